@@ -1,0 +1,48 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { corePlugin } from './plugins/core.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { securityPlugin } from './plugins/security.js';
+import { sessionPlugin } from './plugins/session.js';
+import { webPlugin } from './plugins/web.js';
+import { authRoutes } from './routes/auth/index.js';
+import { healthRoutes } from './routes/health/index.js';
+
+export interface BuildAppOptions {
+  db: Database;
+  config: Config;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole application; never listens. Used by start-up and by every test. */
+export async function buildApp({ db, config, logger }: BuildAppOptions) {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Route params and querystrings are validated by zod; keep ajv out of the way.
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(corePlugin, { db, config });
+  await app.register(errorsPlugin);
+  await app.register(openapiPlugin);
+  await app.register(securityPlugin);
+  await app.register(rateLimit, { global: false });
+  await app.register(sessionPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: '/api/auth' });
+
+  await app.register(webPlugin, { root: config.webDist });
+  return app;
+}
+
+export type ConveneApp = Awaited<ReturnType<typeof buildApp>>;

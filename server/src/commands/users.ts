@@ -1,0 +1,59 @@
+import type { RegisterRequest } from '@convene/shared';
+import { eq, sql } from 'drizzle-orm';
+import { hashPassword } from '../auth/password.js';
+import { invalidateUserSessions } from '../auth/sessions.js';
+import type { DbOrTx } from '../db/client.js';
+import { type User, users } from '../db/schema/index.js';
+import { conflict } from '../errors.js';
+
+export type RegisterInput = Omit<RegisterRequest, 'country'> & { country?: string | null | undefined };
+
+export const findUserByEmail = async (db: DbOrTx, email: string): Promise<User | undefined> =>
+  (await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1))[0];
+
+/** Creates an account; a taken email (in any letter case) is a 409 naming the field. */
+export async function registerUser(db: DbOrTx, input: RegisterInput, role: 'user' | 'admin' = 'user'): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: input.email,
+      passwordHash,
+      displayName: input.displayName,
+      affiliation: input.affiliation,
+      stakeholderCategory: input.stakeholderCategory,
+      country: input.country ?? null,
+      locale: input.locale ?? 'en',
+      role,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!user) {
+    throw conflict('email_taken', 'An account with this email already exists.', {
+      fields: [{ field: 'email', message: 'An account with this email already exists' }],
+    });
+  }
+  return user;
+}
+
+/**
+ * Creates the bootstrap administrator, or resets the password and role of an existing
+ * account with that email (and ends its sessions, since the password changed).
+ */
+export async function ensureAdmin(db: DbOrTx, email: string, password: string): Promise<User> {
+  const existing = await findUserByEmail(db, email);
+  if (!existing) {
+    return registerUser(
+      db,
+      { email, password, displayName: 'Administrator', affiliation: 'Convene', stakeholderCategory: 'other' },
+      'admin',
+    );
+  }
+  const [user] = await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password), role: 'admin', disabled: false, updatedAt: new Date() })
+    .where(eq(users.id, existing.id))
+    .returning();
+  await invalidateUserSessions(db, existing.id);
+  return user ?? existing;
+}

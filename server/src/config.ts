@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+/** The whole environment the server reads, parsed once. Every variable is in the README. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('localhost'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** External PostgreSQL. When unset, an embedded PostgreSQL is started. */
+    DATABASE_URL: z.url().optional(),
+    /** Where the embedded PostgreSQL keeps its data. */
+    DATA_DIR: z.string().min(1).default('./.data'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    /** Load demo content into an empty database; defaults to on with the embedded database. */
+    DEMO: bool.optional(),
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(12).optional(),
+    /** The public origin of the app (scheme://host[:port]); used for the CSRF Origin check and links. */
+    APP_ORIGIN: z.url().optional(),
+    /** Mark the session cookie Secure (serve over HTTPS). Defaults to on when APP_ORIGIN is https. */
+    COOKIE_SECURE: bool.optional(),
+    /** Sign-in and registration attempts allowed per client address per minute. */
+    AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+    SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+    TRUST_PROXY: bool.default(false),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Where the built web client lives; served at /. */
+    WEB_DIST: z.string().default(''),
+  })
+  .transform((env) => {
+    const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
+    return {
+      nodeEnv: env.NODE_ENV,
+      host: env.HOST,
+      port: env.PORT,
+      databaseUrl: env.DATABASE_URL,
+      dataDir: resolve(env.DATA_DIR),
+      embeddedPgPort: env.EMBEDDED_PG_PORT,
+      demo: env.DEMO ?? env.DATABASE_URL === undefined,
+      admin:
+        env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
+      appOrigin: new URL(appOrigin).origin,
+      cookieSecure: env.COOKIE_SECURE ?? appOrigin.startsWith('https:'),
+      authRateLimit: env.AUTH_RATE_LIMIT,
+      sessionTtlMs: env.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
+      trustProxy: env.TRUST_PROXY,
+      logLevel: env.LOG_LEVEL,
+      webDist: env.WEB_DIST,
+    };
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+/** Parses the environment; on a bad value, throws one message naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** A configuration for tests and tools: defaults plus overrides. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...configSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '10000' }), ...overrides };
+}

@@ -1,0 +1,5 @@
+export * from './comments.js';
+export * from './enums.js';
+export * from './events.js';
+export * from './spaces.js';
+export * from './users.js';

@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { boolean, char, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, ts } from './columns.js';
+import { globalRole, locale, stakeholderCategory } from './enums.js';
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    /** Stored as typed; uniqueness is case-insensitive (see index). */
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    affiliation: text('affiliation').notNull(),
+    stakeholderCategory: stakeholderCategory('stakeholder_category').notNull(),
+    /** ISO 3166-1 alpha-2, upper case. */
+    country: char('country', { length: 2 }),
+    locale: locale('locale').notNull().default('en'),
+    role: globalRole('role').notNull().default('user'),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
+    index('users_display_name_idx').on(t.displayName),
+    index('users_created_at_idx').on(t.createdAt),
+  ],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** Lucia-style sessions: the id is the SHA-256 (hex) of the random token held in the cookie. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+);
+export type Session = typeof sessions.$inferSelect;

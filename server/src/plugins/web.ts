@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { notFound } from '../errors.js';
+
+/**
+ * Serves the built web client and falls back to its index.html for client-side routes.
+ * Unknown /api paths stay JSON 404s.
+ */
+export const webPlugin = fp<{ root: string }>(
+  async (app: FastifyInstance, { root }) => {
+    const hasClient = root !== '' && existsSync(join(root, 'index.html'));
+    if (hasClient) {
+      await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    }
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && path !== '/api';
+      if (hasClient && wantsPage) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      }
+      throw notFound('Route');
+    });
+  },
+  { name: 'web' },
+);

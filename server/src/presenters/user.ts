@@ -1,0 +1,17 @@
+import type { UserDto } from '@convene/shared';
+import type { User } from '../db/schema/index.js';
+
+/** The signed-in user's own record (never sent about other people: see author presenter). */
+export function presentUser(u: User): UserDto {
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    affiliation: u.affiliation,
+    stakeholderCategory: u.stakeholderCategory,
+    country: u.country,
+    locale: u.locale,
+    role: u.role,
+    createdAt: u.createdAt.toISOString(),
+  };
+}

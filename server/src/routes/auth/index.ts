@@ -1,0 +1,72 @@
+import { authResponse, errorResponse, loginRequest, meResponse, okResponse, registerRequest } from '@convene/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { verifyDummyPassword, verifyPassword } from '../../auth/password.js';
+import { findUserByEmail, registerUser } from '../../commands/users.js';
+import { AppError } from '../../errors.js';
+import { presentUser } from '../../presenters/user.js';
+
+const tags = ['auth'];
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
+  /** Brute-force brake on credential endpoints, per client address. */
+  const rateLimit = { max: app.config.authRateLimit, timeWindow: '1 minute' };
+
+  app.post(
+    '/register',
+    {
+      config: { rateLimit },
+      schema: {
+        tags,
+        summary: 'Create an account and sign in',
+        body: registerRequest,
+        response: { 201: authResponse, 400: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const user = await registerUser(db, request.body);
+      await app.startSession(reply, user.id);
+      return reply.status(201).send({ user: presentUser(user) });
+    },
+  );
+
+  app.post(
+    '/login',
+    {
+      config: { rateLimit },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password',
+        body: loginRequest,
+        response: { 200: authResponse, 400: errorResponse, 401: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const user = await findUserByEmail(db, email);
+      const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyDummyPassword(password);
+      // One answer for an unknown email, a wrong password and a disabled account.
+      if (!user || !ok || user.disabled) {
+        throw new AppError(401, 'invalid_credentials', 'The email or password is not correct.');
+      }
+      if (request.session) await app.endSession(request, reply);
+      await app.startSession(reply, user.id);
+      return { user: presentUser(user) };
+    },
+  );
+
+  app.post(
+    '/logout',
+    { schema: { tags, summary: 'Sign out (ends this session)', response: { 200: okResponse } } },
+    async (request, reply) => {
+      await app.endSession(request, reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/me',
+    { schema: { tags, summary: 'The signed-in user, or null', response: { 200: meResponse } } },
+    async (request) => ({ user: request.user ? presentUser(request.user) : null }),
+  );
+};

@@ -1,0 +1,67 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { ensureAdmin } from './commands/users.js';
+import { loadConfig } from './config.js';
+import { createDb } from './db/client.js';
+import { migrateDatabase } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { formatAccounts, seedDemo } from './seed/seed.js';
+import { ensureTaxonomy } from './seed/taxonomy.js';
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+async function main() {
+  const config = loadConfig();
+  const log = (line: string) => console.log(`[convene] ${line}`);
+
+  const database = await openDatabase(config, log);
+  await migrateDatabase(database.url);
+  const handle = createDb(database.url);
+  await ensureTaxonomy(handle.db);
+
+  if (config.admin) {
+    await ensureAdmin(handle.db, config.admin.email, config.admin.password);
+    log(`administrator ${config.admin.email} is ready`);
+  }
+  if (config.demo) {
+    const accounts = await seedDemo(handle.db);
+    if (accounts) {
+      const text = formatAccounts(accounts);
+      console.log(`\n${text}\n`);
+      if (database.embedded) {
+        await writeFile(join(config.dataDir, 'demo-accounts.txt'), `${text}\n`, { mode: 0o600 });
+        log(`(also saved to ${join(config.dataDir, 'demo-accounts.txt')})`);
+      }
+    }
+  }
+
+  const app = await buildApp({ db: handle.db, config: { ...config, webDist: config.webDist || DEFAULT_WEB_DIST } });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      await handle.close();
+      await database.stop();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  log(`Convene is ready on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`[convene] failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+/** Constants shared by the server, the web client and the tests. Pure data only. */
+
+export const STAKEHOLDER_CATEGORIES = [
+  'member_state',
+  'un_system',
+  'international_org',
+  'civil_society',
+  'private_sector',
+  'local_government',
+  'academia',
+  'migrant_diaspora_org',
+  'youth',
+  'trade_union',
+  'other',
+] as const;
+export type StakeholderCategory = (typeof STAKEHOLDER_CATEGORIES)[number];
+
+export const LOCALES = ['en', 'fr', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const COMMENT_LANGUAGES = ['en', 'fr', 'es', 'other'] as const;
+export type CommentLanguage = (typeof COMMENT_LANGUAGES)[number];
+
+export const GLOBAL_ROLES = ['user', 'admin'] as const;
+export type GlobalRole = (typeof GLOBAL_ROLES)[number];
+
+export const SPACE_ROLES = ['moderator', 'chair'] as const;
+export type SpaceRole = (typeof SPACE_ROLES)[number];
+
+export const SPACE_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
+export type SpaceStatus = (typeof SPACE_STATUSES)[number];
+
+export const MODERATION_MODES = ['pre', 'post'] as const;
+export type ModerationMode = (typeof MODERATION_MODES)[number];
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const REVISION_STATUSES = ['pending', 'approved', 'rejected', 'superseded'] as const;
+export type RevisionStatus = (typeof REVISION_STATUSES)[number];
+
+export const MODERATION_ACTIONS = [
+  'submit',
+  'approve',
+  'reject',
+  'restore',
+  'edit',
+  'withdraw',
+  'report',
+  'highlight',
+  'unhighlight',
+] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+export const EVENT_AUDIENCES = ['public', 'staff', 'user'] as const;
+export type EventAudience = (typeof EVENT_AUDIENCES)[number];
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+export const COMMENT_BODY_MAX = 20_000;

@@ -1,0 +1,3 @@
+export * from './constants.js';
+export * from './schemas/auth.js';
+export * from './schemas/common.js';

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { LOCALES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, STAKEHOLDER_CATEGORIES } from '../constants.js';
+import { countryCode, text } from './common.js';
+
+export const email = z.string().trim().max(254).pipe(z.email('Enter a valid email address'));
+export const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `At most ${PASSWORD_MAX_LENGTH} characters`);
+
+export const registerRequest = z.strictObject({
+  email,
+  password,
+  /** The name shown with every contribution: a real name, as the spaces require. */
+  displayName: text(120),
+  /** The organisation or government the person speaks for. */
+  affiliation: text(200),
+  stakeholderCategory: z.enum(STAKEHOLDER_CATEGORIES),
+  country: countryCode.nullish(),
+  locale: z.enum(LOCALES).optional(),
+});
+export type RegisterRequest = z.input<typeof registerRequest>;
+
+export const loginRequest = z.strictObject({
+  email,
+  password: z.string().min(1, 'Required').max(PASSWORD_MAX_LENGTH),
+});
+export type LoginRequest = z.input<typeof loginRequest>;
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    affiliation: z.string(),
+    stakeholderCategory: z.enum(STAKEHOLDER_CATEGORIES),
+    country: z.string().nullable(),
+    locale: z.enum(LOCALES),
+    role: z.enum(['user', 'admin']),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'User' });
+export type UserDto = z.infer<typeof userSchema>;
+
+export const authResponse = z.object({ user: userSchema });
+export const meResponse = z.object({ user: userSchema.nullable() });
+export type MeResponse = z.infer<typeof meResponse>;

@@ -1,0 +1,94 @@
+import { afterAll } from 'vitest';
+import { buildApp, type ConveneApp } from '../../server/src/app.js';
+import { type Config, testConfig } from '../../server/src/config.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+
+export interface TestContext {
+  app: ConveneApp;
+  db: TestDatabase;
+  config: Config;
+  /** A client that keeps its own cookies, like one browser. */
+  client(): TestClient;
+}
+
+/** Builds the real app on a fresh database for this test file; torn down after the file. */
+export async function setupApp(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const db = await createTestDatabase();
+  const config = testConfig(overrides);
+  const app = await buildApp({ db: db.db, config, logger: false });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+  return { app, db, config, client: () => new TestClient(app, config.appOrigin) };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface TestResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+  raw: string;
+}
+
+export class TestClient {
+  private cookies = new Map<string, string>();
+  constructor(
+    private readonly app: ConveneApp,
+    private readonly origin: string,
+  ) {}
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async request<T = any>(
+    method: Method,
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: {
+        ...(method === 'GET' ? {} : { origin: this.origin }),
+        ...(this.cookies.size ? { cookie: this.cookieHeader } : {}),
+        ...headers,
+      },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+    for (const c of res.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
+      const expired = (c.expires && c.expires.getTime() <= Date.now()) || c.maxAge === 0 || c.value === '';
+      if (expired) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    let body: unknown = res.body;
+    if (String(res.headers['content-type'] ?? '').includes('json')) body = res.json();
+    return { status: res.statusCode, body: body as T, headers: res.headers, raw: res.body };
+  }
+
+  get = <T = any>(url: string, headers?: Record<string, string>) => this.request<T>('GET', url, undefined, headers);
+  post = <T = any>(url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request<T>('POST', url, body, headers);
+  put = <T = any>(url: string, body?: unknown) => this.request<T>('PUT', url, body);
+  patch = <T = any>(url: string, body?: unknown) => this.request<T>('PATCH', url, body);
+  delete = <T = any>(url: string, body?: unknown) => this.request<T>('DELETE', url, body);
+}
+
+let counter = 0;
+/** A valid registration body; each call a new email. */
+export function newAccount(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    email: `person${counter}.${Math.random().toString(36).slice(2, 8)}@example.org`,
+    password: 'correct horse battery staple',
+    displayName: `Person ${counter}`,
+    affiliation: 'Example Organisation',
+    stakeholderCategory: 'civil_society',
+    country: 'KE',
+    ...overrides,
+  };
+}
