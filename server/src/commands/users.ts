@@ -9,7 +9,13 @@ import { conflict } from '../errors.js';
 export type RegisterInput = Omit<RegisterRequest, 'country'> & { country?: string | null | undefined };
 
 export const findUserByEmail = async (db: DbOrTx, email: string): Promise<User | undefined> =>
-  (await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1))[0];
+  (
+    await db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = lower(${email})`)
+      .limit(1)
+  )[0];
 
 /** Creates an account; a taken email (in any letter case) is a 409 naming the field. */
 export async function registerUser(db: DbOrTx, input: RegisterInput, role: 'user' | 'admin' = 'user'): Promise<User> {

@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { createSession, invalidateSession, type SessionInfo, validateSessionToken } from '../auth/sessions.js';
 import type { User } from '../db/schema/index.js';
@@ -16,8 +16,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Starts a fresh session (a new token at every login) and sets its cookie. */
     startSession(reply: FastifyReply, userId: string): Promise<void>;
-    endSession(request: import('fastify').FastifyRequest, reply: FastifyReply): Promise<void>;
-    requireUser(request: import('fastify').FastifyRequest): User;
+    endSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    requireUser(request: FastifyRequest): User;
   }
 }
 

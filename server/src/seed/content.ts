@@ -18,13 +18,7 @@ export interface DemoQuestion {
 }
 
 export type DemoUserKey =
-  | 'admin'
-  | 'moderator'
-  | 'moderator2'
-  | 'chair'
-  | 'participant'
-  | 'participant2'
-  | 'participant3';
+  'admin' | 'moderator' | 'moderator2' | 'chair' | 'participant' | 'participant2' | 'participant3';
 
 export interface DemoSpace {
   slug: string;

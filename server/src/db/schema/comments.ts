@@ -64,7 +64,9 @@ export const comments = pgTable(
     index('comments_question_status_created_idx').on(t.questionId, t.status, t.createdAt, t.id),
     index('comments_parent_idx').on(t.parentId),
     index('comments_author_created_idx').on(t.authorId, t.createdAt),
-    index('comments_space_highlighted_idx').on(t.spaceId, t.createdAt).where(sql`${t.highlighted}`),
+    index('comments_space_highlighted_idx')
+      .on(t.spaceId, t.createdAt)
+      .where(sql`${t.highlighted}`),
     index('comments_search_idx').using('gin', t.search),
   ],
 );
@@ -92,7 +94,9 @@ export const commentRevisions = pgTable(
   },
   (t) => [
     uniqueIndex('comment_revisions_comment_version_key').on(t.commentId, t.version),
-    index('comment_revisions_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    index('comment_revisions_pending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 export type CommentRevision = typeof commentRevisions.$inferSelect;
@@ -167,7 +171,9 @@ export const reports = pgTable(
   },
   (t) => [
     uniqueIndex('reports_comment_reporter_key').on(t.commentId, t.reporterId),
-    index('reports_open_idx').on(t.commentId).where(sql`${t.resolvedAt} IS NULL`),
+    index('reports_open_idx')
+      .on(t.commentId)
+      .where(sql`${t.resolvedAt} IS NULL`),
   ],
 );
 export type Report = typeof reports.$inferSelect;
