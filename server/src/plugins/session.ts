@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { createSession, invalidateSession, type SessionInfo, validateSessionToken } from '../auth/sessions.js';
 import type { User } from '../db/schema/index.js';
