@@ -9,8 +9,12 @@ import { openapiPlugin } from './plugins/openapi.js';
 import { securityPlugin } from './plugins/security.js';
 import { sessionPlugin } from './plugins/session.js';
 import { webPlugin } from './plugins/web.js';
+import { attachmentsRoutes } from './routes/attachments/index.js';
 import { authRoutes } from './routes/auth/index.js';
+import { commentsRoutes } from './routes/comments/index.js';
 import { healthRoutes } from './routes/health/index.js';
+import { moderationRoutes } from './routes/moderation/index.js';
+import { spacesRoutes } from './routes/spaces/index.js';
 
 export interface BuildAppOptions {
   db: Database;
@@ -40,6 +44,10 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(spacesRoutes, { prefix: '/api' });
+  await app.register(commentsRoutes, { prefix: '/api' });
+  await app.register(attachmentsRoutes, { prefix: '/api' });
+  await app.register(moderationRoutes, { prefix: '/api' });
 
   await app.register(webPlugin, { root: config.webDist });
   return app;

@@ -1,0 +1,80 @@
+import type { EventAudience, ModerationAction } from '@convene/shared';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { events, moderationEvents } from '../db/schema/index.js';
+
+/** The channel every instance LISTENs on; the payload is the new event's id. */
+export const EVENTS_CHANNEL = 'convene_events';
+
+/**
+ * Live event kinds and who may receive them. Public events carry only published content;
+ * staff events go to the space's moderators, chairs and administrators; user events to one person.
+ */
+export const EVENT_KINDS = {
+  'comment.published': 'public',
+  'comment.updated': 'public',
+  'comment.withdrawn': 'public',
+  'question.changed': 'public',
+  'space.changed': 'public',
+  'comment.submitted': 'staff',
+  'comment.decided': 'staff',
+  'comment.reported': 'staff',
+  'queue.counts': 'staff',
+  'comment.status': 'user',
+} as const satisfies Record<string, EventAudience>;
+export type EventKind = keyof typeof EVENT_KINDS;
+
+export interface NewEvent {
+  kind: EventKind;
+  spaceId: string;
+  payload: Record<string, unknown>;
+  /** Required for user events: the one person who receives it. */
+  userId?: string;
+}
+
+/**
+ * Inserts the event in the caller's transaction and queues its NOTIFY, which PostgreSQL
+ * delivers only if that transaction commits: saved and announced never disagree.
+ */
+export async function appendEvent(tx: DbOrTx, e: NewEvent): Promise<number> {
+  const audience = EVENT_KINDS[e.kind];
+  if (audience === 'user' && !e.userId) throw new Error(`event ${e.kind} needs a userId`);
+  const [row] = await tx
+    .insert(events)
+    .values({
+      kind: e.kind,
+      spaceId: e.spaceId,
+      payload: e.payload,
+      audience,
+      audienceUserId: audience === 'user' ? e.userId : null,
+    })
+    .returning({ id: events.id });
+  if (!row) throw new Error('event insert failed');
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${String(row.id)})`);
+  return row.id;
+}
+
+export interface AuditEntry {
+  spaceId: string;
+  commentId: string | null;
+  actorId: string | null;
+  action: ModerationAction;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** Appends to the moderation audit trail (append-only; a trigger refuses edits). */
+export async function recordModeration(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+  await tx.insert(moderationEvents).values({
+    spaceId: entry.spaceId,
+    commentId: entry.commentId,
+    actorId: entry.actorId,
+    action: entry.action,
+    fromStatus: entry.fromStatus ?? null,
+    toStatus: entry.toStatus ?? null,
+    reason: entry.reason ?? null,
+    data: entry.data ?? null,
+  });
+}

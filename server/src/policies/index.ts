@@ -1,0 +1,113 @@
+import type {
+  Action,
+  CommentAction,
+  CommentStatus,
+  GlobalAction,
+  SpaceAction,
+  SpaceRole,
+  SpaceStatus,
+} from '@convene/shared';
+import type { User } from '../db/schema/index.js';
+import { forbidden, unauthorized } from '../errors.js';
+
+/** What a rule needs to know about a space: its status and the viewer's roles in it. */
+export interface SpaceScope {
+  status: SpaceStatus;
+  /** The viewer's roles in this space, including those held on its parent session. */
+  roles: ReadonlySet<SpaceRole>;
+}
+
+/** What a rule needs to know about a comment, on top of its space. */
+export interface CommentScope extends SpaceScope {
+  authorId: string;
+  commentStatus: CommentStatus;
+  /** An edit of the published text is waiting for moderation. */
+  hasPendingRevision: boolean;
+}
+
+export type Viewer = User | null;
+
+const isAdmin = (v: Viewer) => v?.role === 'admin' && !v.disabled;
+const isModerator = (v: Viewer, s: SpaceScope) => isAdmin(v) || s.roles.has('moderator');
+const isChair = (v: Viewer, s: SpaceScope) => isAdmin(v) || s.roles.has('chair');
+/** Moderators, chairs and administrators of the space. */
+export const isStaff = (v: Viewer, s: SpaceScope) => isAdmin(v) || s.roles.size > 0;
+const signedIn = (v: Viewer): v is User => v !== null && !v.disabled;
+
+const spaceRules: Record<SpaceAction, (v: Viewer, s: SpaceScope) => boolean> = {
+  'space.read': (v, s) => s.status !== 'draft' || isStaff(v, s),
+  'space.update': (v) => isAdmin(v),
+  'space.editContent': (v, s) => isChair(v, s),
+  'space.manageRoles': (v) => isAdmin(v),
+  'space.markSeen': (v, s) => signedIn(v) && spaceRules['space.read'](v, s),
+  // Whether the space accepts comments right now is state, not permission: see isAcceptingComments.
+  'comment.create': (v, s) => signedIn(v) && spaceRules['space.read'](v, s),
+  'moderation.read': (v, s) => isStaff(v, s),
+  'moderation.decide': (v, s) => isModerator(v, s),
+  'comment.highlight': (v, s) => isChair(v, s),
+  'space.export': (v, s) => isStaff(v, s),
+};
+
+const isAuthor = (v: Viewer, c: CommentScope) => signedIn(v) && v.id === c.authorId;
+
+const commentRules: Record<CommentAction, (v: Viewer, c: CommentScope) => boolean> = {
+  'comment.read': (v, c) =>
+    spaceRules['space.read'](v, c) && (c.commentStatus === 'approved' || isAuthor(v, c) || isStaff(v, c)),
+  // A contribution is its author's word: nobody else, not even an administrator, edits it.
+  'comment.edit': (v, c) => isAuthor(v, c) && c.commentStatus !== 'withdrawn',
+  'comment.withdraw': (v, c) => isAuthor(v, c) && c.commentStatus !== 'withdrawn',
+  'comment.attach': (v, c) => isAuthor(v, c) && (c.commentStatus === 'pending' || c.hasPendingRevision),
+  'comment.report': (v, c) =>
+    signedIn(v) && !isAuthor(v, c) && c.commentStatus === 'approved' && spaceRules['space.read'](v, c),
+  'comment.decide': (v, c) => isModerator(v, c) && c.commentStatus !== 'withdrawn',
+  'comment.highlight': (v, c) => isChair(v, c) && c.commentStatus === 'approved',
+};
+
+const globalRules: Record<GlobalAction, (v: Viewer) => boolean> = {
+  'space.create': (v) => isAdmin(v),
+  'user.manage': (v) => isAdmin(v),
+};
+
+export function can(viewer: Viewer, action: GlobalAction): boolean;
+export function can(viewer: Viewer, action: SpaceAction, scope: SpaceScope): boolean;
+export function can(viewer: Viewer, action: CommentAction, scope: CommentScope): boolean;
+export function can(viewer: Viewer, action: Action, scope?: SpaceScope | CommentScope): boolean {
+  if (action in globalRules) return globalRules[action as GlobalAction](viewer);
+  if (!scope) return false;
+  if (action in commentRules && 'authorId' in scope) return commentRules[action as CommentAction](viewer, scope);
+  if (action in spaceRules) return spaceRules[action as SpaceAction](viewer, scope);
+  return false;
+}
+
+/**
+ * Throws unless the viewer may do it: 401 for a guest (sign in first), 403 otherwise. When
+ * the viewer may not even read the resource, `hidden` makes it a 404 so its existence stays secret.
+ */
+export function authorize(viewer: Viewer, action: GlobalAction): asserts viewer is User;
+export function authorize(viewer: Viewer, action: SpaceAction, scope: SpaceScope): void;
+export function authorize(viewer: Viewer, action: CommentAction, scope: CommentScope): void;
+export function authorize(viewer: Viewer, action: Action, scope?: SpaceScope | CommentScope): void {
+  if ((can as (v: Viewer, a: Action, s?: SpaceScope | CommentScope) => boolean)(viewer, action, scope)) return;
+  if (!viewer) throw unauthorized();
+  throw forbidden();
+}
+
+/** Whether a signed-in viewer must be present; narrows the type for the caller. */
+export function requireSignedIn(viewer: Viewer): asserts viewer is User {
+  if (!signedIn(viewer)) throw unauthorized();
+}
+
+export interface OpenWindow {
+  status: SpaceStatus;
+  opensAt: Date | null;
+  closesAt: Date | null;
+}
+
+/** A space accepts comments when it is open and within its dates. */
+export function isAcceptingComments(s: OpenWindow, now = new Date()): boolean {
+  return (
+    s.status === 'open' &&
+    (s.opensAt === null || s.opensAt.getTime() <= now.getTime()) &&
+    (s.closesAt === null || s.closesAt.getTime() > now.getTime())
+  );
+}

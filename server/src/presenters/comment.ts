@@ -1,0 +1,74 @@
+import type { AttachmentDto, CommentDto, Person, TagDto } from '@convene/shared';
+import type { Comment, CommentRevision, User } from '../db/schema/index.js';
+import { type CommentScope, type SpaceScope, type Viewer, can, isStaff } from '../policies/index.js';
+
+export const presentPerson = (
+  u: Pick<User, 'id' | 'displayName' | 'affiliation' | 'stakeholderCategory' | 'country'>,
+): Person => ({
+  id: u.id,
+  displayName: u.displayName,
+  affiliation: u.affiliation,
+  stakeholderCategory: u.stakeholderCategory,
+  country: u.country,
+});
+
+export function commentScope(
+  space: SpaceScope,
+  c: Pick<Comment, 'authorId' | 'status'>,
+  hasPendingRevision = false,
+): CommentScope {
+  return { ...space, authorId: c.authorId, commentStatus: c.status, hasPendingRevision };
+}
+
+export interface CommentExtras {
+  author: Person;
+  tags: TagDto[];
+  attachments: AttachmentDto[];
+  inReplyTo: { id: string; authorName: string } | null;
+  pendingRevision: CommentRevision | null;
+}
+
+/** One comment as the given viewer may see it: drafts of edits and sources only to author and staff. */
+export function presentComment(c: Comment, x: CommentExtras, viewer: Viewer, space: SpaceScope): CommentDto {
+  const scope = commentScope(space, c, x.pendingRevision !== null);
+  const privileged = (viewer !== null && viewer.id === c.authorId) || isStaff(viewer, space);
+  return {
+    id: c.id,
+    spaceId: c.spaceId,
+    questionId: c.questionId,
+    parentId: c.parentId,
+    inReplyTo: x.inReplyTo,
+    author: x.author,
+    bodyHtml: c.bodyHtml,
+    ...(privileged ? { bodyMd: c.bodyMd } : {}),
+    language: c.language,
+    tags: x.tags,
+    attachments: x.attachments,
+    createdAt: c.createdAt.toISOString(),
+    editedAt: c.editedAt?.toISOString() ?? null,
+    status: c.status,
+    version: c.version,
+    highlighted: c.highlighted,
+    ...(privileged ? { reason: c.status === 'rejected' ? c.reason : null } : {}),
+    ...(privileged
+      ? {
+          pendingRevision: x.pendingRevision
+            ? {
+                version: x.pendingRevision.version,
+                bodyHtml: x.pendingRevision.bodyHtml,
+                bodyMd: x.pendingRevision.bodyMd,
+                createdAt: x.pendingRevision.createdAt.toISOString(),
+              }
+            : null,
+        }
+      : {}),
+    abilities: {
+      edit: can(viewer, 'comment.edit', scope),
+      withdraw: can(viewer, 'comment.withdraw', scope),
+      attach: can(viewer, 'comment.attach', scope),
+      report: can(viewer, 'comment.report', scope),
+      decide: can(viewer, 'comment.decide', scope),
+      highlight: can(viewer, 'comment.highlight', scope),
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Every action the API authorises, as one typed union. The server's policy module decides
+ * them; the client receives the answers as `abilities` and never re-derives the rules.
+ */
+export const SPACE_ACTIONS = [
+  'space.read',
+  'space.update',
+  'space.editContent',
+  'space.manageRoles',
+  'space.markSeen',
+  'comment.create',
+  'moderation.read',
+  'moderation.decide',
+  'comment.highlight',
+  'space.export',
+] as const;
+export type SpaceAction = (typeof SPACE_ACTIONS)[number];
+
+export const COMMENT_ACTIONS = [
+  'comment.read',
+  'comment.edit',
+  'comment.withdraw',
+  'comment.attach',
+  'comment.report',
+  'comment.decide',
+  'comment.highlight',
+] as const;
+export type CommentAction = (typeof COMMENT_ACTIONS)[number];
+
+export const GLOBAL_ACTIONS = ['space.create', 'user.manage'] as const;
+export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
+
+export type Action = SpaceAction | CommentAction | GlobalAction;

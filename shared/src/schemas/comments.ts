@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { COMMENT_BODY_MAX, COMMENT_LANGUAGES, COMMENT_STATUSES } from '../constants.js';
+import { personSchema } from './spaces.js';
+
+export const tagSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    slug: z.string(),
+    labelEn: z.string(),
+    labelFr: z.string(),
+    labelEs: z.string(),
+  })
+  .meta({ id: 'Tag' });
+export type TagDto = z.infer<typeof tagSchema>;
+export const tagsResponse = z.object({ tags: z.array(tagSchema) });
+
+export const attachmentSchema = z
+  .object({
+    id: z.uuid(),
+    filename: z.string(),
+    size: z.number().int(),
+    contentType: z.string(),
+    /** Download address; only served to viewers who may see the comment. */
+    url: z.string(),
+  })
+  .meta({ id: 'Attachment' });
+export type AttachmentDto = z.infer<typeof attachmentSchema>;
+
+export const commentAbilities = z.object({
+  edit: z.boolean(),
+  withdraw: z.boolean(),
+  attach: z.boolean(),
+  report: z.boolean(),
+  decide: z.boolean(),
+  highlight: z.boolean(),
+});
+export type CommentAbilities = z.infer<typeof commentAbilities>;
+
+export const commentSchema = z
+  .object({
+    id: z.uuid(),
+    spaceId: z.uuid(),
+    questionId: z.uuid().nullable(),
+    parentId: z.uuid().nullable(),
+    /** The parent's author, for "in reply to …"; null when the parent is not visible to the viewer. */
+    inReplyTo: z.object({ id: z.uuid(), authorName: z.string() }).nullable(),
+    author: personSchema,
+    bodyHtml: z.string(),
+    /** Markdown source; only sent to the author (to edit) and to staff. */
+    bodyMd: z.string().optional(),
+    language: z.enum(COMMENT_LANGUAGES),
+    tags: z.array(tagSchema),
+    attachments: z.array(attachmentSchema),
+    createdAt: z.iso.datetime(),
+    editedAt: z.iso.datetime().nullable(),
+    status: z.enum(COMMENT_STATUSES),
+    version: z.number().int(),
+    highlighted: z.boolean(),
+    /** The moderator's reason, shown to the author of a rejected comment. */
+    reason: z.string().nullable().optional(),
+    /** An edit waiting for moderation while the published text stays public (author and staff only). */
+    pendingRevision: z
+      .object({ version: z.number().int(), bodyHtml: z.string(), bodyMd: z.string(), createdAt: z.iso.datetime() })
+      .nullable()
+      .optional(),
+    abilities: commentAbilities,
+  })
+  .meta({ id: 'Comment' });
+export type CommentDto = z.infer<typeof commentSchema>;
+
+export const commentBody = z
+  .string()
+  .refine((s) => s.trim().length > 0, 'Write something before sending')
+  .pipe(z.string().max(COMMENT_BODY_MAX, `At most ${COMMENT_BODY_MAX.toLocaleString('en')} characters`));
+
+export const tagRefs = z.array(z.string().trim().min(1).max(40)).max(10, 'At most 10 tags').default([]);
+
+export const createCommentRequest = z.strictObject({
+  questionId: z.uuid().nullish(),
+  parentId: z.uuid().nullish(),
+  body: commentBody,
+  language: z.enum(COMMENT_LANGUAGES),
+  /** Tag codes or slugs, e.g. ["16", "gcm-20"]. */
+  tags: tagRefs,
+  /** Chosen by the client once per draft; resending the same clientId returns the first comment. */
+  clientId: z.uuid(),
+});
+export type CreateCommentRequest = z.input<typeof createCommentRequest>;
+
+export const updateCommentRequest = z.strictObject({
+  body: commentBody,
+  language: z.enum(COMMENT_LANGUAGES).optional(),
+  tags: tagRefs.optional(),
+  /** The version the edit was based on; a stale one gets 409. */
+  version: z.number().int().min(1),
+});
+export type UpdateCommentRequest = z.input<typeof updateCommentRequest>;
+
+export const reportRequest = z.strictObject({
+  reason: z.string().trim().min(3, 'Say briefly what is wrong').max(1_000),
+});
+
+export const commentResponse = z.object({ comment: commentSchema });
+
+export const listCommentsQuery = z.strictObject({
+  /** A question id, or "none" for comments on the space as a whole. */
+  questionId: z.union([z.uuid(), z.literal('none')]).optional(),
+  language: z.enum(COMMENT_LANGUAGES).optional(),
+  /** Tag code or slug. */
+  tag: z.string().max(40).optional(),
+  /** Only comments a chair marked relevant for the note. */
+  highlighted: z.enum(['true', 'false']).optional(),
+  /** Full-text search, in each comment's own language. */
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type ListCommentsQuery = z.input<typeof listCommentsQuery>;
+
+export const commentListResponse = z.object({
+  comments: z.array(commentSchema),
+  /** Pass as `cursor` for the next page; null at the end. */
+  nextCursor: z.string().nullable(),
+});
+export type CommentListResponse = z.infer<typeof commentListResponse>;
+
+export const commentParams = z.object({ id: z.uuid() });

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { COMMENT_STATUSES, MODERATION_ACTIONS } from '../constants.js';
+import { commentSchema } from './comments.js';
+import { personSchema } from './spaces.js';
+
+export const DECISIONS = ['approve', 'reject', 'restore'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const QUEUE_STATUSES = ['pending', 'reported', 'rejected', 'approved'] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
+const reason = z.string().trim().max(2_000);
+
+export const decisionRequest = z
+  .strictObject({
+    action: z.enum(DECISIONS),
+    /** Required to reject; the author sees it. */
+    reason: reason.optional(),
+    /** The comment version the moderator saw; a stale one gets 409 with the current state. */
+    version: z.number().int().min(1),
+  })
+  .refine((d) => d.action !== 'reject' || (d.reason?.length ?? 0) > 0, {
+    path: ['reason'],
+    message: 'Give a reason: the author will see it',
+  });
+export type DecisionRequest = z.input<typeof decisionRequest>;
+
+export const bulkDecisionRequest = z
+  .strictObject({
+    ids: z.array(z.uuid()).min(1).max(200),
+    action: z.enum(DECISIONS),
+    reason: reason.optional(),
+  })
+  .refine((d) => d.action !== 'reject' || (d.reason?.length ?? 0) > 0, {
+    path: ['reason'],
+    message: 'Give a reason: the authors will see it',
+  });
+
+export const decisionOutcome = z.object({
+  id: z.uuid(),
+  ok: z.boolean(),
+  status: z.enum(COMMENT_STATUSES).optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export const bulkDecisionResponse = z.object({ results: z.array(decisionOutcome) });
+
+export const queueItem = z
+  .object({
+    comment: commentSchema,
+    /** Which kind of work this item is: a new submission, an edit of a published comment, or reports. */
+    kind: z.enum(['submission', 'revision', 'reported', 'decided']),
+    space: z.object({ slug: z.string(), code: z.string(), title: z.string() }),
+    question: z.object({ id: z.uuid(), position: z.number().int(), text: z.string() }).nullable(),
+    parent: z
+      .object({ id: z.uuid(), authorName: z.string(), excerpt: z.string(), status: z.enum(COMMENT_STATUSES) })
+      .nullable(),
+    authorRecord: z.object({ approved: z.number().int(), rejected: z.number().int(), pending: z.number().int() }),
+    reports: z.array(z.object({ reason: z.string(), createdAt: z.iso.datetime(), reporter: z.string() })),
+    /** For an edit of a published comment: the published text and the proposed one. */
+    revision: z
+      .object({ version: z.number().int(), publishedMd: z.string(), proposedMd: z.string(), proposedHtml: z.string() })
+      .nullable(),
+    /** When the item entered the queue. */
+    waitingSince: z.iso.datetime(),
+    decidedBy: z.string().nullable(),
+    decidedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'QueueItem' });
+export type QueueItem = z.infer<typeof queueItem>;
+
+export const queueQuery = z.strictObject({
+  status: z.enum(QUEUE_STATUSES).default('pending'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const queueResponse = z.object({
+  items: z.array(queueItem),
+  counts: z.object({ pending: z.number().int(), reported: z.number().int(), rejected: z.number().int() }),
+  nextCursor: z.string().nullable(),
+});
+export type QueueResponse = z.infer<typeof queueResponse>;
+
+export const decisionConflict = z.object({
+  error: z.object({
+    code: z.literal('conflict'),
+    message: z.string(),
+    details: z.object({
+      comment: commentSchema,
+      decidedBy: z.string().nullable(),
+      decidedAt: z.iso.datetime().nullable(),
+    }),
+  }),
+});
+
+export const logEntry = z
+  .object({
+    id: z.number().int(),
+    action: z.enum(MODERATION_ACTIONS),
+    actor: personSchema.pick({ displayName: true, affiliation: true }).nullable(),
+    commentId: z.uuid().nullable(),
+    commentExcerpt: z.string().nullable(),
+    commentAuthor: z.string().nullable(),
+    fromStatus: z.string().nullable(),
+    toStatus: z.string().nullable(),
+    reason: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ModerationLogEntry' });
+export const logQuery = z.strictObject({
+  action: z.enum(MODERATION_ACTIONS).optional(),
+  commentId: z.uuid().optional(),
+  cursor: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const logResponse = z.object({ entries: z.array(logEntry), nextCursor: z.string().nullable() });

@@ -1,0 +1,124 @@
+import type { SpaceRole } from '@convene/shared';
+import { eq } from 'drizzle-orm';
+import { ensureAdmin } from '../../server/src/commands/users.js';
+import {
+  type Question,
+  type Space,
+  type User,
+  questions,
+  spaceRoles,
+  spaces,
+  users,
+} from '../../server/src/db/schema/index.js';
+import { renderMarkdown } from '../../server/src/markdown.js';
+import { ensureTaxonomy } from '../../server/src/seed/taxonomy.js';
+import { type TestClient, type TestContext, newAccount } from './app.js';
+
+export interface Person {
+  user: User;
+  client: TestClient;
+}
+
+/** A signed-in participant, registered through the API. */
+export async function makeUser(ctx: TestContext, overrides: Record<string, unknown> = {}): Promise<Person> {
+  const client = ctx.client();
+  const account = newAccount(overrides);
+  const res = await client.post('/api/auth/register', account);
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${res.raw}`);
+  const [user] = await ctx.db.db.select().from(users).where(eq(users.id, res.body.user.id));
+  if (!user) throw new Error('user missing');
+  return { user, client };
+}
+
+let adminCounter = 0;
+/** A signed-in administrator. */
+export async function makeAdmin(ctx: TestContext): Promise<Person> {
+  adminCounter += 1;
+  const email = `admin${adminCounter}.${Math.random().toString(36).slice(2, 7)}@example.org`;
+  const user = await ensureAdmin(ctx.db.db, email, 'admin password 123');
+  const client = ctx.client();
+  const res = await client.post('/api/auth/login', { email, password: 'admin password 123' });
+  if (res.status !== 200) throw new Error(`admin login failed: ${res.raw}`);
+  return { user, client };
+}
+
+let spaceCounter = 0;
+export interface SpaceOptions extends Partial<typeof spaces.$inferInsert> {
+  questionCount?: number;
+}
+
+/** A space written straight to the database (open, pre-moderated, 3 questions by default). */
+export async function makeSpace(
+  ctx: TestContext,
+  { questionCount = 3, ...overrides }: SpaceOptions = {},
+): Promise<{ space: Space; questions: Question[] }> {
+  spaceCounter += 1;
+  const n = `${spaceCounter}-${Math.random().toString(36).slice(2, 6)}`;
+  const background = overrides.backgroundMd ?? `Background of space ${n}.\n\nSecond paragraph.`;
+  const [space] = await ctx.db.db
+    .insert(spaces)
+    .values({
+      slug: `space-${n}`,
+      code: `RT ${n}`,
+      title: `Roundtable ${n}`,
+      status: 'open',
+      moderationMode: 'pre',
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 30 * 86_400_000),
+      ...overrides,
+      backgroundMd: background,
+      backgroundHtml: renderMarkdown(background),
+    })
+    .returning();
+  if (!space) throw new Error('space insert failed');
+  const qs = questionCount
+    ? await ctx.db.db
+        .insert(questions)
+        .values(
+          Array.from({ length: questionCount }, (_, i) => ({
+            spaceId: space.id,
+            position: i + 1,
+            text: `Question ${i + 1} of ${space.code}?`,
+          })),
+        )
+        .returning()
+    : [];
+  return { space, questions: qs.sort((a, b) => a.position - b.position) };
+}
+
+export async function grantRole(ctx: TestContext, spaceId: string, userId: string, role: SpaceRole): Promise<void> {
+  await ctx.db.db.insert(spaceRoles).values({ spaceId, userId, role }).onConflictDoNothing();
+}
+
+export async function withTaxonomy(ctx: TestContext): Promise<void> {
+  await ensureTaxonomy(ctx.db.db);
+}
+
+/** Everyone the authorization rules distinguish, for one space. `author` has no comment yet. */
+export interface Cast {
+  anonymous: TestClient;
+  participant: Person;
+  author: Person;
+  moderator: Person;
+  chair: Person;
+  admin: Person;
+  otherModerator: Person;
+}
+
+export async function makeCast(ctx: TestContext, spaceId: string): Promise<Cast> {
+  const [participant, author, moderator, chair, admin, otherModerator, other] = await Promise.all([
+    makeUser(ctx, { displayName: 'Pat Participant', stakeholderCategory: 'civil_society' }),
+    makeUser(ctx, { displayName: 'Ada Author', stakeholderCategory: 'member_state', country: 'MX' }),
+    makeUser(ctx, { displayName: 'Mo Moderator', stakeholderCategory: 'un_system' }),
+    makeUser(ctx, { displayName: 'Cha Chair', stakeholderCategory: 'member_state', country: 'PH' }),
+    makeAdmin(ctx),
+    makeUser(ctx, { displayName: 'Otto Othermod' }),
+    makeSpace(ctx),
+  ]);
+  await grantRole(ctx, spaceId, moderator.user.id, 'moderator');
+  await grantRole(ctx, spaceId, chair.user.id, 'chair');
+  await grantRole(ctx, other.space.id, otherModerator.user.id, 'moderator');
+  return { anonymous: ctx.client(), participant, author, moderator, chair, admin, otherModerator };
+}
+
+export const uuid = () => crypto.randomUUID();
