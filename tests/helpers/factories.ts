@@ -122,3 +122,50 @@ export async function makeCast(ctx: TestContext, spaceId: string): Promise<Cast>
 }
 
 export const uuid = () => crypto.randomUUID();
+
+/**
+ * A comment written straight to the database (no events), for setting up a state quickly.
+ * Tests of the comment routes themselves go through the API instead.
+ */
+export async function insertComment(
+  ctx: TestContext,
+  values: {
+    spaceId: string;
+    authorId: string;
+    status?: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+    body?: string;
+    questionId?: string | null;
+    parentId?: string | null;
+    language?: 'en' | 'fr' | 'es' | 'other';
+    createdAt?: Date;
+    reason?: string | null;
+  },
+) {
+  const body = values.body ?? `A comment written at ${new Date().toISOString()} ${Math.random()}`;
+  const [row] = await ctx.db.db
+    .insert(comments)
+    .values({
+      spaceId: values.spaceId,
+      authorId: values.authorId,
+      questionId: values.questionId ?? null,
+      parentId: values.parentId ?? null,
+      clientId: crypto.randomUUID(),
+      bodyMd: body,
+      bodyHtml: renderMarkdown(body),
+      language: values.language ?? 'en',
+      status: values.status ?? 'pending',
+      reason: values.reason ?? null,
+      ...(values.createdAt ? { createdAt: values.createdAt } : {}),
+    })
+    .returning();
+  if (!row) throw new Error('comment insert failed');
+  await ctx.db.db.insert(commentRevisions).values({
+    commentId: row.id,
+    version: 1,
+    bodyMd: row.bodyMd,
+    bodyHtml: row.bodyHtml,
+    language: row.language,
+    status: row.status === 'approved' ? 'approved' : row.status === 'rejected' ? 'rejected' : 'pending',
+  });
+  return row;
+}
