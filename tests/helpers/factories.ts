@@ -5,6 +5,8 @@ import {
   type Question,
   type Space,
   type User,
+  commentRevisions,
+  comments,
   questions,
   spaceRoles,
   spaces,
