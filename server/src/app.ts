@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { corePlugin } from './plugins/core.js';
 import { errorsPlugin } from './plugins/errors.js';
+import { livePlugin } from './plugins/live.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { securityPlugin } from './plugins/security.js';
 import { sessionPlugin } from './plugins/session.js';
@@ -13,6 +14,7 @@ import { attachmentsRoutes } from './routes/attachments/index.js';
 import { authRoutes } from './routes/auth/index.js';
 import { commentsRoutes } from './routes/comments/index.js';
 import { healthRoutes } from './routes/health/index.js';
+import { liveRoutes } from './routes/live/index.js';
 import { moderationRoutes } from './routes/moderation/index.js';
 import { spacesRoutes } from './routes/spaces/index.js';
 
@@ -41,6 +43,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(securityPlugin);
   await app.register(rateLimit, { global: false });
   await app.register(sessionPlugin);
+  await app.register(livePlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
@@ -48,6 +51,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(commentsRoutes, { prefix: '/api' });
   await app.register(attachmentsRoutes, { prefix: '/api' });
   await app.register(moderationRoutes, { prefix: '/api' });
+  await app.register(liveRoutes, { prefix: '/api' });
 
   await app.register(webPlugin, { root: config.webDist });
   return app;

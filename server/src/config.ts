@@ -28,6 +28,18 @@ export const configSchema = z
     /** Trust X-Forwarded-* headers (behind a reverse proxy). */
     TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Live channel: ping interval; a socket that misses one pong is dropped. */
+    LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(30_000),
+    /** Live channel: unsent bytes allowed per socket before it is closed as too slow. */
+    LIVE_MAX_BUFFER_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
+    /** Live channel: client messages allowed per 10 seconds before the socket is closed. */
+    LIVE_FLOOD_LIMIT: z.coerce.number().int().min(1).default(100),
+    /** Live events kept for replay after a reconnect. */
+    EVENT_RETENTION_DAYS: z.coerce.number().min(0.001).default(7),
     /** Where the built web client lives; served at /. */
     WEB_DIST: z.string().default(''),
   })
@@ -50,6 +62,14 @@ export const configSchema = z
       trustProxy: env.TRUST_PROXY,
       logLevel: env.LOG_LEVEL,
       webDist: env.WEB_DIST,
+      live: {
+        heartbeatMs: env.LIVE_HEARTBEAT_MS,
+        maxBufferBytes: env.LIVE_MAX_BUFFER_BYTES,
+        floodLimit: env.LIVE_FLOOD_LIMIT,
+        floodWindowMs: 10_000,
+        retentionMs: env.EVENT_RETENTION_DAYS * 24 * 60 * 60 * 1000,
+        maxReplay: 2_000,
+      },
     };
   });
 

@@ -5,3 +5,4 @@ export * from './schemas/comments.js';
 export * from './schemas/common.js';
 export * from './schemas/moderation.js';
 export * from './schemas/spaces.js';
+export * from './live.js';

@@ -1,9 +1,11 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sql } from 'drizzle-orm';
 import fp from 'fastify-plugin';
 import { createSession, invalidateSession, type SessionInfo, validateSessionToken } from '../auth/sessions.js';
 import type { User } from '../db/schema/index.js';
 import { unauthorized } from '../errors.js';
+import { SESSIONS_CHANNEL } from '../live/hub.js';
 
 export const SESSION_COOKIE = 'convene_session';
 
@@ -56,7 +58,11 @@ export const sessionPlugin = fp(
       setCookie(reply, token, session.expiresAt);
     });
     app.decorate('endSession', async (request, reply) => {
-      if (request.session) await invalidateSession(db, request.session.id);
+      if (request.session) {
+        await invalidateSession(db, request.session.id);
+        // Live sockets opened with this session stop receiving what only its user may see.
+        await db.execute(sql`select pg_notify(${SESSIONS_CHANNEL}, ${request.session.id})`);
+      }
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
     });
     app.decorate('requireUser', (request) => {
