@@ -1,0 +1,11 @@
+import { benchCluster } from './harness.js';
+import { liveFanout } from './live-fanout.js';
+
+/** `npm run bench`: measurements, printed; nothing here asserts a time. */
+const cluster = await benchCluster();
+try {
+  console.log(`Convene benchmarks — Node ${process.version}\n`);
+  await liveFanout(await cluster.database());
+} finally {
+  await cluster.stop();
+}
