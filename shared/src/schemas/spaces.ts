@@ -119,6 +119,8 @@ export const createSpaceRequest = z.strictObject({
   contactEmail: z.email().nullish(),
 });
 export type CreateSpaceRequest = z.input<typeof createSpaceRequest>;
+/** A create request after parsing (defaults applied). */
+export type CreateSpaceInput = z.output<typeof createSpaceRequest>;
 
 export const updateSpaceRequest = z.strictObject({
   code: text(40).optional(),
@@ -134,6 +136,7 @@ export const updateSpaceRequest = z.strictObject({
   contactEmail: z.email().nullish(),
 });
 export type UpdateSpaceRequest = z.input<typeof updateSpaceRequest>;
+export type UpdateSpaceInput = z.output<typeof updateSpaceRequest>;
 
 export const createQuestionRequest = z.strictObject({
   text: text(2_000),
@@ -145,9 +148,12 @@ export const updateQuestionRequest = z.strictObject({
   /** Move the question to this 1-based position; the others shift. */
   position: z.number().int().min(1).optional(),
 });
+export type CreateQuestionInput = z.output<typeof createQuestionRequest>;
+export type UpdateQuestionInput = z.output<typeof updateQuestionRequest>;
 export const questionsResponse = z.object({ questions: z.array(questionSchema) });
 
 export const roleRequest = z.strictObject({ email: z.email(), role: z.enum(SPACE_ROLES) });
+export type RoleRequest = z.output<typeof roleRequest>;
 export const roleEntry = z.object({
   user: personSchema.extend({ email: z.string() }),
   role: z.enum(SPACE_ROLES),

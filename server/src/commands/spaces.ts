@@ -1,0 +1,275 @@
+import type {
+  CreateQuestionInput,
+  CreateSpaceInput,
+  RoleRequest,
+  UpdateQuestionInput,
+  UpdateSpaceInput,
+} from '@convene/shared';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../db/client.js';
+import {
+  type NewSpace,
+  type Question,
+  type Space,
+  type User,
+  comments,
+  questions,
+  spaceRoles,
+  spaceVisits,
+  spaces,
+} from '../db/schema/index.js';
+import { AppError, conflict, fieldInvalid, notFound } from '../errors.js';
+import { renderMarkdown } from '../markdown.js';
+import { listQuestions } from '../queries/spaceList.js';
+import { appendEvent } from './events.js';
+import { findUserByEmail } from './users.js';
+
+const toDate = (iso: string | null) => (iso === null ? null : new Date(iso));
+
+function checkDates(opensAt: Date | null, closesAt: Date | null): void {
+  if (opensAt && closesAt && closesAt.getTime() <= opensAt.getTime()) {
+    throw fieldInvalid('closesAt', 'Must be after the opening date');
+  }
+}
+
+/**
+ * Tells every open page that the space changed, unless it is a draft: a draft's existence is
+ * not announced publicly. Called last in the transaction (appendEvent orders ids by commit).
+ */
+async function announceSpace(tx: Tx, space: Pick<Space, 'id' | 'slug' | 'status'>): Promise<void> {
+  if (space.status === 'draft') return;
+  await appendEvent(tx, { kind: 'space.changed', spaceId: space.id, payload: { slug: space.slug } });
+}
+
+/** Creates a session, a roundtable inside one (one level of nesting only) or a stand-alone space. */
+export async function createSpace(db: Database, input: CreateSpaceInput, actor: User): Promise<Space> {
+  const opensAt = toDate(input.opensAt ?? null);
+  const closesAt = toDate(input.closesAt ?? null);
+  checkDates(opensAt, closesAt);
+  return db.transaction(async (tx) => {
+    let parentId: string | null = null;
+    if (input.parentSlug) {
+      const [parent] = await tx
+        .select({ id: spaces.id, parentId: spaces.parentId })
+        .from(spaces)
+        .where(eq(spaces.slug, input.parentSlug))
+        .limit(1);
+      if (!parent) throw fieldInvalid('parentSlug', 'No space has this slug');
+      if (parent.parentId !== null) {
+        throw fieldInvalid('parentSlug', 'This space is itself inside a session; spaces nest one level only');
+      }
+      parentId = parent.id;
+    }
+    const [last] = await tx
+      .select({ max: sql<number>`coalesce(max(${spaces.position}), 0)::int` })
+      .from(spaces)
+      .where(parentId ? eq(spaces.parentId, parentId) : isNull(spaces.parentId));
+    const [row] = await tx
+      .insert(spaces)
+      .values({
+        slug: input.slug,
+        code: input.code,
+        title: input.title,
+        parentId,
+        position: (last?.max ?? 0) + 1,
+        summary: input.summary,
+        backgroundMd: input.background,
+        backgroundHtml: renderMarkdown(input.background, input.slug),
+        status: input.status,
+        opensAt,
+        closesAt,
+        moderationMode: input.moderationMode,
+        acceptedLanguages: input.acceptedLanguages,
+        disclaimer: input.disclaimer,
+        contactEmail: input.contactEmail ?? null,
+        createdBy: actor.id,
+      })
+      .onConflictDoNothing({ target: spaces.slug })
+      .returning();
+    if (!row) {
+      throw conflict('slug_taken', 'A space with this slug already exists.', {
+        fields: [{ field: 'slug', message: 'A space with this slug already exists' }],
+      });
+    }
+    await announceSpace(tx, row);
+    return row;
+  });
+}
+
+/** Applies the fields present in the request; the caller has decided which fields the actor may change. */
+export async function updateSpace(db: Database, spaceId: string, input: UpdateSpaceInput): Promise<Space> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(spaces).where(eq(spaces.id, spaceId)).for('no key update');
+    if (!current) throw notFound('Space');
+    const opensAt = input.opensAt === undefined ? current.opensAt : toDate(input.opensAt);
+    const closesAt = input.closesAt === undefined ? current.closesAt : toDate(input.closesAt);
+    checkDates(opensAt, closesAt);
+
+    const patch: Partial<NewSpace> = { updatedAt: new Date(), opensAt, closesAt };
+    if (input.code !== undefined) patch.code = input.code;
+    if (input.title !== undefined) patch.title = input.title;
+    if (input.summary !== undefined) patch.summary = input.summary;
+    if (input.status !== undefined) patch.status = input.status;
+    if (input.moderationMode !== undefined) patch.moderationMode = input.moderationMode;
+    if (input.acceptedLanguages !== undefined) patch.acceptedLanguages = input.acceptedLanguages;
+    if (input.disclaimer !== undefined) patch.disclaimer = input.disclaimer;
+    if (input.contactEmail !== undefined) patch.contactEmail = input.contactEmail;
+    if (input.background !== undefined) {
+      patch.backgroundMd = input.background;
+      patch.backgroundHtml = renderMarkdown(input.background, current.slug);
+    }
+    const [row] = await tx.update(spaces).set(patch).where(eq(spaces.id, spaceId)).returning();
+    if (!row) throw notFound('Space');
+    // A draft that opens is announced; a space going back to draft is not (it leaves quietly).
+    await announceSpace(tx, row);
+    return row;
+  });
+}
+
+/**
+ * Locks the space's question list for a reorder. The space row serialises every edit of the
+ * list (including an insert into an empty one, where there is no question row to lock); the
+ * question rows are locked too so no comment can attach to one being deleted meanwhile.
+ */
+async function lockQuestions(tx: Tx, spaceId: string): Promise<{ space: Space; list: Question[] }> {
+  const [space] = await tx.select().from(spaces).where(eq(spaces.id, spaceId)).for('no key update');
+  if (!space) throw notFound('Space');
+  const list = await tx
+    .select()
+    .from(questions)
+    .where(eq(questions.spaceId, spaceId))
+    .orderBy(asc(questions.position), asc(questions.createdAt), asc(questions.id))
+    .for('update');
+  return { space, list };
+}
+
+/** Gives the questions positions 1..n in the given order, in one statement. */
+async function renumber(tx: Tx, ordered: Question[]): Promise<void> {
+  const changed = ordered.flatMap((q, i) => (q.position === i + 1 ? [] : [{ id: q.id, position: i + 1 }]));
+  if (changed.length === 0) return;
+  const cases = sql.join(
+    changed.map((c) => sql`when ${c.id}::uuid then ${c.position}::int`),
+    sql` `,
+  );
+  await tx
+    .update(questions)
+    .set({ position: sql`case ${questions.id} ${cases} end` })
+    .where(
+      inArray(
+        questions.id,
+        changed.map((c) => c.id),
+      ),
+    );
+}
+
+async function announceQuestions(tx: Tx, space: Space): Promise<void> {
+  if (space.status === 'draft') return;
+  // Public payload: counts as a guest sees them, nothing viewer-specific.
+  const list = await listQuestions(tx, space.id, null);
+  await appendEvent(tx, { kind: 'question.changed', spaceId: space.id, payload: { questions: list } });
+}
+
+const clamp = (n: number, max: number) => Math.min(Math.max(n, 1), max);
+
+/** Adds a guiding question at a position (default: the end); those after it move down. */
+export async function createQuestion(db: Database, spaceId: string, input: CreateQuestionInput): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { space, list } = await lockQuestions(tx, spaceId);
+    const position = clamp(input.position ?? list.length + 1, list.length + 1);
+    const [row] = await tx.insert(questions).values({ spaceId, position, text: input.text }).returning();
+    if (!row) throw new Error('question insert failed');
+    list.splice(position - 1, 0, row);
+    await renumber(tx, list);
+    await announceQuestions(tx, space);
+  });
+}
+
+/** Edits a question's text and/or moves it; the others shift so positions stay 1..n. */
+export async function updateQuestion(
+  db: Database,
+  spaceId: string,
+  questionId: string,
+  input: UpdateQuestionInput,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { space, list } = await lockQuestions(tx, spaceId);
+    const index = list.findIndex((q) => q.id === questionId);
+    const [question] = index < 0 ? [] : list.splice(index, 1);
+    if (!question) throw notFound('Question');
+    if (input.text !== undefined) {
+      await tx.update(questions).set({ text: input.text, updatedAt: new Date() }).where(eq(questions.id, questionId));
+    }
+    const target = input.position === undefined ? index + 1 : clamp(input.position, list.length + 1);
+    list.splice(target - 1, 0, question);
+    await renumber(tx, list);
+    await announceQuestions(tx, space);
+  });
+}
+
+/** Deletes a question nobody has answered (withdrawn answers aside) and closes the gap. */
+export async function deleteQuestion(db: Database, spaceId: string, questionId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { space, list } = await lockQuestions(tx, spaceId);
+    const index = list.findIndex((q) => q.id === questionId);
+    if (index < 0) throw notFound('Question');
+    const [answered] = await tx
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.questionId, questionId), ne(comments.status, 'withdrawn')))
+      .limit(1);
+    if (answered) {
+      throw conflict(
+        'question_has_comments',
+        'This question has answers (published, pending or rejected), so it cannot be deleted; edit its text instead.',
+      );
+    }
+    await tx.delete(questions).where(eq(questions.id, questionId));
+    list.splice(index, 1);
+    await renumber(tx, list);
+    await announceQuestions(tx, space);
+  });
+}
+
+async function findGrantee(db: Database, email: string): Promise<User> {
+  const user = await findUserByEmail(db, email);
+  if (!user) {
+    throw new AppError(404, 'not_found', 'No account has this email.', {
+      fields: [{ field: 'email', message: 'No account has this email' }],
+    });
+  }
+  return user;
+}
+
+/** Appoints a moderator or chair; granting a role already held changes nothing. */
+export async function grantSpaceRole(db: Database, space: Space, input: RoleRequest, actor: User): Promise<void> {
+  const user = await findGrantee(db, input.email);
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(spaceRoles)
+      .values({ spaceId: space.id, userId: user.id, role: input.role, grantedBy: actor.id })
+      .onConflictDoNothing()
+      .returning({ userId: spaceRoles.userId });
+    // The public page lists moderators and chairs by name.
+    if (inserted.length > 0) await announceSpace(tx, space);
+  });
+}
+
+/** Removes a role; revoking one not held changes nothing. */
+export async function revokeSpaceRole(db: Database, space: Space, input: RoleRequest): Promise<void> {
+  const user = await findGrantee(db, input.email);
+  await db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(spaceRoles)
+      .where(and(eq(spaceRoles.spaceId, space.id), eq(spaceRoles.userId, user.id), eq(spaceRoles.role, input.role)))
+      .returning({ userId: spaceRoles.userId });
+    if (deleted.length > 0) await announceSpace(tx, space);
+  });
+}
+
+/** Marks the space seen now: its "new" counts restart from zero for this user. */
+export async function markSpaceSeen(db: Database, spaceId: string, user: User): Promise<void> {
+  await db
+    .insert(spaceVisits)
+    .values({ userId: user.id, spaceId, seenAt: sql`now()` })
+    .onConflictDoUpdate({ target: [spaceVisits.userId, spaceVisits.spaceId], set: { seenAt: sql`now()` } });
+}

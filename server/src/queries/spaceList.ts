@@ -1,0 +1,209 @@
+import type { QuestionDto, RoleEntry, SpaceDetail, SpaceListResponse, SpaceSummary, TagDto } from '@convene/shared';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { type Space, comments, questions, spaceRoles, spaceVisits, spaces, tags, users } from '../db/schema/index.js';
+import { type Viewer, can } from '../policies/index.js';
+import {
+  type CommentCounts,
+  type StaffMember,
+  presentQuestion,
+  presentRoleEntry,
+  presentSpaceDetail,
+  presentSpaceSummary,
+  zeroCounts,
+} from '../presenters/space.js';
+import { presentTag } from './comments.js';
+import { type LoadedSpace, scopeOf, viewerRoles } from './spaces.js';
+
+interface SpaceCounts {
+  total: CommentCounts;
+  byQuestion: Map<string, CommentCounts>;
+}
+
+/**
+ * Approved-comment counts per space and per question, with the viewer's "new since last
+ * visit" (their own comments are never new to them), in one grouped query whatever the
+ * number of spaces. Only approved comments count: nothing unpublished leaks through a number.
+ */
+async function approvedCounts(db: DbOrTx, spaceIds: string[], viewer: Viewer): Promise<Map<string, SpaceCounts>> {
+  const out = new Map<string, SpaceCounts>();
+  if (spaceIds.length === 0) return out;
+  const fresh = viewer
+    ? sql<number>`(count(*) filter (where ${comments.authorId} <> ${viewer.id} and (${spaceVisits.seenAt} is null or ${comments.createdAt} > ${spaceVisits.seenAt})))::int`
+    : sql<null>`null::int`;
+  const rows = await db
+    .select({
+      spaceId: comments.spaceId,
+      questionId: comments.questionId,
+      total: sql<number>`count(*)::int`,
+      fresh,
+    })
+    .from(comments)
+    .leftJoin(
+      spaceVisits,
+      viewer ? and(eq(spaceVisits.spaceId, comments.spaceId), eq(spaceVisits.userId, viewer.id)) : sql`false`,
+    )
+    .where(and(inArray(comments.spaceId, spaceIds), eq(comments.status, 'approved')))
+    .groupBy(comments.spaceId, comments.questionId);
+  for (const r of rows) {
+    const entry = out.get(r.spaceId) ?? { total: zeroCounts(viewer), byQuestion: new Map<string, CommentCounts>() };
+    entry.total.comments += r.total;
+    if (entry.total.new !== null) entry.total.new += r.fresh ?? 0;
+    if (r.questionId) entry.byQuestion.set(r.questionId, { comments: r.total, new: viewer ? (r.fresh ?? 0) : null });
+    out.set(r.spaceId, entry);
+  }
+  return out;
+}
+
+async function questionCounts(db: DbOrTx, spaceIds: string[]): Promise<Map<string, number>> {
+  if (spaceIds.length === 0) return new Map();
+  const rows = await db
+    .select({ spaceId: questions.spaceId, n: sql<number>`count(*)::int` })
+    .from(questions)
+    .where(inArray(questions.spaceId, spaceIds))
+    .groupBy(questions.spaceId);
+  return new Map(rows.map((r) => [r.spaceId, r.n]));
+}
+
+/** The spaces the viewer may read, as summaries with counts, keeping the given order. */
+async function readableSummaries(
+  db: DbOrTx,
+  rows: Space[],
+  viewer: Viewer,
+  now: Date,
+): Promise<{ space: Space; summary: SpaceSummary }[]> {
+  const roles = await viewerRoles(db, viewer, rows);
+  const readable = rows.filter((s) => can(viewer, 'space.read', scopeOf(s, roles.get(s.id))));
+  const ids = readable.map((s) => s.id);
+  const [counts, nQuestions] = await Promise.all([approvedCounts(db, ids, viewer), questionCounts(db, ids)]);
+  return readable.map((space) => ({
+    space,
+    summary: presentSpaceSummary(
+      space,
+      { ...(counts.get(space.id)?.total ?? zeroCounts(viewer)), questions: nQuestions.get(space.id) ?? 0 },
+      now,
+    ),
+  }));
+}
+
+const siblingOrder = [asc(spaces.position), asc(spaces.createdAt), asc(spaces.id)];
+
+/** Sessions and stand-alone spaces, each with its roundtables; drafts only for their staff. */
+export async function listSpaces(db: DbOrTx, viewer: Viewer, now = new Date()): Promise<SpaceListResponse> {
+  const rows = await db
+    .select()
+    .from(spaces)
+    .orderBy(...siblingOrder);
+  const readable = await readableSummaries(db, rows, viewer, now);
+  const children = new Map<string, SpaceSummary[]>();
+  for (const { space, summary } of readable) {
+    if (space.parentId) children.set(space.parentId, [...(children.get(space.parentId) ?? []), summary]);
+  }
+  return {
+    spaces: readable
+      .filter(({ space }) => space.parentId === null)
+      .map(({ space, summary }) => ({ ...summary, children: children.get(space.id) ?? [] })),
+  };
+}
+
+/** A space's guiding questions in order, with approved-comment and new counts for the viewer. */
+export async function listQuestions(db: DbOrTx, spaceId: string, viewer: Viewer): Promise<QuestionDto[]> {
+  const [rows, counts] = await Promise.all([
+    db.select().from(questions).where(eq(questions.spaceId, spaceId)).orderBy(asc(questions.position)),
+    approvedCounts(db, [spaceId], viewer),
+  ]);
+  const byQuestion = counts.get(spaceId)?.byQuestion;
+  return rows.map((q) => presentQuestion(q, byQuestion?.get(q.id) ?? zeroCounts(viewer)));
+}
+
+/** Everything the space page needs, for one viewer, in a fixed number of queries. */
+export async function spaceDetail(
+  db: DbOrTx,
+  { space, scope }: LoadedSpace,
+  viewer: Viewer,
+  now = new Date(),
+): Promise<SpaceDetail> {
+  // A roundtable's staff includes the staff of its session.
+  const staffSpaceIds = space.parentId ? [space.id, space.parentId] : [space.id];
+  const [questionRows, counts, nQuestions, staffRows, parentRows, childRows] = await Promise.all([
+    db.select().from(questions).where(eq(questions.spaceId, space.id)).orderBy(asc(questions.position)),
+    approvedCounts(db, [space.id], viewer),
+    questionCounts(db, [space.id]),
+    db
+      .select({
+        userId: spaceRoles.userId,
+        role: spaceRoles.role,
+        displayName: users.displayName,
+        affiliation: users.affiliation,
+      })
+      .from(spaceRoles)
+      .innerJoin(users, eq(users.id, spaceRoles.userId))
+      .where(inArray(spaceRoles.spaceId, staffSpaceIds))
+      .orderBy(asc(users.displayName), asc(users.id)),
+    space.parentId
+      ? db.select().from(spaces).where(eq(spaces.id, space.parentId)).limit(1)
+      : Promise.resolve([] as Space[]),
+    db
+      .select()
+      .from(spaces)
+      .where(eq(spaces.parentId, space.id))
+      .orderBy(...siblingOrder),
+  ]);
+
+  const staff = (role: 'moderator' | 'chair') => {
+    const seen = new Set<string>();
+    const out: StaffMember[] = [];
+    for (const r of staffRows) {
+      if (r.role !== role || seen.has(r.userId)) continue;
+      seen.add(r.userId);
+      out.push(r);
+    }
+    return out;
+  };
+
+  // A draft session stays secret even when one of its roundtables is public.
+  const [parentRow] = parentRows;
+  let parent: Space | null = null;
+  if (parentRow) {
+    const roles = await viewerRoles(db, viewer, [parentRow]);
+    if (can(viewer, 'space.read', scopeOf(parentRow, roles.get(parentRow.id)))) parent = parentRow;
+  }
+  const children = await readableSummaries(db, childRows, viewer, now);
+  const spaceCounts = counts.get(space.id);
+
+  return presentSpaceDetail(
+    space,
+    {
+      summary: presentSpaceSummary(
+        space,
+        { ...(spaceCounts?.total ?? zeroCounts(viewer)), questions: nQuestions.get(space.id) ?? 0 },
+        now,
+      ),
+      questions: questionRows.map((q) => presentQuestion(q, spaceCounts?.byQuestion.get(q.id) ?? zeroCounts(viewer))),
+      moderators: staff('moderator'),
+      chairs: staff('chair'),
+      parent,
+      children: children.map((c) => c.summary),
+    },
+    viewer,
+    scope,
+    now,
+  );
+}
+
+/** Who holds which role on the space itself (not inherited ones): for the administrators' screen. */
+export async function listRoles(db: DbOrTx, spaceId: string): Promise<RoleEntry[]> {
+  const rows = await db
+    .select({ role: spaceRoles.role, createdAt: spaceRoles.createdAt, user: users })
+    .from(spaceRoles)
+    .innerJoin(users, eq(users.id, spaceRoles.userId))
+    .where(eq(spaceRoles.spaceId, spaceId))
+    .orderBy(asc(spaceRoles.role), asc(users.displayName), asc(users.id));
+  return rows.map((r) => presentRoleEntry(r, r.user));
+}
+
+/** Every tag, grouped by taxonomy in its defined order. */
+export async function listTags(db: DbOrTx): Promise<TagDto[]> {
+  const rows = await db.select().from(tags).orderBy(asc(tags.taxonomy), asc(tags.position), asc(tags.code));
+  return rows.map(presentTag);
+}
