@@ -166,6 +166,19 @@ describe('login and logout', () => {
   });
 });
 
+describe('profile', () => {
+  it('lets a signed-in user edit their profile and language, and refuses guests', async () => {
+    const c = ctx.client();
+    await c.post('/api/auth/register', newAccount());
+    const res = await c.patch('/api/auth/me', { displayName: 'Ana Pérez', locale: 'fr', country: 'fr' });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ displayName: 'Ana Pérez', locale: 'fr', country: 'FR' });
+    expect((await c.get('/api/auth/me')).body.user.locale).toBe('fr');
+    expect((await c.patch('/api/auth/me', { role: 'admin' })).status).toBe(400);
+    expect((await ctx.client().patch('/api/auth/me', { locale: 'es' })).status).toBe(401);
+  });
+});
+
 describe('cross-site requests', () => {
   it('refuses a write from a foreign Origin with 403', async () => {
     const res = await ctx.client().post('/api/auth/register', newAccount(), { origin: 'https://evil.example' });

@@ -1,4 +1,4 @@
-import type { RegisterRequest } from '@convene/shared';
+import type { RegisterRequest, UpdateProfileRequest } from '@convene/shared';
 import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.js';
 import { invalidateUserSessions } from '../auth/sessions.js';
@@ -62,4 +62,17 @@ export async function ensureAdmin(db: DbOrTx, email: string, password: string): 
     .returning();
   await invalidateUserSessions(db, existing.id);
   return user ?? existing;
+}
+
+/** Changes only the fields given; a name or affiliation change applies to past contributions too. */
+export async function updateProfile(db: DbOrTx, userId: string, input: UpdateProfileRequest): Promise<User> {
+  const set: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
+  if (input.displayName !== undefined) set.displayName = input.displayName;
+  if (input.affiliation !== undefined) set.affiliation = input.affiliation;
+  if (input.stakeholderCategory !== undefined) set.stakeholderCategory = input.stakeholderCategory;
+  if (input.country !== undefined) set.country = input.country ?? null;
+  if (input.locale !== undefined) set.locale = input.locale;
+  const [user] = await db.update(users).set(set).where(eq(users.id, userId)).returning();
+  if (!user) throw new Error('user vanished');
+  return user;
 }

@@ -45,3 +45,13 @@ export type UserDto = z.infer<typeof userSchema>;
 export const authResponse = z.object({ user: userSchema });
 export const meResponse = z.object({ user: userSchema.nullable() });
 export type MeResponse = z.infer<typeof meResponse>;
+
+export const updateProfileRequest = z.strictObject({
+  displayName: text(120).optional(),
+  affiliation: text(200).optional(),
+  stakeholderCategory: z.enum(STAKEHOLDER_CATEGORIES).optional(),
+  country: countryCode.nullish(),
+  /** The interface language, remembered for this account. */
+  locale: z.enum(LOCALES).optional(),
+});
+export type UpdateProfileRequest = z.input<typeof updateProfileRequest>;

@@ -1,7 +1,15 @@
-import { authResponse, errorResponse, loginRequest, meResponse, okResponse, registerRequest } from '@convene/shared';
+import {
+  authResponse,
+  errorResponse,
+  loginRequest,
+  meResponse,
+  okResponse,
+  registerRequest,
+  updateProfileRequest,
+} from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { verifyDummyPassword, verifyPassword } from '../../auth/password.js';
-import { findUserByEmail, registerUser } from '../../commands/users.js';
+import { findUserByEmail, registerUser, updateProfile } from '../../commands/users.js';
 import { AppError } from '../../errors.js';
 import { presentUser } from '../../presenters/user.js';
 
@@ -68,5 +76,21 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me',
     { schema: { tags, summary: 'The signed-in user, or null', response: { 200: meResponse } } },
     async (request) => ({ user: request.user ? presentUser(request.user) : null }),
+  );
+
+  app.patch(
+    '/me',
+    {
+      schema: {
+        tags,
+        summary: 'Edit your own profile and preferred language',
+        body: updateProfileRequest,
+        response: { 200: authResponse, 400: errorResponse, 401: errorResponse },
+      },
+    },
+    async (request) => {
+      const user = app.requireUser(request);
+      return { user: presentUser(await updateProfile(db, user.id, request.body)) };
+    },
   );
 };
