@@ -42,7 +42,9 @@ export const decisionOutcome = z.object({
   status: z.enum(COMMENT_STATUSES).optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
+export type DecisionOutcome = z.infer<typeof decisionOutcome>;
 export const bulkDecisionResponse = z.object({ results: z.array(decisionOutcome) });
+export type BulkDecisionResponse = z.infer<typeof bulkDecisionResponse>;
 
 export const queueItem = z
   .object({
@@ -68,6 +70,11 @@ export const queueItem = z
   .meta({ id: 'QueueItem' });
 export type QueueItem = z.infer<typeof queueItem>;
 
+/**
+ * A queue page. Items come oldest first (by when they entered the queue: submission, edit or
+ * first open report, or decision for the rejected tab), except the approved tab, a history of
+ * decisions shown newest first.
+ */
 export const queueQuery = z.strictObject({
   status: z.enum(QUEUE_STATUSES).default('pending'),
   cursor: z.string().max(200).optional(),
@@ -114,3 +121,5 @@ export const logQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export const logResponse = z.object({ entries: z.array(logEntry), nextCursor: z.string().nullable() });
+export type LogEntry = z.infer<typeof logEntry>;
+export type LogResponse = z.infer<typeof logResponse>;
