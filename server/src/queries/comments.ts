@@ -43,43 +43,42 @@ export async function hydrateComments(
   const parentIds = [...new Set(rows.map((r) => r.parentId).filter((p): p is string => p !== null))];
   const authorIds = [...new Set(rows.map((r) => r.authorId))];
 
-  const [authorRows, tagRows, fileRows, parentRows, revisionRows] = await Promise.all([
-    db.select().from(users).where(inArray(users.id, authorIds)),
-    db
-      .select({ commentId: commentTags.commentId, tag: tags })
-      .from(commentTags)
-      .innerJoin(tags, eq(tags.id, commentTags.tagId))
-      .where(inArray(commentTags.commentId, ids))
-      .orderBy(tags.position),
-    db
-      .select({
-        id: attachments.id,
-        commentId: attachments.commentId,
-        filename: attachments.filename,
-        size: attachments.size,
-        contentType: attachments.contentType,
-      })
-      .from(attachments)
-      .where(inArray(attachments.commentId, ids))
-      .orderBy(attachments.createdAt),
-    parentIds.length
-      ? db
-          .select({
-            id: comments.id,
-            spaceId: comments.spaceId,
-            status: comments.status,
-            authorId: comments.authorId,
-            authorName: users.displayName,
-          })
-          .from(comments)
-          .innerJoin(users, eq(users.id, comments.authorId))
-          .where(inArray(comments.id, parentIds))
-      : Promise.resolve([]),
-    db
-      .select()
-      .from(commentRevisions)
-      .where(and(inArray(commentRevisions.commentId, ids), eq(commentRevisions.status, 'pending'))),
-  ]);
+  // One after another: inside a transaction these share a single connection.
+  const authorRows = await db.select().from(users).where(inArray(users.id, authorIds));
+  const tagRows = await db
+    .select({ commentId: commentTags.commentId, tag: tags })
+    .from(commentTags)
+    .innerJoin(tags, eq(tags.id, commentTags.tagId))
+    .where(inArray(commentTags.commentId, ids))
+    .orderBy(tags.position);
+  const fileRows = await db
+    .select({
+      id: attachments.id,
+      commentId: attachments.commentId,
+      filename: attachments.filename,
+      size: attachments.size,
+      contentType: attachments.contentType,
+    })
+    .from(attachments)
+    .where(inArray(attachments.commentId, ids))
+    .orderBy(attachments.createdAt);
+  const parentRows = parentIds.length
+    ? await db
+        .select({
+          id: comments.id,
+          spaceId: comments.spaceId,
+          status: comments.status,
+          authorId: comments.authorId,
+          authorName: users.displayName,
+        })
+        .from(comments)
+        .innerJoin(users, eq(users.id, comments.authorId))
+        .where(inArray(comments.id, parentIds))
+    : [];
+  const revisionRows = await db
+    .select()
+    .from(commentRevisions)
+    .where(and(inArray(commentRevisions.commentId, ids), eq(commentRevisions.status, 'pending')));
 
   const authors = new Map(authorRows.map((u) => [u.id, presentPerson(u)]));
   const parents = new Map(parentRows.map((p) => [p.id, p]));
