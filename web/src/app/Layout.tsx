@@ -1,0 +1,150 @@
+import { LOCALES, type Locale, authResponse } from '@convene/shared';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { useMe, useSignOut } from '../features/auth/api/me';
+import { hasStoredLanguage, isLocale, setLanguage } from '../i18n';
+import { api } from '../lib/api';
+import { useLiveStatus } from '../lib/live';
+import { ErrorBoundary } from './ErrorBoundary';
+
+function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const change = (lng: Locale) => {
+    setLanguage(lng);
+    // Remembered per account too, so it follows the user to another device.
+    if (me) void api('/api/auth/me', { method: 'PATCH', body: { locale: lng }, schema: authResponse }).catch(() => {});
+  };
+  return (
+    <label className="language-switcher">
+      <span className="visually-hidden">{t('language.label')}</span>
+      <select value={i18n.language} onChange={(e) => isLocale(e.target.value) && change(e.target.value)}>
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(`language.${l}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function LiveIndicator() {
+  const { t } = useTranslation();
+  const status = useLiveStatus();
+  return (
+    <span className={`live-indicator live-${status}`} role="status">
+      <span aria-hidden="true" className="live-dot" /> {t(`live.${status}`)}
+    </span>
+  );
+}
+
+function AccountNav() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const signOut = useSignOut();
+  if (me === undefined) return null;
+  if (!me) {
+    return (
+      <>
+        <li>
+          <NavLink to="/signin">{t('nav.signIn')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/register">{t('nav.register')}</NavLink>
+        </li>
+      </>
+    );
+  }
+  return (
+    <>
+      <li>
+        <NavLink to="/account/contributions">{t('nav.myContributions')}</NavLink>
+      </li>
+      <li>
+        <NavLink to="/account">
+          {t('nav.account')} <span className="visually-hidden">({me.displayName})</span>
+        </NavLink>
+      </li>
+      <li>
+        <button type="button" className="link-button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+          {t('nav.signOut')}
+        </button>
+      </li>
+    </>
+  );
+}
+
+/** Moves focus to the page's heading after navigation, so screen readers announce the new page. */
+function useFocusOnNavigate() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const h1 = document.querySelector<HTMLElement>('main h1');
+    if (h1) {
+      h1.tabIndex = -1;
+      h1.focus({ preventScroll: false });
+    }
+  }, [location.pathname]);
+}
+
+/** A language chosen on this device wins; otherwise the account's remembered one. */
+function useAccountLanguage() {
+  const me = useMe();
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (me && !hasStoredLanguage() && me.locale !== i18n.language) void i18n.changeLanguage(me.locale);
+  }, [me, i18n]);
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  useFocusOnNavigate();
+  useAccountLanguage();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            {t('appName')}
+            <span className="brand-tagline">{t('tagline')}</span>
+          </Link>
+          <nav aria-label={t('nav.label')}>
+            <ul className="nav-list">
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.spaces')}
+                </NavLink>
+              </li>
+              <AccountNav />
+            </ul>
+          </nav>
+          <div className="header-tools">
+            <LiveIndicator />
+            <LanguageSwitcher />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        <ErrorBoundary>
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+      <footer className="site-footer">
+        <p>{t('footer.disclaimer')}</p>
+        <p>
+          <a href="/api/docs">{t('footer.api')}</a>
+        </p>
+      </footer>
+      <ScrollRestoration />
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export function MyContributions() {
+  return <h1>MyContributions</h1>;
+}

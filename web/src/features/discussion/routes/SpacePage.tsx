@@ -1,0 +1,3 @@
+export function SpacePage() {
+  return <h1>SpacePage</h1>;
+}

@@ -1,0 +1,3 @@
+export function SpacesIndex() {
+  return <h1>SpacesIndex</h1>;
+}
