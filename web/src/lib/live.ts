@@ -156,7 +156,10 @@ export function useLiveStatus(): LiveStatus {
 /** Listens to a space's live events while the component is mounted. */
 export function useLiveSpace(slug: string | undefined, listener: SpaceListener): void {
   const ref = useRef(listener);
-  ref.current = listener;
+  // The latest handlers, without resubscribing when they change.
+  useEffect(() => {
+    ref.current = listener;
+  });
   useEffect(() => {
     if (!slug) return;
     return live.subscribe(slug, {
