@@ -16,6 +16,7 @@ import { commentsRoutes } from './routes/comments/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { liveRoutes } from './routes/live/index.js';
 import { moderationRoutes } from './routes/moderation/index.js';
+import { previewRoutes } from './routes/preview/index.js';
 import { spacesRoutes } from './routes/spaces/index.js';
 
 export interface BuildAppOptions {
@@ -52,6 +53,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(attachmentsRoutes, { prefix: '/api' });
   await app.register(moderationRoutes, { prefix: '/api' });
   await app.register(liveRoutes, { prefix: '/api' });
+  await app.register(previewRoutes, { prefix: '/api' });
 
   await app.register(webPlugin, { root: config.webDist });
   return app;

@@ -179,6 +179,18 @@ describe('profile', () => {
   });
 });
 
+describe('preview', () => {
+  it('renders markdown exactly as it will be published, for signed-in users only', async () => {
+    const c = ctx.client();
+    await c.post('/api/auth/register', newAccount());
+    const res = await c.post('/api/preview', { body: 'Hello **world** <script>alert(1)</script>' });
+    expect(res.status).toBe(200);
+    expect(res.body.html).toContain('<strong>world</strong>');
+    expect(res.body.html).not.toContain('<script');
+    expect((await ctx.client().post('/api/preview', { body: 'x' })).status).toBe(401);
+  });
+});
+
 describe('cross-site requests', () => {
   it('refuses a write from a foreign Origin with 403', async () => {
     const res = await ctx.client().post('/api/auth/register', newAccount(), { origin: 'https://evil.example' });

@@ -32,3 +32,9 @@ export const countryCode = z
 
 /** Text a person types: trimmed, not blank. */
 export const text = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+
+export const previewRequest = z.strictObject({
+  /** Markdown, as a contribution or a background would be written. */
+  body: z.string().max(100_000, 'At most 100,000 characters'),
+});
+export const previewResponse = z.object({ html: z.string() });
