@@ -126,3 +126,26 @@ export const commentListResponse = z.object({
 export type CommentListResponse = z.infer<typeof commentListResponse>;
 
 export const commentParams = z.object({ id: z.uuid() });
+
+export const attachmentParams = z.object({ id: z.uuid() });
+export const attachmentResponse = z.object({ attachment: attachmentSchema });
+
+export const myCommentsQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type MyCommentsQuery = z.input<typeof myCommentsQuery>;
+
+/** One of the signed-in user's own contributions, with the space it was written in. */
+export const myCommentSchema = commentSchema
+  .extend({ space: z.object({ id: z.uuid(), slug: z.string(), code: z.string(), title: z.string() }) })
+  .meta({ id: 'MyComment' });
+export type MyCommentDto = z.infer<typeof myCommentSchema>;
+
+export const myCommentsResponse = z.object({
+  /** Newest first, every status including withdrawn. */
+  comments: z.array(myCommentSchema),
+  /** Pass as `cursor` for the next page; null at the end. */
+  nextCursor: z.string().nullable(),
+});
+export type MyCommentsResponse = z.infer<typeof myCommentsResponse>;

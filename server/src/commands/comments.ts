@@ -1,0 +1,362 @@
+import type { CommentDto, CommentLanguage } from '@convene/shared';
+import { and, eq, ne } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../db/client.js';
+import {
+  type Comment,
+  type Space,
+  type User,
+  commentRevisions,
+  commentTags,
+  comments,
+  questions,
+  reports,
+} from '../db/schema/index.js';
+import { AppError, conflict, fieldInvalid } from '../errors.js';
+import { renderMarkdown } from '../markdown.js';
+import { type SpaceScope, authorize, can, isAcceptingComments } from '../policies/index.js';
+import { commentScope } from '../presenters/comment.js';
+import { findTagsByRef } from '../queries/commentList.js';
+import { loadComment, presentOne } from '../queries/comments.js';
+import { scopeOf } from '../queries/spaces.js';
+import { appendEvent, recordModeration } from './events.js';
+
+/** Why a space refuses comments right now, in words a participant understands. */
+export function assertAcceptingComments(space: Space, now = new Date()): void {
+  if (isAcceptingComments(space, now)) return;
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  let reason: string;
+  let message: string;
+  if (space.status === 'draft') {
+    reason = 'draft';
+    message = 'This space is not published yet, so it does not accept comments.';
+  } else if (space.status === 'archived') {
+    reason = 'archived';
+    message = 'This space is archived and no longer accepts comments.';
+  } else if (space.status === 'closed') {
+    reason = 'closed';
+    message = 'This space is closed to new comments.';
+  } else if (space.opensAt && space.opensAt.getTime() > now.getTime()) {
+    reason = 'not_yet_open';
+    message = `This space opens for comments on ${day(space.opensAt)}.`;
+  } else {
+    reason = 'closed';
+    message = `This space closed for comments${space.closesAt ? ` on ${day(space.closesAt)}` : ''}.`;
+  }
+  throw conflict('space_not_open', message, {
+    reason,
+    status: space.status,
+    opensAt: space.opensAt?.toISOString() ?? null,
+    closesAt: space.closesAt?.toISOString() ?? null,
+  });
+}
+
+function assertLanguage(space: Space, language: CommentLanguage): void {
+  if (!space.acceptedLanguages.includes(language)) {
+    throw fieldInvalid('language', `This space accepts comments in: ${space.acceptedLanguages.join(', ')}`);
+  }
+}
+
+/** Tag references → tag ids; every reference must name an existing tag. */
+async function resolveTags(db: DbOrTx, refs: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(refs)];
+  const found = await findTagsByRef(db, unique);
+  const unknown = unique.filter((r) => !found.some((t) => t.code === r || t.slug === r));
+  if (unknown.length) throw fieldInvalid('tags', `Unknown tag: ${unknown.join(', ')}`);
+  return [...new Set(found.map((t) => t.id))];
+}
+
+async function replaceTags(tx: DbOrTx, commentId: string, tagIds: string[]): Promise<void> {
+  await tx.delete(commentTags).where(eq(commentTags.commentId, commentId));
+  if (tagIds.length) await tx.insert(commentTags).values(tagIds.map((tagId) => ({ commentId, tagId })));
+}
+
+/** Any edit still waiting is replaced by a newer one (or made moot by a withdrawal). */
+async function supersedePendingRevisions(tx: DbOrTx, commentId: string): Promise<void> {
+  await tx
+    .update(commentRevisions)
+    .set({ status: 'superseded' })
+    .where(and(eq(commentRevisions.commentId, commentId), eq(commentRevisions.status, 'pending')));
+}
+
+export interface CreateCommentInput {
+  questionId?: string | null | undefined;
+  parentId?: string | null | undefined;
+  body: string;
+  language: CommentLanguage;
+  tags: string[];
+  clientId: string;
+}
+
+export interface CreateCommentResult {
+  comment: CommentDto;
+  /** False when the clientId had been used before and the first comment came back. */
+  created: boolean;
+}
+
+async function existingByClientId(db: DbOrTx, author: User, clientId: string, space: Space): Promise<Comment | null> {
+  const [row] = await db
+    .select()
+    .from(comments)
+    .where(and(eq(comments.authorId, author.id), eq(comments.clientId, clientId)))
+    .limit(1);
+  if (!row) return null;
+  if (row.spaceId !== space.id) {
+    throw conflict('client_id_reused', 'This clientId was already used for a comment in another space.');
+  }
+  return row;
+}
+
+/**
+ * Posts a comment. A resent clientId returns the first comment, even when two identical
+ * requests race: the unique (author, client_id) index decides, the loser reads the winner.
+ */
+export async function createComment(
+  db: Database,
+  author: User,
+  space: Space,
+  scope: SpaceScope,
+  input: CreateCommentInput,
+): Promise<CreateCommentResult> {
+  // A retry after the space closed must still get its comment back, so this comes first.
+  const earlier = await existingByClientId(db, author, input.clientId, space);
+  if (earlier) return { comment: await presentOne(db, earlier, author, scope), created: false };
+
+  assertAcceptingComments(space);
+  assertLanguage(space, input.language);
+
+  let questionId = input.questionId ?? null;
+  const parentId = input.parentId ?? null;
+  if (parentId) {
+    const [parent] = await db.select().from(comments).where(eq(comments.id, parentId)).limit(1);
+    // A parent the author may not read is reported exactly like a missing one.
+    if (
+      !parent ||
+      parent.spaceId !== space.id ||
+      parent.status === 'withdrawn' ||
+      !can(author, 'comment.read', commentScope(scope, parent))
+    ) {
+      throw fieldInvalid('parentId', 'No such comment in this space to reply to');
+    }
+    if (questionId === null) questionId = parent.questionId;
+    else if (questionId !== parent.questionId) {
+      throw fieldInvalid('questionId', 'A reply must answer the same question as the comment it replies to');
+    }
+  }
+  if (questionId) {
+    const [question] = await db
+      .select({ id: questions.id })
+      .from(questions)
+      .where(and(eq(questions.id, questionId), eq(questions.spaceId, space.id)))
+      .limit(1);
+    if (!question) throw fieldInvalid('questionId', 'No such question in this space');
+  }
+  const tagIds = await resolveTags(db, input.tags);
+
+  const id = crypto.randomUUID();
+  const status = space.moderationMode === 'pre' ? 'pending' : 'approved';
+  // The id is chosen here so footnote anchors in the stored HTML are unique to this comment.
+  const bodyHtml = renderMarkdown(input.body, id);
+
+  const result = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(comments)
+      .values({
+        id,
+        spaceId: space.id,
+        questionId,
+        parentId,
+        authorId: author.id,
+        clientId: input.clientId,
+        bodyMd: input.body,
+        bodyHtml,
+        language: input.language,
+        status,
+      })
+      .onConflictDoNothing({ target: [comments.authorId, comments.clientId] })
+      .returning();
+    if (!row) return null;
+    await tx.insert(commentRevisions).values({
+      commentId: id,
+      version: 1,
+      bodyMd: row.bodyMd,
+      bodyHtml: row.bodyHtml,
+      language: row.language,
+      status,
+    });
+    if (tagIds.length) await tx.insert(commentTags).values(tagIds.map((tagId) => ({ commentId: id, tagId })));
+    if (status === 'approved') {
+      const published = await presentOne(tx, row, null, scopeOf(space, undefined));
+      await appendEvent(tx, { kind: 'comment.published', spaceId: space.id, payload: { comment: published } });
+    }
+    await appendEvent(tx, {
+      kind: 'comment.submitted',
+      spaceId: space.id,
+      payload: { commentId: id, kind: 'submission' },
+    });
+    await recordModeration(tx, {
+      spaceId: space.id,
+      commentId: id,
+      actorId: author.id,
+      action: 'submit',
+      fromStatus: null,
+      toStatus: status,
+    });
+    return { comment: await presentOne(tx, row, author, scope), created: true };
+  });
+  if (result) return result;
+
+  // A concurrent request with the same clientId committed first: answer with its comment.
+  const winner = await existingByClientId(db, author, input.clientId, space);
+  if (!winner) throw new AppError(500, 'internal_error', 'The comment could not be saved; please try again.');
+  return { comment: await presentOne(db, winner, author, scope), created: false };
+}
+
+export interface UpdateCommentInput {
+  body: string;
+  language?: CommentLanguage | undefined;
+  tags?: string[] | undefined;
+  version: number;
+}
+
+/**
+ * The author edits. Unpublished text (pending, rejected) is changed in place and goes (back)
+ * to the queue. Published text in a post-moderated space changes at once. Published text in
+ * a pre-moderated space stays public unchanged; the edit waits as a pending revision.
+ */
+export async function updateComment(db: Database, editor: User, id: string, input: UpdateCommentInput) {
+  return db.transaction(async (tx) => {
+    const { comment, space, spaceScope, scope } = await loadComment(tx, id, editor, { forUpdate: true });
+    authorize(editor, 'comment.edit', scope);
+    assertAcceptingComments(space);
+    if (input.version !== comment.version) {
+      throw conflict('conflict', 'This comment changed since you opened it; review the current version.', {
+        comment: await presentOne(tx, comment, editor, spaceScope),
+      });
+    }
+    const language = input.language ?? comment.language;
+    if (input.language) assertLanguage(space, input.language);
+    const tagIds = input.tags ? await resolveTags(tx, input.tags) : null;
+
+    const version = comment.version + 1;
+    const bodyHtml = renderMarkdown(input.body, comment.id);
+    const asRevision = comment.status === 'approved' && space.moderationMode === 'pre';
+    const now = new Date();
+    await supersedePendingRevisions(tx, comment.id);
+
+    let updated: Comment;
+    if (asRevision) {
+      // The published text, language and tags stay as approved. The revision row records the
+      // new text and language; new tags are not kept (the schema has no place for a pending
+      // tag set), so the author sets them again after approval if they matter.
+      const [row] = await tx.update(comments).set({ version }).where(eq(comments.id, comment.id)).returning();
+      if (!row) throw new Error('comment vanished while locked');
+      updated = row;
+    } else {
+      const status = comment.status === 'rejected' ? 'pending' : comment.status;
+      const [row] = await tx
+        .update(comments)
+        .set({
+          bodyMd: input.body,
+          bodyHtml,
+          language,
+          version,
+          status,
+          // Only a change to published text is announced as "edited".
+          ...(comment.status === 'approved' ? { editedAt: now } : {}),
+          // A resubmission is undecided again; the audit trail keeps the rejection.
+          ...(comment.status === 'rejected' ? { decidedAt: null, decidedBy: null, reason: null } : {}),
+        })
+        .where(eq(comments.id, comment.id))
+        .returning();
+      if (!row) throw new Error('comment vanished while locked');
+      updated = row;
+      if (tagIds) await replaceTags(tx, comment.id, tagIds);
+    }
+    await tx.insert(commentRevisions).values({
+      commentId: comment.id,
+      version,
+      bodyMd: input.body,
+      bodyHtml,
+      language,
+      status: updated.status === 'approved' && !asRevision ? 'approved' : 'pending',
+    });
+
+    if (updated.status === 'approved' && !asRevision) {
+      const published = await presentOne(tx, updated, null, scopeOf(space, undefined));
+      await appendEvent(tx, { kind: 'comment.updated', spaceId: space.id, payload: { comment: published } });
+    } else {
+      await appendEvent(tx, {
+        kind: 'comment.submitted',
+        spaceId: space.id,
+        payload: { commentId: comment.id, kind: asRevision ? 'revision' : 'submission' },
+      });
+    }
+    await recordModeration(tx, {
+      spaceId: space.id,
+      commentId: comment.id,
+      actorId: editor.id,
+      action: 'edit',
+      fromStatus: comment.status,
+      toStatus: updated.status,
+      data: { version, pendingRevision: asRevision },
+    });
+    return presentOne(tx, updated, editor, spaceScope);
+  });
+}
+
+/** The author withdraws: hidden from everyone else, kept with its revisions for the audit trail. */
+export async function withdrawComment(db: Database, author: User, id: string) {
+  return db.transaction(async (tx) => {
+    const { comment, space, spaceScope, scope } = await loadComment(tx, id, author, { forUpdate: true });
+    authorize(author, 'comment.withdraw', scope);
+    const [updated] = await tx
+      .update(comments)
+      .set({ status: 'withdrawn', version: comment.version + 1 })
+      .where(and(eq(comments.id, comment.id), ne(comments.status, 'withdrawn')))
+      .returning();
+    if (!updated) throw new Error('comment vanished while locked');
+    await supersedePendingRevisions(tx, comment.id);
+    if (comment.status === 'approved') {
+      await appendEvent(tx, { kind: 'comment.withdrawn', spaceId: space.id, payload: { commentId: comment.id } });
+    }
+    // Staff queues drop it, whatever it was.
+    await appendEvent(tx, {
+      kind: 'comment.decided',
+      spaceId: space.id,
+      payload: { commentId: comment.id, status: 'withdrawn' },
+    });
+    await recordModeration(tx, {
+      spaceId: space.id,
+      commentId: comment.id,
+      actorId: author.id,
+      action: 'withdraw',
+      fromStatus: comment.status,
+      toStatus: 'withdrawn',
+    });
+    return presentOne(tx, updated, author, spaceScope);
+  });
+}
+
+/** A participant reports a published comment, once. */
+export async function reportComment(db: Database, reporter: User, id: string, reason: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { comment, space, scope } = await loadComment(tx, id, reporter);
+    authorize(reporter, 'comment.report', scope);
+    const [row] = await tx
+      .insert(reports)
+      .values({ commentId: comment.id, reporterId: reporter.id, reason })
+      .onConflictDoNothing({ target: [reports.commentId, reports.reporterId] })
+      .returning({ id: reports.id });
+    if (!row) throw conflict('already_reported', 'You have already reported this comment.');
+    await recordModeration(tx, {
+      spaceId: space.id,
+      commentId: comment.id,
+      actorId: reporter.id,
+      action: 'report',
+      fromStatus: comment.status,
+      toStatus: comment.status,
+      reason,
+    });
+    await appendEvent(tx, { kind: 'comment.reported', spaceId: space.id, payload: { commentId: comment.id } });
+  });
+}

@@ -1,0 +1,71 @@
+import {
+  commentParams,
+  commentResponse,
+  errorResponse,
+  okResponse,
+  reportRequest,
+  updateCommentRequest,
+} from '@convene/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { reportComment, updateComment, withdrawComment } from '../../commands/comments.js';
+import { requireSignedIn } from '../../policies/index.js';
+
+const tags = ['comments'];
+const refusals = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
+
+export const commentItemRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
+
+  app.patch(
+    '/comments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'The author edits a comment',
+        description:
+          'Send back the `version` you edited. In a pre-moderated space an edit of a published comment waits as `pendingRevision` while the published text stays public. A stale version gets 409 `conflict` with the current comment in `details.comment`.',
+        params: commentParams,
+        body: updateCommentRequest,
+        response: { 200: commentResponse, ...refusals },
+      },
+    },
+    async (request) => {
+      requireSignedIn(request.user);
+      return { comment: await updateComment(db, request.user, request.params.id, request.body) };
+    },
+  );
+
+  app.delete(
+    '/comments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'The author withdraws a comment (hidden from everyone else, kept for the audit trail)',
+        params: commentParams,
+        response: { 200: commentResponse, ...refusals },
+      },
+    },
+    async (request) => {
+      requireSignedIn(request.user);
+      return { comment: await withdrawComment(db, request.user, request.params.id) };
+    },
+  );
+
+  app.post(
+    '/comments/:id/reports',
+    {
+      schema: {
+        tags,
+        summary: 'Report a published comment to the moderators (once per person)',
+        params: commentParams,
+        body: reportRequest,
+        response: { 201: okResponse, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      requireSignedIn(request.user);
+      await reportComment(db, request.user, request.params.id, request.body.reason);
+      return reply.status(201).send({ ok: true as const });
+    },
+  );
+};

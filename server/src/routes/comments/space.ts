@@ -1,0 +1,67 @@
+import {
+  commentListResponse,
+  commentResponse,
+  createCommentRequest,
+  errorResponse,
+  listCommentsQuery,
+  slugParams,
+} from '@convene/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createComment } from '../../commands/comments.js';
+import { authorize, requireSignedIn } from '../../policies/index.js';
+import { listSpaceComments } from '../../queries/commentList.js';
+import { loadSpace } from '../../queries/spaces.js';
+
+const tags = ['comments'];
+
+export const spaceCommentsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
+
+  app.get(
+    '/spaces/:slug/comments',
+    {
+      schema: {
+        tags,
+        summary: "A space's comments: published ones plus the viewer's own pending and rejected ones",
+        description:
+          'Oldest first, keyset-paginated (pass `nextCursor` back as `cursor`). `q` searches the text in English, French, Spanish and language-neutral forms.',
+        params: slugParams,
+        querystring: listCommentsQuery,
+        response: { 200: commentListResponse, 400: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const { space, scope } = await loadSpace(db, request.params.slug, request.user);
+      return listSpaceComments(db, space, scope, request.user, request.query);
+    },
+  );
+
+  app.post(
+    '/spaces/:slug/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Post a comment (or a reply); resending the same clientId returns the first comment with 200',
+        params: slugParams,
+        body: createCommentRequest,
+        response: {
+          200: commentResponse,
+          201: commentResponse,
+          400: errorResponse,
+          401: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const viewer = request.user;
+      const { space, scope } = await loadSpace(db, request.params.slug, viewer);
+      authorize(viewer, 'comment.create', scope);
+      requireSignedIn(viewer);
+      const { comment, created } = await createComment(db, viewer, space, scope, request.body);
+      return reply.status(created ? 201 : 200).send({ comment });
+    },
+  );
+};
