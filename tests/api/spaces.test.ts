@@ -128,6 +128,26 @@ describe('new counts and PUT /api/spaces/:slug/seen', () => {
     expect((await other.client.get(`/api/spaces/${space.slug}`)).body.space.counts.new).toBe(1);
   });
 
+  it('counts a comment approved after the visit as new, though it was written before, and reports seenAt', async () => {
+    const { space } = await makeSpace(ctx);
+    const [other, reader] = await Promise.all([makeUser(ctx), makeUser(ctx)]);
+    const waiting = await insertComment(ctx, { spaceId: space.id, authorId: other.user.id, status: 'pending' });
+    expect((await reader.client.get(`/api/spaces/${space.slug}`)).body.space.seenAt).toBeNull();
+    await reader.client.put(`/api/spaces/${space.slug}/seen`);
+    const visited = await reader.client.get(`/api/spaces/${space.slug}`);
+    expect(visited.body.space.counts.new).toBe(0);
+    expect(Date.parse(visited.body.space.seenAt)).toBeGreaterThan(Date.parse(waiting.createdAt.toISOString()) - 1);
+
+    await ctx.db.pool.query(
+      "update comments set status = 'approved', decided_at = now() + interval '1 second' where id = $1",
+      [waiting.id],
+    );
+    const after = await reader.client.get(`/api/spaces/${space.slug}`);
+    expect(after.body.space.counts.new).toBe(1);
+    const list = await reader.client.get(`/api/spaces/${space.slug}/comments`);
+    expect(Date.parse(list.body.comments[0].publishedAt)).toBeGreaterThan(Date.parse(after.body.space.seenAt));
+  });
+
   it('needs a signed-in reader', async () => {
     const { space } = await makeSpace(ctx);
     expect((await ctx.client().put(`/api/spaces/${space.slug}/seen`)).status).toBe(401);

@@ -46,6 +46,7 @@ export function presentComment(c: Comment, x: CommentExtras, viewer: Viewer, spa
     attachments: x.attachments,
     createdAt: c.createdAt.toISOString(),
     editedAt: c.editedAt?.toISOString() ?? null,
+    publishedAt: c.status === 'approved' ? (c.decidedAt ?? c.createdAt).toISOString() : null,
     status: c.status,
     version: c.version,
     highlighted: c.highlighted,

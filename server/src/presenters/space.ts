@@ -59,6 +59,7 @@ export interface SpaceDetailParts {
   chairs: StaffMember[];
   parent: Pick<Space, 'slug' | 'code' | 'title'> | null;
   children: SpaceSummary[];
+  seenAt: Date | null;
 }
 
 export function presentSpaceDetail(
@@ -83,6 +84,7 @@ export function presentSpaceDetail(
     questions: parts.questions,
     parent: parts.parent ? { slug: parts.parent.slug, code: parts.parent.code, title: parts.parent.title } : null,
     children: parts.children,
+    seenAt: parts.seenAt?.toISOString() ?? null,
     abilities,
   };
 }

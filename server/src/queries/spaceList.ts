@@ -22,14 +22,15 @@ interface SpaceCounts {
 
 /**
  * Approved-comment counts per space and per question, with the viewer's "new since last
- * visit" (their own comments are never new to them), in one grouped query whatever the
+ * visit" (published since then, so a comment approved after the visit counts; their own
+ * comments are never new to them), in one grouped query whatever the
  * number of spaces. Only approved comments count: nothing unpublished leaks through a number.
  */
 async function approvedCounts(db: DbOrTx, spaceIds: string[], viewer: Viewer): Promise<Map<string, SpaceCounts>> {
   const out = new Map<string, SpaceCounts>();
   if (spaceIds.length === 0) return out;
   const fresh = viewer
-    ? sql<number>`(count(*) filter (where ${comments.authorId} <> ${viewer.id} and (${spaceVisits.seenAt} is null or ${comments.createdAt} > ${spaceVisits.seenAt})))::int`
+    ? sql<number>`(count(*) filter (where ${comments.authorId} <> ${viewer.id} and (${spaceVisits.seenAt} is null or coalesce(${comments.decidedAt}, ${comments.createdAt}) > ${spaceVisits.seenAt})))::int`
     : sql<null>`null::int`;
   const rows = await db
     .select({
@@ -125,7 +126,7 @@ export async function spaceDetail(
 ): Promise<SpaceDetail> {
   // A roundtable's staff includes the staff of its session.
   const staffSpaceIds = space.parentId ? [space.id, space.parentId] : [space.id];
-  const [questionRows, counts, nQuestions, staffRows, parentRows, childRows] = await Promise.all([
+  const [questionRows, counts, nQuestions, staffRows, parentRows, childRows, visitRows] = await Promise.all([
     db.select().from(questions).where(eq(questions.spaceId, space.id)).orderBy(asc(questions.position)),
     approvedCounts(db, [space.id], viewer),
     questionCounts(db, [space.id]),
@@ -148,6 +149,12 @@ export async function spaceDetail(
       .from(spaces)
       .where(eq(spaces.parentId, space.id))
       .orderBy(...siblingOrder),
+    viewer
+      ? db
+          .select({ seenAt: spaceVisits.seenAt })
+          .from(spaceVisits)
+          .where(and(eq(spaceVisits.spaceId, space.id), eq(spaceVisits.userId, viewer.id)))
+      : Promise.resolve([] as { seenAt: Date }[]),
   ]);
 
   const staff = (role: 'moderator' | 'chair') => {
@@ -184,6 +191,7 @@ export async function spaceDetail(
       chairs: staff('chair'),
       parent,
       children: children.map((c) => c.summary),
+      seenAt: visitRows[0]?.seenAt ?? null,
     },
     viewer,
     scope,

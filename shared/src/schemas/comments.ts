@@ -54,6 +54,8 @@ export const commentSchema = z
     attachments: z.array(attachmentSchema),
     createdAt: z.iso.datetime(),
     editedAt: z.iso.datetime().nullable(),
+    /** When it became public (approval, or creation in a post-moderated space); null until then. */
+    publishedAt: z.iso.datetime().nullable(),
     status: z.enum(COMMENT_STATUSES),
     version: z.number().int(),
     highlighted: z.boolean(),

@@ -94,6 +94,8 @@ export const spaceDetail = spaceSummary
     questions: z.array(questionSchema),
     parent: spaceRef.nullable(),
     children: z.array(spaceSummary),
+    /** When the viewer last marked this space seen (null: never, or a guest): "new" is published after it. */
+    seenAt: z.iso.datetime().nullable(),
     abilities: spaceAbilities,
   })
   .meta({ id: 'SpaceDetail' });
