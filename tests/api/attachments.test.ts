@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestClient, setupApp } from '../helpers/app.js';
 import { type Cast, insertComment, makeCast, makeSpace, uuid } from '../helpers/factories.js';
+import { PDF, PNG, type Part, multipartBody } from '../helpers/multipart.js';
 
 const ctx = await setupApp();
 
@@ -13,39 +14,8 @@ beforeAll(async () => {
   cast = await makeCast(ctx, space.id);
 });
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('PE\0\0'), Buffer.alloc(200, 1)]);
 const TEXT = Buffer.from('Just some text pretending to be a PDF.\n');
-
-interface Part {
-  name?: string;
-  filename: string;
-  contentType?: string;
-  data: Buffer;
-}
-
-/** A multipart/form-data body built by hand, as a browser would send it. */
-function multipartBody(parts: Part[]) {
-  const boundary = `----conveneTest${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${p.name ?? 'file'}"; filename="${p.filename}"\r\n` +
-          `Content-Type: ${p.contentType ?? 'application/octet-stream'}\r\n\r\n`,
-        'utf8',
-      ),
-      p.data,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 async function upload(client: TestClient, commentId: string, ...parts: Part[]) {
   const { payload, contentType } = multipartBody(parts);

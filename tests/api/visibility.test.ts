@@ -1,0 +1,192 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestClient, setupApp } from '../helpers/app.js';
+import { type Cast, insertComment, makeCast, makeSpace, uuid } from '../helpers/factories.js';
+import { LiveClient, startInstance } from '../helpers/live.js';
+import { PDF, multipartBody } from '../helpers/multipart.js';
+
+/**
+ * Nothing unpublished is ever visible to someone who may not see it, in any place the API
+ * shows content: lists, counts, new counts, search, attachments, reply context, live messages.
+ * Each unpublished comment carries a unique word; none of those words may appear anywhere a
+ * guest, another participant or another space's moderator can look.
+ */
+const ctx = await setupApp();
+let cast: Cast;
+let space: Awaited<ReturnType<typeof makeSpace>>['space'];
+let question: string;
+const secrets = { pending: 'zanzibarpending', rejected: 'quixoticrejected', withdrawn: 'xylophonewithdrawn' };
+const attachmentIds: Record<string, string> = {};
+let replyId = '';
+
+async function upload(c: TestClient, commentId: string) {
+  const { payload, contentType } = multipartBody([{ filename: 'paper.pdf', data: PDF }]);
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/comments/${commentId}/attachments`,
+    payload,
+    headers: { 'content-type': contentType, origin: ctx.config.appOrigin, cookie: c.cookieHeader },
+  });
+  return res.json().attachment.id as string;
+}
+
+beforeAll(async () => {
+  const made = await makeSpace(ctx, { moderationMode: 'pre' });
+  space = made.space;
+  question = made.questions[0]?.id ?? '';
+  cast = await makeCast(ctx, space.id);
+  const author = cast.author.client;
+  await author.put(`/api/spaces/${space.slug}/seen`);
+  for (const status of ['pending', 'rejected', 'withdrawn'] as const) {
+    // Through the API, so every write path (events included) is exercised.
+    const created = await author.post(`/api/spaces/${space.slug}/comments`, {
+      questionId: question,
+      body: `My ${secrets[status]} contribution, in several words.`,
+      language: 'en',
+      clientId: uuid(),
+    });
+    const id = created.body.comment.id as string;
+    attachmentIds[status] = await upload(author, id);
+    if (status === 'rejected') {
+      await cast.moderator.client.post(`/api/comments/${id}/decision`, {
+        action: 'reject',
+        reason: 'Not identified',
+        version: created.body.comment.version,
+      });
+    }
+    if (status === 'withdrawn') await author.delete(`/api/comments/${id}`);
+  }
+  // A published reply to the pending comment must not reveal its parent.
+  const { rows } = await ctx.db.pool.query("select id from comments where body_md like '%zanzibarpending%'");
+  const reply = await insertComment(ctx, {
+    spaceId: space.id,
+    authorId: cast.participant.user.id,
+    questionId: question,
+    parentId: rows[0].id,
+    status: 'approved',
+    body: 'A published reply.',
+  });
+  replyId = reply.id;
+  // An edit waiting for moderation on a published comment must not leak either.
+  const published = await insertComment(ctx, {
+    spaceId: space.id,
+    authorId: cast.author.user.id,
+    questionId: question,
+    status: 'approved',
+    body: 'The published text.',
+  });
+  await author.patch(`/api/comments/${published.id}`, { body: 'An edit with jabberwockyrevision.', version: 1 });
+});
+
+const outsiders = () =>
+  [
+    ['a guest', cast.anonymous],
+    ['another participant', cast.participant.client],
+    ["another space's moderator", cast.otherModerator.client],
+  ] as const;
+const allSecrets = () => [...Object.values(secrets), 'jabberwockyrevision'];
+
+const expectClean = (label: string, text: string) => {
+  for (const s of allSecrets()) expect(text, `${label} leaked ${s}`).not.toContain(s);
+};
+
+describe('unpublished content', () => {
+  it('is absent from comment lists, with every filter', async () => {
+    for (const [who, c] of outsiders()) {
+      for (const query of ['', `?questionId=${question}`, '?language=en', '?limit=500', '?highlighted=true']) {
+        const res = await c.get(`/api/spaces/${space.slug}/comments${query}`);
+        expect(res.status).toBe(200);
+        expectClean(`${who} list ${query}`, res.raw);
+      }
+    }
+  });
+
+  it('is absent from search', async () => {
+    for (const [who, c] of outsiders()) {
+      for (const s of allSecrets()) {
+        const res = await c.get(`/api/spaces/${space.slug}/comments?q=${s}`);
+        expect(res.body.comments, `${who} searching ${s}`).toEqual([]);
+      }
+    }
+  });
+
+  it('is not counted, neither in totals nor in new counts', async () => {
+    for (const [, c] of outsiders()) {
+      const detail = await c.get(`/api/spaces/${space.slug}`);
+      // Two published: the reply and the published text of the edited comment.
+      expect(detail.body.space.counts.comments).toBe(2);
+      expect(detail.body.space.questions[0].counts.comments).toBe(2);
+      if (detail.body.space.counts.new !== null) expect(detail.body.space.counts.new).toBeLessThanOrEqual(2);
+      const list = await c.get('/api/spaces');
+      const node = list.body.spaces.find((s: { slug: string }) => s.slug === space.slug);
+      expect(node.counts.comments).toBe(2);
+    }
+  });
+
+  it('keeps its attachments from anyone who may not see the comment', async () => {
+    for (const [who, c] of outsiders()) {
+      for (const status of Object.keys(attachmentIds)) {
+        const res = await c.get(`/api/attachments/${attachmentIds[status]}`);
+        expect(res.status, `${who} downloading the ${status} comment's paper`).toBe(404);
+      }
+    }
+    // The author still has their own pending paper.
+    expect((await cast.author.client.get(`/api/attachments/${attachmentIds.pending}`)).status).toBe(200);
+  });
+
+  it('is not named in the "in reply to" of a published reply', async () => {
+    for (const [, c] of outsiders()) {
+      const res = await c.get(`/api/spaces/${space.slug}/comments`);
+      const reply = res.body.comments.find((x: { id: string }) => x.id === replyId);
+      expect(reply.inReplyTo).toBeNull();
+      expect(JSON.stringify(reply)).not.toContain(cast.author.user.displayName);
+    }
+  });
+
+  it('shows only the published text of a comment whose edit waits for moderation', async () => {
+    for (const [who, c] of outsiders()) {
+      const res = await c.get(`/api/spaces/${space.slug}/comments`);
+      expect(res.raw, who).toContain('The published text.');
+      const edited = res.body.comments.find((x: { bodyHtml: string }) => x.bodyHtml.includes('The published text.'));
+      expect(edited).not.toHaveProperty('pendingRevision');
+      expect(edited).not.toHaveProperty('bodyMd');
+    }
+  });
+
+  it("stays out of other people's contributions lists", async () => {
+    for (const [, c] of outsiders().slice(1)) expectClean('me/comments', (await c.get('/api/me/comments')).raw);
+  });
+
+  it('never reaches a guest, a participant or another space staff over the live channel, even on replay', async () => {
+    const instance = await startInstance(ctx.db.db, ctx.config);
+    const sockets: LiveClient[] = [];
+    try {
+      for (const [, c] of outsiders()) {
+        const s = await LiveClient.connect(instance.url, {
+          origin: ctx.config.appOrigin,
+          ...(c.cookieHeader ? { cookie: c.cookieHeader } : {}),
+        });
+        sockets.push(s);
+        await s.subscribe(space.slug, 0);
+      }
+      // Something new, published, so each socket has a marker to wait for.
+      const comment = await cast.author.client.post(`/api/spaces/${space.slug}/comments`, {
+        questionId: question,
+        body: 'Published at last.',
+        language: 'en',
+        clientId: uuid(),
+      });
+      await cast.moderator.client.post(`/api/comments/${comment.body.comment.id}/decision`, {
+        action: 'approve',
+        version: comment.body.comment.version,
+      });
+      for (const s of sockets) {
+        await s.waitFor((m) => m.type === 'event' && m.kind === 'comment.published');
+        expectClean('live', JSON.stringify(s.messages));
+        expect(s.events().some((e) => e.kind === 'comment.submitted' || e.kind === 'comment.status')).toBe(false);
+      }
+    } finally {
+      for (const s of sockets) s.close();
+      await instance.app.close();
+    }
+  });
+});
