@@ -1,10 +1,12 @@
 import { benchCluster } from './harness.js';
+import { commentPages } from './comment-pages.js';
 import { liveFanout } from './live-fanout.js';
 
 /** `npm run bench`: measurements, printed; nothing here asserts a time. */
 const cluster = await benchCluster();
 try {
   console.log(`Convene benchmarks — Node ${process.version}\n`);
+  await commentPages(await cluster.database());
   await liveFanout(await cluster.database());
 } finally {
   await cluster.stop();
