@@ -1,0 +1,21 @@
+import { expect, it } from 'vitest';
+import { seedDemo } from '../../server/src/seed/seed.js';
+import { setupApp } from '../helpers/app.js';
+import { launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
+
+const ctx = await setupApp();
+await seedDemo(ctx.db.db);
+const { baseURL } = await startWebApp(ctx);
+const browser = await launchBrowser();
+
+it('serves the client, which loads its data and switches language', async () => {
+  const context = await newContext(browser, baseURL, 'en');
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+  await expect.poll(() => page.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
+  expect(await seriousViolations(page)).toEqual([]);
+  await context.close();
+});
