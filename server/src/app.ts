@@ -10,6 +10,7 @@ import { openapiPlugin } from './plugins/openapi.js';
 import { securityPlugin } from './plugins/security.js';
 import { sessionPlugin } from './plugins/session.js';
 import { webPlugin } from './plugins/web.js';
+import { adminRoutes } from './routes/admin/index.js';
 import { attachmentsRoutes } from './routes/attachments/index.js';
 import { authRoutes } from './routes/auth/index.js';
 import { commentsRoutes } from './routes/comments/index.js';
@@ -54,6 +55,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(moderationRoutes, { prefix: '/api' });
   await app.register(liveRoutes, { prefix: '/api' });
   await app.register(previewRoutes, { prefix: '/api' });
+  await app.register(adminRoutes, { prefix: '/api' });
 
   await app.register(webPlugin, { root: config.webDist });
   return app;

@@ -6,3 +6,5 @@ export * from './schemas/common.js';
 export * from './schemas/moderation.js';
 export * from './schemas/spaces.js';
 export * from './live.js';
+export * from './schemas/admin.js';
+export * from './schemas/participation.js';

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { GLOBAL_ROLES, LOCALES, STAKEHOLDER_CATEGORIES } from '../constants.js';
+
+export const adminUserSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    affiliation: z.string(),
+    stakeholderCategory: z.enum(STAKEHOLDER_CATEGORIES),
+    country: z.string().nullable(),
+    locale: z.enum(LOCALES),
+    role: z.enum(GLOBAL_ROLES),
+    disabled: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'AdminUser' });
+export type AdminUser = z.infer<typeof adminUserSchema>;
+
+export const adminUsersQuery = z.strictObject({
+  /** Matches name, email or affiliation. */
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const adminUsersResponse = z.object({ users: z.array(adminUserSchema), nextCursor: z.string().nullable() });
+
+export const adminUpdateUserRequest = z.strictObject({
+  /** Disabling ends the user's sessions at once, live sockets included. */
+  disabled: z.boolean().optional(),
+  role: z.enum(GLOBAL_ROLES).optional(),
+});
+export const adminUserResponse = z.object({ user: adminUserSchema });
