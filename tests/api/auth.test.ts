@@ -24,6 +24,8 @@ describe('register', () => {
     const me = await c.get('/api/auth/me');
     expect(me.status).toBe(200);
     expect(me.body.user.email).toBe(account.email);
+    expect(me.body.abilities).toEqual({ moderate: false, admin: false });
+    expect((await ctx.client().get('/api/auth/me')).body).toEqual({ user: null, abilities: null });
   });
 
   it('stores the password as an argon2id hash and only a hash of the session token', async () => {

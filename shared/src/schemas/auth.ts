@@ -43,7 +43,18 @@ export const userSchema = z
 export type UserDto = z.infer<typeof userSchema>;
 
 export const authResponse = z.object({ user: userSchema });
-export const meResponse = z.object({ user: userSchema.nullable() });
+export const meResponse = z.object({
+  user: userSchema.nullable(),
+  /** What the signed-in user may reach in the interface; null for a guest. */
+  abilities: z
+    .object({
+      /** Moderates or chairs at least one space (or is an administrator): the queue and dashboards. */
+      moderate: z.boolean(),
+      /** Administrator: spaces, roles and users. */
+      admin: z.boolean(),
+    })
+    .nullable(),
+});
 export type MeResponse = z.infer<typeof meResponse>;
 
 export const updateProfileRequest = z.strictObject({

@@ -2,7 +2,7 @@ import { LOCALES, type Locale, authResponse } from '@convene/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
-import { useMe, useSignOut } from '../features/auth/api/me';
+import { useMe, useMyAbilities, useSignOut } from '../features/auth/api/me';
 import { hasStoredLanguage, isLocale, setLanguage } from '../i18n';
 import { api } from '../lib/api';
 import { useLiveStatus } from '../lib/live';
@@ -43,6 +43,7 @@ function LiveIndicator() {
 function AccountNav() {
   const { t } = useTranslation();
   const me = useMe();
+  const abilities = useMyAbilities();
   const signOut = useSignOut();
   if (me === undefined) return null;
   if (!me) {
@@ -59,6 +60,16 @@ function AccountNav() {
   }
   return (
     <>
+      {abilities?.moderate && (
+        <li>
+          <NavLink to="/moderation">{t('nav.moderation')}</NavLink>
+        </li>
+      )}
+      {abilities?.admin && (
+        <li>
+          <NavLink to="/admin">{t('nav.admin')}</NavLink>
+        </li>
+      )}
       <li>
         <NavLink to="/account/contributions">{t('nav.myContributions')}</NavLink>
       </li>

@@ -28,6 +28,41 @@ export const router = createBrowserRouter([
         path: 'account/contributions',
         lazy: () => import('../features/auth/routes/MyContributions').then((m) => ({ Component: m.MyContributions })),
       },
+      // Staff pages: each its own chunk, never loaded by participants.
+      {
+        path: 'moderation',
+        lazy: () =>
+          import('../features/moderation/routes/ModerationQueue').then((m) => ({ Component: m.ModerationQueue })),
+      },
+      {
+        path: 'spaces/:slug/moderation',
+        lazy: () =>
+          import('../features/moderation/routes/ModerationQueue').then((m) => ({ Component: m.ModerationQueue })),
+      },
+      {
+        path: 'spaces/:slug/moderation/log',
+        lazy: () => import('../features/moderation/routes/ModerationLog').then((m) => ({ Component: m.ModerationLog })),
+      },
+      {
+        path: 'spaces/:slug/dashboard',
+        lazy: () => import('../features/dashboard/routes/Dashboard').then((m) => ({ Component: m.Dashboard })),
+      },
+      {
+        path: 'admin',
+        lazy: () => import('../features/admin/routes/AdminHome').then((m) => ({ Component: m.AdminHome })),
+      },
+      {
+        path: 'admin/spaces/new',
+        lazy: () => import('../features/admin/routes/SpaceEditor').then((m) => ({ Component: m.SpaceEditor })),
+      },
+      {
+        path: 'admin/spaces/:slug',
+        lazy: () => import('../features/admin/routes/SpaceEditor').then((m) => ({ Component: m.SpaceEditor })),
+      },
+      {
+        path: 'admin/users',
+        lazy: () => import('../features/admin/routes/Users').then((m) => ({ Component: m.Users })),
+      },
       { path: '*', Component: NotFound },
     ],
   },

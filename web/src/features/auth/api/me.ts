@@ -1,5 +1,5 @@
 import { authResponse, meResponse, okResponse, type UserDto } from '@convene/shared';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import { live } from '../../../lib/live';
 
@@ -19,7 +19,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => api('/api/auth/logout', { method: 'POST', schema: okResponse }),
     onSuccess: () => {
-      qc.setQueryData(meQuery.queryKey, { user: null });
+      qc.setQueryData(meQuery.queryKey, { user: null, abilities: null });
       // Everything cached was fetched with the old session's rights.
       void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       live.reconnectNow();
@@ -27,12 +27,23 @@ export function useSignOut() {
   });
 }
 
+/** Replaces the cached user (after a profile edit), keeping the abilities that came with /me. */
+export function setCachedUser(qc: QueryClient, user: UserDto): void {
+  qc.setQueryData(meQuery.queryKey, (old) => ({ abilities: old?.abilities ?? null, user }));
+}
+
+/** What the signed-in user may reach: the staff pages' links depend on it. */
+export function useMyAbilities() {
+  return useQuery(meQuery).data?.abilities ?? null;
+}
+
 /** After sign-in or registration: store the user, refetch what depends on who is looking. */
 export function useAfterSignIn() {
   const qc = useQueryClient();
   return (data: { user: UserDto }) => {
-    qc.setQueryData(meQuery.queryKey, { user: data.user });
-    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    // Roles come with /me: refetch it rather than guess.
+    setCachedUser(qc, data.user);
+    void qc.invalidateQueries();
     live.reconnectNow();
   };
 }

@@ -1,0 +1,3 @@
+export function AdminHome() {
+  return <h1>AdminHome</h1>;
+}

@@ -1,0 +1,3 @@
+export function SpaceEditor() {
+  return <h1>SpaceEditor</h1>;
+}

@@ -1,0 +1,3 @@
+export function ModerationLog() {
+  return <h1>ModerationLog</h1>;
+}

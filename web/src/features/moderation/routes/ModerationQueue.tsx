@@ -1,0 +1,3 @@
+export function ModerationQueue() {
+  return <h1>ModerationQueue</h1>;
+}
