@@ -1,20 +1,9 @@
 import { z } from 'zod';
-import { GLOBAL_ROLES, LOCALES, STAKEHOLDER_CATEGORIES } from '../constants.js';
+import { GLOBAL_ROLES } from '../constants.js';
+import { userSchema } from './auth.js';
 
-export const adminUserSchema = z
-  .object({
-    id: z.uuid(),
-    email: z.string(),
-    displayName: z.string(),
-    affiliation: z.string(),
-    stakeholderCategory: z.enum(STAKEHOLDER_CATEGORIES),
-    country: z.string().nullable(),
-    locale: z.enum(LOCALES),
-    role: z.enum(GLOBAL_ROLES),
-    disabled: z.boolean(),
-    createdAt: z.iso.datetime(),
-  })
-  .meta({ id: 'AdminUser' });
+/** A user as administrators see them: the account record plus whether it is disabled. */
+export const adminUserSchema = userSchema.extend({ disabled: z.boolean() }).meta({ id: 'AdminUser' });
 export type AdminUser = z.infer<typeof adminUserSchema>;
 
 export const adminUsersQuery = z.strictObject({

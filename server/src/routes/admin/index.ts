@@ -13,19 +13,9 @@ import { updateUserAsAdmin } from '../../commands/admin.js';
 import { type User, users } from '../../db/schema/index.js';
 import { badRequest } from '../../errors.js';
 import { authorize } from '../../policies/index.js';
+import { presentUser } from '../../presenters/user.js';
 
-const presentAdminUser = (u: User): AdminUser => ({
-  id: u.id,
-  email: u.email,
-  displayName: u.displayName,
-  affiliation: u.affiliation,
-  stakeholderCategory: u.stakeholderCategory,
-  country: u.country,
-  locale: u.locale,
-  role: u.role,
-  disabled: u.disabled,
-  createdAt: u.createdAt.toISOString(),
-});
+const presentAdminUser = (u: User): AdminUser => ({ ...presentUser(u), disabled: u.disabled });
 
 const tags = ['admin'];
 
