@@ -1,8 +1,9 @@
 import { LOCALES, type Locale, authResponse } from '@convene/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
-import { useMe, useMyAbilities, useSignOut } from '../features/auth/api/me';
+import { setCachedUser, useMe, useMyAbilities, useSignOut } from '../features/auth/api/me';
 import { hasStoredLanguage, isLocale, setLanguage } from '../i18n';
 import { api } from '../lib/api';
 import { useLiveStatus } from '../lib/live';
@@ -11,10 +12,15 @@ import { ErrorBoundary } from './ErrorBoundary';
 function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const me = useMe();
+  const qc = useQueryClient();
   const change = (lng: Locale) => {
     setLanguage(lng);
     // Remembered per account too, so it follows the user to another device.
-    if (me) void api('/api/auth/me', { method: 'PATCH', body: { locale: lng }, schema: authResponse }).catch(() => {});
+    if (me) {
+      void api('/api/auth/me', { method: 'PATCH', body: { locale: lng }, schema: authResponse })
+        .then((d) => setCachedUser(qc, d.user))
+        .catch(() => {});
+    }
   };
   return (
     <label className="language-switcher">
@@ -74,7 +80,7 @@ function AccountNav() {
         <NavLink to="/account/contributions">{t('nav.myContributions')}</NavLink>
       </li>
       <li>
-        <NavLink to="/account">
+        <NavLink to="/account" end>
           {t('nav.account')} <span className="visually-hidden">({me.displayName})</span>
         </NavLink>
       </li>

@@ -1,3 +1,122 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useLogin } from '../api/login';
+import { meQuery } from '../api/me';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { TextField } from '../components/Field';
+import { FormAlert } from '../components/FormAlert';
+import { PasswordField } from '../components/PasswordField';
+import { AlreadySignedIn } from '../components/SessionNotices';
+import { useFormErrors } from '../hooks/useFormErrors';
+import { useNext } from '../hooks/useNext';
+import { usePageTitle } from '../hooks/usePageTitle';
+import { withNext } from '../utils/next';
+import { checkEmail, compact } from '../utils/validate';
+import '../auth.css';
+
+const FIELDS = ['email', 'password'] as const;
+type SignInField = (typeof FIELDS)[number];
+const IDS: Record<SignInField, string> = { email: 'signin-email', password: 'signin-password' };
+
 export function SignIn() {
-  return <h1>SignIn</h1>;
+  const { t } = useTranslation('auth');
+  usePageTitle(t('signIn.title'));
+  const me = useQuery(meQuery).data?.user;
+  const next = useNext();
+  // Once this form signs someone in, keep it (not "already signed in") until the next page shows.
+  const [done, setDone] = useState(false);
+  return (
+    <div className="auth-page">
+      <h1>{t('signIn.title')}</h1>
+      {me && !done ? (
+        <AlreadySignedIn user={me} next={next} />
+      ) : (
+        <SignInForm next={next} onDone={() => setDone(true)} />
+      )}
+    </div>
+  );
+}
+
+function SignInForm({ next, onDone }: { next: string; onDone: () => void }) {
+  const { t } = useTranslation('auth');
+  const navigate = useNavigate();
+  const location = useLocation();
+  const signIn = useLogin();
+  // Coming from "this email already has an account" on the registration page.
+  const carried = (location.state as { email?: unknown } | null)?.email;
+  const [email, setEmail] = useState(typeof carried === 'string' ? carried : '');
+  const [password, setPassword] = useState('');
+  const {
+    errors: fieldErrors,
+    formError,
+    attempt,
+    summaryRef,
+    show,
+    clear,
+    fromApi,
+    summary,
+  } = useFormErrors(FIELDS, IDS);
+  const labels = { email: t('fields.email.label'), password: t('fields.password.label') };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (signIn.isPending) return;
+    const errors = compact({
+      email: checkEmail(t, email),
+      password: password ? undefined : t('fields.password.required'),
+    });
+    if (Object.keys(errors).length > 0) return show(errors);
+    clear();
+    signIn.mutate(
+      { email: email.trim(), password },
+      {
+        onSuccess: () => {
+          onDone();
+          void navigate(next, { replace: true });
+        },
+        onError: (err) => fromApi(err),
+      },
+    );
+  };
+
+  return (
+    <>
+      <p className="lead">{t('signIn.intro')}</p>
+      <form className="auth-form" noValidate onSubmit={onSubmit}>
+        <ErrorSummary items={summary(labels)} ref={summaryRef} />
+        <TextField
+          id={IDS.email}
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+          label={labels.email}
+          value={email}
+          onChange={setEmail}
+          error={fieldErrors.email}
+        />
+        <PasswordField
+          id={IDS.password}
+          name="password"
+          autoComplete="current-password"
+          label={labels.password}
+          value={password}
+          onChange={setPassword}
+          error={fieldErrors.password}
+        />
+        <FormAlert error={formError} attempt={attempt} />
+        <div className="form-actions">
+          <button type="submit" className="button" aria-disabled={signIn.isPending || undefined}>
+            {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
+          </button>
+        </div>
+      </form>
+      <p className="auth-switch">
+        {t('signIn.noAccount')} <Link to={withNext('/register', next)}>{t('signIn.register')}</Link>
+      </p>
+    </>
+  );
 }

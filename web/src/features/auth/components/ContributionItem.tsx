@@ -1,0 +1,58 @@
+import type { MyCommentDto } from '@convene/shared';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormat } from '../../../i18n/format';
+import { excerptFromHtml } from '../utils/excerpt';
+import { StatusBadges } from './StatusBadges';
+
+/** One of the user's own comments: where, when, in which language, its status and its opening words. */
+export function ContributionItem({
+  comment,
+  linkRef,
+}: {
+  comment: MyCommentDto;
+  linkRef?: (el: HTMLElement | null) => void;
+}) {
+  const { t } = useTranslation('auth');
+  const format = useFormat();
+  const excerpt = useMemo(() => excerptFromHtml(comment.bodyHtml), [comment.bodyHtml]);
+  const lang = comment.language === 'other' ? undefined : comment.language;
+  const titleId = `contribution-${comment.id}`;
+  return (
+    <li className="contribution">
+      <article aria-labelledby={titleId}>
+        <h2 className="contribution-title" id={titleId}>
+          <span className="contribution-code">{comment.space.code}</span>{' '}
+          <Link to={`/spaces/${comment.space.slug}`} ref={linkRef}>
+            {comment.space.title}
+          </Link>
+        </h2>
+        <p className="contribution-meta">
+          <StatusBadges comment={comment} />
+          <span className="muted">
+            <time dateTime={comment.createdAt}>{format.dateTime(comment.createdAt)}</time>
+            {' · '}
+            {t(`common:contentLanguage.${comment.language}`)}
+            {comment.inReplyTo && (
+              <>
+                {' · '}
+                {t('mine.inReplyTo', { name: comment.inReplyTo.authorName })}
+              </>
+            )}
+          </span>
+        </p>
+        {comment.status === 'rejected' && (
+          <p className="contribution-reason">
+            <strong>{t('mine.reason')}</strong> {comment.reason || t('mine.noReason')}
+          </p>
+        )}
+        {excerpt && (
+          <p className="contribution-excerpt" lang={lang}>
+            {excerpt}
+          </p>
+        )}
+      </article>
+    </li>
+  );
+}
