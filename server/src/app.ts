@@ -14,9 +14,12 @@ import { adminRoutes } from './routes/admin/index.js';
 import { attachmentsRoutes } from './routes/attachments/index.js';
 import { authRoutes } from './routes/auth/index.js';
 import { commentsRoutes } from './routes/comments/index.js';
+import { exportsRoutes } from './routes/exports/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { liveRoutes } from './routes/live/index.js';
 import { moderationRoutes } from './routes/moderation/index.js';
+import { notesRoutes } from './routes/notes/index.js';
+import { participationRoutes } from './routes/participation/index.js';
 import { previewRoutes } from './routes/preview/index.js';
 import { spacesRoutes } from './routes/spaces/index.js';
 
@@ -56,6 +59,9 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(liveRoutes, { prefix: '/api' });
   await app.register(previewRoutes, { prefix: '/api' });
   await app.register(adminRoutes, { prefix: '/api' });
+  await app.register(participationRoutes, { prefix: '/api' });
+  await app.register(exportsRoutes, { prefix: '/api' });
+  await app.register(notesRoutes, { prefix: '/api' });
 
   await app.register(webPlugin, { root: config.webDist });
   return app;

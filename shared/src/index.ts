@@ -8,3 +8,5 @@ export * from './schemas/spaces.js';
 export * from './live.js';
 export * from './schemas/admin.js';
 export * from './schemas/participation.js';
+export * from './schemas/exports.js';
+export * from './schemas/notes.js';

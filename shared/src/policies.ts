@@ -13,6 +13,10 @@ export const SPACE_ACTIONS = [
   'moderation.decide',
   'comment.highlight',
   'space.export',
+  /** Read the space's background notes (staff). */
+  'note.read',
+  /** Create, edit and restore background notes (chairs and administrators). */
+  'note.edit',
 ] as const;
 export type SpaceAction = (typeof SPACE_ACTIONS)[number];
 

@@ -1,5 +1,6 @@
 import { benchCluster } from './harness.js';
 import { commentPages } from './comment-pages.js';
+import { exportsBench } from './exports.js';
 import { liveFanout } from './live-fanout.js';
 
 /** `npm run bench`: measurements, printed; nothing here asserts a time. */
@@ -8,6 +9,7 @@ try {
   console.log(`Convene benchmarks — Node ${process.version}\n`);
   await commentPages(await cluster.database());
   await liveFanout(await cluster.database());
+  await exportsBench(await cluster.database());
 } finally {
   await cluster.stop();
 }

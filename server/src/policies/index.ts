@@ -46,6 +46,8 @@ const spaceRules: Record<SpaceAction, (v: Viewer, s: SpaceScope) => boolean> = {
   'moderation.decide': (v, s) => isModerator(v, s),
   'comment.highlight': (v, s) => isChair(v, s),
   'space.export': (v, s) => isStaff(v, s),
+  'note.read': (v, s) => isStaff(v, s),
+  'note.edit': (v, s) => isChair(v, s),
 };
 
 const isAuthor = (v: Viewer, c: CommentScope) => signedIn(v) && v.id === c.authorId;

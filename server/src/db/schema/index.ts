@@ -3,3 +3,4 @@ export * from './enums.js';
 export * from './events.js';
 export * from './spaces.js';
 export * from './users.js';
+export * from './notes.js';

@@ -1,0 +1,299 @@
+import {
+  type ExportContribution,
+  type ExportDocument,
+  type Participation,
+  STAKEHOLDER_CATEGORY_LABELS,
+} from '@convene/shared';
+import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import {
+  type Space,
+  attachments,
+  commentRevisions,
+  commentTags,
+  comments,
+  questions,
+  spaceRoles,
+  spaces,
+  tags,
+  users,
+} from '../db/schema/index.js';
+import { type ContributionFilter, contributionCondition, loadParticipation } from '../queries/participation.js';
+import { markdownToPlainText } from './markdown.js';
+
+/** Root contributions loaded per page; their whole reply threads come with them. */
+export const PAGE_SIZE = 500;
+
+export interface CuratedQuestion {
+  /** Null for the contributions on the space as a whole. */
+  id: string | null;
+  /** 1-based order among the guiding questions; null for the space as a whole. */
+  number: number | null;
+  /** Prefix of the contributions' numbers: "2" for the second question, "G" for the space as a whole. */
+  label: string;
+  text: string;
+  contributions: number;
+}
+
+export interface CuratedInput {
+  generatedAt: Date;
+  filters: ExportDocument['filters'];
+  space: ExportDocument['space'];
+  participation: Participation;
+  questions: CuratedQuestion[];
+  /**
+   * A question's contributions in reading order, a page of threads at a time (each root with
+   * its replies nested), so a large export never holds every contribution at once.
+   */
+  threads(question: CuratedQuestion): AsyncGenerator<ExportContribution[]>;
+}
+
+export interface CuratedOptions {
+  filter: ContributionFilter;
+  appOrigin: string;
+  pageSize?: number;
+  now?: Date;
+  /** Fill `text` (the plain-text body); formats that render the markdown themselves skip it. */
+  withText?: boolean;
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+export const countryName = (code: string | null) => (code ? (regionNames.of(code) ?? code) : null);
+
+export const permalink = (origin: string, slug: string, commentId: string) =>
+  `${origin}/spaces/${encodeURIComponent(slug)}#comment-${commentId}`;
+export const attachmentLink = (origin: string, id: string) => `${origin}/api/attachments/${id}`;
+
+const commentColumns = {
+  id: comments.id,
+  parentId: comments.parentId,
+  questionId: comments.questionId,
+  authorId: comments.authorId,
+  bodyMd: comments.bodyMd,
+  language: comments.language,
+  createdAt: comments.createdAt,
+  decidedAt: comments.decidedAt,
+  editedAt: comments.editedAt,
+  highlighted: comments.highlighted,
+};
+/** Comment rows in reading order (created_at, id): the keyset the cursor walks. */
+const selectRows = (db: DbOrTx, where: SQL | undefined) =>
+  db.select(commentColumns).from(comments).where(where).orderBy(asc(comments.createdAt), asc(comments.id));
+type Row = Awaited<ReturnType<typeof selectRows>>[number];
+
+function groupBy<T>(list: T[], key: (item: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    const bucket = m.get(k);
+    if (bucket) bucket.push(item);
+    else m.set(k, [item]);
+  }
+  return m;
+}
+
+/** The staff named on the space (roles on the parent session count too), for the header. */
+async function loadStaff(db: DbOrTx, space: Space) {
+  const ids = space.parentId ? [space.id, space.parentId] : [space.id];
+  const rows = await db
+    .selectDistinct({
+      role: spaceRoles.role,
+      userId: users.id,
+      displayName: users.displayName,
+      affiliation: users.affiliation,
+    })
+    .from(spaceRoles)
+    .innerJoin(users, eq(users.id, spaceRoles.userId))
+    .where(inArray(spaceRoles.spaceId, ids))
+    .orderBy(asc(users.displayName));
+  const of = (role: 'moderator' | 'chair') => {
+    const seen = new Set<string>();
+    return rows
+      .filter((r) => r.role === role && !seen.has(r.userId) && seen.add(r.userId))
+      .map((r) => ({ displayName: r.displayName, affiliation: r.affiliation }));
+  };
+  return { moderators: of('moderator'), chairs: of('chair') };
+}
+
+/**
+ * Everything an export holds, loaded once for every file format: the space's header, its
+ * participation (over exactly the exported contributions), its questions, and a cursor over
+ * the published contributions. Only approved text is ever read: a pending edit stays in
+ * comment_revisions, and pending, rejected or withdrawn comments are never selected.
+ */
+export async function loadCuratedInput(db: DbOrTx, space: Space, options: CuratedOptions): Promise<CuratedInput> {
+  const { filter, appOrigin } = options;
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const participation = await loadParticipation(db, space, filter);
+  const staff = await loadStaff(db, space);
+  const [parent] = space.parentId
+    ? await db
+        .select({ code: spaces.code, title: spaces.title })
+        .from(spaces)
+        .where(eq(spaces.id, space.parentId))
+        .limit(1)
+    : [];
+  const questionRows = await db
+    .select({ id: questions.id, text: questions.text })
+    .from(questions)
+    .where(eq(questions.spaceId, space.id))
+    .orderBy(asc(questions.position), asc(questions.createdAt));
+
+  const count = (id: string | null) => participation.byQuestion.find((q) => q.questionId === id)?.contributions ?? 0;
+  const list: CuratedQuestion[] = questionRows
+    .map((q, i) => ({ id: q.id, number: i + 1, label: String(i + 1), text: q.text, contributions: count(q.id) }))
+    .filter((q) => filter.questionId === undefined || filter.questionId === q.id);
+  if (count(null) > 0) {
+    list.push({ id: null, number: null, label: 'G', text: 'The space as a whole', contributions: count(null) });
+  }
+
+  const selected = (alias: string) => contributionCondition(space.id, filter, alias);
+
+  /** Hydrates one page of rows (roots and their replies) in a fixed number of queries. */
+  async function hydrate(rows: Row[]) {
+    const ids = rows.map((r) => r.id);
+    const authorRows = await db
+      .select({
+        id: users.id,
+        displayName: users.displayName,
+        affiliation: users.affiliation,
+        category: users.stakeholderCategory,
+        country: users.country,
+      })
+      .from(users)
+      .where(inArray(users.id, [...new Set(rows.map((r) => r.authorId))]));
+    const tagRows = await db
+      .select({ commentId: commentTags.commentId, code: tags.code, label: tags.labelEn })
+      .from(commentTags)
+      .innerJoin(tags, eq(tags.id, commentTags.tagId))
+      .where(inArray(commentTags.commentId, ids))
+      .orderBy(asc(tags.position));
+    const pendingSince = db
+      .select({
+        commentId: commentRevisions.commentId,
+        since: sql<Date>`min(${commentRevisions.createdAt})`.as('since'),
+      })
+      .from(commentRevisions)
+      .where(and(inArray(commentRevisions.commentId, ids), eq(commentRevisions.status, 'pending')))
+      .groupBy(commentRevisions.commentId)
+      .as('pending_since');
+    // A file added with an edit still awaiting moderation belongs to that unpublished edit.
+    const fileRows = await db
+      .select({
+        id: attachments.id,
+        commentId: attachments.commentId,
+        filename: attachments.filename,
+        contentType: attachments.contentType,
+        size: attachments.size,
+      })
+      .from(attachments)
+      .leftJoin(pendingSince, eq(pendingSince.commentId, attachments.commentId))
+      .where(
+        and(
+          inArray(attachments.commentId, ids),
+          sql`(${pendingSince.since} is null or ${attachments.createdAt} < ${pendingSince.since})`,
+        ),
+      )
+      .orderBy(asc(attachments.createdAt));
+    const authors = new Map(authorRows.map((a) => [a.id, a]));
+    return {
+      authors,
+      tagsBy: groupBy(tagRows, (t) => t.commentId),
+      filesBy: groupBy(fileRows, (f) => f.commentId),
+    };
+  }
+
+  async function* threads(question: CuratedQuestion): AsyncGenerator<ExportContribution[]> {
+    const inQuestion: SQL =
+      question.id === null ? sql`${comments.questionId} is null` : eq(comments.questionId, question.id);
+    // A reply whose parent is not exported (not published, or outside the scope) starts a thread of its own.
+    const isRoot = sql`(${comments.parentId} is null or not exists (select 1 from comments p where p.id = ${comments.parentId} and ${selected('p')}))`;
+    let after: { at: Date; id: string } | null = null;
+    let rootCount = 0;
+    for (;;) {
+      const keyset: SQL | undefined = after
+        ? sql`(${comments.createdAt}, ${comments.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
+        : undefined;
+      const roots: Row[] = await selectRows(db, and(selected('comments'), inQuestion, isRoot, keyset)).limit(pageSize);
+      if (roots.length === 0) return;
+      const rootIds = sql.join(
+        roots.map((r) => sql`${r.id}::uuid`),
+        sql`, `,
+      );
+      const replies = await selectRows(
+        db,
+        sql`${comments.id} in (
+            with recursive thread(id) as (
+              select c.id from comments c where c.parent_id in (${rootIds}) and ${selected('c')}
+              union all
+              select c.id from comments c join thread t on c.parent_id = t.id where ${selected('c')}
+            )
+            select id from thread)`,
+      );
+      const { authors, tagsBy, filesBy } = await hydrate([...roots, ...replies]);
+      const childrenOf = groupBy(replies, (r) => r.parentId ?? '');
+      const build = (r: Row, number: string, parentId: string | null): ExportContribution => {
+        const a = authors.get(r.authorId);
+        if (!a) throw new Error(`author ${r.authorId} missing`);
+        return {
+          id: r.id,
+          number,
+          parentId,
+          questionId: r.questionId,
+          author: {
+            displayName: a.displayName,
+            affiliation: a.affiliation,
+            category: a.category,
+            categoryLabel: STAKEHOLDER_CATEGORY_LABELS[a.category],
+            country: a.country,
+            countryName: countryName(a.country),
+          },
+          language: r.language,
+          createdAt: r.createdAt.toISOString(),
+          publishedAt: (r.decidedAt ?? r.createdAt).toISOString(),
+          editedAt: r.editedAt?.toISOString() ?? null,
+          status: 'approved',
+          highlighted: r.highlighted,
+          permalink: permalink(appOrigin, space.slug, r.id),
+          tags: (tagsBy.get(r.id) ?? []).map((t) => ({ code: t.code, label: t.label })),
+          attachments: (filesBy.get(r.id) ?? []).map((f) => ({
+            id: f.id,
+            filename: f.filename,
+            contentType: f.contentType,
+            size: f.size,
+            url: attachmentLink(appOrigin, f.id),
+          })),
+          bodyMd: r.bodyMd,
+          text: options.withText === false ? '' : markdownToPlainText(r.bodyMd),
+          replies: (childrenOf.get(r.id) ?? []).map((child, i) => build(child, `${number}.${i + 1}`, r.id)),
+        };
+      };
+      yield roots.map((r) => build(r, `${question.label}.${++rootCount}`, null));
+      const last: Row | undefined = roots.at(-1);
+      if (!last || roots.length < pageSize) return;
+      after = { at: last.createdAt, id: last.id };
+    }
+  }
+
+  return {
+    generatedAt: options.now ?? new Date(),
+    filters: { scope: filter.scope, questionId: filter.questionId ?? null, language: filter.language ?? null },
+    space: {
+      id: space.id,
+      slug: space.slug,
+      code: space.code,
+      title: space.title,
+      summary: space.summary,
+      status: space.status,
+      opensAt: space.opensAt?.toISOString() ?? null,
+      closesAt: space.closesAt?.toISOString() ?? null,
+      url: `${appOrigin}/spaces/${encodeURIComponent(space.slug)}`,
+      parent: parent ?? null,
+      moderators: staff.moderators,
+      chairs: staff.chairs,
+    },
+    participation,
+    questions: list,
+    threads,
+  };
+}

@@ -1,0 +1,167 @@
+import { type ExportContribution, LANGUAGE_LABELS, STAKEHOLDER_CATEGORY_LABELS } from '@convene/shared';
+import {
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { type CuratedInput, countryName } from './curated.js';
+import { type Block, type DocxMarkdownContext, heading, markdownToDocx } from './docx-markdown.js';
+import { formatDate, languageLabel, people, period, questionHeading, scopeLine } from './format.js';
+
+/** Replies sit this much further right per level (twentieths of a point: 0.4 inch). */
+const REPLY_INDENT = 567;
+
+export const link = (text: string, href: string) =>
+  new ExternalHyperlink({ link: href, children: [new TextRun({ text, style: 'Hyperlink' })] });
+
+const cell = (text: string | number, bold = false) =>
+  new TableCell({
+    children: [new Paragraph({ children: [new TextRun({ text: String(text), ...(bold ? { bold } : {}) })] })],
+  });
+
+/** A statistics table: a bold header row, then the rows. */
+export function statsTable(head: string[], rows: (string | number)[][]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+    ],
+  });
+}
+
+const label = (name: string, value: string) =>
+  new Paragraph({ children: [new TextRun({ text: `${name}: `, bold: true }), new TextRun(value)] });
+
+function participationBlocks(input: CuratedInput): Block[] {
+  const p = input.participation;
+  const t = p.totals;
+  const sub = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
+  return [
+    new Paragraph({ text: 'Participation', heading: HeadingLevel.HEADING_1 }),
+    new Paragraph(
+      `${t.contributions} contributions from ${t.contributors} contributors: ${t.memberStates} Member States, ` +
+        `${t.organisations} organisations, ${t.countries} countries; ${t.highlighted} highlighted for the note.`,
+    ),
+    sub('By stakeholder category'),
+    statsTable(
+      ['Category', 'Contributors', 'Contributions'],
+      p.byCategory.map((r) => [STAKEHOLDER_CATEGORY_LABELS[r.category], r.contributors, r.contributions]),
+    ),
+    sub('By guiding question'),
+    statsTable(
+      ['Question', 'Contributors', 'Contributions'],
+      p.byQuestion.map((r) => [r.text, r.contributors, r.contributions]),
+    ),
+    sub('By language'),
+    statsTable(
+      ['Language', 'Contributors', 'Contributions'],
+      p.byLanguage.map((r) => [LANGUAGE_LABELS[r.language], r.contributors, r.contributions]),
+    ),
+    sub('By country'),
+    statsTable(
+      ['Country', 'Contributors', 'Contributions'],
+      p.byCountry.map((r) => [countryName(r.country) ?? 'Not given', r.contributors, r.contributions]),
+    ),
+  ];
+}
+
+function contributionBlocks(c: ExportContribution, depth: number, ctx: DocxMarkdownContext): Block[] {
+  const indent = REPLY_INDENT * depth;
+  const at = indent ? { indent: { left: indent } } : {};
+  const a = c.author;
+  const small = (text: string) => new TextRun({ text, size: 18, color: '595959' });
+  const meta: ParagraphChild[] = [
+    small(
+      [a.categoryLabel, a.countryName, languageLabel(c.language), formatDate(c.createdAt)].filter(Boolean).join(' · '),
+    ),
+    small(' · '),
+    link('Permalink', c.permalink),
+  ];
+  const blocks: Block[] = [
+    new Paragraph({
+      heading: heading(2 + depth),
+      ...at,
+      keepNext: true,
+      children: [new TextRun(`${c.number}  ${a.displayName}${a.affiliation ? `, ${a.affiliation}` : ''}`)],
+    }),
+    new Paragraph({ ...at, children: meta, keepNext: true }),
+  ];
+  if (c.tags.length) {
+    blocks.push(
+      new Paragraph({
+        ...at,
+        children: [small(`Tags: ${c.tags.map((t) => `${t.code} ${t.label}`).join('; ')}`)],
+      }),
+    );
+  }
+  if (c.attachments.length) {
+    const files: ParagraphChild[] = [small('Attachments: ')];
+    c.attachments.forEach((f, i) => {
+      if (i > 0) files.push(small(', '));
+      files.push(link(f.filename, f.url));
+    });
+    blocks.push(new Paragraph({ ...at, children: files }));
+  }
+  blocks.push(...markdownToDocx(c.bodyMd, ctx, { indent, headingBase: 4 }));
+  for (const r of c.replies) blocks.push(...contributionBlocks(r, depth + 1, ctx));
+  return blocks;
+}
+
+/** Word's own list numbering and a calm default font, shared by every Word export. */
+export function newDocument(title: string, children: Block[]): Document {
+  return new Document({
+    title,
+    creator: 'Convene',
+    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    features: { updateFields: false },
+    sections: [{ children }],
+  });
+}
+
+export function listCounter(): DocxMarkdownContext {
+  let n = 0;
+  return { nextListInstance: () => ++n };
+}
+
+/**
+ * The Word document: the space's header, participation tables, then a Heading 1 per guiding
+ * question with each contribution (Heading 2; replies Heading 3 and indented) in real Word
+ * formatting, its footnotes as Word footnotes. Word files are zipped as a whole, so this one
+ * is built in memory.
+ */
+export async function docxExport(input: CuratedInput): Promise<Buffer> {
+  const s = input.space;
+  const ctx = listCounter();
+  const children: Block[] = [
+    new Paragraph({ text: `${s.code} — ${s.title}`, heading: HeadingLevel.TITLE }),
+    ...(s.parent ? [label('Session', `${s.parent.code} — ${s.parent.title}`)] : []),
+    label('Dates', period(s)),
+    label('Moderators', people(s.moderators)),
+    label('Chairs', people(s.chairs)),
+    label('Exported', `${formatDate(input.generatedAt)}, ${scopeLine(input)}`),
+    new Paragraph({ children: [new TextRun({ text: 'Page: ', bold: true }), link(s.url, s.url)] }),
+    ...participationBlocks(input),
+  ];
+  for (const q of input.questions) {
+    children.push(new Paragraph({ text: questionHeading(q), heading: HeadingLevel.HEADING_1 }));
+    let any = false;
+    for await (const page of input.threads(q)) {
+      for (const root of page) {
+        any = true;
+        children.push(...contributionBlocks(root, 0, ctx));
+      }
+    }
+    if (!any)
+      children.push(new Paragraph({ children: [new TextRun({ text: 'No published contributions.', italics: true })] }));
+  }
+  return Packer.toBuffer(newDocument(`${s.code} — ${s.title}`, children));
+}

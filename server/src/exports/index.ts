@@ -1,0 +1,92 @@
+import { type Writable, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ExportFormat } from '@convene/shared';
+import type { Database } from '../db/client.js';
+import type { Space } from '../db/schema/index.js';
+import type { ContributionFilter } from '../queries/participation.js';
+import { csvExport } from './csv.js';
+import { type CuratedInput, loadCuratedInput } from './curated.js';
+import { docxExport } from './docx.js';
+import { jsonExport } from './json.js';
+import { markdownExport } from './md.js';
+import { xlsxExport } from './xlsx.js';
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/** The formats that print a contribution's plain text; Word and Markdown render its markdown. */
+const PLAIN_TEXT_FORMATS = new Set<ExportFormat>(['csv', 'xlsx', 'json']);
+
+/** Writes one format into `out` and ends it. */
+type Writer = (input: CuratedInput, out: Writable) => Promise<void>;
+
+const fromGenerator =
+  (gen: (input: CuratedInput) => AsyncGenerator<string>): Writer =>
+  (input, out) =>
+    // pipeline stops the generator (and with it the database cursor) if the client goes away.
+    pipeline(Readable.from(gen(input)), out);
+
+const WRITERS: Record<ExportFormat, Writer> = {
+  csv: fromGenerator(csvExport),
+  json: fromGenerator(jsonExport),
+  md: fromGenerator(markdownExport),
+  xlsx: xlsxExport,
+  docx: async (input, out) => {
+    const buffer = await docxExport(input);
+    await pipeline(Readable.from([buffer]), out);
+  },
+};
+
+/**
+ * "RT-1.1-2026-11-22.docx": the space's code made safe for every file system (letters,
+ * digits, dots, hyphens) and the UTC date of the export.
+ */
+export function exportFilename(code: string, format: ExportFormat, at: Date, suffix = ''): string {
+  const safe =
+    code
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9.-]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '') || 'export';
+  return `${safe}${suffix}-${at.toISOString().slice(0, 10)}.${format}`;
+}
+
+export interface ExportRun {
+  space: Space;
+  format: ExportFormat;
+  filter: ContributionFilter;
+  appOrigin: string;
+  now?: Date;
+}
+
+/**
+ * Produces the export into `out`. Everything is read in one read-only REPEATABLE READ
+ * transaction, so the participation counts and the contributions come from the same
+ * snapshot even while moderators keep deciding. Errors destroy `out` (the client sees a cut
+ * download rather than a complete-looking partial file).
+ */
+export async function runExport(db: Database, run: ExportRun, out: Writable): Promise<void> {
+  try {
+    await db.transaction(
+      async (tx) => {
+        const input = await loadCuratedInput(tx, run.space, {
+          filter: run.filter,
+          appOrigin: run.appOrigin,
+          withText: PLAIN_TEXT_FORMATS.has(run.format),
+          ...(run.now ? { now: run.now } : {}),
+        });
+        await WRITERS[run.format](input, out);
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+  } catch (err) {
+    out.destroy(err instanceof Error ? err : new Error(String(err)));
+    throw err;
+  }
+}

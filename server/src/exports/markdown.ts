@@ -1,0 +1,244 @@
+import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
+export type { Token };
+
+/**
+ * The same markdown dialect as server/src/markdown.ts (no raw HTML, linkify, footnotes, .int
+ * links), parsed to tokens: exports rebuild the structure in each file format from the
+ * tokens rather than from the HTML.
+ */
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false }).use(footnote);
+md.linkify.tlds('int', true);
+
+export interface ParsedMarkdown {
+  /** The document's blocks, without the footnote definitions. */
+  body: Token[];
+  /** Footnote definitions by markdown-it-footnote's id (printed as id + 1). */
+  footnotes: Map<number, Token[]>;
+}
+
+/** Parses markdown and splits the footnote definitions (appended at the end) from the body. */
+export function parseMarkdown(source: string): ParsedMarkdown {
+  const tokens = md.parse(source, {});
+  const body: Token[] = [];
+  const footnotes = new Map<number, Token[]>();
+  let current: Token[] | null = null;
+  let inBlock = false;
+  for (const t of tokens) {
+    if (t.type === 'footnote_block_open') inBlock = true;
+    else if (t.type === 'footnote_block_close') inBlock = false;
+    else if (t.type === 'footnote_open') {
+      current = [];
+      footnotes.set(Number(t.meta?.id ?? footnotes.size), current);
+    } else if (t.type === 'footnote_close') current = null;
+    else if (t.type === 'footnote_anchor') continue;
+    else if (inBlock) current?.push(t);
+    else body.push(t);
+  }
+  return { body, footnotes };
+}
+
+export const footnoteNumber = (t: Token): number => Number(t.meta?.id ?? 0) + 1;
+
+/** Only links a reader can follow from a file: web and mail addresses. */
+export const isExternalLink = (href: string | null | undefined): href is string =>
+  typeof href === 'string' && /^(https?:|mailto:)/i.test(href);
+
+/** The visible text of an inline token's children, links written as "text (address)". */
+function inlineText(children: Token[] | null): string {
+  let out = '';
+  let linkHref: string | null = null;
+  let linkStart = 0;
+  for (const c of children ?? []) {
+    switch (c.type) {
+      case 'text':
+      case 'code_inline':
+        out += c.content;
+        break;
+      case 'softbreak':
+        out += ' ';
+        break;
+      case 'hardbreak':
+        out += '\n';
+        break;
+      case 'image':
+        out += c.content;
+        break;
+      case 'footnote_ref':
+        out += `[${footnoteNumber(c)}]`;
+        break;
+      case 'link_open':
+        linkHref = String(c.attrGet('href') ?? '');
+        linkStart = out.length;
+        break;
+      case 'link_close':
+        if (isExternalLink(linkHref) && out.slice(linkStart) !== linkHref.replace(/^mailto:/i, '')) {
+          out += ` (${linkHref})`;
+        }
+        linkHref = null;
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+interface Line {
+  text: string;
+  /** Consecutive tight lines (list items, table rows, footnotes) are joined by one line break. */
+  tight: boolean;
+}
+
+function blockLines(tokens: Token[], prefix = ''): Line[] {
+  const lines: Line[] = [];
+  const lists: { ordered: boolean; n: number }[] = [];
+  let itemPrefix: string | null = null;
+  let quote = 0;
+  let row: string[] | null = null;
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'bullet_list_open':
+        lists.push({ ordered: false, n: 0 });
+        break;
+      case 'ordered_list_open':
+        lists.push({ ordered: true, n: Number(t.attrGet('start') ?? 1) - 1 });
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists.pop();
+        break;
+      case 'list_item_open': {
+        const list = lists.at(-1);
+        if (list) {
+          list.n += 1;
+          itemPrefix = `${'  '.repeat(lists.length - 1)}${list.ordered ? `${list.n}.` : '•'} `;
+        }
+        break;
+      }
+      case 'blockquote_open':
+        quote += 1;
+        break;
+      case 'blockquote_close':
+        quote -= 1;
+        break;
+      case 'tr_open':
+        row = [];
+        break;
+      case 'tr_close':
+        if (row) lines.push({ text: `${prefix}${row.join(' | ')}`, tight: true });
+        row = null;
+        break;
+      case 'inline': {
+        const text = inlineText(t.children);
+        if (row) {
+          row.push(text);
+          break;
+        }
+        const lead = itemPrefix ?? (lists.length ? '  '.repeat(lists.length) : '');
+        lines.push({ text: `${prefix}${'> '.repeat(quote)}${lead}${text}`, tight: lists.length > 0 });
+        itemPrefix = null;
+        break;
+      }
+      case 'fence':
+      case 'code_block':
+        lines.push({ text: `${prefix}${t.content.replace(/\n$/, '')}`, tight: false });
+        break;
+      default:
+        break;
+    }
+  }
+  return lines;
+}
+
+const joinLines = (lines: Line[]) =>
+  lines
+    .map((l, i) => (i === 0 ? '' : l.tight && lines[i - 1]?.tight ? '\n' : '\n\n') + l.text)
+    .join('')
+    .trim();
+
+/**
+ * Plain text of a markdown source, for spreadsheets and search: paragraphs separated by a
+ * blank line, list items marked, link addresses kept, footnotes listed at the end as "[1] …".
+ * Entities are decoded (unlike HTML-based stripping, "&" stays "&").
+ */
+export function markdownToPlainText(source: string): string {
+  const { body, footnotes } = parseMarkdown(source);
+  const main = joinLines(blockLines(body));
+  if (footnotes.size === 0) return main;
+  const notes = [...footnotes].map(([id, tokens]) => ({
+    text: `[${id + 1}] ${joinLines(blockLines(tokens)).replace(/\n+/g, ' ')}`,
+    tight: true,
+  }));
+  return `${main}\n\n${joinLines(notes)}`;
+}
+
+/** Words in a markdown text, as a word processor counts them (citation markers excluded). */
+export function countWords(source: string): number {
+  const text = markdownToPlainText(source.replace(/\[@[0-9a-fA-F-]{36}\]/g, ''));
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/**
+ * Makes one contribution's markdown safe to place inside a larger markdown document: headings
+ * sit `headingShift` levels lower (a "# Title" must not compete with the export's own headings),
+ * footnote labels get `footnotePrefix` (every contribution has its own "[^1]"), and "<" outside
+ * code is written as an entity so no reader's renderer takes the text for HTML.
+ */
+export function embedMarkdown(source: string, options: { headingShift: number; footnotePrefix: string }): string {
+  const env: { footnotes?: { refs?: Record<string, number> } } = {};
+  const tokens = md.parse(source, env);
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const replaced = new Map<number, string | null>();
+  for (const t of tokens) {
+    if (t.type !== 'heading_open' || t.level !== 0 || !t.map) continue;
+    const level = Math.min(6, Number(t.tag.slice(1)) + options.headingShift);
+    const [start, end] = t.map;
+    if (t.markup.startsWith('#')) {
+      replaced.set(start, (lines[start] ?? '').replace(/^(\s{0,3})#{1,6}/, `$1${'#'.repeat(level)}`));
+    } else {
+      // Setext ("Title\n====="): rewritten as an ATX heading, the underline dropped.
+      const text = lines
+        .slice(start, end - 1)
+        .map((l) => l.trim())
+        .join(' ');
+      replaced.set(start, `${'#'.repeat(level)} ${text}`);
+      for (let i = start + 1; i < end; i++) replaced.set(i, null);
+    }
+  }
+  const labels = new Set(Object.keys(env.footnotes?.refs ?? {}).map((k) => k.slice(1)));
+  let fenced: string | null = null;
+  const out: string[] = [];
+  lines.forEach((raw, i) => {
+    const line = replaced.has(i) ? replaced.get(i) : raw;
+    if (line === null || line === undefined) return;
+    const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fenced) {
+      if (fence && fence[0] === fenced[0] && fence.length >= fenced.length) fenced = null;
+      out.push(line);
+      return;
+    }
+    if (fence) {
+      fenced = fence;
+      out.push(line);
+      return;
+    }
+    out.push(
+      line
+        .split(/(`+[^`]*`+)/)
+        .map((part, k) =>
+          k % 2 === 1
+            ? part
+            : part
+                .replace(/</g, '&lt;')
+                .replace(/\[\^([^\]\s]+)\]/g, (m, label: string) =>
+                  labels.has(label) ? `[^${options.footnotePrefix}${label}]` : m,
+                ),
+        )
+        .join(''),
+    );
+  });
+  return out.join('\n').trim();
+}

@@ -1,0 +1,334 @@
+import {
+  NOTE_CITATION,
+  NOTE_GAP_THRESHOLD,
+  type NoteCitation,
+  type NoteContribution,
+  type NoteDto,
+  type NoteGaps,
+  type NoteListResponse,
+  STAKEHOLDER_CATEGORIES,
+} from '@convene/shared';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import {
+  type Note,
+  type NoteSnapshot,
+  type Space,
+  comments,
+  noteSectionItems,
+  noteSections,
+  noteVersions,
+  notes,
+  users,
+} from '../db/schema/index.js';
+import { notFound } from '../errors.js';
+import { permalink } from '../exports/curated.js';
+import { countWords, markdownToPlainText } from '../exports/markdown.js';
+import { type SpaceScope, type Viewer, authorize, can } from '../policies/index.js';
+import { loadParticipation } from './participation.js';
+import { loadSpaceById } from './spaces.js';
+
+export interface LoadedNote {
+  note: Note;
+  space: Space;
+  scope: SpaceScope;
+}
+
+/**
+ * Loads a note the viewer may read (staff of its space): 401 for a guest, 403 for anyone
+ * else. Pass `forUpdate` inside a transaction to lock the note while saving.
+ */
+export async function loadNote(
+  db: DbOrTx,
+  id: string,
+  viewer: Viewer,
+  options: { forUpdate?: boolean } = {},
+): Promise<LoadedNote> {
+  const base = db.select().from(notes).where(eq(notes.id, id)).limit(1);
+  const [note] = options.forUpdate ? await base.for('update') : await base;
+  if (!note) throw notFound('Note');
+  const { space, scope } = await loadSpaceById(db, note.spaceId, viewer);
+  authorize(viewer, 'note.read', scope);
+  return { note, space, scope };
+}
+
+/** The comment ids a markdown text cites, in order of appearance (repeats kept). */
+export const citedIds = (md: string): string[] =>
+  [...md.matchAll(NOTE_CITATION)].map((m) => (m[1] ?? '').toLowerCase());
+
+const EXCERPT = 240;
+const excerptOf = (md: string) => {
+  const plain = markdownToPlainText(md).replace(/\s+/g, ' ').trim();
+  return plain.length > EXCERPT ? `${plain.slice(0, EXCERPT - 1).trimEnd()}…` : plain;
+};
+
+const selectSources = (db: DbOrTx, spaceId: string, ids: string[]) =>
+  db
+    .select({
+      id: comments.id,
+      questionId: comments.questionId,
+      status: comments.status,
+      highlighted: comments.highlighted,
+      createdAt: comments.createdAt,
+      // Enough source for an excerpt without reading a whole long contribution.
+      bodyStart: sql<string>`left(${comments.bodyMd}, 2000)`,
+      displayName: users.displayName,
+      affiliation: users.affiliation,
+      stakeholderCategory: users.stakeholderCategory,
+      country: users.country,
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(and(eq(comments.spaceId, spaceId), inArray(comments.id, ids)));
+
+export type NoteSource = Awaited<ReturnType<typeof selectSources>>[number];
+
+/** Comments of one space by id, with their authors: what a note places and cites. */
+export async function loadNoteSources(db: DbOrTx, spaceId: string, ids: string[]) {
+  if (ids.length === 0) return new Map<string, NoteSource>();
+  const rows = await selectSources(db, spaceId, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+async function actors(db: DbOrTx, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  if (wanted.length === 0) return new Map<string, { id: string; displayName: string }>();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** A note's sections with their placed comment ids, in order. */
+export async function loadSections(db: DbOrTx, noteId: string) {
+  const sections = await db
+    .select()
+    .from(noteSections)
+    .where(eq(noteSections.noteId, noteId))
+    .orderBy(asc(noteSections.position));
+  const items = sections.length
+    ? await db
+        .select()
+        .from(noteSectionItems)
+        .where(
+          inArray(
+            noteSectionItems.sectionId,
+            sections.map((s) => s.id),
+          ),
+        )
+        .orderBy(asc(noteSectionItems.position))
+    : [];
+  return sections.map((s) => ({
+    id: s.id,
+    position: s.position,
+    title: s.title,
+    bodyMd: s.bodyMd,
+    commentIds: items.filter((i) => i.sectionId === s.id).map((i) => i.commentId),
+  }));
+}
+
+/**
+ * A note as the API returns it: sections with their placed contributions (only published
+ * text is excerpted), word counts against the target, and the citations numbered in order of
+ * first appearance. A fixed number of queries.
+ */
+export async function presentNote(db: DbOrTx, loaded: LoadedNote, viewer: Viewer, appOrigin: string): Promise<NoteDto> {
+  const { note, space, scope } = loaded;
+  const sections = await loadSections(db, note.id);
+  const cited = sections.flatMap((s) => citedIds(s.bodyMd).map((id) => ({ id, sectionId: s.id })));
+  const sources = await loadNoteSources(db, space.id, [
+    ...sections.flatMap((s) => s.commentIds),
+    ...cited.map((c) => c.id),
+  ]);
+  const people = await actors(db, [note.createdBy, note.updatedBy]);
+  const link = (id: string) => permalink(appOrigin, space.slug, id);
+
+  const contribution = (id: string): NoteContribution | null => {
+    const s = sources.get(id);
+    if (!s) return null;
+    const published = s.status === 'approved';
+    return {
+      id: s.id,
+      questionId: s.questionId,
+      author: {
+        displayName: s.displayName,
+        affiliation: s.affiliation,
+        stakeholderCategory: s.stakeholderCategory,
+        country: s.country,
+      },
+      createdAt: s.createdAt.toISOString(),
+      permalink: link(s.id),
+      excerpt: published ? excerptOf(s.bodyStart) : null,
+      published,
+      highlighted: s.highlighted,
+    };
+  };
+
+  const citations: NoteCitation[] = [];
+  for (const { id, sectionId } of cited) {
+    const existing = citations.find((c) => c.commentId === id);
+    if (existing) {
+      if (!existing.sectionIds.includes(sectionId)) existing.sectionIds.push(sectionId);
+      continue;
+    }
+    const s = sources.get(id);
+    const published = s?.status === 'approved';
+    citations.push({
+      number: citations.length + 1,
+      commentId: id,
+      published,
+      author: published && s ? s.displayName : null,
+      affiliation: published && s ? s.affiliation : null,
+      date: published && s ? s.createdAt.toISOString() : null,
+      permalink: link(id),
+      sectionIds: [sectionId],
+    });
+  }
+
+  const presented = sections.map((s) => ({
+    ...s,
+    contributions: s.commentIds.map(contribution).filter((c): c is NoteContribution => c !== null),
+    words: countWords(s.bodyMd),
+  }));
+  return {
+    id: note.id,
+    space: { id: space.id, slug: space.slug, code: space.code, title: space.title },
+    title: note.title,
+    targetWords: note.targetWords,
+    version: note.version,
+    words: { total: presented.reduce((n, s) => n + s.words, 0), target: note.targetWords },
+    sections: presented,
+    citations,
+    createdAt: note.createdAt.toISOString(),
+    updatedAt: note.updatedAt.toISOString(),
+    createdBy: note.createdBy ? (people.get(note.createdBy) ?? null) : null,
+    updatedBy: note.updatedBy ? (people.get(note.updatedBy) ?? null) : null,
+    abilities: { edit: can(viewer, 'note.edit', scope) },
+  };
+}
+
+/** The notes of a space, most recently saved first, with their word counts. */
+export async function listNotes(
+  db: DbOrTx,
+  space: Space,
+  viewer: Viewer,
+  scope: SpaceScope,
+): Promise<NoteListResponse> {
+  const rows = await db.select().from(notes).where(eq(notes.spaceId, space.id)).orderBy(desc(notes.updatedAt));
+  const bodies = rows.length
+    ? await db
+        .select({ noteId: noteSections.noteId, bodyMd: noteSections.bodyMd })
+        .from(noteSections)
+        .where(
+          inArray(
+            noteSections.noteId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
+  const people = await actors(
+    db,
+    rows.map((r) => r.updatedBy),
+  );
+  return {
+    notes: rows.map((n) => ({
+      id: n.id,
+      title: n.title,
+      targetWords: n.targetWords,
+      version: n.version,
+      words: bodies.filter((b) => b.noteId === n.id).reduce((sum, b) => sum + countWords(b.bodyMd), 0),
+      createdAt: n.createdAt.toISOString(),
+      updatedAt: n.updatedAt.toISOString(),
+      updatedBy: n.updatedBy ? (people.get(n.updatedBy) ?? null) : null,
+    })),
+    abilities: { create: can(viewer, 'note.edit', scope) },
+  };
+}
+
+const snapshotWords = (s: NoteSnapshot) => s.sections.reduce((n, x) => n + countWords(x.bodyMd), 0);
+
+/** A page of a note's saved versions, newest first. */
+export async function listNoteVersions(
+  db: DbOrTx,
+  noteId: string,
+  query: { before?: number | undefined; limit: number },
+) {
+  const rows = await db
+    .select()
+    .from(noteVersions)
+    .where(and(eq(noteVersions.noteId, noteId), query.before ? lt(noteVersions.version, query.before) : undefined))
+    .orderBy(desc(noteVersions.version))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const people = await actors(
+    db,
+    page.map((r) => r.createdBy),
+  );
+  const last = page.at(-1);
+  return {
+    versions: page.map((v) => ({
+      version: v.version,
+      createdAt: v.createdAt.toISOString(),
+      createdBy: v.createdBy ? (people.get(v.createdBy) ?? null) : null,
+      title: v.snapshot.title,
+      words: snapshotWords(v.snapshot),
+      restoredFrom: v.snapshot.restoredFrom ?? null,
+    })),
+    nextBefore: rows.length > query.limit && last ? last.version : null,
+  };
+}
+
+/** One saved version with its full snapshot. */
+export async function loadNoteVersion(db: DbOrTx, noteId: string, version: number) {
+  const [row] = await db
+    .select()
+    .from(noteVersions)
+    .where(and(eq(noteVersions.noteId, noteId), eq(noteVersions.version, version)))
+    .limit(1);
+  if (!row) throw notFound('Version');
+  const people = await actors(db, [row.createdBy]);
+  return {
+    row,
+    version: {
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      createdBy: row.createdBy ? (people.get(row.createdBy) ?? null) : null,
+      title: row.snapshot.title,
+      words: snapshotWords(row.snapshot),
+      restoredFrom: row.snapshot.restoredFrom ?? null,
+      snapshot: row.snapshot,
+    },
+  };
+}
+
+/**
+ * "Who has not been heard": the stakeholder categories and guiding questions with at most
+ * NOTE_GAP_THRESHOLD highlighted contributions, each with its published count to pick from.
+ */
+export async function loadNoteGaps(db: DbOrTx, space: Space): Promise<NoteGaps> {
+  const published = await loadParticipation(db, space, { scope: 'published' });
+  const highlighted = await loadParticipation(db, space, { scope: 'highlighted' });
+  const few = (n: number) => n <= NOTE_GAP_THRESHOLD;
+  const categoryCount = (p: typeof published, c: string) =>
+    p.byCategory.find((r) => r.category === c)?.contributions ?? 0;
+  const questionCount = (p: typeof published, id: string | null) =>
+    p.byQuestion.find((r) => r.questionId === id)?.contributions ?? 0;
+  return {
+    threshold: NOTE_GAP_THRESHOLD,
+    categories: STAKEHOLDER_CATEGORIES.map((category) => ({
+      category,
+      highlighted: categoryCount(highlighted, category),
+      published: categoryCount(published, category),
+    })).filter((c) => few(c.highlighted)),
+    questions: published.byQuestion
+      .map((q) => ({
+        questionId: q.questionId,
+        position: q.position,
+        text: q.text,
+        highlighted: questionCount(highlighted, q.questionId),
+        published: q.contributions,
+      }))
+      .filter((q) => few(q.highlighted)),
+  };
+}

@@ -1,0 +1,58 @@
+import { PassThrough } from 'node:stream';
+import { errorResponse, exportQuery, slugParams } from '@convene/shared';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { questions } from '../../db/schema/index.js';
+import { fieldInvalid } from '../../errors.js';
+import { CONTENT_TYPES, exportFilename, runExport } from '../../exports/index.js';
+import { authorize } from '../../policies/index.js';
+import { loadSpace } from '../../queries/spaces.js';
+
+/** Only for the OpenAPI document: the handler sends a stream. */
+export const fileResponse = z.unknown().meta({ description: 'The file', type: 'string', format: 'binary' });
+
+/** The curated input of a space as Word, Excel, CSV, JSON or Markdown, for its staff. */
+export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+
+  app.get(
+    '/spaces/:slug/export',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: "Export a space's published contributions (docx, xlsx, csv, json, md)",
+        description:
+          'For moderators, chairs and administrators of the space. Only published text, grouped by guiding question with replies under their parent; `scope=highlighted` keeps the contributions a chair marked for the note. CSV is RFC 4180, UTF-8 with BOM; JSON follows the versioned `ExportDocument` schema. CSV, JSON, Markdown and XLSX are streamed.',
+        params: slugParams,
+        querystring: exportQuery,
+        response: { 200: fileResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { space, scope } = await loadSpace(db, request.params.slug, request.user);
+      authorize(request.user, 'space.export', scope);
+      const { format, questionId, lang } = request.query;
+      if (questionId && questionId !== 'none') {
+        const [q] = await db
+          .select({ id: questions.id })
+          .from(questions)
+          .where(and(eq(questions.id, questionId), eq(questions.spaceId, space.id)))
+          .limit(1);
+        if (!q) throw fieldInvalid('questionId', 'No such question in this space');
+      }
+      const now = new Date();
+      const out = new PassThrough();
+      const filter = { scope: request.query.scope, questionId, language: lang };
+      runExport(db, { space, format, filter, appOrigin: config.appOrigin, now }, out).catch((err: unknown) =>
+        request.log.warn({ err, format, space: space.slug }, 'export stopped'),
+      );
+      return reply
+        .header('content-type', CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="${exportFilename(space.code, format, now)}"`)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(out);
+    },
+  );
+};

@@ -1,0 +1,38 @@
+import { errorResponse, noteExportQuery, noteParams } from '@convene/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { CONTENT_TYPES, exportFilename } from '../../exports/index.js';
+import { noteDocx, noteMarkdown } from '../../exports/note.js';
+import { loadNote, presentNote } from '../../queries/notes.js';
+import { fileResponse } from '../exports/index.js';
+
+export const noteExportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+
+  app.get(
+    '/notes/:id/export',
+    {
+      schema: {
+        tags: ['notes'],
+        summary: 'Export a note as Word or Markdown, its citations as numbered footnotes',
+        params: noteParams,
+        querystring: noteExportQuery,
+        response: { 200: fileResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const loaded = await loadNote(db, request.params.id, request.user);
+      const note = await presentNote(db, loaded, request.user, config.appOrigin);
+      const { format } = request.query;
+      const file = format === 'docx' ? await noteDocx(note) : noteMarkdown(note);
+      return reply
+        .header('content-type', CONTENT_TYPES[format])
+        .header(
+          'content-disposition',
+          `attachment; filename="${exportFilename(loaded.space.code, format, new Date(), '-note')}"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(file);
+    },
+  );
+};

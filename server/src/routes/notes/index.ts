@@ -1,0 +1,11 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { noteExportRoutes } from './export.js';
+import { noteRoutes } from './notes.js';
+import { noteVersionRoutes } from './versions.js';
+
+/** The background-note workspace: notes, their versions, gaps and exports. */
+export const notesRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(noteRoutes);
+  await app.register(noteVersionRoutes);
+  await app.register(noteExportRoutes);
+};

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { COMMENT_LANGUAGES, STAKEHOLDER_CATEGORIES, type StakeholderCategory } from '../constants.js';
+import { participationSchema } from './participation.js';
+
+export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'json', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The English names of the stakeholder categories, as exports and reports print them. */
+export const STAKEHOLDER_CATEGORY_LABELS: Record<StakeholderCategory, string> = {
+  member_state: 'Member State',
+  un_system: 'UN system',
+  international_org: 'International organisation',
+  civil_society: 'Civil society',
+  private_sector: 'Private sector',
+  local_government: 'Local government',
+  academia: 'Academia',
+  migrant_diaspora_org: 'Migrant and diaspora organisation',
+  youth: 'Youth',
+  trade_union: 'Trade union',
+  other: 'Other',
+};
+
+export const LANGUAGE_LABELS: Record<(typeof COMMENT_LANGUAGES)[number], string> = {
+  en: 'English',
+  fr: 'French',
+  es: 'Spanish',
+  other: 'Other',
+};
+
+/** `GET /api/spaces/:slug/export`: what to export and in which file format. */
+export const exportQuery = z.strictObject({
+  format: z.enum(EXPORT_FORMATS),
+  /** `highlighted`: only the contributions a chair marked relevant for the note. */
+  scope: z.enum(['published', 'highlighted']).default('published'),
+  /** One guiding question, or "none" for the contributions on the space as a whole. */
+  questionId: z.union([z.uuid(), z.literal('none')]).optional(),
+  /** Only contributions written in this language. */
+  lang: z.enum(COMMENT_LANGUAGES).optional(),
+});
+export type ExportQuery = z.output<typeof exportQuery>;
+
+const personRef = z.object({ displayName: z.string(), affiliation: z.string() });
+
+const exportAuthor = z.object({
+  displayName: z.string(),
+  affiliation: z.string(),
+  category: z.enum(STAKEHOLDER_CATEGORIES),
+  /** `category` in English, e.g. "Member State". */
+  categoryLabel: z.string(),
+  /** ISO 3166-1 alpha-2 code. */
+  country: z.string().nullable(),
+  /** The country's English name. */
+  countryName: z.string().nullable(),
+});
+
+export interface ExportContribution {
+  id: string;
+  number: string;
+  parentId: string | null;
+  questionId: string | null;
+  author: z.infer<typeof exportAuthor>;
+  language: (typeof COMMENT_LANGUAGES)[number];
+  createdAt: string;
+  publishedAt: string;
+  editedAt: string | null;
+  status: 'approved';
+  highlighted: boolean;
+  permalink: string;
+  tags: { code: string; label: string }[];
+  attachments: { id: string; filename: string; contentType: string; size: number; url: string }[];
+  bodyMd: string;
+  text: string;
+  replies: ExportContribution[];
+}
+
+/** One published contribution with its published replies nested under it. */
+export const exportContribution: z.ZodType<ExportContribution> = z
+  .object({
+    id: z.uuid(),
+    /** Position in the export: question number, contribution, reply ("1.2.1"); "G.1" without a question. */
+    number: z.string(),
+    /** The contribution it replies to, when that one is in the export too; otherwise null. */
+    parentId: z.uuid().nullable(),
+    questionId: z.uuid().nullable(),
+    author: exportAuthor,
+    language: z.enum(COMMENT_LANGUAGES),
+    createdAt: z.iso.datetime(),
+    publishedAt: z.iso.datetime(),
+    editedAt: z.iso.datetime().nullable(),
+    /** Always `approved`: exports hold published text only. */
+    status: z.literal('approved'),
+    highlighted: z.boolean(),
+    /** Link to the contribution on its space's page. */
+    permalink: z.url(),
+    tags: z.array(z.object({ code: z.string(), label: z.string() })),
+    attachments: z.array(
+      z.object({
+        id: z.uuid(),
+        filename: z.string(),
+        contentType: z.string(),
+        size: z.number().int(),
+        url: z.url(),
+      }),
+    ),
+    /** The published text, as markdown. */
+    bodyMd: z.string(),
+    /** The published text without markup. */
+    text: z.string(),
+    get replies() {
+      return z.array(exportContribution);
+    },
+  })
+  .meta({ id: 'ExportContribution' });
+
+/**
+ * The JSON export (`format=json`), version 1. Additions keep the version; a renamed or removed
+ * field makes a new one.
+ */
+export const exportDocument = z
+  .object({
+    format: z.literal('convene.export'),
+    version: z.literal(1),
+    generatedAt: z.iso.datetime(),
+    filters: z.object({
+      scope: z.enum(['published', 'highlighted']),
+      questionId: z.union([z.uuid(), z.literal('none')]).nullable(),
+      language: z.enum(COMMENT_LANGUAGES).nullable(),
+    }),
+    space: z.object({
+      id: z.uuid(),
+      slug: z.string(),
+      code: z.string(),
+      title: z.string(),
+      summary: z.string(),
+      status: z.string(),
+      opensAt: z.iso.datetime().nullable(),
+      closesAt: z.iso.datetime().nullable(),
+      url: z.url(),
+      /** The session the roundtable belongs to. */
+      parent: z.object({ code: z.string(), title: z.string() }).nullable(),
+      moderators: z.array(personRef),
+      chairs: z.array(personRef),
+    }),
+    /** Counted over the exported contributions (same scope and filters). */
+    participation: participationSchema,
+    questions: z.array(
+      z.object({
+        /** Null for the contributions on the space as a whole. */
+        id: z.uuid().nullable(),
+        /** 1-based order among the guiding questions; null for the space as a whole. */
+        number: z.number().int().nullable(),
+        text: z.string(),
+        contributions: z.array(exportContribution),
+      }),
+    ),
+  })
+  .meta({ id: 'ExportDocument' });
+export type ExportDocument = z.infer<typeof exportDocument>;
