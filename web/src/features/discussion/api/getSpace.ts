@@ -1,0 +1,14 @@
+import { spaceDetailResponse } from '@convene/shared';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+
+export const getSpace = (slug: string, signal?: AbortSignal) =>
+  api(`/api/spaces/${encodeURIComponent(slug)}`, { schema: spaceDetailResponse, signal }).then((r) => r.space);
+
+export const spaceQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ['space', slug],
+    queryFn: ({ signal }) => getSpace(slug, signal),
+  });
+
+export const useSpace = (slug: string) => useQuery(spaceQuery(slug));

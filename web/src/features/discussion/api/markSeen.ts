@@ -1,0 +1,15 @@
+import { okResponse } from '@convene/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+
+export const markSeen = (slug: string) =>
+  api(`/api/spaces/${encodeURIComponent(slug)}/seen`, { method: 'PUT', schema: okResponse });
+
+/** Restarts the space's "new" counts; the list of spaces then shows them from zero. */
+export function useMarkSeen() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: markSeen,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['spaces'] }),
+  });
+}

@@ -1,0 +1,50 @@
+import { type AttachmentDto, attachmentResponse, errorResponse, type FieldError } from '@convene/shared';
+import { ApiError } from '../../../lib/api';
+
+/**
+ * Uploads one file to a comment (multipart, field "file"). XMLHttpRequest rather than fetch,
+ * because only it reports upload progress.
+ */
+export function uploadAttachment(
+  commentId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<AttachmentDto> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/comments/${commentId}/attachments`);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'network'));
+    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    xhr.onload = () => {
+      let data: unknown;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        data = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        const ok = attachmentResponse.safeParse(data);
+        if (ok.success) {
+          onProgress(1);
+          resolve(ok.data.attachment);
+        } else reject(new ApiError(xhr.status, 'bad_response', 'bad_response'));
+        return;
+      }
+      const err = errorResponse.safeParse(data);
+      if (err.success) {
+        const { code, message, details } = err.data.error;
+        const fields = (details as { fields?: FieldError[] } | undefined)?.fields ?? [];
+        reject(new ApiError(xhr.status, code, message, fields, details));
+      } else reject(new ApiError(xhr.status, 'http_error', `HTTP ${xhr.status}`));
+    };
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}

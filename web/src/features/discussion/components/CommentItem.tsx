@@ -1,0 +1,276 @@
+import type { CommentDto, TagDto } from '@convene/shared';
+import { Suspense, lazy, memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { countryName, useFormat } from '../../../i18n/format';
+import { isNewFor, useDiscussion } from '../context';
+import { targetKey } from '../lib/drafts';
+import { focusWhenReady } from '../lib/focus';
+import { formatDateTime, langAttr } from '../lib/intl';
+import { type ThreadNode, indents } from '../lib/tree';
+
+const Composer = lazy(() => import('./Composer'));
+
+export const tagLabel = (tag: TagDto, lng: string) =>
+  lng === 'fr' ? tag.labelFr : lng === 'es' ? tag.labelEs : tag.labelEn;
+
+function OwnStatus({ comment }: { comment: CommentDto }) {
+  const { t } = useTranslation('discussion');
+  if (comment.status === 'pending') {
+    return (
+      <p className="comment-status">
+        <span className="badge warn">{t('comment.pending')}</span> <span className="muted">{t('comment.onlyYou')}</span>
+      </p>
+    );
+  }
+  if (comment.status === 'rejected') {
+    return (
+      <div className="comment-status">
+        <p>
+          <span className="badge danger">{t('comment.rejected')}</span>{' '}
+          <span className="muted">{t('comment.onlyYou')}</span>
+        </p>
+        {comment.reason && <p className="comment-reason">{t('comment.reason', { reason: comment.reason })}</p>}
+      </div>
+    );
+  }
+  if (comment.pendingRevision) {
+    return (
+      <div className="comment-status">
+        <p>
+          <span className="badge warn">{t('comment.revisionPending')}</span>
+        </p>
+        <details className="pending-revision">
+          <summary>{t('comment.showRevision')}</summary>
+          <div
+            className="prose comment-body"
+            lang={langAttr(comment.language)}
+            dangerouslySetInnerHTML={{ __html: comment.pendingRevision.bodyHtml }}
+          />
+        </details>
+      </div>
+    );
+  }
+  return null;
+}
+
+function Tags({ tags }: { tags: CommentDto['tags'] }) {
+  const { t, i18n } = useTranslation('discussion');
+  if (tags.length === 0) return null;
+  return (
+    <ul className="comment-tags" aria-label={t('comment.tags')}>
+      {tags.map((tag) => {
+        const label = tagLabel(tag, i18n.language);
+        return (
+          <li key={tag.id}>
+            <Link
+              to={{ search: `?tag=${encodeURIComponent(tag.slug)}` }}
+              className="tag"
+              title={label}
+              aria-label={t('comment.tagLink', { code: tag.code, label })}
+            >
+              {t('comment.tag', { code: tag.code })}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+const fileType = (name: string) => /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toUpperCase() ?? 'FILE';
+
+function Attachments({ attachments }: { attachments: CommentDto['attachments'] }) {
+  const { t } = useTranslation('discussion');
+  const fmt = useFormat();
+  if (attachments.length === 0) return null;
+  return (
+    <ul className="comment-attachments" aria-label={t('comment.attachments')}>
+      {attachments.map((a) => (
+        <li key={a.id}>
+          <span aria-hidden="true" className="file-type">
+            {fileType(a.filename)}
+          </span>{' '}
+          <a href={a.url} download={a.filename}>
+            {a.filename}
+          </a>{' '}
+          <span className="muted">({fmt.bytes(a.size)})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type Open = null | 'reply' | 'edit';
+type Opened = { what: Open; byUser: boolean };
+
+/** One comment. Memoized: a live change re-renders the comment concerned, not its neighbours. */
+export const CommentItem = memo(function CommentItem({
+  comment,
+  showQuestion,
+}: {
+  comment: CommentDto;
+  /** In search results: which question it answers. */
+  showQuestion?: string | undefined;
+}) {
+  const { t, i18n } = useTranslation('discussion');
+  const d = useDiscussion();
+  const [opened, setOpened] = useState<Opened>(() => ({
+    what: d.drafts.has(targetKey({ kind: 'edit', commentId: comment.id }))
+      ? 'edit'
+      : d.drafts.has(targetKey({ kind: 'reply', parentId: comment.id }))
+        ? 'reply'
+        : null,
+    byUser: false,
+  }));
+  const open = opened.what;
+  const setOpen = (what: Open) => setOpened({ what, byUser: true });
+  const lng = i18n.language;
+  const mine = d.meId !== null && comment.author.id === d.meId;
+  const isNew = isNewFor(d, comment);
+  const when = comment.publishedAt ?? comment.createdAt;
+  const headingId = `comment-${comment.id}-author`;
+  const canReply = d.canPost && comment.status === 'approved';
+  const country = countryName(comment.author.country, lng);
+  const replyButtonId = `reply-${comment.id}`;
+  const editButtonId = `edit-${comment.id}`;
+
+  const close = (focusId: string) => {
+    setOpen(null);
+    focusWhenReady(focusId);
+  };
+
+  return (
+    <article
+      id={`comment-${comment.id}`}
+      className={`comment${isNew ? ' is-new' : ''}${mine ? ' is-own' : ''}${comment.status !== 'approved' ? ' is-unpublished' : ''}`}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+    >
+      <header className="comment-header">
+        <h3 id={headingId} className="comment-author">
+          {comment.author.displayName}
+          {comment.author.affiliation && <span className="comment-affiliation">, {comment.author.affiliation}</span>}
+        </h3>
+        <p className="comment-meta">
+          <span className="badge category">{t(`common:category.${comment.author.stakeholderCategory}`)}</span>
+          {country && <span>{country}</span>}
+          <time dateTime={when}>{formatDateTime(when, lng)}</time>
+          <span>{t(`common:contentLanguage.${comment.language}`)}</span>
+          {comment.editedAt && (
+            <span className="comment-edited" title={formatDateTime(comment.editedAt, lng)}>
+              {t('comment.edited')}
+            </span>
+          )}
+          {isNew && <span className="badge new">{t('comment.new')}</span>}
+          {comment.highlighted && <span className="badge highlight">{t('comment.highlighted')}</span>}
+        </p>
+        {showQuestion && <p className="comment-question">{showQuestion}</p>}
+        {comment.inReplyTo && (
+          <p className="comment-reply-to">
+            {t('comment.inReplyTo')} <a href={`#comment-${comment.inReplyTo.id}`}>{comment.inReplyTo.authorName}</a>
+          </p>
+        )}
+      </header>
+      {mine && <OwnStatus comment={comment} />}
+      {open === 'edit' ? (
+        <Suspense fallback={<p className="muted">{t('common:loading')}</p>}>
+          <Composer
+            target={{ kind: 'edit', commentId: comment.id }}
+            comment={comment}
+            focusOnMount={opened.byUser}
+            onDone={() => {
+              setOpen(null);
+              focusWhenReady(`comment-${comment.id}`);
+            }}
+            onCancel={() => close(editButtonId)}
+          />
+        </Suspense>
+      ) : (
+        <div
+          className="prose comment-body"
+          lang={langAttr(comment.language)}
+          dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
+        />
+      )}
+      <Tags tags={comment.tags} />
+      <Attachments attachments={comment.attachments} />
+      {(canReply || comment.abilities.edit || comment.abilities.withdraw || comment.abilities.report) && (
+        <div className="comment-actions">
+          {canReply && (
+            <button
+              type="button"
+              id={replyButtonId}
+              className="link-button"
+              aria-expanded={open === 'reply'}
+              onClick={() => setOpen(open === 'reply' ? null : 'reply')}
+            >
+              {t('actions.reply')}
+              <span className="visually-hidden"> {t('actions.toAuthor', { name: comment.author.displayName })}</span>
+            </button>
+          )}
+          {comment.abilities.edit && (
+            <button
+              type="button"
+              id={editButtonId}
+              className="link-button"
+              aria-expanded={open === 'edit'}
+              onClick={() => setOpen(open === 'edit' ? null : 'edit')}
+            >
+              {t('actions.edit')}
+            </button>
+          )}
+          {comment.abilities.withdraw && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={(e) => d.openDialog({ kind: 'withdraw', comment, opener: e.currentTarget })}
+            >
+              {t('actions.withdraw')}
+            </button>
+          )}
+          {comment.abilities.report && !mine && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={(e) => d.openDialog({ kind: 'report', comment, opener: e.currentTarget })}
+            >
+              {t('actions.report')}
+              <span className="visually-hidden"> {t('actions.toAuthor', { name: comment.author.displayName })}</span>
+            </button>
+          )}
+        </div>
+      )}
+      {open === 'reply' && (
+        <Suspense fallback={<p className="muted">{t('common:loading')}</p>}>
+          <Composer
+            target={{ kind: 'reply', parentId: comment.id }}
+            parent={comment}
+            focusOnMount={opened.byUser}
+            onDone={(reply) => {
+              setOpen(null);
+              focusWhenReady(`comment-${reply.id}`, replyButtonId);
+            }}
+            onCancel={() => close(replyButtonId)}
+          />
+        </Suspense>
+      )}
+    </article>
+  );
+});
+
+/** A comment and its replies; indentation stops after three levels. */
+export const CommentThread = memo(function CommentThread({ node, depth }: { node: ThreadNode; depth: number }) {
+  return (
+    <li className={`thread-item${indents(depth) ? ' indented' : ''}`}>
+      <CommentItem comment={node.comment} />
+      {node.replies.length > 0 && (
+        <ol className="thread replies">
+          {node.replies.map((r) => (
+            <CommentThread key={r.comment.id} node={r} depth={depth + 1} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+});

@@ -1,0 +1,71 @@
+import { memo, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { useComments } from '../api/getComments';
+import { useDiscussion } from '../context';
+import { focusWhenReady } from '../lib/focus';
+import { threadBuilder } from '../lib/tree';
+import { CommentThread } from './CommentItem';
+
+/** One question's discussion: threads of comments, 50 at a time, "Load more" for the rest. */
+export const CommentList = memo(function CommentList({ list, label }: { list: string; label: string }) {
+  const { t } = useTranslation('discussion');
+  const d = useDiscussion();
+  const query = useComments(d.slug, list, d.filters);
+  const [build] = useState(threadBuilder);
+  const flat = useMemo(() => query.data?.pages.flatMap((p) => p.comments) ?? [], [query.data]);
+  const roots = useMemo(() => build(flat), [build, flat]);
+  const filtered = Boolean(d.filters.language || d.filters.tag || d.filters.highlighted);
+
+  const loadMore = async () => {
+    const before = query.data?.pages.length ?? 0;
+    const result = await query.fetchNextPage();
+    const first = result.data?.pages[before]?.comments[0];
+    if (first) focusWhenReady(`comment-${first.id}`);
+  };
+
+  if (query.isPending) {
+    return (
+      <p className="muted" role="status">
+        {t('list.loading')}
+      </p>
+    );
+  }
+  if (query.isError && !query.data) {
+    return (
+      <div className="inline-error">
+        <ErrorMessage error={query.error} />
+        <button type="button" className="button secondary" onClick={() => void query.refetch()}>
+          {t('common:errors.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (roots.length === 0) {
+    return <p className="muted list-empty">{filtered ? t('list.noMatch') : t('list.empty')}</p>;
+  }
+  return (
+    <>
+      <ol className="thread" aria-label={label}>
+        {roots.map((node) => (
+          <CommentThread key={node.comment.id} node={node} depth={0} />
+        ))}
+      </ol>
+      {query.isFetchNextPageError && <ErrorMessage error={query.error} />}
+      {query.hasNextPage && (
+        <p className="load-more">
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => void loadMore()}
+            disabled={query.isFetchingNextPage}
+          >
+            {query.isFetchingNextPage ? t('list.loadingMore') : t('list.loadMore')}
+            <span className="visually-hidden"> — {label}</span>
+          </button>{' '}
+          <span className="muted">{t('list.shown', { count: flat.length })}</span>
+        </p>
+      )}
+    </>
+  );
+});

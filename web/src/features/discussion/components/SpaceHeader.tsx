@@ -1,0 +1,161 @@
+import type { SpaceDetail } from '@convene/shared';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormat } from '../../../i18n/format';
+import { SpaceCounts, SpaceDates, SpaceStatusBadge } from '../../spaces/components/SpaceStatus';
+import { spaceState } from '../../spaces/lib/status';
+
+function People({ people }: { people: SpaceDetail['moderators'] }) {
+  return (
+    <ul className="people">
+      {people.map((p, i) => (
+        <li key={i}>
+          <span className="person-name">{p.displayName}</span>
+          {p.affiliation && <span className="muted">, {p.affiliation}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What a reader needs before taking part: state, background, who moderates, the rules. */
+export function SpaceHeader({
+  space,
+  signInHref,
+  signedIn,
+}: {
+  space: SpaceDetail;
+  signInHref: string;
+  signedIn: boolean;
+}) {
+  const { t } = useTranslation('discussion');
+  const fmt = useFormat();
+  const state = spaceState(space);
+  return (
+    <>
+      <nav aria-label={t('header.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/">{t('common:nav.spaces')}</Link>
+          </li>
+          {space.parent && (
+            <li>
+              <Link to={`/spaces/${space.parent.slug}`}>
+                {space.parent.code} — {space.parent.title}
+              </Link>
+            </li>
+          )}
+          <li aria-current="page">{space.code}</li>
+        </ol>
+      </nav>
+      <header className="space-header">
+        <h1>
+          <span className="space-code">{space.code}</span> {space.title}
+        </h1>
+        <p className="space-facts">
+          <SpaceStatusBadge space={space} />
+          <SpaceDates space={space} />
+          {space.questions.length > 0 && <SpaceCounts counts={space.counts} />}
+        </p>
+        {space.summary && <p className="lead prose">{space.summary}</p>}
+      </header>
+
+      <div className="space-intro">
+        {space.backgroundHtml.trim() !== '' && (
+          <section className="space-background" aria-labelledby="background-title">
+            <h2 id="background-title">{t('header.background')}</h2>
+            <div className="prose" dangerouslySetInnerHTML={{ __html: space.backgroundHtml }} />
+          </section>
+        )}
+        <aside className="space-about panel" aria-labelledby="about-title">
+          <h2 id="about-title">{t('header.about')}</h2>
+          <dl>
+            <dt>{t('header.moderation')}</dt>
+            <dd>{t(`header.moderationMode.${space.moderationMode}`)}</dd>
+            {space.moderators.length > 0 && (
+              <>
+                <dt>{t('header.moderators', { count: space.moderators.length })}</dt>
+                <dd>
+                  <People people={space.moderators} />
+                </dd>
+              </>
+            )}
+            {space.chairs.length > 0 && (
+              <>
+                <dt>{t('header.chairs', { count: space.chairs.length })}</dt>
+                <dd>
+                  <People people={space.chairs} />
+                </dd>
+              </>
+            )}
+            {space.acceptedLanguages.length > 0 && (
+              <>
+                <dt>{t('header.languages')}</dt>
+                <dd>{space.acceptedLanguages.map((l) => t(`common:contentLanguage.${l}`)).join(', ')}</dd>
+              </>
+            )}
+            {space.contactEmail && (
+              <>
+                <dt>{t('header.contact')}</dt>
+                <dd>
+                  <a href={`mailto:${space.contactEmail}`}>{space.contactEmail}</a>
+                  <br />
+                  <span className="muted">{t('header.contactHint')}</span>
+                </dd>
+              </>
+            )}
+          </dl>
+        </aside>
+      </div>
+
+      {(space.questions.length > 0 || state.kind !== 'open') && (
+        <section className="take-part notice" aria-labelledby="take-part-title">
+          <h2 id="take-part-title">{t('header.takePart')}</h2>
+          {state.kind === 'open' && <p>{t('header.identification')}</p>}
+          {state.kind === 'open' && space.moderationMode === 'pre' && <p>{t('header.preModeration')}</p>}
+          {state.kind === 'closed' && <p>{t('header.closed')}</p>}
+          {state.kind === 'archived' && <p>{t('header.archived')}</p>}
+          {state.kind === 'notYetOpen' && <p>{t('header.notYetOpen', { date: fmt.date(state.opensAt) })}</p>}
+          {state.kind === 'draft' && <p>{t('header.draft')}</p>}
+          {state.kind === 'open' && !signedIn && (
+            <p>
+              <Link to={signInHref} className="button">
+                {t('composer.signInToComment')}
+              </Link>{' '}
+              <Link to="/register">{t('header.register')}</Link>
+            </p>
+          )}
+          {space.disclaimer && (
+            <>
+              <h3 className="disclaimer-title">{t('header.disclaimer')}</h3>
+              <p className="disclaimer">{space.disclaimer}</p>
+            </>
+          )}
+        </section>
+      )}
+
+      {space.children.length > 0 && (
+        <section aria-labelledby="children-title" className="space-children">
+          <h2 id="children-title">{t('header.children')}</h2>
+          <ul className="roundtable-list">
+            {space.children.map((c) => (
+              <li key={c.id} className="roundtable panel">
+                <h3 className="roundtable-title">
+                  <Link to={`/spaces/${c.slug}`}>
+                    <span className="space-code">{c.code}</span> {c.title}
+                  </Link>
+                </h3>
+                <p className="space-facts">
+                  <SpaceStatusBadge space={c} />
+                  <SpaceDates space={c} />
+                  {c.counts.questions > 0 && <SpaceCounts counts={c.counts} />}
+                </p>
+                {c.summary && <p className="space-summary prose">{c.summary}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

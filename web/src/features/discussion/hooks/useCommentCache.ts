@@ -1,0 +1,51 @@
+import type { CommentDto } from '@convene/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { commentsKey } from '../api/getComments';
+import { listOf } from '../context';
+import { type CommentPages, appendComment, findComment, removeComment, updateComment } from '../lib/commentCache';
+
+/** Changes to the cached comment lists of one space, in place, without refetching. */
+export function useCommentCache(slug: string) {
+  const qc = useQueryClient();
+  return useMemo(() => {
+    const all = { queryKey: commentsKey(slug) };
+    return {
+      find(id: string): CommentDto | undefined {
+        for (const [, data] of qc.getQueriesData<CommentPages>(all)) {
+          const found = findComment(data, id);
+          if (found) return found;
+        }
+        return undefined;
+      },
+      update(id: string, fn: (c: CommentDto) => CommentDto) {
+        qc.setQueriesData<CommentPages>(all, (d) => d && updateComment(d, id, fn));
+      },
+      remove(id: string) {
+        qc.setQueriesData<CommentPages>(all, (d) => d && removeComment(d, id));
+      },
+      /** The viewer's new comment, at the end of its question's lists. */
+      add(comment: CommentDto) {
+        qc.setQueriesData<CommentPages>({ queryKey: commentsKey(slug, listOf(comment)) }, (d) =>
+          d ? appendComment(d, comment) : d,
+        );
+      },
+      refetchList(list: string) {
+        return qc.invalidateQueries({ queryKey: commentsKey(slug, list) });
+      },
+      /** Refetches the lists that hold this comment. */
+      refetchHolding(id: string) {
+        return qc.invalidateQueries({
+          queryKey: commentsKey(slug),
+          predicate: (q) => findComment(q.state.data as CommentPages | undefined, id) !== undefined,
+        });
+      },
+      refetchAll() {
+        return qc.invalidateQueries(all);
+      },
+      refetchSpace() {
+        return qc.invalidateQueries({ queryKey: ['space', slug] });
+      },
+    };
+  }, [qc, slug]);
+}

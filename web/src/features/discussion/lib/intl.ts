@@ -1,0 +1,11 @@
+/** Formatters are costly to create: one per language, shared by every comment on the page. */
+const dateTimes = new Map<string, Intl.DateTimeFormat>();
+
+export function formatDateTime(iso: string, lng: string): string {
+  let f = dateTimes.get(lng);
+  if (!f) dateTimes.set(lng, (f = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' })));
+  return f.format(new Date(iso));
+}
+
+/** A comment's `lang`: its language, or none for "other". */
+export const langAttr = (language: string) => (language === 'other' ? undefined : language);
