@@ -222,3 +222,21 @@ describe('OpenAPI', () => {
     expect(doc.paths['/api/attachments/{id}']).toHaveProperty('delete');
   });
 });
+
+describe('post-moderated spaces', () => {
+  it('let the author attach a paper to a comment already published, visible to everyone at once', async () => {
+    const { space: open } = await makeSpace(ctx, { moderationMode: 'post' });
+    const created = await cast.author.client.post(`/api/spaces/${open.slug}/comments`, {
+      body: 'Published at once.',
+      language: 'en',
+      clientId: uuid(),
+    });
+    expect(created.body.comment.status).toBe('approved');
+    const res = await upload(cast.author.client, created.body.comment.id, { filename: 'paper.pdf', data: PDF });
+    expect(res.status).toBe(201);
+    expect((await download(cast.anonymous, res.body.attachment.url)).status).toBe(200);
+    // Someone else still may not.
+    const other = await upload(cast.participant.client, created.body.comment.id, { filename: 'x.pdf', data: PDF });
+    expect(other.status).toBe(403);
+  });
+});

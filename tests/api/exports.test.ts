@@ -95,11 +95,11 @@ async function publish(
   return row;
 }
 
-async function attach(commentId: string, uploaderId: string, filename: string) {
+async function attach(commentId: string, uploaderId: string, filename: string, awaitingRevision: number | null = null) {
   const [row] = await rows<{ id: string }>(
-    `insert into attachments (comment_id, uploader_id, filename, content_type, size, sha256, data)
-     values ($1, $2, $3, 'application/pdf', 4, 'x', '\\x25504446') returning id`,
-    [commentId, uploaderId, filename],
+    `insert into attachments (comment_id, uploader_id, filename, content_type, size, sha256, data, awaiting_revision)
+     values ($1, $2, $3, 'application/pdf', 4, 'x', '\\x25504446', $4) returning id`,
+    [commentId, uploaderId, filename, awaitingRevision],
   );
   return row?.id ?? '';
 }
@@ -132,7 +132,8 @@ await rows('update comments set version = 2 where id = $1', [edited.id]);
 const general = await publish(amina, 'A comment on the space as a whole.', { questionId: null, at: 7 });
 
 const paperId = await attach(rich.id, jose.user.id, 'position-paper.pdf');
-await attach(edited.id, amina.user.id, 'revision-only-file.pdf');
+// Added with the edit still awaiting moderation (as the upload route marks it).
+await attach(edited.id, amina.user.id, 'revision-only-file.pdf', 2);
 const tag = (await rows<{ id: string }>(`select id from tags where code = '16'`))[0];
 await rows('insert into comment_tags (comment_id, tag_id) values ($1, $2)', [rich.id, tag?.id]);
 

@@ -152,6 +152,54 @@ describe('unpublished content', () => {
     }
   });
 
+  it('keeps a file added with an edit awaiting moderation private until that edit is approved', async () => {
+    const author = cast.author.client;
+    const created = await author.post(`/api/spaces/${space.slug}/comments`, {
+      questionId: question,
+      body: 'Published first.',
+      language: 'en',
+      clientId: uuid(),
+    });
+    const id = created.body.comment.id as string;
+    await cast.moderator.client.post(`/api/comments/${id}/decision`, {
+      action: 'approve',
+      version: created.body.comment.version,
+    });
+    let version = (await author.get(`/api/spaces/${space.slug}/comments`)).body.comments.find(
+      (c: { id: string }) => c.id === id,
+    ).version;
+    const edit = await author.patch(`/api/comments/${id}`, { body: 'Edited, with a paper.', version });
+    version = edit.body.comment.version;
+    const fileId = await upload(author, id);
+    const visibleTo = async (c: TestClient) => {
+      const list = await c.get(`/api/spaces/${space.slug}/comments`);
+      const found = list.body.comments.find((x: { id: string }) => x.id === id);
+      return { listed: found.attachments.length, download: (await c.get(`/api/attachments/${fileId}`)).status };
+    };
+    for (const [who, c] of outsiders()) expect(await visibleTo(c), who).toEqual({ listed: 0, download: 404 });
+    expect(await visibleTo(author)).toEqual({ listed: 1, download: 200 });
+
+    // A rejected edit keeps its file private.
+    const rejected = await cast.moderator.client.post(`/api/comments/${id}/decision`, {
+      action: 'reject',
+      reason: 'Please cite sources',
+      version,
+    });
+    expect(rejected.status).toBe(200);
+    for (const [who, c] of outsiders()) expect(await visibleTo(c), who).toEqual({ listed: 0, download: 404 });
+
+    // The next edit, once approved, publishes the file with it.
+    const again = await author.patch(`/api/comments/${id}`, {
+      body: 'Edited again, sources cited.',
+      version: rejected.body.comment.version,
+    });
+    await cast.moderator.client.post(`/api/comments/${id}/decision`, {
+      action: 'approve',
+      version: again.body.comment.version,
+    });
+    for (const [who, c] of outsiders()) expect(await visibleTo(c), who).toEqual({ listed: 1, download: 200 });
+  });
+
   it("stays out of other people's contributions lists", async () => {
     for (const [, c] of outsiders().slice(1)) expectClean('me/comments', (await c.get('/api/me/comments')).raw);
   });

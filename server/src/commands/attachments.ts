@@ -5,7 +5,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { Database, DbOrTx } from '../db/client.js';
 import { type Attachment, type User, attachments } from '../db/schema/index.js';
 import { AppError, conflict, notFound } from '../errors.js';
-import { type Viewer, authorize } from '../policies/index.js';
+import { type Viewer, authorize, isStaff } from '../policies/index.js';
 import { attachmentUrl, loadComment } from '../queries/comments.js';
 import { assertAcceptingComments } from './comments.js';
 
@@ -97,7 +97,9 @@ export async function addAttachment(
   const filename = sanitizeFilename(upload.filename, ext);
   const sha256 = createHash('sha256').update(upload.data).digest('hex');
   return db.transaction(async (tx) => {
-    await assertMayAttach(tx, uploader, commentId, { forUpdate: true });
+    const { comment, scope } = await assertMayAttach(tx, uploader, commentId, { forUpdate: true });
+    // With an edit of a published comment waiting, the file belongs to that edit (its version).
+    const awaitingRevision = comment.status === 'approved' && scope.hasPendingRevision ? comment.version : null;
     const [row] = await tx
       .insert(attachments)
       .values({
@@ -108,6 +110,7 @@ export async function addAttachment(
         size: upload.data.length,
         sha256,
         data: upload.data,
+        awaitingRevision,
       })
       .returning({
         id: attachments.id,
@@ -141,6 +144,9 @@ export async function loadAttachmentForDownload(db: DbOrTx, attachmentId: string
   const [file] = await db.select().from(attachments).where(eq(attachments.id, attachmentId)).limit(1);
   if (!file) throw notFound('Attachment');
   // comment.read already hides pending, rejected and withdrawn comments from all but author and staff.
-  await loadComment(db, file.commentId, viewer).catch(asAttachment404);
+  const { comment, spaceScope } = await loadComment(db, file.commentId, viewer).catch(asAttachment404);
+  // A file added with an unapproved edit is as private as the edit.
+  const privileged = (viewer !== null && viewer.id === comment.authorId) || isStaff(viewer, spaceScope);
+  if (file.awaitingRevision !== null && !privileged) throw notFound('Attachment');
   return file;
 }

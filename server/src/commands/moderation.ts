@@ -7,12 +7,13 @@ import type {
   ModerationAction,
   RevisionStatus,
 } from '@convene/shared';
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/client.js';
 import {
   type Comment,
   type CommentRevision,
   type User,
+  attachments,
   commentRevisions,
   comments,
   moderationEvents,
@@ -209,6 +210,13 @@ async function decideLocked(
       ...outcome,
       status: rejecting ? 'rejected' : 'approved',
     });
+    // The files that came with the edit are published with it (a rejected edit keeps them private).
+    if (!rejecting) {
+      await tx
+        .update(attachments)
+        .set({ awaitingRevision: null })
+        .where(and(eq(attachments.commentId, c.id), isNotNull(attachments.awaitingRevision)));
+    }
   } else if (plan.kind === 'takedown' || plan.kind === 'restore') {
     const shown = await publishedRevision(tx, c.id);
     await settleRevisions(tx, c.id, [], shown, { ...outcome, status: rejecting ? 'rejected' : 'approved' });

@@ -4,12 +4,11 @@ import {
   type Participation,
   STAKEHOLDER_CATEGORY_LABELS,
 } from '@convene/shared';
-import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import {
   type Space,
   attachments,
-  commentRevisions,
   commentTags,
   comments,
   questions,
@@ -168,15 +167,6 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
       .innerJoin(tags, eq(tags.id, commentTags.tagId))
       .where(inArray(commentTags.commentId, ids))
       .orderBy(asc(tags.position));
-    const pendingSince = db
-      .select({
-        commentId: commentRevisions.commentId,
-        since: sql<Date>`min(${commentRevisions.createdAt})`.as('since'),
-      })
-      .from(commentRevisions)
-      .where(and(inArray(commentRevisions.commentId, ids), eq(commentRevisions.status, 'pending')))
-      .groupBy(commentRevisions.commentId)
-      .as('pending_since');
     // A file added with an edit still awaiting moderation belongs to that unpublished edit.
     const fileRows = await db
       .select({
@@ -187,13 +177,7 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
         size: attachments.size,
       })
       .from(attachments)
-      .leftJoin(pendingSince, eq(pendingSince.commentId, attachments.commentId))
-      .where(
-        and(
-          inArray(attachments.commentId, ids),
-          sql`(${pendingSince.since} is null or ${attachments.createdAt} < ${pendingSince.since})`,
-        ),
-      )
+      .where(and(inArray(attachments.commentId, ids), isNull(attachments.awaitingRevision)))
       .orderBy(asc(attachments.createdAt));
     const authors = new Map(authorRows.map((a) => [a.id, a]));
     return {

@@ -3,6 +3,7 @@ import type {
   CommentAction,
   CommentStatus,
   GlobalAction,
+  ModerationMode,
   SpaceAction,
   SpaceRole,
   SpaceStatus,
@@ -13,6 +14,8 @@ import { forbidden, unauthorized } from '../errors.js';
 /** What a rule needs to know about a space: its status and the viewer's roles in it. */
 export interface SpaceScope {
   status: SpaceStatus;
+  /** Known wherever a space row was loaded; rules that need it treat "unknown" as pre-moderated. */
+  moderationMode?: ModerationMode;
   /** The viewer's roles in this space, including those held on its parent session. */
   roles: ReadonlySet<SpaceRole>;
 }
@@ -58,7 +61,12 @@ const commentRules: Record<CommentAction, (v: Viewer, c: CommentScope) => boolea
   // A contribution is its author's word: nobody else, not even an administrator, edits it.
   'comment.edit': (v, c) => isAuthor(v, c) && c.commentStatus !== 'withdrawn',
   'comment.withdraw': (v, c) => isAuthor(v, c) && c.commentStatus !== 'withdrawn',
-  'comment.attach': (v, c) => isAuthor(v, c) && (c.commentStatus === 'pending' || c.hasPendingRevision),
+  // Files join a text that is still to be decided; in a post-moderated space, a published one.
+  'comment.attach': (v, c) =>
+    isAuthor(v, c) &&
+    (c.commentStatus === 'pending' ||
+      c.hasPendingRevision ||
+      (c.commentStatus === 'approved' && c.moderationMode === 'post')),
   'comment.report': (v, c) =>
     signedIn(v) && !isAuthor(v, c) && c.commentStatus === 'approved' && spaceRules['space.read'](v, c),
   'comment.decide': (v, c) => isModerator(v, c) && c.commentStatus !== 'withdrawn',

@@ -58,6 +58,7 @@ export async function hydrateComments(
       filename: attachments.filename,
       size: attachments.size,
       contentType: attachments.contentType,
+      awaitingRevision: attachments.awaitingRevision,
     })
     .from(attachments)
     .where(inArray(attachments.commentId, ids))
@@ -111,13 +112,16 @@ export async function hydrateComments(
       {
         author,
         tags: (tagsBy.get(c.id) ?? []).map((t) => presentTag(t.tag)),
-        attachments: (filesBy.get(c.id) ?? []).map((f) => ({
-          id: f.id,
-          filename: f.filename,
-          size: f.size,
-          contentType: f.contentType,
-          url: attachmentUrl(f.id),
-        })),
+        // Files added with an edit awaiting moderation are as private as the edit.
+        attachments: (filesBy.get(c.id) ?? [])
+          .filter((f) => f.awaitingRevision === null || privileged)
+          .map((f) => ({
+            id: f.id,
+            filename: f.filename,
+            size: f.size,
+            contentType: f.contentType,
+            url: attachmentUrl(f.id),
+          })),
         inReplyTo: parent && parentVisible ? { id: parent.id, authorName: parent.authorName } : null,
         pendingRevision: privileged ? pending : null,
       },

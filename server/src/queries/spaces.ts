@@ -35,8 +35,15 @@ export interface LoadedSpace {
   scope: SpaceScope;
 }
 
-export function scopeOf(space: Pick<Space, 'status'>, roles: ReadonlySet<SpaceRole> | undefined): SpaceScope {
-  return { status: space.status, roles: roles ?? new Set() };
+export function scopeOf(
+  space: Pick<Space, 'status'> & Partial<Pick<Space, 'moderationMode'>>,
+  roles: ReadonlySet<SpaceRole> | undefined,
+): SpaceScope {
+  return {
+    status: space.status,
+    roles: roles ?? new Set(),
+    ...(space.moderationMode ? { moderationMode: space.moderationMode } : {}),
+  };
 }
 
 /** Loads a space the viewer may read; anything else (missing or a draft) is a 404. */

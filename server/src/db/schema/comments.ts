@@ -148,6 +148,12 @@ export const attachments = pgTable(
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     data: bytea('data').notNull(),
+    /**
+     * Set when the file was added with an edit of a published comment that still awaits
+     * moderation (the revision's version): such a file is as unpublished as the edit itself,
+     * and becomes public only when that edit is approved.
+     */
+    awaitingRevision: integer('awaiting_revision'),
     createdAt: createdAt(),
   },
   (t) => [index('attachments_comment_idx').on(t.commentId)],
