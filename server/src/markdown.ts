@@ -84,10 +84,3 @@ export function renderMarkdown(source: string, docId?: string): string {
   const html = md.render(source, docId ? { docId: docId.replace(/[^a-zA-Z0-9_-]/g, '') } : {});
   return sanitizeHtml(html, sanitizeOptions);
 }
-
-/** Plain text of a markdown source: for excerpts and exports that need no markup. */
-export function markdownToText(source: string): string {
-  return sanitizeHtml(md.render(source), { allowedTags: [], allowedAttributes: {} })
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}

@@ -175,6 +175,12 @@ export function markdownToPlainText(source: string): string {
   return `${main}\n\n${joinLines(notes)}`;
 }
 
+/** The first `length` characters of a markdown text as one line of plain text, for context lines. */
+export function excerpt(md: string, length = 200): string {
+  const plain = markdownToPlainText(md).replace(/\s+/g, ' ').trim();
+  return plain.length > length ? `${plain.slice(0, length - 1).trimEnd()}…` : plain;
+}
+
 /** Words in a markdown text, as a word processor counts them (citation markers excluded). */
 export function countWords(source: string): number {
   const text = markdownToPlainText(source.replace(/\[@[0-9a-fA-F-]{36}\]/g, ''));

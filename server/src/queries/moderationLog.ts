@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.js';
 import { comments, moderationEvents, users } from '../db/schema/index.js';
 import { fieldInvalid } from '../errors.js';
-import { excerpt } from './queue.js';
+import { excerpt } from '../exports/markdown.js';
 
 export interface LogQuery {
   action?: ModerationAction | undefined;

@@ -23,7 +23,7 @@ import {
 } from '../db/schema/index.js';
 import { notFound } from '../errors.js';
 import { permalink } from '../exports/curated.js';
-import { countWords, markdownToPlainText } from '../exports/markdown.js';
+import { countWords, excerpt } from '../exports/markdown.js';
 import { type SpaceScope, type Viewer, authorize, can } from '../policies/index.js';
 import { loadParticipation } from './participation.js';
 import { loadSpaceById } from './spaces.js';
@@ -55,12 +55,6 @@ export async function loadNote(
 /** The comment ids a markdown text cites, in order of appearance (repeats kept). */
 export const citedIds = (md: string): string[] =>
   [...md.matchAll(NOTE_CITATION)].map((m) => (m[1] ?? '').toLowerCase());
-
-const EXCERPT = 240;
-const excerptOf = (md: string) => {
-  const plain = markdownToPlainText(md).replace(/\s+/g, ' ').trim();
-  return plain.length > EXCERPT ? `${plain.slice(0, EXCERPT - 1).trimEnd()}…` : plain;
-};
 
 const selectSources = (db: DbOrTx, spaceId: string, ids: string[]) =>
   db
@@ -159,7 +153,7 @@ export async function presentNote(db: DbOrTx, loaded: LoadedNote, viewer: Viewer
       },
       createdAt: s.createdAt.toISOString(),
       permalink: link(s.id),
-      excerpt: published ? excerptOf(s.bodyStart) : null,
+      excerpt: published ? excerpt(s.bodyStart, 240) : null,
       published,
       highlighted: s.highlighted,
     };

@@ -2,19 +2,11 @@ import type { QueueItem, QueueResponse, QueueStatus } from '@convene/shared';
 import { type SQL, and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { type Comment, comments, questions, reports, spaces, users } from '../db/schema/index.js';
-import { markdownToText } from '../markdown.js';
+import { excerpt } from '../exports/markdown.js';
 import { type Viewer, can } from '../policies/index.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { hydrateComments } from './comments.js';
 import { type LoadedSpace, scopeOf, viewerRoles } from './spaces.js';
-
-const EXCERPT_LENGTH = 200;
-
-/** The first ~200 characters of a markdown text as plain text, for context lines. */
-export function excerpt(md: string): string {
-  const plain = markdownToText(md).replace(/\s+/g, ' ').trim();
-  return plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : plain;
-}
 
 /**
  * Every space whose queue the viewer may read. The policy decides for each space (admins

@@ -84,7 +84,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const admin = can(user, 'user.manage');
       const [role] = admin
         ? [true]
-        : await db.select({ one: sql<number>`1` }).from(spaceRoles).where(eq(spaceRoles.userId, user.id)).limit(1);
+        : await db
+            .select({ one: sql<number>`1` })
+            .from(spaceRoles)
+            .where(eq(spaceRoles.userId, user.id))
+            .limit(1);
       return { user: presentUser(user), abilities: { moderate: admin || role !== undefined, admin } };
     },
   );
