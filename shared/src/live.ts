@@ -26,6 +26,7 @@ export const LIVE_EVENT_KINDS = [
   'comment.decided',
   'comment.reported',
   'queue.counts',
+  'note.saved',
   'comment.status',
 ] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];

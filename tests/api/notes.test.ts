@@ -178,6 +178,14 @@ describe('background notes', () => {
     expect(stale.body.error.details.updatedBy).toEqual({ id: secondChair.user.id, displayName: 'Chidi Cochair' });
     expect(stale.body.error.details.note).toMatchObject({ title: 'Theirs', version: 2 });
     expect((await cast.chair.client.get(`/api/notes/${note.id}`)).body.note.title).toBe('Theirs');
+    // The winning save was announced to the space's staff, and to nobody else.
+    const announced = await rows(
+      "select audience, payload from events where kind = 'note.saved' and payload->>'noteId' = $1",
+      [note.id],
+    );
+    expect(announced).toEqual([
+      { audience: 'staff', payload: expect.objectContaining({ version: 2, updatedBy: 'Chidi Cochair' }) },
+    ]);
 
     // The same chair in two windows is told so.
     const again = await secondChair.client.put(`/api/notes/${note.id}`, saveBody({ ...note, title: 'Old tab' }));

@@ -20,6 +20,7 @@ export const EVENT_KINDS = {
   'comment.decided': 'staff',
   'comment.reported': 'staff',
   'queue.counts': 'staff',
+  'note.saved': 'staff',
   'comment.status': 'user',
 } as const satisfies Record<string, EventAudience>;
 export type EventKind = keyof typeof EVENT_KINDS;

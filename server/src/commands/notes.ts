@@ -1,5 +1,6 @@
 import { NOTE_DEFAULT_TARGET_WORDS, type SaveNoteInput } from '@convene/shared';
 import { asc, eq } from 'drizzle-orm';
+import { appendEvent } from './events.js';
 import type { Database, Tx } from '../db/client.js';
 import {
   type NoteSnapshot,
@@ -174,6 +175,12 @@ async function writeVersion(
     ...(restoredFrom !== undefined ? { restoredFrom } : {}),
   };
   await tx.insert(noteVersions).values({ noteId: note.id, version, snapshot, createdBy: user.id, createdAt: now });
+  // Other chairs with the note open learn of the save at once (staff of the space only).
+  await appendEvent(tx, {
+    kind: 'note.saved',
+    spaceId: note.spaceId,
+    payload: { noteId: note.id, version, updatedBy: user.displayName, updatedAt: now.toISOString() },
+  });
 }
 
 /**
