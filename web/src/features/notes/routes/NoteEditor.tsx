@@ -1,0 +1,3 @@
+export function NoteEditor() {
+  return <h1>NoteEditor</h1>;
+}

@@ -1,0 +1,3 @@
+export function NotesList() {
+  return <h1>NotesList</h1>;
+}
