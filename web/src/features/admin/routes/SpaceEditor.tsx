@@ -1,3 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import { I18nProvider } from 'react-aria-components/I18nProvider';
+import { Link, useLocation, useParams } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { useMyAbilities } from '../../auth/api/me';
+import { useSpace } from '../api/spaces';
+import { QuestionsEditor } from '../components/QuestionsEditor';
+import { RolesEditor } from '../components/RolesEditor';
+import { SpaceForm } from '../components/SpaceForm';
+import { StaffGate } from '../../moderation/components/StaffGate';
+import { usePageTitle } from '../../moderation/hooks/usePageTitle';
+import '../../moderation/locales';
+import '../locales';
+import '../admin.css';
+
+/** `/admin/spaces/new` and `/admin/spaces/:slug`: a space's settings, questions and roles. */
 export function SpaceEditor() {
-  return <h1>SpaceEditor</h1>;
+  const { slug } = useParams();
+  const { t, i18n } = useTranslation('admin');
+  return (
+    <I18nProvider locale={i18n.language}>
+      <StaffGate title={slug ? t('editor.editShort') : t('editor.new')}>
+        {slug ? <EditSpace slug={slug} key={slug} /> : <NewSpace />}
+      </StaffGate>
+    </I18nProvider>
+  );
+}
+
+function NewSpace() {
+  const { t } = useTranslation('admin');
+  usePageTitle(t('editor.new'));
+  return (
+    <div className="staff admin-page">
+      <p className="staff-breadcrumb">
+        <Link to="/admin">{t('home.title')}</Link>
+      </p>
+      <h1>{t('editor.new')}</h1>
+      <p className="page-subtitle">{t('editor.newIntro')}</p>
+      <SpaceForm space={null} />
+    </div>
+  );
+}
+
+function EditSpace({ slug }: { slug: string }) {
+  const { t } = useTranslation('admin');
+  const isAdmin = useMyAbilities()?.admin ?? false;
+  const location = useLocation();
+  const created = (location.state as { created?: boolean } | null)?.created;
+  const space = useSpace(slug);
+  const title = t('editor.edit', { code: space.data?.code ?? slug });
+  usePageTitle(title);
+  const s = space.data;
+  return (
+    <div className="staff admin-page">
+      {isAdmin && (
+        <p className="staff-breadcrumb">
+          <Link to="/admin">{t('home.title')}</Link>
+        </p>
+      )}
+      <h1>{title}</h1>
+      {s && <p className="page-subtitle">{s.title}</p>}
+      {created && <p className="notice success">{t('editor.created')}</p>}
+      {s && (
+        <nav aria-label={t('editor.links')} className="page-links">
+          <ul>
+            <li>
+              <Link to={`/spaces/${slug}`}>{t('editor.view')}</Link>
+            </li>
+            {s.abilities.moderate && (
+              <li>
+                <Link to={`/spaces/${slug}/moderation`}>{t('editor.queue')}</Link>
+              </li>
+            )}
+            {s.abilities.moderate && (
+              <li>
+                <Link to={`/spaces/${slug}/dashboard`}>{t('editor.dashboard')}</Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+      {space.isError && <ErrorMessage error={space.error} />}
+      {space.isPending && <p role="status">{t('common:loading')}</p>}
+      {s && !s.abilities.editContent && <p className="notice">{t('editor.forbidden')}</p>}
+      {s && s.abilities.editContent && (
+        <>
+          <SpaceForm space={s} key={s.slug} />
+          <QuestionsEditor space={s} />
+          {s.abilities.manageRoles && <RolesEditor space={s} />}
+        </>
+      )}
+    </div>
+  );
 }

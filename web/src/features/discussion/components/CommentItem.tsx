@@ -8,6 +8,7 @@ import { targetKey } from '../lib/drafts';
 import { focusWhenReady } from '../lib/focus';
 import { formatDateTime, langAttr } from '../lib/intl';
 import { type ThreadNode, indents } from '../lib/tree';
+import { LazyHighlightToggle } from '../../moderation/components/LazyHighlightToggle';
 
 const Composer = lazy(() => import('./Composer'));
 
@@ -195,8 +196,14 @@ export const CommentItem = memo(function CommentItem({
       )}
       <Tags tags={comment.tags} />
       <Attachments attachments={comment.attachments} />
-      {(canReply || comment.abilities.edit || comment.abilities.withdraw || comment.abilities.report) && (
+      {(canReply ||
+        comment.abilities.edit ||
+        comment.abilities.withdraw ||
+        comment.abilities.report ||
+        comment.abilities.highlight) && (
         <div className="comment-actions">
+          {/* Chairs curate from the discussion itself: "relevant for the note". */}
+          {comment.abilities.highlight && <LazyHighlightToggle comment={comment} describedBy={headingId} />}
           {canReply && (
             <button
               type="button"

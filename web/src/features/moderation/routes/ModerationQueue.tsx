@@ -1,3 +1,255 @@
+import { QUEUE_STATUSES, type QueueItem, type QueueStatus } from '@convene/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { I18nProvider } from 'react-aria-components/I18nProvider';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components/Tabs';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { useLiveSpace } from '../../../lib/live';
+import { refreshQueues, removeFromQueues, useQueue } from '../api/queue';
+import { useModeratedSpaces, useSpace } from '../api/spaces';
+import { DecisionToasts } from '../components/DecisionToasts';
+import { QueueList } from '../components/QueueList';
+import { ShortcutsDialog } from '../components/ShortcutsDialog';
+import { StaffGate } from '../components/StaffGate';
+import { useAnnouncer } from '../hooks/useAnnouncer';
+import { useDecisions } from '../hooks/useDecisions';
+import { useLiveSpaces } from '../hooks/useLiveSpaces';
+import { useNow } from '../hooks/useNow';
+import { usePageTitle } from '../hooks/usePageTitle';
+import '../locales';
+import '../moderation.css';
+
+const isStatus = (v: string | null): v is QueueStatus => (QUEUE_STATUSES as readonly string[]).includes(v ?? '');
+
+/** Which tab an item was in before it left: its count goes down while its decision is held. */
+function tabOf(item: QueueItem): QueueStatus {
+  if (item.kind === 'submission' || item.kind === 'revision') return 'pending';
+  if (item.kind === 'reported') return 'reported';
+  return item.comment.status === 'rejected' ? 'rejected' : 'approved';
+}
+
+const LIVE_KINDS = new Set([
+  'comment.submitted',
+  'comment.decided',
+  'comment.reported',
+  'queue.counts',
+  'comment.withdrawn',
+  'comment.updated',
+]);
+
+/**
+ * `/moderation` (every space the user moderates or chairs) and `/spaces/:slug/moderation`.
+ * Items arrive and leave live; decisions are held for a few seconds so they can be undone.
+ */
 export function ModerationQueue() {
-  return <h1>ModerationQueue</h1>;
+  const { slug } = useParams();
+  const { t, i18n } = useTranslation('moderation');
+  return (
+    <I18nProvider locale={i18n.language}>
+      <StaffGate title={slug ? t('title.spaceShort') : t('title.all')}>
+        <QueuePage slug={slug} />
+      </StaffGate>
+    </I18nProvider>
+  );
+}
+
+function QueuePage({ slug }: { slug: string | undefined }) {
+  const { t } = useTranslation('moderation');
+  const qc = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const tabParam = params.get('tab');
+  const status: QueueStatus = isStatus(tabParam) ? tabParam : 'pending';
+  const space = useSpace(slug);
+  const moderated = useModeratedSpaces(!slug);
+  const query = useQueue(slug, status);
+  const { message, announce } = useAnnouncer();
+  const decisions = useDecisions({ announce });
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [focusRequest, setFocusRequest] = useState<string | null>(null);
+  const now = useNow();
+
+  // Counts, less the items whose decision is being held (they have left the list).
+  const serverCounts = query.data?.pages[0]?.counts;
+  const heldIn = (s: QueueStatus) => decisions.scheduled.flatMap((d) => d.items).filter((i) => tabOf(i) === s).length;
+  const count = (s: QueueStatus) =>
+    serverCounts && s !== 'approved' ? Math.max(0, serverCounts[s] - heldIn(s)) : undefined;
+  const pending = count('pending');
+
+  const title = slug ? t('title.space', { code: space.data?.code ?? slug }) : t('title.all');
+  usePageTitle(title, pending);
+
+  // Live: refetch (debounced) on staff events; say who decided what when it was someone else.
+  const refetchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const arrivals = useRef(0);
+  const refreshSoon = useCallback(() => {
+    if (refetchTimer.current) clearTimeout(refetchTimer.current);
+    refetchTimer.current = setTimeout(() => {
+      refetchTimer.current = null;
+      void refreshQueues(qc);
+    }, 300);
+  }, [qc]);
+  useEffect(
+    () => () => {
+      if (refetchTimer.current) clearTimeout(refetchTimer.current);
+    },
+    [],
+  );
+  const visible = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const listener = {
+    onEvent: (e: { kind: string; data: Record<string, unknown> }) => {
+      if (!LIVE_KINDS.has(e.kind)) return;
+      if (e.kind === 'comment.decided') {
+        const { commentId, decidedBy, status: to } = e.data as { commentId: string; decidedBy: string; status: string };
+        const news = decisions.decidedElsewhere(commentId, decidedBy, to);
+        const item = visible.find((i) => i.comment.id === commentId);
+        if (news && item) {
+          removeFromQueues(qc, new Set([commentId]));
+          announce(
+            t(`live.decided.${to === 'rejected' ? 'rejected' : 'approved'}`, {
+              author: item.comment.author.displayName,
+              name: decidedBy,
+            }),
+          );
+        }
+      }
+      if (e.kind === 'comment.submitted' && status === 'pending') {
+        arrivals.current += 1;
+        const n = arrivals.current;
+        setTimeout(() => {
+          if (arrivals.current !== n) return;
+          announce(t('live.arrived', { count: n }));
+          arrivals.current = 0;
+        }, 1500);
+      }
+      refreshSoon();
+    },
+    onReset: refreshSoon,
+  };
+  useLiveSpace(slug, listener);
+  useLiveSpaces(slug ? [] : moderated.spaces.map((s) => s.slug), listener);
+
+  const undo = (key?: number) => {
+    const back = decisions.undo(key);
+    if (back?.[0]) setFocusRequest(back[0].comment.id);
+  };
+  const onFocusDone = useCallback(() => setFocusRequest(null), []);
+
+  const notAllowed = space.data && !space.data.abilities.moderate;
+
+  return (
+    <div className="staff moderation-page">
+      <header className="page-header">
+        <h1>
+          {title}
+          {pending !== undefined && (
+            <>
+              {' '}
+              <span className={pending > 0 ? 'badge warn count-badge' : 'badge count-badge'}>
+                {t('pendingBadge', { count: pending })}
+              </span>
+            </>
+          )}
+        </h1>
+        {slug && space.data && <p className="page-subtitle">{space.data.title}</p>}
+        {slug
+          ? !notAllowed && (
+              <nav aria-label={t('nav.space')} className="page-links">
+                <ul>
+                  <li>
+                    <Link to={`/spaces/${slug}`}>{t('nav.discussion')}</Link>
+                  </li>
+                  <li>
+                    <Link to={`/spaces/${slug}/moderation/log`}>{t('nav.log')}</Link>
+                  </li>
+                  <li>
+                    <Link to={`/spaces/${slug}/dashboard`}>{t('nav.dashboard')}</Link>
+                  </li>
+                  {space.data?.abilities.editContent && (
+                    <li>
+                      <Link to={`/admin/spaces/${slug}`}>{t('nav.edit')}</Link>
+                    </li>
+                  )}
+                  <li>
+                    <Link to="/moderation">{t('nav.allSpaces')}</Link>
+                  </li>
+                </ul>
+              </nav>
+            )
+          : moderated.spaces.length > 0 && (
+              <nav aria-label={t('nav.yourSpaces')} className="page-links spaces-links">
+                <ul>
+                  {moderated.spaces.map((s) => (
+                    <li key={s.slug}>
+                      <Link to={`/spaces/${s.slug}/moderation`}>{s.code}</Link>{' '}
+                      <span className="muted">
+                        (<Link to={`/spaces/${s.slug}/moderation/log`}>{t('nav.logShort')}</Link>,{' '}
+                        <Link to={`/spaces/${s.slug}/dashboard`}>{t('nav.dashboardShort')}</Link>)
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
+      </header>
+
+      {space.isError && <ErrorMessage error={space.error} />}
+      {notAllowed ? (
+        <p className="notice">{t('notAllowed')}</p>
+      ) : (
+        <Tabs
+          selectedKey={status}
+          onSelectionChange={(key) => {
+            const next = new URLSearchParams(params);
+            if (key === 'pending') next.delete('tab');
+            else next.set('tab', String(key));
+            setParams(next, { replace: true });
+          }}
+          className="queue-tabs"
+        >
+          <TabList aria-label={t('tabs.label')} className="tab-list">
+            {QUEUE_STATUSES.map((s) => {
+              const n = count(s);
+              return (
+                <Tab id={s} key={s} className="tab">
+                  {t(`tabs.${s}`)}
+                  {n !== undefined && <span className="tab-count">{n}</span>}
+                </Tab>
+              );
+            })}
+          </TabList>
+          {QUEUE_STATUSES.map((s) => (
+            <TabPanel id={s} key={s} className="tab-panel">
+              {s === status && (
+                <QueueList
+                  key={`${slug ?? '*'}-${s}`}
+                  status={s}
+                  query={query}
+                  showSpace={!slug}
+                  decisions={decisions}
+                  onOpenShortcuts={() => setShortcutsOpen(true)}
+                  onUndoLatest={() => undo()}
+                  focusRequest={focusRequest}
+                  onFocusDone={onFocusDone}
+                  now={now}
+                />
+              )}
+            </TabPanel>
+          ))}
+        </Tabs>
+      )}
+
+      <DecisionToasts
+        scheduled={decisions.scheduled}
+        notices={decisions.notices}
+        onUndo={undo}
+        onDismiss={decisions.dismiss}
+      />
+      <ShortcutsDialog isOpen={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+      <p className="visually-hidden" role="status" aria-live="polite">
+        <span key={message.n}>{message.text}</span>
+      </p>
+    </div>
+  );
 }

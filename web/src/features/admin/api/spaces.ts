@@ -1,0 +1,29 @@
+import {
+  type CreateSpaceRequest,
+  type SpaceDetail,
+  type UpdateSpaceRequest,
+  previewResponse,
+  spaceDetailResponse,
+} from '@convene/shared';
+import type { QueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+
+export { spaceQuery, spacesQuery, useSpace } from '../../moderation/api/spaces';
+
+export const createSpace = (body: CreateSpaceRequest) =>
+  api('/api/spaces', { method: 'POST', body, schema: spaceDetailResponse }).then((r) => r.space);
+
+export const updateSpace = (slug: string, body: UpdateSpaceRequest) =>
+  api(`/api/spaces/${encodeURIComponent(slug)}`, { method: 'PATCH', body, schema: spaceDetailResponse }).then(
+    (r) => r.space,
+  );
+
+/** The HTML a markdown text will be published as (the server's renderer and sanitiser). */
+export const preview = (body: string, signal?: AbortSignal) =>
+  api('/api/preview', { method: 'POST', body: { body }, schema: previewResponse, signal }).then((r) => r.html);
+
+/** After a change: the space's own entry, and the lists that show it. */
+export function spaceChanged(qc: QueryClient, space: SpaceDetail): void {
+  qc.setQueryData(['space', space.slug], space);
+  void qc.invalidateQueries({ queryKey: ['spaces'] });
+}

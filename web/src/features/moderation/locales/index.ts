@@ -1,0 +1,6 @@
+import { addNamespace } from '../lib/i18n';
+import en from './en.json';
+import es from './es.json';
+import fr from './fr.json';
+
+addNamespace('moderation', { en, fr, es });
