@@ -1,0 +1,269 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../../server/src/seed/seed.js';
+import { setupApp } from '../helpers/app.js';
+import { type Person, grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
+import { launchBrowser, newContext, screenshot, seriousViolations, startWebApp } from '../helpers/browser.js';
+
+const ctx = await setupApp();
+const accounts = (await seedDemo(ctx.db.db)) ?? [];
+const { baseURL } = await startWebApp(ctx);
+const browser = await launchBrowser();
+const account = (role: string) => {
+  const a = accounts.find((x) => x.role === role);
+  if (!a) throw new Error(`no demo ${role}`);
+  return a;
+};
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/signin');
+  await page.locator('#signin-email').fill(email);
+  await page.locator('#signin-password').fill(password);
+  await page.locator('#signin-password').press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
+
+/** A browser page signed in as a person made by the factories (cookie copied from the API client). */
+async function pageFor(person: Person): Promise<Page> {
+  const context = await newContext(browser, baseURL);
+  const [name, value] = person.client.cookieHeader.split('=');
+  await context.addCookies([{ name: name ?? '', value: value ?? '', url: baseURL }]);
+  return context.newPage();
+}
+
+/** Presses Tab until the focused element's accessible text matches, as a keyboard user would. */
+async function tabTo(page: Page, name: RegExp, max = 15) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      const labelled = el?.labels?.[0]?.textContent ?? '';
+      return `${el?.getAttribute('aria-label') ?? ''} ${labelled} ${el?.textContent ?? ''}`.trim();
+    });
+    if (name.test(label)) return;
+  }
+  throw new Error(`could not reach ${name} with Tab`);
+}
+
+const statuses = async (spaceId: string) =>
+  (
+    await ctx.db.pool.query<{ body_md: string; status: string; reason: string | null }>(
+      'select body_md, status, reason from comments where space_id = $1 order by created_at',
+      [spaceId],
+    )
+  ).rows;
+
+describe('moderators', () => {
+  it('work a queue of ten with the keyboard alone while a reader receives the approvals live', async () => {
+    const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
+    const [mod, author] = await Promise.all([makeUser(ctx, { displayName: 'Keyboard Mod' }), makeUser(ctx)]);
+    await grantRole(ctx, space.id, mod.user.id, 'moderator');
+    for (let i = 1; i <= 10; i++) {
+      await insertComment(ctx, {
+        spaceId: space.id,
+        authorId: author.user.id,
+        questionId: questions[0]?.id,
+        body: `Contribution number ${i} on skills recognition.`,
+        createdAt: new Date(Date.now() - (20 - i) * 60_000),
+      });
+    }
+    const reader = await (await newContext(browser, baseURL)).newPage();
+    await reader.goto(`/spaces/${space.slug}`);
+    await reader.getByRole('heading', { level: 1 }).waitFor();
+
+    const page = await pageFor(mod);
+    await page.goto(`/spaces/${space.slug}/moderation`);
+    await expect.poll(() => page.locator('article[data-comment-id]').count()).toBe(10);
+
+    // Approve the first three (j moves, a approves), then undo the third (u).
+    await page.keyboard.press('j');
+    await page.keyboard.press('a');
+    await page.keyboard.press('j');
+    await page.keyboard.press('a');
+    await page.keyboard.press('j');
+    await page.keyboard.press('a');
+    await page.keyboard.press('u');
+    // Reject the next one with a reason: r, Space chooses the focused reason, then a message.
+    await page.keyboard.press('j');
+    await page.keyboard.press('r');
+    await page.keyboard.press('Space');
+    await tabTo(page, /Message to the author/);
+    await page.keyboard.type('Please say which country this practice comes from.');
+    await tabTo(page, /^Reject$/);
+    await page.keyboard.press('Enter');
+
+    // Decisions are sent once their undo window closes.
+    await expect
+      .poll(async () => (await statuses(space.id)).filter((c) => c.status !== 'pending').length, { timeout: 20_000 })
+      .toBe(3);
+    const rows = await statuses(space.id);
+    expect(rows.filter((c) => c.status === 'approved')).toHaveLength(2);
+    const rejected = rows.filter((c) => c.status === 'rejected');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.reason).toContain('Please say which country');
+    expect(await page.locator('article[data-comment-id]').count()).toBe(7);
+
+    // The reader was told about the two approvals without reloading.
+    await reader.getByRole('button', { name: /2 new comments — show/ }).click();
+    for (const c of rows.filter((r) => r.status === 'approved')) await reader.getByText(c.body_md).waitFor();
+    expect(await reader.getByText(rejected[0]?.body_md ?? 'x').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'moderation-queue');
+  });
+
+  it('when two decide the same item, the second is told who won', async () => {
+    const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
+    const [first, second, author] = await Promise.all([
+      makeUser(ctx, { displayName: 'Fast Moderator' }),
+      makeUser(ctx, { displayName: 'Slow Moderator' }),
+      makeUser(ctx),
+    ]);
+    for (const m of [first, second]) await grantRole(ctx, space.id, m.user.id, 'moderator');
+    const comment = await insertComment(ctx, {
+      spaceId: space.id,
+      authorId: author.user.id,
+      questionId: questions[0]?.id,
+      body: 'Contested contribution.',
+    });
+    const page = await pageFor(second);
+    // The slow moderator's page does not hear live events: it must learn from the 409.
+    await page.routeWebSocket('**/api/live', (ws) => ws.close());
+    await page.goto(`/spaces/${space.slug}/moderation`);
+    const item = page.locator(`article[data-comment-id="${comment.id}"]`);
+    await item.waitFor();
+    const won = await first.client.post(`/api/comments/${comment.id}/decision`, {
+      action: 'approve',
+      version: comment.version,
+    });
+    expect(won.status).toBe(200);
+    await item.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page
+      .getByText(/Already approved by Fast Moderator/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await expect.poll(() => item.count()).toBe(0);
+    const { rows } = await ctx.db.pool.query(
+      "select count(*)::int as n from moderation_events where comment_id = $1 and action = 'approve'",
+      [comment.id],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+});
+
+describe('administrators', () => {
+  it('create a space with three questions, appoint a moderator and open it', async () => {
+    const admin = account('admin');
+    const page = await (await newContext(browser, baseURL)).newPage();
+    await signIn(page, admin.email, admin.password);
+    await page.goto('/admin/spaces/new');
+    await page.getByLabel('Code').fill('RT 9.9');
+    await page.getByLabel('Title').fill('Browser-made roundtable');
+    await page.getByLabel('Address').fill('rt-9-9');
+    await page.getByLabel('Background', { exact: true }).fill('Why this roundtable exists.\n\nA second paragraph.');
+    await page.getByRole('button', { name: 'Create space' }).click();
+    await page.waitForURL('**/admin/spaces/rt-9-9');
+    // The editor reloads the new space before its question form is ready.
+    await page.waitForLoadState('networkidle');
+    await page.getByLabel('New guiding question').waitFor();
+    for (const text of ['First question?', 'Second question?', 'Third question?']) {
+      await page.getByLabel('New guiding question').fill(text);
+      await page.getByRole('button', { name: 'Add question' }).click();
+      await page.getByText(text).first().waitFor();
+    }
+    const moderator = account('moderator');
+    await page.getByLabel('Email', { exact: true }).fill(moderator.email);
+    await page.getByLabel('Role').selectOption('moderator');
+    await page.getByRole('button', { name: 'Appoint' }).click();
+    await page.getByText(`${moderator.email} is now Moderator.`).waitFor();
+    await page.getByLabel('Status').selectOption('open');
+    await page.getByRole('button', { name: 'Save changes' }).first().click();
+    await expect
+      .poll(async () => (await ctx.db.pool.query("select status from spaces where slug = 'rt-9-9'")).rows[0]?.status)
+      .toBe('open');
+    const questions = await ctx.db.pool.query(
+      "select position, text from questions where space_id = (select id from spaces where slug = 'rt-9-9') order by position",
+    );
+    expect(questions.rows.map((q) => q.text)).toEqual(['First question?', 'Second question?', 'Third question?']);
+    const roles = await ctx.db.pool.query(
+      `select u.email from space_roles r join users u on u.id = r.user_id
+       where r.space_id = (select id from spaces where slug = 'rt-9-9') and r.role = 'moderator'`,
+    );
+    expect(roles.rows.map((r) => r.email)).toEqual([moderator.email]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-space-editor');
+    await page.goto('/admin');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+describe('chairs', () => {
+  it('highlight two comments and the dashboard counts match the data', async () => {
+    const chair = account('chair');
+    const page = await (await newContext(browser, baseURL)).newPage();
+    await signIn(page, chair.email, chair.password);
+    const before = (
+      await ctx.db.pool.query(
+        "select count(*)::int as n from comments c join spaces s on s.id = c.space_id where s.slug = 'rt-1-1' and c.highlighted and c.status = 'approved'",
+      )
+    ).rows[0].n as number;
+    await page.goto('/spaces/rt-1-1/dashboard');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const toggles = page.getByRole('button', { name: 'Relevant for the note', pressed: false });
+    await expect.poll(() => toggles.count()).toBeGreaterThanOrEqual(2);
+    await toggles.first().click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Relevant for the note', pressed: true }).count())
+      .toBe(before + 1);
+    await page.getByRole('button', { name: 'Relevant for the note', pressed: false }).first().click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await ctx.db.pool.query(
+              "select count(*)::int as n from comments c join spaces s on s.id = c.space_id where s.slug = 'rt-1-1' and c.highlighted",
+            )
+          ).rows[0].n,
+      )
+      .toBe(before + 2);
+
+    // The category table shows what the database holds.
+    const counts = await ctx.db.pool.query(
+      `select u.stakeholder_category as category, count(*)::int as n
+       from comments c join users u on u.id = c.author_id join spaces s on s.id = c.space_id
+       where s.slug = 'rt-1-1' and c.status = 'approved' group by 1`,
+    );
+    await page.reload();
+    const table = page.getByRole('table', { name: /By stakeholder category/ });
+    await table.waitFor();
+    const text = await table.innerText();
+    for (const row of counts.rows) expect(text).toContain(String(row.n));
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard');
+  });
+});
+
+describe('staff pages in three languages', () => {
+  for (const locale of ['en', 'fr', 'es'] as const) {
+    it(`have no serious or critical accessibility violation, in ${locale}`, async () => {
+      const admin = account('admin');
+      const page = await (await newContext(browser, baseURL, locale)).newPage();
+      await signIn(page, admin.email, admin.password);
+      for (const [name, path] of [
+        ['queue', '/moderation'],
+        ['log', '/spaces/rt-1-1/moderation/log'],
+        ['dashboard', '/spaces/rt-1-1/dashboard'],
+        ['admin', '/admin'],
+        ['admin-space', '/admin/spaces/rt-1-1'],
+        ['users', '/admin/users'],
+      ] as const) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
+        expect(await seriousViolations(page), `${name} (${locale})`).toEqual([]);
+        await screenshot(page, `staff-${name}-${locale}`);
+      }
+    });
+  }
+});
