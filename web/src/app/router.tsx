@@ -63,6 +63,14 @@ export const router = createBrowserRouter([
         path: 'admin/users',
         lazy: () => import('../features/admin/routes/Users').then((m) => ({ Component: m.Users })),
       },
+      {
+        path: 'spaces/:slug/notes',
+        lazy: () => import('../features/notes/routes/NotesList').then((m) => ({ Component: m.NotesList })),
+      },
+      {
+        path: 'notes/:id',
+        lazy: () => import('../features/notes/routes/NoteEditor').then((m) => ({ Component: m.NoteEditor })),
+      },
       { path: '*', Component: NotFound },
     ],
   },

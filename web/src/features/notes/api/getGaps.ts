@@ -1,0 +1,17 @@
+import { noteGapsResponse } from '@convene/shared';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+
+export const gapsKey = (slug: string) => ['notes', 'gaps', slug];
+
+/** Who has not been heard: categories and questions with few highlighted contributions. */
+export const gapsQuery = (slug: string) =>
+  queryOptions({
+    queryKey: gapsKey(slug),
+    queryFn: ({ signal }) =>
+      api(`/api/spaces/${encodeURIComponent(slug)}/notes/gaps`, { schema: noteGapsResponse, signal }).then(
+        (r) => r.gaps,
+      ),
+  });
+
+export const useGaps = (slug: string) => useQuery(gapsQuery(slug));

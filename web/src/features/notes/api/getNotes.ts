@@ -1,0 +1,14 @@
+import { noteListResponse } from '@convene/shared';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+
+export const notesKey = (slug: string) => ['notes', 'list', slug];
+
+/** A space's background notes, most recently saved first. */
+export const notesQuery = (slug: string) =>
+  queryOptions({
+    queryKey: notesKey(slug),
+    queryFn: ({ signal }) => api(`/api/spaces/${encodeURIComponent(slug)}/notes`, { schema: noteListResponse, signal }),
+  });
+
+export const useNotes = (slug: string) => useQuery(notesQuery(slug));

@@ -1,0 +1,195 @@
+import { useState } from 'react';
+import { Dialog, Heading } from 'react-aria-components/Dialog';
+import { Modal, ModalOverlay } from 'react-aria-components/Modal';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { useFormat } from '../../../i18n/format';
+import { useVersion } from '../api/getVersion';
+import { useVersions } from '../api/getVersions';
+import { ConfirmDialog } from './ConfirmDialog';
+
+/** The note's saved versions, newest first: view one, or restore it as a new version. */
+export function VersionsPanel({
+  noteId,
+  currentVersion,
+  hasUnsaved,
+  onRestore,
+  readOnly,
+}: {
+  noteId: string;
+  currentVersion: number;
+  hasUnsaved: boolean;
+  onRestore: (version: number) => Promise<void>;
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation('notes');
+  const f = useFormat();
+  const versions = useVersions(noteId);
+  const [viewing, setViewing] = useState<number | null>(null);
+  const [restoring, setRestoring] = useState<number | null>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const confirmRestore = async () => {
+    if (restoring === null) return;
+    setPending(true);
+    setError(null);
+    try {
+      await onRestore(restoring);
+      setDone(t('versions.restored', { v: restoring }));
+      setRestoring(null);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const rows = versions.data?.pages.flatMap((p) => p.versions) ?? [];
+  return (
+    <div className="versions">
+      <p className="muted">{t('versions.intro')}</p>
+      <div role="status" className="versions-status">
+        {done && <p className="notice">{done}</p>}
+      </div>
+      {versions.isPending && <p role="status">{t('common:loading')}</p>}
+      {versions.isError && (
+        <div>
+          <ErrorMessage error={versions.error} />
+          <button type="button" className="button secondary" onClick={() => void versions.refetch()}>
+            {t('common:errors.retry')}
+          </button>
+        </div>
+      )}
+      {rows.length > 0 && (
+        <ol className="version-list" aria-label={t('versions.label')}>
+          {rows.map((v) => (
+            <li key={v.version} className="version" data-testid="note-version">
+              <p className="version-line">
+                <strong>{t('versions.version', { v: v.version })}</strong>
+                {v.version === currentVersion && <span className="badge ok">{t('versions.current')}</span>}
+                {v.restoredFrom !== null && (
+                  <span className="badge">{t('versions.restoredFrom', { v: v.restoredFrom })}</span>
+                )}
+              </p>
+              <p className="version-meta muted">
+                {v.createdBy
+                  ? t('versions.by', { name: v.createdBy.displayName, when: f.dateTime(v.createdAt) })
+                  : f.dateTime(v.createdAt)}{' '}
+                · {t('words.count', { words: f.number(v.words), count: v.words })}
+              </p>
+              <div className="contrib-actions">
+                <button
+                  type="button"
+                  className="button secondary small"
+                  onClick={() => setViewing(v.version)}
+                  aria-label={t('versions.viewLabel', { v: v.version })}
+                >
+                  {t('versions.view')}
+                </button>
+                {!readOnly && v.version !== currentVersion && (
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    onClick={() => {
+                      setError(null);
+                      setDone(null);
+                      setRestoring(v.version);
+                    }}
+                    aria-label={t('versions.restoreLabel', { v: v.version })}
+                  >
+                    {t('versions.restore')}
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {versions.hasNextPage && (
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => void versions.fetchNextPage()}
+          disabled={versions.isFetchingNextPage}
+        >
+          {versions.isFetchingNextPage ? t('common:loading') : t('versions.older')}
+        </button>
+      )}
+
+      <ConfirmDialog
+        isOpen={restoring !== null}
+        onOpenChange={(open) => !open && !pending && setRestoring(null)}
+        title={t('versions.confirmTitle', { v: restoring ?? 0 })}
+        confirmLabel={t('versions.confirm', { v: restoring ?? 0 })}
+        pending={pending}
+        error={error}
+        onConfirm={() => void confirmRestore()}
+      >
+        <p>{t('versions.confirmBody', { v: restoring ?? 0, next: currentVersion + 1 })}</p>
+        {hasUnsaved && <p className="notice">{t('versions.confirmUnsaved')}</p>}
+      </ConfirmDialog>
+
+      <VersionDialog noteId={noteId} version={viewing} onClose={() => setViewing(null)} />
+    </div>
+  );
+}
+
+function VersionDialog({ noteId, version, onClose }: { noteId: string; version: number | null; onClose: () => void }) {
+  const { t } = useTranslation('notes');
+  const f = useFormat();
+  const v = useVersion(noteId, version);
+  return (
+    <ModalOverlay
+      isOpen={version !== null}
+      onOpenChange={(open) => !open && onClose()}
+      isDismissable
+      className="notes-modal-overlay"
+    >
+      <Modal className="notes-modal wide">
+        <Dialog className="notes-dialog">
+          {({ close }) => (
+            <>
+              <Heading slot="title">{t('versions.viewTitle', { v: version ?? 0 })}</Heading>
+              {v.isPending && <p role="status">{t('common:loading')}</p>}
+              <ErrorMessage error={v.error} />
+              {v.data && (
+                <div className="version-view">
+                  <p className="muted">
+                    {v.data.createdBy
+                      ? t('versions.by', { name: v.data.createdBy.displayName, when: f.dateTime(v.data.createdAt) })
+                      : f.dateTime(v.data.createdAt)}
+                  </p>
+                  <p>
+                    <strong>{v.data.snapshot.title}</strong> —{' '}
+                    {t('words.ofTarget', {
+                      words: f.number(v.data.words),
+                      target: f.number(v.data.snapshot.targetWords),
+                      count: v.data.words,
+                    })}
+                  </p>
+                  {v.data.snapshot.sections.map((s, i) => (
+                    <section key={s.id} aria-labelledby={`v-${s.id}`}>
+                      <h3 id={`v-${s.id}`}>{t('section.heading', { n: i + 1, title: s.title })}</h3>
+                      {s.bodyMd ? (
+                        <pre className="version-body">{s.bodyMd}</pre>
+                      ) : (
+                        <p className="muted">{t('versions.emptySection')}</p>
+                      )}
+                    </section>
+                  ))}
+                </div>
+              )}
+              <div className="notes-dialog-actions">
+                <button type="button" className="button" onClick={close} autoFocus>
+                  {t('common:actions.close')}
+                </button>
+              </div>
+            </>
+          )}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
