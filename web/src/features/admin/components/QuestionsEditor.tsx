@@ -11,7 +11,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { ApiError } from '../../../lib/api';
 import { addQuestion, deleteQuestion, editQuestion, setQuestions } from '../api/questions';
 import { localizeFieldMessage } from '../lib/messages';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 
 /**
  * The guiding questions: add, edit, reorder (drag and drop — with the mouse, or with the

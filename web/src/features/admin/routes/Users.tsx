@@ -11,7 +11,7 @@ import { useMe, useMyAbilities } from '../../auth/api/me';
 import { StaffGate } from '../../moderation/components/StaffGate';
 import { usePageTitle } from '../../moderation/hooks/usePageTitle';
 import { type AdminUsersPage, updateUser, useUsers, usersKey } from '../api/users';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import '../../moderation/locales';
 import '../locales';
 import '../admin.css';

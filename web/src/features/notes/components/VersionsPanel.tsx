@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useFormat } from '../../../i18n/format';
 import { useVersion } from '../api/getVersion';
 import { useVersions } from '../api/getVersions';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 
 /** The note's saved versions, newest first: view one, or restore it as a new version. */
 export function VersionsPanel({

@@ -13,7 +13,7 @@ import { gapsKey } from '../api/getGaps';
 import { highlightedKey, useHighlighted } from '../api/getHighlighted';
 import { useNote } from '../api/getNote';
 import { useNoteSpace } from '../api/getSpace';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { type ContributionActions, ContributionsPane } from '../components/ContributionsPane';
 import { GapsPanel } from '../components/GapsPanel';
 import { Outline } from '../components/Outline';

@@ -2,11 +2,12 @@ import type { ReactNode } from 'react';
 import { Dialog, Heading } from 'react-aria-components/Dialog';
 import { Modal, ModalOverlay } from 'react-aria-components/Modal';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ErrorMessage } from './ErrorMessage';
+import './modal.css';
 
 /**
- * "Are you sure?" for actions that cannot simply be taken back. Focus starts on Cancel; a
- * failure is shown inside the dialog, which stays open so the choice can be made again.
+ * "Are you sure?" for actions that cannot simply be taken back (staff pages). Focus starts on
+ * Cancel; a failure is shown inside the dialog, which stays open so the choice can be made again.
  */
 export function ConfirmDialog({
   isOpen,
@@ -32,15 +33,15 @@ export function ConfirmDialog({
   errorText?: string | null;
   onConfirm: () => void;
 }) {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation();
   return (
-    <ModalOverlay isOpen={isOpen} onOpenChange={onOpenChange} isDismissable={!pending} className="staff-modal-overlay">
-      <Modal className="staff-modal staff">
-        <Dialog role="alertdialog" className="staff-dialog">
+    <ModalOverlay isOpen={isOpen} onOpenChange={onOpenChange} isDismissable={!pending} className="modal-overlay">
+      <Modal className="modal">
+        <Dialog role="alertdialog" className="modal-dialog">
           {({ close }) => (
             <>
               <Heading slot="title">{title}</Heading>
-              <div className="staff-dialog-body">{children}</div>
+              <div className="modal-dialog-body">{children}</div>
               {errorText ? (
                 <p className="error-message" role="alert">
                   {errorText}
@@ -48,9 +49,9 @@ export function ConfirmDialog({
               ) : (
                 <ErrorMessage error={error} />
               )}
-              <div className="form-row staff-dialog-actions">
+              <div className="modal-dialog-actions">
                 <button type="button" className="button secondary" onClick={close} autoFocus disabled={pending}>
-                  {t('common:actions.cancel')}
+                  {t('actions.cancel')}
                 </button>
                 <button
                   type="button"
@@ -58,7 +59,7 @@ export function ConfirmDialog({
                   onClick={onConfirm}
                   disabled={pending}
                 >
-                  {pending ? t('working') : confirmLabel}
+                  {pending ? t('actions.working') : confirmLabel}
                 </button>
               </div>
             </>
