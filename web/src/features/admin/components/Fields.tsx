@@ -1,3 +1,4 @@
+import type { SummaryItem } from '../../../hooks/useFormErrors';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -50,12 +51,6 @@ export function Field({
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
     </div>
   );
-}
-
-export interface SummaryItem {
-  id: string;
-  label: string;
-  message: string;
 }
 
 /** "There are 3 problems": a link to each field in error, focused after a failed submit. */

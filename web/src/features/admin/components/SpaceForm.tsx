@@ -15,7 +15,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { createSpace, spaceChanged, spacesQuery, updateSpace } from '../api/spaces';
-import { useFieldErrors } from '../hooks/useFieldErrors';
+import { useFormErrors } from '../../../hooks/useFormErrors';
+import { localizeFieldMessage } from '../lib/messages';
 import { isoToLocalInput, localInputToIso, timeZoneName } from '../lib/dates';
 import { SLUG_PATTERN, slugify } from '../lib/slug';
 import { ErrorSummary, Field } from './Fields';
@@ -88,7 +89,16 @@ export function SpaceForm({ space }: { space: SpaceDetail | null }) {
   const [values, setValues] = useState<Values>(initial);
   const [slugTouched, setSlugTouched] = useState(!creating);
   const [saved, setSaved] = useState<'saved' | 'unchanged' | null>(null);
-  const { errors: e, formError, attempt, summaryRef, show, clear, fromApi, summary } = useFieldErrors(FIELDS, idOf);
+  const {
+    errors: e,
+    formError,
+    attempt,
+    summaryRef,
+    show,
+    clear,
+    fromApi,
+    summary,
+  } = useFormErrors(FIELDS, idOf, (m) => localizeFieldMessage(t, m));
   const sessions = useQuery({ ...spacesQuery, enabled: creating });
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {

@@ -1,12 +1,6 @@
+import type { SummaryItem } from '../../../hooks/useFormErrors';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-
-export interface SummaryItem {
-  /** The field's control id. */
-  id: string;
-  label: string;
-  message: string;
-}
 
 /**
  * "There is a problem": one link per field in error, shown at the top of a form when more than

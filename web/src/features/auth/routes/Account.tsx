@@ -15,7 +15,8 @@ import { TextField } from '../components/Field';
 import { FormAlert } from '../components/FormAlert';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { SignInPrompt } from '../components/SessionNotices';
-import { useFormErrors } from '../hooks/useFormErrors';
+import { useFormErrors } from '../../../hooks/useFormErrors';
+import { localizeFieldMessage } from '../utils/fieldMessages';
 import { usePageTitle } from '../hooks/usePageTitle';
 import { checkText, compact } from '../utils/validate';
 import '../auth.css';
@@ -98,7 +99,11 @@ function ProfileForm({ user }: { user: UserDto }) {
     clear,
     fromApi,
     summary,
-  } = useFormErrors(FIELDS, IDS);
+  } = useFormErrors(
+    FIELDS,
+    (f) => IDS[f],
+    (m) => localizeFieldMessage(t, m),
+  );
   const [values, setValues] = useState({
     displayName: user.displayName,
     affiliation: user.affiliation,

@@ -15,7 +15,8 @@ import { FormAlert } from '../components/FormAlert';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { PasswordField } from '../components/PasswordField';
 import { AlreadySignedIn } from '../components/SessionNotices';
-import { useFormErrors } from '../hooks/useFormErrors';
+import { useFormErrors } from '../../../hooks/useFormErrors';
+import { localizeFieldMessage } from '../utils/fieldMessages';
 import { useNext } from '../hooks/useNext';
 import { usePageTitle } from '../hooks/usePageTitle';
 import { withNext } from '../utils/next';
@@ -66,7 +67,11 @@ function RegisterForm({ next, onDone }: { next: string; onDone: () => void }) {
     clear,
     fromApi,
     summary,
-  } = useFormErrors(FIELDS, IDS);
+  } = useFormErrors(
+    FIELDS,
+    (f) => IDS[f],
+    (m) => localizeFieldMessage(t, m),
+  );
   const [values, setValues] = useState({
     email: '',
     password: '',

@@ -9,7 +9,8 @@ import { TextField } from '../components/Field';
 import { FormAlert } from '../components/FormAlert';
 import { PasswordField } from '../components/PasswordField';
 import { AlreadySignedIn } from '../components/SessionNotices';
-import { useFormErrors } from '../hooks/useFormErrors';
+import { useFormErrors } from '../../../hooks/useFormErrors';
+import { localizeFieldMessage } from '../utils/fieldMessages';
 import { useNext } from '../hooks/useNext';
 import { usePageTitle } from '../hooks/usePageTitle';
 import { withNext } from '../utils/next';
@@ -57,7 +58,11 @@ function SignInForm({ next, onDone }: { next: string; onDone: () => void }) {
     clear,
     fromApi,
     summary,
-  } = useFormErrors(FIELDS, IDS);
+  } = useFormErrors(
+    FIELDS,
+    (f) => IDS[f],
+    (m) => localizeFieldMessage(t, m),
+  );
   const labels = { email: t('fields.email.label'), password: t('fields.password.label') };
 
   const onSubmit = (e: FormEvent) => {

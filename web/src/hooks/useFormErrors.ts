@@ -1,31 +1,43 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../lib/api';
-import type { SummaryItem } from '../components/ErrorSummary';
-import { localizeFieldMessage } from '../utils/fieldMessages';
+import { ApiError } from '../lib/api';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
+/** One line of an error summary: a link to the field, named by its label. */
+export interface SummaryItem {
+  id: string;
+  label: string;
+  message: string;
+}
+
 /**
- * The error state of a form: a message per field, one for the form as a whole, and focus
- * management after a failed submit (the summary when several fields are wrong, else the field).
- * `order` and `ids` must be stable (module constants).
+ * A form's errors: one per field, one for the form as a whole, and focus after a failed submit
+ * (the summary when several fields are wrong, else the field itself). `order` must be stable;
+ * `idOf` gives each field's element id; `localize` turns the server's English field messages
+ * into the interface language where the form knows them.
  */
-export function useFormErrors<F extends string>(order: readonly F[], ids: Record<F, string>) {
-  const { t } = useTranslation('auth');
+export function useFormErrors<F extends string>(
+  order: readonly F[],
+  idOf: (f: F) => string,
+  localize: (message: string) => string = (m) => m,
+) {
   const [errors, setErrors] = useState<FieldErrors<F>>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
   const focusPending = useRef(false);
+  const idRef = useRef(idOf);
+  useEffect(() => {
+    idRef.current = idOf;
+  });
 
   useEffect(() => {
     if (!focusPending.current) return;
     focusPending.current = false;
     const wrong = order.filter((f) => errors[f]);
     if (wrong.length > 1) summaryRef.current?.focus();
-    else if (wrong[0]) document.getElementById(ids[wrong[0]])?.focus();
-  }, [errors, attempt, order, ids]);
+    else if (wrong[0]) document.getElementById(idRef.current(wrong[0]))?.focus();
+  }, [errors, attempt, order]);
 
   /** Shows these errors (replacing earlier ones) and moves focus to them. */
   const show = (fields: FieldErrors<F>, general: unknown = null) => {
@@ -47,7 +59,7 @@ export function useFormErrors<F extends string>(order: readonly F[], ids: Record
       let unmapped = false;
       for (const f of error.fields) {
         const key = f.field.split('.')[0] as F;
-        if (order.includes(key)) mapped[key] ??= localizeFieldMessage(t, f.message);
+        if (order.includes(key)) mapped[key] ??= localize(f.message);
         else unmapped = true;
       }
       if (Object.keys(mapped).length > 0) return show(mapped, unmapped ? error : null);
@@ -59,7 +71,7 @@ export function useFormErrors<F extends string>(order: readonly F[], ids: Record
   const summary = (labels: Record<F, string>): SummaryItem[] =>
     order.flatMap((f) => {
       const message = errors[f];
-      return message ? [{ id: ids[f], label: labels[f], message }] : [];
+      return message ? [{ id: idOf(f), label: labels[f], message }] : [];
     });
 
   return { errors, formError, attempt, summaryRef, show, clear, fromApi, summary };
