@@ -18,10 +18,18 @@ export function useFormat() {
       if (abs < 86_400_000) return rtf.format(Math.round(diff / 3_600_000), 'hour');
       return rtf.format(Math.round(diff / 86_400_000), 'day');
     },
-    bytes: (n: number) =>
-      n < 1024 * 1024
-        ? `${new Intl.NumberFormat(lng, { maximumFractionDigits: 0 }).format(n / 1024)} KB`
-        : `${new Intl.NumberFormat(lng, { maximumFractionDigits: 1 }).format(n / 1024 / 1024)} MB`,
+    bytes: (n: number) => {
+      const unit = (value: number, u: 'byte' | 'kilobyte' | 'megabyte', digits: number) =>
+        new Intl.NumberFormat(lng, {
+          style: 'unit',
+          unit: u,
+          unitDisplay: 'short',
+          maximumFractionDigits: digits,
+        }).format(value);
+      if (n < 1024) return unit(n, 'byte', 0);
+      if (n < 1024 * 1024) return unit(n / 1024, 'kilobyte', 0);
+      return unit(n / 1024 / 1024, 'megabyte', 1);
+    },
   };
 }
 
