@@ -74,6 +74,9 @@ describe('moderators', () => {
     const page = await pageFor(mod);
     await page.goto(`/spaces/${space.slug}/moderation`);
     await expect.poll(() => page.locator('article[data-comment-id]').count()).toBe(10);
+    // The navigation says how many wait, too.
+    const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Moderation/ });
+    await expect.poll(() => nav.innerText()).toMatch(/10/);
 
     // Approve the first three (j moves, a approves), then undo the third (u).
     await page.keyboard.press('j');
@@ -102,6 +105,7 @@ describe('moderators', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]?.reason).toContain('Please say which country');
     expect(await page.locator('article[data-comment-id]').count()).toBe(7);
+    await expect.poll(() => nav.textContent(), { timeout: 10_000 }).toContain('7 awaiting moderation');
 
     // The reader was told about the two approvals without reloading.
     await reader.getByRole('button', { name: /2 new comments — show/ }).click();

@@ -1,5 +1,5 @@
-import { LOCALES, type Locale, authResponse } from '@convene/shared';
-import { useQueryClient } from '@tanstack/react-query';
+import { LOCALES, type Locale, authResponse, queueResponse } from '@convene/shared';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
@@ -46,6 +46,28 @@ function LiveIndicator() {
   );
 }
 
+/**
+ * How many contributions wait across every space the user moderates, beside "Moderation".
+ * Refreshed every 30 s and whenever a queue page refetches its own counts.
+ */
+function PendingBadge() {
+  const { t } = useTranslation();
+  const { data } = useQuery({
+    queryKey: ['moderation-nav-count'],
+    queryFn: () => api('/api/moderation/queue?status=pending&limit=1', { schema: queueResponse }),
+    refetchInterval: 30_000,
+    retry: false,
+  });
+  const n = data?.counts.pending ?? 0;
+  if (n === 0) return null;
+  return (
+    <span className="nav-badge">
+      <span aria-hidden="true">{n}</span>
+      <span className="visually-hidden">{t('nav.pending', { count: n })}</span>
+    </span>
+  );
+}
+
 function AccountNav() {
   const { t } = useTranslation();
   const me = useMe();
@@ -68,7 +90,10 @@ function AccountNav() {
     <>
       {abilities?.moderate && (
         <li>
-          <NavLink to="/moderation">{t('nav.moderation')}</NavLink>
+          <NavLink to="/moderation">
+            {t('nav.moderation')}
+            <PendingBadge />
+          </NavLink>
         </li>
       )}
       {abilities?.admin && (

@@ -55,4 +55,9 @@ export function patchQueueItem(qc: QueryClient, id: string, patch: (item: QueueI
   );
 }
 
-export const refreshQueues = (qc: QueryClient) => qc.invalidateQueries({ queryKey: queueKeyRoot });
+export const refreshQueues = (qc: QueryClient) =>
+  Promise.all([
+    qc.invalidateQueries({ queryKey: queueKeyRoot }),
+    // The pending count beside "Moderation" in the navigation (app/Layout.tsx).
+    qc.invalidateQueries({ queryKey: ['moderation-nav-count'] }),
+  ]);
