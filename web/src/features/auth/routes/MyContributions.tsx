@@ -1,16 +1,14 @@
 import type { MyCommentDto } from '@convene/shared';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { ApiError } from '../../../lib/api';
 import { useLiveSpace } from '../../../lib/live';
-import { meQuery } from '../api/me';
 import { useMyComments } from '../api/myComments';
 import { ContributionItem } from '../components/ContributionItem';
+import { SignedInPage } from '../components/AuthPage';
 import { SignInPrompt } from '../components/SessionNotices';
-import { usePageTitle } from '../hooks/usePageTitle';
 import '../auth.css';
 
 const FILTERS = ['all', 'pending', 'approved', 'rejected', 'withdrawn', 'revision'] as const;
@@ -22,27 +20,10 @@ const matches = (filter: Filter) => (c: MyCommentDto) =>
 
 export function MyContributions() {
   const { t } = useTranslation('auth');
-  usePageTitle(t('mine.title'));
-  const me = useQuery(meQuery);
-  const user = me.data?.user;
   return (
-    <div className="auth-page wide">
-      <h1>{t('mine.title')}</h1>
-      {me.isPending ? (
-        <p>{t('common:loading')}</p>
-      ) : me.isError ? (
-        <div>
-          <ErrorMessage error={me.error} />
-          <button type="button" className="button secondary" onClick={() => void me.refetch()}>
-            {t('common:errors.retry')}
-          </button>
-        </div>
-      ) : !user ? (
-        <SignInPrompt here="/account/contributions" message={t('guest.contributions')} />
-      ) : (
-        <Contributions userId={user.id} />
-      )}
-    </div>
+    <SignedInPage title={t('mine.title')} here="/account/contributions" guestMessage={t('guest.contributions')} wide>
+      {(user) => <Contributions userId={user.id} />}
+    </SignedInPage>
   );
 }
 

@@ -1,29 +1,23 @@
-import { PASSWORD_MIN_LENGTH, type Locale, type StakeholderCategory } from '@convene/shared';
-import { useQuery } from '@tanstack/react-query';
+import { PASSWORD_MIN_LENGTH, type Locale } from '@convene/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isLocale, setLanguage } from '../../../i18n';
 import { ApiError } from '../../../lib/api';
-import { meQuery } from '../api/me';
 import { useRegister } from '../api/register';
-import { CategorySelect } from '../components/CategorySelect';
-import { CountrySelect } from '../components/CountrySelect';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/Field';
 import { FormAlert } from '../components/FormAlert';
-import { LanguageSelect } from '../components/LanguageSelect';
 import { PasswordField } from '../components/PasswordField';
-import { AlreadySignedIn } from '../components/SessionNotices';
+import { PROFILE_FIELDS, ProfileFields, checkProfile, profileBody, profileLabels } from '../components/ProfileFields';
+import { GuestFormPage } from '../components/AuthPage';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { localizeFieldMessage } from '../utils/fieldMessages';
-import { useNext } from '../hooks/useNext';
-import { usePageTitle } from '../hooks/usePageTitle';
 import { withNext } from '../utils/next';
-import { checkEmail, checkNewPassword, checkText, compact } from '../utils/validate';
+import { checkEmail, checkNewPassword, compact } from '../utils/validate';
 import '../auth.css';
 
-const FIELDS = ['email', 'password', 'displayName', 'affiliation', 'stakeholderCategory', 'country', 'locale'] as const;
+const FIELDS = ['email', 'password', ...PROFILE_FIELDS] as const;
 type RegisterField = (typeof FIELDS)[number];
 const IDS: Record<RegisterField, string> = {
   email: 'register-email',
@@ -37,20 +31,10 @@ const IDS: Record<RegisterField, string> = {
 
 export function Register() {
   const { t } = useTranslation('auth');
-  usePageTitle(t('register.title'));
-  const me = useQuery(meQuery).data?.user;
-  const next = useNext();
-  // Once this form signs someone in, keep it (not "already signed in") until the next page shows.
-  const [done, setDone] = useState(false);
   return (
-    <div className="auth-page">
-      <h1>{t('register.title')}</h1>
-      {me && !done ? (
-        <AlreadySignedIn user={me} next={next} />
-      ) : (
-        <RegisterForm next={next} onDone={() => setDone(true)} />
-      )}
-    </div>
+    <GuestFormPage title={t('register.title')}>
+      {(next, onDone) => <RegisterForm next={next} onDone={onDone} />}
+    </GuestFormPage>
   );
 }
 
@@ -88,11 +72,7 @@ function RegisterForm({ next, onDone }: { next: string; onDone: () => void }) {
   const labels: Record<RegisterField, string> = {
     email: t('fields.email.label'),
     password: t('fields.password.label'),
-    displayName: t('fields.displayName.label'),
-    affiliation: t('fields.affiliation.label'),
-    stakeholderCategory: t('fields.stakeholderCategory.label'),
-    country: t('fields.country.label'),
-    locale: t('fields.locale.label'),
+    ...profileLabels(t),
   };
   const emailTaken = register.error instanceof ApiError && register.error.code === 'email_taken';
 
@@ -102,9 +82,7 @@ function RegisterForm({ next, onDone }: { next: string; onDone: () => void }) {
     const errors = compact({
       email: checkEmail(t, values.email),
       password: checkNewPassword(t, values.password),
-      displayName: checkText(t, values.displayName, 120, t('fields.displayName.required')),
-      affiliation: checkText(t, values.affiliation, 200, t('fields.affiliation.required')),
-      stakeholderCategory: values.stakeholderCategory ? undefined : t('fields.stakeholderCategory.required'),
+      ...checkProfile(t, values),
     });
     if (Object.keys(errors).length > 0) {
       register.reset();
@@ -115,11 +93,7 @@ function RegisterForm({ next, onDone }: { next: string; onDone: () => void }) {
       {
         email: values.email.trim(),
         password: values.password,
-        displayName: values.displayName.trim(),
-        affiliation: values.affiliation.trim(),
-        stakeholderCategory: values.stakeholderCategory as StakeholderCategory,
-        country: values.country || null,
-        locale,
+        ...profileBody(values, locale),
       },
       {
         onSuccess: ({ user }) => {
@@ -171,51 +145,13 @@ function RegisterForm({ next, onDone }: { next: string; onDone: () => void }) {
           onChange={set('password')}
           error={fieldErrors.password}
         />
-        <TextField
-          id={IDS.displayName}
-          name="name"
-          autoComplete="name"
-          label={labels.displayName}
-          hint={t('fields.displayName.hint')}
-          value={values.displayName}
-          onChange={set('displayName')}
-          error={fieldErrors.displayName}
-        />
-        <TextField
-          id={IDS.affiliation}
-          name="organization"
-          autoComplete="organization"
-          label={labels.affiliation}
-          hint={t('fields.affiliation.hint')}
-          value={values.affiliation}
-          onChange={set('affiliation')}
-          error={fieldErrors.affiliation}
-        />
-        <CategorySelect
-          id={IDS.stakeholderCategory}
-          name="stakeholderCategory"
-          hint={t('fields.stakeholderCategory.hint')}
-          value={values.stakeholderCategory}
-          onChange={set('stakeholderCategory')}
-          error={fieldErrors.stakeholderCategory}
-        />
-        <CountrySelect
-          id={IDS.country}
-          name="country"
-          autoComplete="country"
-          optional
-          hint={t('fields.country.hint')}
-          value={values.country}
-          onChange={set('country')}
-          error={fieldErrors.country}
-        />
-        <LanguageSelect
-          id={IDS.locale}
-          name="locale"
-          hint={t('fields.locale.hint')}
-          value={locale}
-          onChange={(v) => isLocale(v) && setChosenLocale(v)}
-          error={fieldErrors.locale}
+        <ProfileFields
+          ids={IDS}
+          values={values}
+          locale={locale}
+          errors={fieldErrors}
+          onChange={(key, value) => set(key)(value)}
+          onLocaleChange={setChosenLocale}
         />
         <FormAlert error={formError} attempt={attempt} />
         <div className="form-actions">

@@ -1,18 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useLogin } from '../api/login';
-import { meQuery } from '../api/me';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/Field';
 import { FormAlert } from '../components/FormAlert';
 import { PasswordField } from '../components/PasswordField';
-import { AlreadySignedIn } from '../components/SessionNotices';
+import { GuestFormPage } from '../components/AuthPage';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { localizeFieldMessage } from '../utils/fieldMessages';
-import { useNext } from '../hooks/useNext';
-import { usePageTitle } from '../hooks/usePageTitle';
 import { withNext } from '../utils/next';
 import { checkEmail, compact } from '../utils/validate';
 import '../auth.css';
@@ -23,20 +19,10 @@ const IDS: Record<SignInField, string> = { email: 'signin-email', password: 'sig
 
 export function SignIn() {
   const { t } = useTranslation('auth');
-  usePageTitle(t('signIn.title'));
-  const me = useQuery(meQuery).data?.user;
-  const next = useNext();
-  // Once this form signs someone in, keep it (not "already signed in") until the next page shows.
-  const [done, setDone] = useState(false);
   return (
-    <div className="auth-page">
-      <h1>{t('signIn.title')}</h1>
-      {me && !done ? (
-        <AlreadySignedIn user={me} next={next} />
-      ) : (
-        <SignInForm next={next} onDone={() => setDone(true)} />
-      )}
-    </div>
+    <GuestFormPage title={t('signIn.title')}>
+      {(next, onDone) => <SignInForm next={next} onDone={onDone} />}
+    </GuestFormPage>
   );
 }
 
