@@ -19,3 +19,12 @@ it('serves the client, which loads its data and switches language', async () => 
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 });
+
+it('answers a missing script with 404, not the page under its name, and client routes with the page', async () => {
+  const missing = await fetch(`${baseURL}/assets/index-gone1234.js`);
+  expect(missing.status).toBe(404);
+  expect(missing.headers.get('content-type')).toContain('application/json');
+  const route = await fetch(`${baseURL}/spaces/rt-1-1`);
+  expect(route.status).toBe(200);
+  expect(route.headers.get('content-type')).toContain('text/html');
+});

@@ -7,7 +7,7 @@ import { notFound } from '../errors.js';
 
 /**
  * Serves the built web client and falls back to its index.html for client-side routes.
- * Unknown /api paths stay JSON 404s.
+ * Unknown /api paths and missing files stay JSON 404s.
  */
 export const webPlugin = fp<{ root: string }>(
   async (app: FastifyInstance, { root }) => {
@@ -17,7 +17,10 @@ export const webPlugin = fp<{ root: string }>(
     }
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';
-      const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && path !== '/api';
+      // Client routes have no file extension; a missing file (a stale chunk after a deploy, say)
+      // must be a 404, not the page's HTML under a script's name.
+      const isFile = /\.[a-z0-9]+$/i.test(path);
+      const wantsPage = request.method === 'GET' && !isFile && !path.startsWith('/api/') && path !== '/api';
       if (hasClient && wantsPage) {
         return reply.header('cache-control', 'no-cache').sendFile('index.html');
       }
