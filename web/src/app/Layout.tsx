@@ -39,6 +39,8 @@ function LanguageSwitcher() {
 function LiveIndicator() {
   const { t } = useTranslation();
   const status = useLiveStatus();
+  // Pages without live content open no socket; saying "connecting" there would be untrue.
+  if (status === 'idle') return null;
   return (
     <span className={`live-indicator live-${status}`} role="status">
       <span aria-hidden="true" className="live-dot" /> {t(`live.${status}`)}

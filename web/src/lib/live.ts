@@ -1,7 +1,8 @@
 import { type ServerMessage, serverMessage } from '@convene/shared';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 
-export type LiveStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
+/** `idle` until a page first subscribes to a space: no socket is opened for pages that need none. */
+export type LiveStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline';
 type EventMessage = Extract<ServerMessage, { type: 'event' }>;
 
 export interface SpaceListener {
@@ -25,7 +26,7 @@ class LiveConnection {
   private spaces = new Map<string, SpaceState>();
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private statusValue: LiveStatus = 'connecting';
+  private statusValue: LiveStatus = 'idle';
   private statusListeners = new Set<() => void>();
   private started = false;
 
@@ -149,7 +150,7 @@ export function useLiveStatus(): LiveStatus {
   return useSyncExternalStore(
     (cb) => live.onStatus(cb),
     () => live.status,
-    () => 'connecting',
+    () => 'idle',
   );
 }
 
