@@ -58,6 +58,13 @@ it('a chair highlights contributions, drafts a note with two sections and three 
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'note-editor');
 
+  // Who has not been heard: every stakeholder category without a highlighted contribution.
+  await page.getByRole('tab', { name: 'Not heard' }).click();
+  const categories = page.getByRole('table', { name: /categor/i });
+  await categories.waitFor();
+  expect(await categories.getByRole('rowheader').count()).toBeGreaterThan(0);
+  expect(await seriousViolations(page)).toEqual([]);
+
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Word (DOCX)' }).first().click();
   const file = await (await download).path();

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -30,75 +31,95 @@ export function GapsPanel({ slug }: { slug: string }) {
     <div className="gaps">
       <p className="muted">{t('gaps.intro', { count: threshold, n: f.number(threshold) })}</p>
       <h3 id="gaps-categories">{t('gaps.categories')}</h3>
-      {categories.length === 0 ? (
-        <p>{t('gaps.allCategories')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="gaps-table" aria-labelledby="gaps-categories">
-            <thead>
-              <tr>
-                <th scope="col">{t('gaps.col.category')}</th>
-                <th scope="col" className="num">
-                  {t('gaps.col.highlighted')}
-                </th>
-                <th scope="col" className="num">
-                  {t('gaps.col.published')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {categories.map((c) => (
-                <tr key={c.category}>
-                  <th scope="row">
-                    {t(`common:category.${c.category}`)}
-                    <span className="gaps-state">{state(c.highlighted, c.published)}</span>
-                  </th>
-                  <td className="num">{f.number(c.highlighted)}</td>
-                  <td className="num">{f.number(c.published)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <GapsTable
+        labelledBy="gaps-categories"
+        firstColumn={t('gaps.col.category')}
+        empty={t('gaps.allCategories')}
+        rows={categories.map((c) => ({
+          key: c.category,
+          label: t(`common:category.${c.category}`),
+          state: state(c.highlighted, c.published),
+          highlighted: c.highlighted,
+          published: c.published,
+        }))}
+      />
       <h3 id="gaps-questions">{t('gaps.questions')}</h3>
-      {questions.length === 0 ? (
-        <p>{t('gaps.allQuestions')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="gaps-table" aria-labelledby="gaps-questions">
-            <thead>
-              <tr>
-                <th scope="col">{t('gaps.col.question')}</th>
-                <th scope="col" className="num">
-                  {t('gaps.col.highlighted')}
-                </th>
-                <th scope="col" className="num">
-                  {t('gaps.col.published')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {questions.map((q) => (
-                <tr key={q.questionId ?? 'none'}>
-                  <th scope="row">
-                    <span className="gaps-question">
-                      {q.position !== null ? t('contrib.question', { n: q.position }) : t('contrib.general')}
-                    </span>{' '}
-                    <span className="gaps-question-text">{q.text}</span>
-                    <span className="gaps-state">{state(q.highlighted, q.published)}</span>
-                  </th>
-                  <td className="num">{f.number(q.highlighted)}</td>
-                  <td className="num">{f.number(q.published)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <GapsTable
+        labelledBy="gaps-questions"
+        firstColumn={t('gaps.col.question')}
+        empty={t('gaps.allQuestions')}
+        rows={questions.map((q) => ({
+          key: q.questionId ?? 'none',
+          label: (
+            <>
+              <span className="gaps-question">
+                {q.position !== null ? t('contrib.question', { n: q.position }) : t('contrib.general')}
+              </span>{' '}
+              <span className="gaps-question-text">{q.text}</span>
+            </>
+          ),
+          state: state(q.highlighted, q.published),
+          highlighted: q.highlighted,
+          published: q.published,
+        }))}
+      />
       <p>
         <Link to={`/spaces/${slug}/dashboard`}>{t('gaps.toDashboard')}</Link>
       </p>
+    </div>
+  );
+}
+
+interface GapRow {
+  key: string;
+  label: ReactNode;
+  state: string;
+  highlighted: number;
+  published: number;
+}
+
+/** One table of the panel: a row per category or question, with its counts. */
+function GapsTable({
+  labelledBy,
+  firstColumn,
+  empty,
+  rows,
+}: {
+  labelledBy: string;
+  firstColumn: string;
+  empty: string;
+  rows: GapRow[];
+}) {
+  const { t } = useTranslation('notes');
+  const f = useFormat();
+  if (rows.length === 0) return <p>{empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="gaps-table" aria-labelledby={labelledBy}>
+        <thead>
+          <tr>
+            <th scope="col">{firstColumn}</th>
+            <th scope="col" className="num">
+              {t('gaps.col.highlighted')}
+            </th>
+            <th scope="col" className="num">
+              {t('gaps.col.published')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">
+                {r.label}
+                <span className="gaps-state">{r.state}</span>
+              </th>
+              <td className="num">{f.number(r.highlighted)}</td>
+              <td className="num">{f.number(r.published)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
