@@ -58,6 +58,28 @@ it('a chair highlights contributions, drafts a note with two sections and three 
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'note-editor');
 
+  // Another editor saves meanwhile: the chair is told at once, and nothing is overwritten.
+  const noteId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  const admin = accounts.find((a) => a.role === 'admin');
+  const other = ctx.client();
+  await other.post('/api/auth/login', { email: admin?.email, password: admin?.password });
+  const current = (await other.get(`/api/notes/${noteId}`)).body.note;
+  const saved = await other.put(`/api/notes/${noteId}`, {
+    title: current.title,
+    targetWords: current.targetWords,
+    version: current.version,
+    sections: current.sections.map((sec: { id: string; title: string; bodyMd: string; commentIds: string[] }) => ({
+      id: sec.id,
+      title: sec.title,
+      bodyMd: sec.bodyMd,
+      commentIds: sec.commentIds,
+    })),
+  });
+  expect(saved.status).toBe(200);
+  await page.getByText(/saved a newer version/).waitFor();
+  await page.getByRole('button', { name: /Reload/ }).click();
+  await expect.poll(() => page.getByText(/saved a newer version/).count()).toBe(0);
+
   // Who has not been heard: every stakeholder category without a highlighted contribution.
   await page.getByRole('tab', { name: 'Not heard' }).click();
   const categories = page.getByRole('table', { name: /categor/i });

@@ -71,9 +71,6 @@ export function ConflictPanel({
 }) {
   const { t } = useTranslation('notes');
   const clock = useClock();
-  const errorText = useErrorText();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const name = conflict.updatedBy?.displayName ?? t('conflict.someone');
   return (
     <section className="conflict-panel" role="alert" aria-labelledby="conflict-title">
@@ -86,21 +83,7 @@ export function ConflictPanel({
           base: baseVersion,
         })}
       </p>
-      <button
-        type="button"
-        className="button"
-        disabled={pending}
-        onClick={() => {
-          setPending(true);
-          setError(null);
-          onLoadTheirs()
-            .catch((err: unknown) => setError(err))
-            .finally(() => setPending(false));
-        }}
-      >
-        {pending ? t('working') : t('conflict.load')}
-      </button>
-      {error !== null && <p className="error-message">{errorText(error)}</p>}
+      <ActionButton label={t('conflict.load')} action={onLoadTheirs} />
     </section>
   );
 }
@@ -117,9 +100,6 @@ export function RemoteNotice({
 }) {
   const { t } = useTranslation('notes');
   const clock = useClock();
-  const errorText = useErrorText();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   return (
     <div role="status" className="remote-region">
       {remote && (
@@ -128,21 +108,7 @@ export function RemoteNotice({
             {t('remote.saved', { name: remote.updatedBy, time: clock(remote.updatedAt), version: remote.version })}
             {hasUnsaved && ` ${t('remote.unsaved')}`}
           </p>
-          <button
-            type="button"
-            className="button"
-            disabled={pending}
-            onClick={() => {
-              setPending(true);
-              setError(null);
-              onReload()
-                .catch((err: unknown) => setError(err))
-                .finally(() => setPending(false));
-            }}
-          >
-            {pending ? t('working') : t('remote.reload')}
-          </button>
-          {error !== null && <p className="error-message">{errorText(error)}</p>}
+          <ActionButton label={t('remote.reload')} action={onReload} />
         </div>
       )}
     </div>
@@ -200,5 +166,32 @@ export function KeptTextPanel({ kept, onDismiss }: { kept: KeptText; onDismiss: 
         </div>
       ))}
     </section>
+  );
+}
+
+/** A button for an action that may fail: disabled while it runs, its error shown beside it. */
+function ActionButton({ label, action }: { label: string; action: () => Promise<void> }) {
+  const { t } = useTranslation('notes');
+  const errorText = useErrorText();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        disabled={pending}
+        onClick={() => {
+          setPending(true);
+          setError(null);
+          action()
+            .catch((err: unknown) => setError(err))
+            .finally(() => setPending(false));
+        }}
+      >
+        {pending ? t('working') : label}
+      </button>
+      {error !== null && <p className="error-message">{errorText(error)}</p>}
+    </>
   );
 }
