@@ -53,6 +53,9 @@ function roleLabel(key: DemoUserKey): string {
  * run twice). Returns the generated accounts, or null when the database was not empty.
  */
 export async function seedDemo(db: Database, now = new Date()): Promise<DemoAccount[] | null> {
+  // Every start of a demo instance comes here: return before the costly hashing when there is
+  // content already (checked again under the lock below, for instances starting together).
+  if (!(await isEmpty(db))) return null;
   // Hash outside the transaction: it is the slow part.
   const passwords = new Map(DEMO_USERS.map((u) => [u.key, generatePassword()]));
   const hashes = new Map(
