@@ -1,16 +1,26 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * `CONVENE_CANARY=1` runs only the canary (tests/canary/), a test that must fail, through this same
+ * config and global set-up: `.ci/run` aborts unless that run exits non-zero, so a red suite can
+ * always fail CI.
+ */
+const canary = process.env.CONVENE_CANARY === '1';
+
 export default defineConfig({
   resolve: { conditions: ['convene-source'] },
   ssr: { resolve: { conditions: ['convene-source'] } },
   test: {
-    include: ['tests/**/*.test.ts', 'server/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'web/src/**/*.test.ts'],
+    include: canary
+      ? ['tests/canary/*.canary.ts']
+      : ['tests/**/*.test.ts', 'server/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['tests/setup/global.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Each file gets its own database cloned from a migrated template, so files run in parallel.
     pool: 'forks',
-    reporters: ['default'],
+    // The JSON report is what `.ci/run` counts its closing "N passed, N failed" line from.
+    reporters: ['default', ['json', { outputFile: canary ? 'test-results/canary.json' : 'test-results/vitest.json' }]],
     benchmark: { include: ['tests/bench/**/*.bench.ts'] },
   },
 });
