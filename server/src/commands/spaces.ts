@@ -35,9 +35,16 @@ function checkDates(opensAt: Date | null, closesAt: Date | null): void {
 /**
  * Tells every open page that the space changed, unless it is a draft: a draft's existence is
  * not announced publicly. Called last in the transaction (appendEvent orders ids by commit).
+ * `accessChanged` (a space going back to draft, a role granted or revoked) announces a draft
+ * too: the live hub must recompute who may read it, and delivers the event only to those who
+ * still may (its staff); the others get `reset`.
  */
-async function announceSpace(tx: Tx, space: Pick<Space, 'id' | 'slug' | 'status'>): Promise<void> {
-  if (space.status === 'draft') return;
+async function announceSpace(
+  tx: Tx,
+  space: Pick<Space, 'id' | 'slug' | 'status'>,
+  accessChanged = false,
+): Promise<void> {
+  if (space.status === 'draft' && !accessChanged) return;
   await appendEvent(tx, { kind: 'space.changed', spaceId: space.id, payload: { slug: space.slug } });
 }
 
@@ -120,8 +127,8 @@ export async function updateSpace(db: Database, spaceId: string, input: UpdateSp
     }
     const [row] = await tx.update(spaces).set(patch).where(eq(spaces.id, spaceId)).returning();
     if (!row) throw notFound('Space');
-    // A draft that opens is announced; a space going back to draft is not (it leaves quietly).
-    await announceSpace(tx, row);
+    // A draft that opens is announced; a space going back to draft, to its staff only.
+    await announceSpace(tx, row, current.status !== 'draft' && row.status === 'draft');
     return row;
   });
 }
@@ -250,7 +257,7 @@ export async function grantSpaceRole(db: Database, space: Space, input: RoleRequ
       .onConflictDoNothing()
       .returning({ userId: spaceRoles.userId });
     // The public page lists moderators and chairs by name.
-    if (inserted.length > 0) await announceSpace(tx, space);
+    if (inserted.length > 0) await announceSpace(tx, space, true);
   });
 }
 
@@ -262,7 +269,7 @@ export async function revokeSpaceRole(db: Database, space: Space, input: RoleReq
       .delete(spaceRoles)
       .where(and(eq(spaceRoles.spaceId, space.id), eq(spaceRoles.userId, user.id), eq(spaceRoles.role, input.role)))
       .returning({ userId: spaceRoles.userId });
-    if (deleted.length > 0) await announceSpace(tx, space);
+    if (deleted.length > 0) await announceSpace(tx, space, true);
   });
 }
 

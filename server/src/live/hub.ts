@@ -11,6 +11,9 @@ import { type SpaceScope, can } from '../policies/index.js';
 export const SESSIONS_CHANNEL = 'convene_sessions';
 const PRESENCE_CHANNEL = 'convene_presence';
 
+const sameRoles = (a: ReadonlySet<SpaceRole>, b: ReadonlySet<SpaceRole>) =>
+  a.size === b.size && [...a].every((r) => b.has(r));
+
 export interface LiveOptions {
   connectionString: string;
   heartbeatMs: number;
@@ -396,9 +399,15 @@ export class LiveHub {
         this.removeSub(conn, s.spaceId);
         continue;
       }
+      const before = s.scope;
       s.scope = await this.scopeFor(conn.user, space);
       if (!can(conn.user, 'space.read', s.scope)) {
+        // A space gone back to draft, or a role lost on a draft: no more events from it.
         this.removeSub(conn, s.spaceId);
+        this.send(conn, { type: 'reset', space: s.slug });
+      } else if (!sameRoles(before.roles, s.scope.roles)) {
+        // Rights changed (a moderator removed, a chair appointed): what the page shows was
+        // fetched with the old rights, so the client refetches it.
         this.send(conn, { type: 'reset', space: s.slug });
       }
     }
