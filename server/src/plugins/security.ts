@@ -37,6 +37,9 @@ export const securityPlugin = fp(
           upgradeInsecureRequests: null,
         },
       },
+      // No page may frame the app, not even its own: X-Frame-Options says what frame-ancestors says,
+      // for browsers that know only the older header.
+      xFrameOptions: { action: 'deny' },
       // The app is served over plain HTTP in development; HSTS belongs to the TLS terminator.
       strictTransportSecurity: false,
     });
