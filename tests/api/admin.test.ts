@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setupApp } from '../helpers/app.js';
+import { newAccount, setupApp } from '../helpers/app.js';
 import { grantRole, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
 import { LiveClient, emit, startInstance } from '../helpers/live.js';
 
@@ -54,6 +54,43 @@ describe('user administration', () => {
       socket.close();
       await instance.app.close();
     }
+  });
+
+  it('disabling deletes every session, so enabling again revives no old cookie', async () => {
+    const admin = await makeAdmin(ctx);
+    const account = newAccount();
+    const laptop = ctx.client();
+    expect((await laptop.post('/api/auth/register', account)).status).toBe(201);
+    const phone = ctx.client();
+    expect((await phone.post('/api/auth/login', { email: account.email, password: account.password })).status).toBe(
+      200,
+    );
+    const userId = (await laptop.get('/api/auth/me')).body.user.id as string;
+    const sessionRows = async () =>
+      (await ctx.db.pool.query('select count(*)::int as n from sessions where user_id = $1', [userId])).rows[0]
+        .n as number;
+    expect(await sessionRows()).toBe(2);
+
+    expect((await admin.client.patch(`/api/admin/users/${userId}`, { disabled: true })).status).toBe(200);
+    // Gone at once, not merely refused when next presented.
+    expect(await sessionRows()).toBe(0);
+    expect((await admin.client.patch(`/api/admin/users/${userId}`, { disabled: false })).status).toBe(200);
+
+    for (const old of [laptop, phone]) {
+      expect((await old.get('/api/auth/me')).body.user).toBeNull();
+      const mine = await old.get('/api/me/comments');
+      expect(mine.status).toBe(401);
+      expect(mine.body.error.code).toBe('unauthenticated');
+    }
+    expect(await sessionRows()).toBe(0);
+
+    // The account itself works again: a new sign-in gets a new session.
+    const again = ctx.client();
+    expect((await again.post('/api/auth/login', { email: account.email, password: account.password })).status).toBe(
+      200,
+    );
+    expect((await again.get('/api/auth/me')).body.user.id).toBe(userId);
+    expect(await sessionRows()).toBe(1);
   });
 
   it('does not let an administrator lock themselves out', async () => {
