@@ -17,6 +17,11 @@ import { commentLanguage, commentStatus, moderationAction, revisionStatus } from
 import { questions, spaces } from './spaces.js';
 import { users } from './users.js';
 
+/** Characters of a comment's text fed to its search vector (the API accepts 20,000). */
+export const SEARCH_MAX_CHARS = 20_000;
+/** Longest run without a space fed to the search vector's parser before a space is put in. */
+export const SEARCH_MAX_TOKEN = 32;
+
 /**
  * A comment (an answer to a guiding question, or a reply). The row always holds the
  * text the public may see once approved; an edit of an approved comment in a
@@ -50,12 +55,18 @@ export const comments = pgTable(
     highlighted: boolean('highlighted').notNull().default(false),
     highlightedBy: uuid('highlighted_by').references(() => users.id, { onDelete: 'set null' }),
     highlightedAt: ts('highlighted_at'),
-    /** Full-text vector in the comment's own language's dictionary. */
+    /**
+     * Full-text vector in the comment's own language's dictionary. Its cost is bounded for any
+     * input: PostgreSQL's text parser is quadratic on some long runs without spaces (20 KB of
+     * `a_a_…` took seconds), so at most the first SEARCH_MAX_CHARS characters are indexed and a
+     * space is put after every SEARCH_MAX_TOKEN characters of a run without one. Words that long
+     * are not words; normal text is indexed as before.
+     */
     search: tsvector('search')
       .notNull()
       .generatedAlwaysAs(
         (): SQL =>
-          sql`to_tsvector(CASE ${comments.language} WHEN 'en' THEN 'english'::regconfig WHEN 'fr' THEN 'french'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'simple'::regconfig END, ${comments.bodyMd})`,
+          sql`to_tsvector(CASE ${comments.language} WHEN 'en' THEN 'english'::regconfig WHEN 'fr' THEN 'french'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'simple'::regconfig END, regexp_replace(left(${comments.bodyMd}, ${sql.raw(String(SEARCH_MAX_CHARS))}), ${sql.raw(`'\\S{${SEARCH_MAX_TOKEN}}'`)}, '\\& ', 'g'))`,
       ),
   },
   (t) => [
@@ -67,7 +78,7 @@ export const comments = pgTable(
     index('comments_space_highlighted_idx')
       .on(t.spaceId, t.createdAt)
       .where(sql`${t.highlighted}`),
-    index('comments_search_idx').using('gin', t.search),
+    index('comments_search_bounded_idx').using('gin', t.search),
   ],
 );
 export type Comment = typeof comments.$inferSelect;

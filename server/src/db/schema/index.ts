@@ -4,3 +4,4 @@ export * from './events.js';
 export * from './spaces.js';
 export * from './users.js';
 export * from './notes.js';
+export * from './rateLimits.js';
