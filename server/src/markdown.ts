@@ -12,6 +12,14 @@ md.linkify.tlds('int', true);
 
 const LINK_REL = 'nofollow ugc noopener noreferrer';
 
+/** Ids exist only for footnotes (fn…, fnref…); any other id could clobber the page's own. */
+const FOOTNOTE_ID = /^fn(ref)?[-a-zA-Z0-9_]*$/;
+function footnoteIdOnly(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  if (attribs.id === undefined || FOOTNOTE_ID.test(attribs.id)) return attribs;
+  const { id: _dropped, ...rest } = attribs;
+  return rest;
+}
+
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
@@ -71,8 +79,10 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     a: (tagName, attribs) => {
       const href = attribs.href ?? '';
       const internal = href.startsWith('#');
-      return { tagName, attribs: internal ? attribs : { ...attribs, rel: LINK_REL } };
+      const kept = footnoteIdOnly(attribs);
+      return { tagName, attribs: internal ? kept : { ...kept, rel: LINK_REL } };
     },
+    li: (tagName, attribs) => ({ tagName, attribs: footnoteIdOnly(attribs) }),
   },
 };
 
@@ -82,5 +92,14 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
  */
 export function renderMarkdown(source: string, docId?: string): string {
   const html = md.render(source, docId ? { docId: docId.replace(/[^a-zA-Z0-9_-]/g, '') } : {});
+  return sanitizeRendered(html);
+}
+
+/**
+ * The second wall on its own: whatever HTML it is given, only the allowlisted tags, attributes,
+ * classes and link schemes (http, https, mailto, in-page #anchors) come out. Exported to be
+ * tested without markdown-it's own link check in front of it.
+ */
+export function sanitizeRendered(html: string): string {
   return sanitizeHtml(html, sanitizeOptions);
 }
