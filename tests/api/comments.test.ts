@@ -135,6 +135,29 @@ describe('idempotent clientId', () => {
     expect(events).toHaveLength(1);
   });
 
+  it.each([
+    ['the space closed', { status: 'closed' }, 409],
+    ['the space was archived', { status: 'archived' }, 409],
+    ['its closing date passed', { closes_at: new Date(Date.now() - 60_000) }, 409],
+    ['its language stopped being accepted', { accepted_languages: ['fr'] }, 400],
+  ])('returns the original comment with 200 when the retry comes after %s', async (_label, change, refused) => {
+    const { space } = await makeSpace(ctx, { moderationMode: 'pre' });
+    const body = draft({ language: 'en' });
+    const first = await cast.author.client.post(`/api/spaces/${space.slug}/comments`, body);
+    expect(first.status).toBe(201);
+    const [column, value] = Object.entries(change)[0] as [string, unknown];
+    await ctx.db.pool.query(`update spaces set ${column} = $1 where id = $2`, [value, space.id]);
+    // The change is real: a new comment is refused now.
+    const fresh = await cast.author.client.post(`/api/spaces/${space.slug}/comments`, draft({ language: 'en' }));
+    expect(fresh.status).toBe(refused);
+
+    const retry = await cast.author.client.post(`/api/spaces/${space.slug}/comments`, body);
+    expect(retry.status).toBe(200);
+    expect(retry.body.comment).toMatchObject({ id: first.body.comment.id, bodyMd: body.body, status: 'pending' });
+    const { rows } = await ctx.db.pool.query('select count(*)::int as n from comments where space_id = $1', [space.id]);
+    expect(rows[0].n).toBe(1);
+  });
+
   it('lets another author use the same clientId', async () => {
     const body = draft();
     const a = await cast.author.client.post(`/api/spaces/${pre.space.slug}/comments`, body);
