@@ -4,7 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { corePlugin } from './plugins/core.js';
-import { errorsPlugin } from './plugins/errors.js';
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.js';
 import { livePlugin } from './plugins/live.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { securityPlugin } from './plugins/security.js';
@@ -35,6 +35,10 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Errors raised before routing (bad percent-encoding, oversized headers, malformed HTTP) use
+    // the same `{ error: { code, message } }` shape as every other error.
+    frameworkErrors,
+    clientErrorHandler,
     // Route params and querystrings are validated by zod; keep ajv out of the way.
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();

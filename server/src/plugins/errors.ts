@@ -1,8 +1,10 @@
-import type { FieldError } from '@convene/shared';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { type FieldError, findUnstorableText } from '@convene/shared';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from '../errors.js';
+import { AppError, fieldInvalid } from '../errors.js';
 
 const send = (statusCode: number, code: string, message: string, details?: unknown) => ({
   statusCode,
@@ -33,6 +35,10 @@ function toResponse(err: FastifyError | Error) {
   }
   const fe = err as FastifyError;
   switch (fe.code) {
+    case 'FST_ERR_BAD_URL':
+      return send(400, 'bad_url', 'The address is malformed: it has an invalid percent-encoded character.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return send(414, 'url_too_long', 'A part of the address is too long.');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return send(413, 'payload_too_large', 'The request body is too large.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -42,6 +48,12 @@ function toResponse(err: FastifyError | Error) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return send(400, 'invalid_json', 'The request body is not valid JSON.');
   }
+  // Last line of defence: PostgreSQL refusing a character (U+0000, or one its encoding lacks)
+  // is the client's input, not our failure. Request strings are checked before they get here.
+  const pgCode = (err as { code?: unknown }).code ?? (err.cause as { code?: unknown } | undefined)?.code;
+  if (pgCode === '22021' || pgCode === '22P05') {
+    return send(400, 'invalid_text', 'The request holds a character that cannot be stored, such as U+0000.');
+  }
   if (fe.statusCode === 429) return send(429, 'rate_limited', 'Too many requests; try again in a minute.');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return send(fe.statusCode, fe.code ? fe.code.toLowerCase() : 'bad_request', fe.message);
@@ -49,9 +61,66 @@ function toResponse(err: FastifyError | Error) {
   return null;
 }
 
+/**
+ * Fastify's `frameworkErrors` option: a malformed percent-encoding in the path (`FST_ERR_BAD_URL`)
+ * or an over-long path parameter is answered before routing, so outside the error handler.
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const { statusCode, body } = toResponse(err) ?? send(400, 'bad_request', 'The request is malformed.');
+  request.log.info({ code: err.code }, 'refused before routing');
+  void reply.status(statusCode).send(body);
+}
+
+const clientErrors: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'header_too_large', 'The request headers or its address are too large.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'request_timeout', 'The request took too long to arrive.'],
+  HPE_INVALID_EOF_STATE: [400, 'incomplete_request', 'The request ended before its body was complete.'],
+};
+
+/**
+ * Fastify's `clientErrorHandler` option: errors Node's HTTP parser raises before there is a request
+ * (headers or URL too large, malformed HTTP). Writes the answer on the socket in the same shape.
+ */
+export function clientErrorHandler(this: FastifyInstance, err: Error & { code?: string }, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [statusCode, code, message] = clientErrors[err.code ?? ''] ?? [
+    400,
+    'bad_request',
+    'The request is not valid HTTP.',
+  ];
+  this.log.debug({ err }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify({ error: { code, message } });
+    socket.write(
+      `HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}
+
+/**
+ * The catch-all for text PostgreSQL cannot hold: after validation, any string left in the path
+ * parameters, query or body that holds U+0000 or a lone surrogate (one a schema did not already
+ * refuse or clean, see `storableString`/`pastedText` in shared/src/schemas/common.ts) is refused
+ * with 400 `validation_failed` naming the field, before any handler reads it.
+ */
+async function refuseUnstorableText(request: FastifyRequest) {
+  const parts: [string, unknown][] = [
+    ['params', request.params],
+    ['querystring', request.query],
+    ['body', request.body],
+  ];
+  for (const [part, value] of parts) {
+    const found = findUnstorableText(value);
+    if (found) throw fieldInvalid(found.path || part, found.message);
+  }
+}
+
 /** One error handler: every error becomes `{ error: { code, message, details? } }`, never a stack. */
 export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
+    app.addHook('preHandler', refuseUnstorableText);
     app.setErrorHandler((err: FastifyError, request, reply) => {
       const known = toResponse(err);
       if (known) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMMENT_BODY_MAX, COMMENT_LANGUAGES, COMMENT_STATUSES } from '../constants.js';
+import { pastedText, storableString } from './common.js';
 import { personSchema } from './spaces.js';
 
 export const tagSchema = z
@@ -71,12 +72,12 @@ export const commentSchema = z
   .meta({ id: 'Comment' });
 export type CommentDto = z.infer<typeof commentSchema>;
 
-export const commentBody = z
-  .string()
+/** Markdown; U+0000 is dropped and lone surrogates become U+FFFD (see `pastedText`). */
+export const commentBody = pastedText()
   .refine((s) => s.trim().length > 0, 'Write something before sending')
   .pipe(z.string().max(COMMENT_BODY_MAX, `At most ${COMMENT_BODY_MAX.toLocaleString('en')} characters`));
 
-export const tagRefs = z.array(z.string().trim().min(1).max(40)).max(10, 'At most 10 tags').default([]);
+export const tagRefs = z.array(storableString().trim().min(1).max(40)).max(10, 'At most 10 tags').default([]);
 
 export const createCommentRequest = z.strictObject({
   questionId: z.uuid().nullish(),
@@ -100,7 +101,7 @@ export const updateCommentRequest = z.strictObject({
 export type UpdateCommentRequest = z.input<typeof updateCommentRequest>;
 
 export const reportRequest = z.strictObject({
-  reason: z.string().trim().min(3, 'Say briefly what is wrong').max(1_000),
+  reason: storableString().trim().min(3, 'Say briefly what is wrong').max(1_000),
 });
 
 export const commentResponse = z.object({ comment: commentSchema });
@@ -110,12 +111,12 @@ export const listCommentsQuery = z.strictObject({
   questionId: z.union([z.uuid(), z.literal('none')]).optional(),
   language: z.enum(COMMENT_LANGUAGES).optional(),
   /** Tag code or slug. */
-  tag: z.string().max(40).optional(),
+  tag: storableString().max(40).optional(),
   /** Only comments a chair marked relevant for the note. */
   highlighted: z.enum(['true', 'false']).optional(),
   /** Full-text search, in each comment's own language. */
-  q: z.string().trim().max(200).optional(),
-  cursor: z.string().max(200).optional(),
+  q: storableString().trim().max(200).optional(),
+  cursor: storableString().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ListCommentsQuery = z.input<typeof listCommentsQuery>;
@@ -133,7 +134,7 @@ export const attachmentParams = z.object({ id: z.uuid() });
 export const attachmentResponse = z.object({ attachment: attachmentSchema });
 
 export const myCommentsQuery = z.strictObject({
-  cursor: z.string().max(200).optional(),
+  cursor: storableString().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type MyCommentsQuery = z.input<typeof myCommentsQuery>;

@@ -30,11 +30,73 @@ export const countryCode = z
   .regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166-1 country code, such as "KE"')
   .refine((c) => regionNames.of(c) !== undefined, 'Unknown country code');
 
-/** Text a person types: trimmed, not blank. */
-export const text = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+/*
+ * Characters that text cannot hold. PostgreSQL `text` refuses U+0000 outright, and a lone UTF-16
+ * surrogate (half of an emoji, say) is not a character at all: UTF-8 cannot encode it and it
+ * would be stored as U+FFFD behind the sender's back. The rule, in one place:
+ * - every request string (body, query, path) that holds one is refused with 400
+ *   `validation_failed` naming the field (`storableString`, and the server's catch-all check
+ *   `findUnstorableText` for any string a schema does not describe this way);
+ * - markdown bodies, which people paste from elsewhere (`pastedText`), instead drop U+0000 and
+ *   replace each lone surrogate with U+FFFD before any other check.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export const NUL_CHARACTER_MESSAGE = 'Contains a NUL character (U+0000), which text cannot hold';
+export const LONE_SURROGATE_MESSAGE = 'Contains a broken character (half of a UTF-16 surrogate pair)';
+
+/** Why `s` cannot be stored as text, or null when it can. */
+export function unstorableText(s: string): string | null {
+  if (s.includes('\u0000')) return NUL_CHARACTER_MESSAGE;
+  LONE_SURROGATE.lastIndex = 0;
+  if (LONE_SURROGATE.test(s)) return LONE_SURROGATE_MESSAGE;
+  return null;
+}
+
+/** Pasted text made storable: U+0000 dropped, lone surrogates replaced with U+FFFD. */
+export const cleanPastedText = (s: string): string => s.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
+
+/**
+ * The first string inside a parsed request part (a body, a query, path parameters) that cannot be
+ * stored, with its dotted path ("tags.1", "" for the value itself). Walks without recursion, so no
+ * nesting depth can overflow the stack.
+ */
+export function findUnstorableText(value: unknown): { path: string; message: string } | null {
+  const stack: [unknown, string][] = [[value, '']];
+  const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [v, path] = next;
+    if (typeof v === 'string') {
+      const message = unstorableText(v);
+      if (message) return { path, message };
+    } else if (Array.isArray(v)) {
+      v.forEach((child, i) => stack.push([child, join(path, String(i))]));
+    } else if (v !== null && typeof v === 'object' && !ArrayBuffer.isView(v)) {
+      for (const [k, child] of Object.entries(v)) {
+        // A key is text too; it is named with the bad character escaped ("\u0000").
+        const keyProblem = unstorableText(k);
+        if (keyProblem) return { path: join(path, JSON.stringify(k).slice(1, -1)), message: keyProblem };
+        stack.push([child, join(path, k)]);
+      }
+    }
+  }
+  return null;
+}
+
+/** Any string a request carries: refuses U+0000 and lone surrogates, naming the field. */
+export const storableString = () =>
+  z.string().refine((s) => unstorableText(s) === null, {
+    error: (issue) => unstorableText(String(issue.input)) ?? 'Invalid text',
+  });
+
+/** A markdown body people paste into: U+0000 dropped, lone surrogates replaced with U+FFFD. */
+export const pastedText = () => z.string().overwrite(cleanPastedText);
+
+/** Text a person types: trimmed, not blank, storable. */
+export const text = (max: number) => storableString().trim().min(1, 'Required').max(max, `At most ${max} characters`);
 
 export const previewRequest = z.strictObject({
   /** Markdown, as a contribution or a background would be written. */
-  body: z.string().max(100_000, 'At most 100,000 characters'),
+  body: pastedText().max(100_000, 'At most 100,000 characters'),
 });
 export const previewResponse = z.object({ html: z.string() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMMENT_STATUSES, MODERATION_ACTIONS } from '../constants.js';
+import { storableString } from './common.js';
 import { commentSchema } from './comments.js';
 import { personSchema } from './spaces.js';
 
@@ -9,7 +10,7 @@ export type Decision = (typeof DECISIONS)[number];
 export const QUEUE_STATUSES = ['pending', 'reported', 'rejected', 'approved'] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
-const reason = z.string().trim().max(2_000);
+const reason = storableString().trim().max(2_000);
 
 export const decisionRequest = z
   .strictObject({
@@ -77,7 +78,7 @@ export type QueueItem = z.infer<typeof queueItem>;
  */
 export const queueQuery = z.strictObject({
   status: z.enum(QUEUE_STATUSES).default('pending'),
-  cursor: z.string().max(200).optional(),
+  cursor: storableString().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -117,7 +118,7 @@ export const logEntry = z
 export const logQuery = z.strictObject({
   action: z.enum(MODERATION_ACTIONS).optional(),
   commentId: z.uuid().optional(),
-  cursor: z.string().max(40).optional(),
+  cursor: storableString().max(40).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export const logResponse = z.object({ entries: z.array(logEntry), nextCursor: z.string().nullable() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAKEHOLDER_CATEGORIES } from '../constants.js';
-import { text } from './common.js';
+import { pastedText, text } from './common.js';
 
 /**
  * Background notes: a chair's synthesis of the highlighted contributions, in sections.
@@ -28,7 +28,7 @@ export const noteSectionInput = z.strictObject({
   /** An existing section's id; leave out for a new section. */
   id: z.uuid().optional(),
   title: text(300),
-  bodyMd: z.string().max(100_000, 'At most 100,000 characters'),
+  bodyMd: pastedText().max(100_000, 'At most 100,000 characters'),
   /** The highlighted contributions placed in this section, in order. */
   commentIds: z.array(z.uuid()).max(500, 'At most 500 contributions in a section').default([]),
 });

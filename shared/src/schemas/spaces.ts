@@ -6,10 +6,9 @@ import {
   SPACE_STATUSES,
   STAKEHOLDER_CATEGORIES,
 } from '../constants.js';
-import { text } from './common.js';
+import { pastedText, storableString, text } from './common.js';
 
-export const slug = z
-  .string()
+export const slug = storableString()
   .trim()
   .min(2)
   .max(80)
@@ -110,14 +109,14 @@ export const createSpaceRequest = z.strictObject({
   title: text(300),
   /** Slug of the session this roundtable belongs to. */
   parentSlug: slug.nullish(),
-  summary: z.string().trim().max(2_000).default(''),
-  background: z.string().max(100_000).default(''),
+  summary: storableString().trim().max(2_000).default(''),
+  background: pastedText().max(100_000).default(''),
   status: z.enum(SPACE_STATUSES).default('draft'),
   opensAt: dateInput.optional(),
   closesAt: dateInput.optional(),
   moderationMode: z.enum(MODERATION_MODES).default('pre'),
   acceptedLanguages: z.array(z.enum(COMMENT_LANGUAGES)).min(1).default(['en', 'fr', 'es']),
-  disclaimer: z.string().trim().max(5_000).default(''),
+  disclaimer: storableString().trim().max(5_000).default(''),
   contactEmail: z.email().nullish(),
 });
 export type CreateSpaceRequest = z.input<typeof createSpaceRequest>;
@@ -127,14 +126,14 @@ export type CreateSpaceInput = z.output<typeof createSpaceRequest>;
 export const updateSpaceRequest = z.strictObject({
   code: text(40).optional(),
   title: text(300).optional(),
-  summary: z.string().trim().max(2_000).optional(),
-  background: z.string().max(100_000).optional(),
+  summary: storableString().trim().max(2_000).optional(),
+  background: pastedText().max(100_000).optional(),
   status: z.enum(SPACE_STATUSES).optional(),
   opensAt: dateInput.optional(),
   closesAt: dateInput.optional(),
   moderationMode: z.enum(MODERATION_MODES).optional(),
   acceptedLanguages: z.array(z.enum(COMMENT_LANGUAGES)).min(1).optional(),
-  disclaimer: z.string().trim().max(5_000).optional(),
+  disclaimer: storableString().trim().max(5_000).optional(),
   contactEmail: z.email().nullish(),
 });
 export type UpdateSpaceRequest = z.input<typeof updateSpaceRequest>;
@@ -164,5 +163,5 @@ export const roleEntry = z.object({
 export const rolesResponse = z.object({ roles: z.array(roleEntry) });
 export type RoleEntry = z.infer<typeof roleEntry>;
 
-export const slugParams = z.object({ slug: z.string().max(80) });
+export const slugParams = z.object({ slug: storableString().max(80) });
 export const questionParams = slugParams.extend({ id: z.uuid() });

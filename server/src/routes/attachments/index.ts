@@ -36,33 +36,63 @@ export function contentDisposition(filename: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** Reads the one file of a multipart upload into memory, refusing anything over the limit. */
+const incomplete = () =>
+  new AppError(400, 'upload_incomplete', 'The upload was cut off before the file was complete. Please send it again.');
+const tooManyFiles = () =>
+  new AppError(400, 'too_many_files', 'Send one file per request, in the field "file".', {
+    fields: [{ field: 'file', message: 'One file per request' }],
+  });
+
+/** A request body that ended before the multipart stream did (a dropped connection, a cut body). */
+function isCutOff(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | undefined;
+  return (
+    e?.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    e?.code === 'ECONNRESET' ||
+    /terminated early|Unexpected end of (form|multipart data)/i.test(e?.message ?? '')
+  );
+}
+
+/**
+ * Reads the one file of a multipart upload into memory, refusing anything over the limit, a body
+ * cut off mid-file (400 `upload_incomplete`) and a second file (400 `too_many_files`, never silently
+ * dropped). Other fields are ignored.
+ */
 async function readUpload(request: FastifyRequest): Promise<{ filename: string; data: Buffer }> {
   if (!request.isMultipart()) {
     throw new AppError(415, 'unsupported_media_type', 'Send the file as multipart/form-data in a field named "file".');
   }
-  const file = await request.file();
-  if (!file || file.fieldname !== 'file') {
-    file?.file.resume();
-    throw fieldInvalid('file', 'Attach one file in the field "file"');
-  }
-  let data: Buffer;
+  const { RequestFileTooLargeError, FilesLimitError } = request.server.multipartErrors;
+  let upload: { filename: string; data: Buffer } | null = null;
   try {
-    data = await file.toBuffer();
+    for await (const part of request.parts()) {
+      if (part.type !== 'file') continue;
+      if (upload || part.fieldname !== 'file') {
+        part.file.resume();
+        throw upload ? tooManyFiles() : fieldInvalid('file', 'Attach one file in the field "file"');
+      }
+      const data = await part.toBuffer();
+      // A truncated file is never stored, even if the plugin was configured not to throw.
+      if (part.file.truncated) throw tooLarge();
+      upload = { filename: part.filename, data };
+    }
   } catch (err) {
-    if (err instanceof request.server.multipartErrors.RequestFileTooLargeError) throw tooLarge();
+    if (err instanceof AppError) throw err;
+    if (err instanceof RequestFileTooLargeError) throw tooLarge();
+    if (err instanceof FilesLimitError) throw tooManyFiles();
+    if (isCutOff(err) || request.raw.aborted) throw incomplete();
     throw err;
   }
-  // A truncated file is never stored, even if the plugin was configured not to throw.
-  if (file.file.truncated) throw tooLarge();
-  return { filename: file.filename, data };
+  if (!upload) throw fieldInvalid('file', 'Attach one file in the field "file"');
+  return upload;
 }
 
 export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
   // Registered here, not app-wide: only this plugin's routes take multipart bodies.
   await app.register(multipart, {
-    limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10, parts: 11 },
+    // Two files let the second one be seen and refused (400), not silently dropped.
+    limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 2, fields: 10, parts: 12 },
     throwFileSizeLimit: true,
   });
 
@@ -75,7 +105,7 @@ export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Attach a file to your comment (multipart/form-data, one field named "file")',
         description:
-          'The author only, while the comment is pending or has a pending revision. At most 3 files per comment, 10 MB each. Accepted types, recognised from the content: PDF, DOCX, ODT, XLSX, PNG, JPEG (415 `unsupported_file_type` otherwise; 413 `file_too_large`; 409 `too_many_attachments`).',
+          'The author only, while the comment is pending or has a pending revision. One file per request (a second one is 400 `too_many_files`; a body cut off mid-file is 400 `upload_incomplete`). At most 3 files per comment, 10 MB each. Accepted types, recognised from the content: PDF, DOCX, ODT, XLSX, PNG, JPEG (415 `unsupported_file_type` otherwise; 413 `file_too_large`; 409 `too_many_attachments`).',
         consumes: ['multipart/form-data'],
         params: commentParams,
         // Documents the form for OpenAPI; the multipart stream itself is read by the handler.
