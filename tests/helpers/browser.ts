@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { afterAll } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { buildApp, type ConveneApp } from '../../server/src/app.js';
 import type { TestContext } from './app.js';
 
@@ -11,6 +11,51 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export const WEB_DIST = join(root, 'web/dist');
 const ARTIFACTS = join(root, 'test-artifacts');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * Every Playwright wait (locators, waitFor, waitForURL, waitForResponse, navigation) gives up after
+ * this, well inside vitest's 30 s test timeout: a hang fails with Playwright's message naming what
+ * it waited for, not with a bare "test timed out". Longer waits pass their own `timeout`.
+ */
+export const BROWSER_WAIT_MS = 10_000;
+
+/** What went wrong in the pages of one context: console errors, uncaught errors, CSP violations. */
+interface Watched {
+  context: BrowserContext;
+  problems: string[];
+  allowed: RegExp[];
+}
+let watched: Watched[] = [];
+
+/**
+ * Runs after every browser test: any console error, uncaught page error or Content-Security-Policy
+ * violation seen in a page of a context the test opened fails the test (unless the test declared
+ * it expected with {@link allowConsoleErrors}); the test's contexts are closed.
+ */
+function checkPagesAfterEachTest(): void {
+  afterEach(async () => {
+    const done = watched;
+    watched = [];
+    for (const w of done) {
+      // A round trip to each page delivers the console messages it sent before.
+      for (const page of w.context.pages()) await page.evaluate(() => 0).catch(() => undefined);
+      await w.context.close().catch(() => undefined);
+    }
+    const problems = done.flatMap((w) => w.problems.filter((p) => !w.allowed.some((re) => re.test(p))));
+    if (problems.length) {
+      throw new Error(
+        `The browser reported ${problems.length} problem(s):\n${problems.map((p) => `- ${p}`).join('\n')}`,
+      );
+    }
+  });
+}
+
+/** Declares console errors this test expects (a 409 the page handles, say), by their text. */
+export function allowConsoleErrors(page: Page, ...patterns: RegExp[]): void {
+  const w = watched.find((x) => x.context === page.context());
+  if (!w) throw new Error('allowConsoleErrors: this page was not opened with newContext()');
+  w.allowed.push(...patterns);
+}
 
 /** Debian's Chromium, never a downloaded browser. Flags keep it off the (closed) network. */
 export async function launchBrowser(): Promise<Browser> {
@@ -28,6 +73,7 @@ export async function launchBrowser(): Promise<Browser> {
     ],
   });
   afterAll(() => browser.close());
+  checkPagesAfterEachTest();
   return browser;
 }
 
@@ -50,16 +96,46 @@ export async function startWebApp(ctx: TestContext): Promise<{ app: ConveneApp; 
   return { app, baseURL };
 }
 
+/**
+ * A fresh browser context on the app. The app's CSP is enforced (no `bypassCSP`), and every page
+ * of the context is watched: `securitypolicyviolation` events (collected in the page by an init
+ * script, which runs before the app's scripts), console errors and uncaught errors are recorded and
+ * fail the test after it ends (see checkPagesAfterEachTest).
+ */
 export async function newContext(browser: Browser, baseURL: string, locale = 'en'): Promise<BrowserContext> {
-  // bypassCSP only lets the test inject axe-core; the app's own CSP stays in force otherwise.
   const context = await browser.newContext({
     baseURL,
     locale,
     viewport: { width: 1280, height: 900 },
-    bypassCSP: true,
+  });
+  context.setDefaultTimeout(BROWSER_WAIT_MS);
+  context.setDefaultNavigationTimeout(BROWSER_WAIT_MS);
+  const w: Watched = { context, problems: [], allowed: [] };
+  watched.push(w);
+  await context.exposeBinding('__conveneCspViolation', ({ page }, v: string) => {
+    w.problems.push(`CSP violation on ${page.url()}: ${v}`);
+  });
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const text = `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`;
+      seen.push(text);
+      void (window as unknown as { __conveneCspViolation(v: string): Promise<void> }).__conveneCspViolation(text);
+    });
+  });
+  context.on('page', (page) => {
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      const where = msg.location().url;
+      w.problems.push(`console error on ${page.url()}: ${msg.text()}${where ? ` (${where})` : ''}`);
+    });
+    page.on('pageerror', (err) => w.problems.push(`uncaught error on ${page.url()}: ${err.stack ?? err.message}`));
   });
   // The interface language is remembered per device; start each context in its own.
   await context.addInitScript((lng) => {
+    // A new page's first document (about:blank) has no storage of its own.
+    if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
     if (!localStorage.getItem('convene.lang')) localStorage.setItem('convene.lang', lng);
   }, locale);
   return context;
@@ -72,9 +148,14 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
+let axeText: Promise<string> | undefined;
+const axeSource = () => (axeText ??= readFile(AXE, 'utf8'));
+
 /** Serious and critical accessibility violations on the page, as axe-core reports them. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE });
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern (a script tag
+  // would be refused: the tests run with the app's CSP enforced).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource());
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run();

@@ -160,10 +160,13 @@ function AddQuestion({ slug, onAdded }: { slug: string; onAdded: (n: number) => 
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = useMutation({
-    mutationFn: (value: string) => addQuestion(slug, value),
-    onSuccess: (list) => {
+    // `typed` is the field as it was when the request left; `value` is what was sent.
+    mutationFn: ({ value }: { value: string; typed: string }) => addQuestion(slug, value),
+    onSuccess: (list, { typed }) => {
       setQuestions(qc, slug, list);
-      setText('');
+      // Clear the field only if it still holds what was sent: text typed while the request was
+      // on its way (the next question, say) is never erased.
+      setText((current) => (current === typed ? '' : current));
       onAdded(list.length);
     },
     onError: (err) =>
@@ -177,7 +180,7 @@ function AddQuestion({ slug, onAdded }: { slug: string; onAdded: (n: number) => 
       return;
     }
     setError(null);
-    add.mutate(text.trim());
+    add.mutate({ value: text.trim(), typed: text });
   };
   return (
     <form className="add-question" onSubmit={submit} noValidate>
