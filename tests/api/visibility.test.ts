@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestClient, setupApp } from '../helpers/app.js';
-import { type Cast, insertComment, makeCast, makeSpace, uuid } from '../helpers/factories.js';
+import { type Cast, grantRole, insertComment, makeCast, makeSpace, makeUser, uuid } from '../helpers/factories.js';
 import { LiveClient, startInstance } from '../helpers/live.js';
 import { PDF, multipartBody } from '../helpers/multipart.js';
 
@@ -236,5 +236,119 @@ describe('unpublished content', () => {
       for (const s of sockets) s.close();
       await instance.app.close();
     }
+  });
+});
+
+/**
+ * A published reply to a comment that is not (or no longer) published answers its question as far
+ * as anyone who may not read the parent can tell: no parentId (which would reveal that the hidden
+ * parent exists, and which the client cannot attach to anything), no "in reply to". The parent's
+ * author and the space's staff, who may read the parent, keep the real thread.
+ */
+describe('replies to a comment that is not published', () => {
+  let threads: Awaited<ReturnType<typeof makeSpace>>;
+  let q: string;
+  beforeAll(async () => {
+    threads = await makeSpace(ctx, { moderationMode: 'pre' });
+    q = threads.questions[0]?.id ?? '';
+    await grantRole(ctx, threads.space.id, cast.moderator.user.id, 'moderator');
+  });
+
+  const post = async (c: TestClient, extra: Record<string, unknown> = {}) => {
+    const res = await c.post(`/api/spaces/${threads.space.slug}/comments`, {
+      questionId: q,
+      body: `Words ${uuid()}`,
+      language: 'en',
+      clientId: uuid(),
+      ...extra,
+    });
+    expect(res.status, res.raw).toBe(201);
+    return res.body.comment as { id: string; version: number };
+  };
+  const decide = async (c: { id: string }, action: 'approve' | 'reject') => {
+    const [row] = (await ctx.db.pool.query('select version from comments where id = $1', [c.id])).rows;
+    const res = await cast.moderator.client.post(`/api/comments/${c.id}/decision`, {
+      action,
+      version: row.version,
+      ...(action === 'reject' ? { reason: 'Taken down' } : {}),
+    });
+    expect(res.status, res.raw).toBe(200);
+  };
+  const seenBy = async (c: TestClient, replyId: string) => {
+    const res = await c.get(`/api/spaces/${threads.space.slug}/comments`);
+    expect(res.status).toBe(200);
+    const reply = res.body.comments.find((x: { id: string }) => x.id === replyId);
+    expect(reply, 'the published reply is listed').toBeDefined();
+    return reply as { parentId: string | null; questionId: string | null; inReplyTo: { id: string } | null };
+  };
+
+  /** Guests, other participants, another space's moderator and the replier may not read the parent. */
+  const expectOrphanedFor = async (replyId: string, parentId: string, replier?: TestClient) => {
+    const stranger = await makeUser(ctx);
+    const viewers = [...outsiders(), ['a stranger', stranger.client] as const];
+    if (replier) viewers.push(['the replier', replier]);
+    for (const [who, c] of viewers) {
+      const reply = await seenBy(c, replyId);
+      expect(reply, who).toMatchObject({ parentId: null, questionId: q, inReplyTo: null });
+      expect(JSON.stringify(reply), who).not.toContain(parentId);
+    }
+    if (replier) {
+      const mine = await replier.get('/api/me/comments');
+      const own = mine.body.comments.find((x: { id: string }) => x.id === replyId);
+      expect(own).toMatchObject({ parentId: null, inReplyTo: null });
+    }
+  };
+  const expectThreadedFor = async (replyId: string, parentId: string) => {
+    for (const [who, c] of [
+      ["the parent's author", cast.author.client],
+      ['a moderator of the space', cast.moderator.client],
+      ['an administrator', cast.admin.client],
+    ] as const) {
+      const reply = await seenBy(c, replyId);
+      expect(reply, who).toMatchObject({ parentId, questionId: q, inReplyTo: { id: parentId } });
+    }
+  };
+
+  it('a pending parent: hidden from outsiders, in the list and in the live comment.published', async () => {
+    const instance = await startInstance(ctx.db.db, ctx.config);
+    const guest = await LiveClient.connect(instance.url, { origin: ctx.config.appOrigin });
+    try {
+      await guest.subscribe(threads.space.slug);
+      const parent = await post(cast.author.client);
+      const reply = await post(cast.author.client, { parentId: parent.id, questionId: null });
+      await decide(reply, 'approve');
+      const published = await guest.waitFor(
+        (m) => m.type === 'event' && m.kind === 'comment.published' && (m.data as any).comment.id === reply.id,
+      );
+      expect((published as any).data.comment).toMatchObject({ parentId: null, questionId: q, inReplyTo: null });
+      expect(JSON.stringify(guest.messages)).not.toContain(parent.id);
+
+      await expectOrphanedFor(reply.id, parent.id);
+      await expectThreadedFor(reply.id, parent.id);
+    } finally {
+      guest.close();
+      await instance.app.close();
+    }
+  });
+
+  it('a parent taken down after the reply was published', async () => {
+    const parent = await post(cast.author.client);
+    await decide(parent, 'approve');
+    const reply = await post(cast.participant.client, { parentId: parent.id });
+    await decide(reply, 'approve');
+    expect((await seenBy(cast.anonymous, reply.id)).parentId).toBe(parent.id);
+    await decide(parent, 'reject');
+    await expectOrphanedFor(reply.id, parent.id, cast.participant.client);
+    await expectThreadedFor(reply.id, parent.id);
+  });
+
+  it('a parent withdrawn by its author after the reply was published', async () => {
+    const parent = await post(cast.author.client);
+    await decide(parent, 'approve');
+    const reply = await post(cast.participant.client, { parentId: parent.id });
+    await decide(reply, 'approve');
+    expect((await cast.author.client.delete(`/api/comments/${parent.id}`)).status).toBe(200);
+    await expectOrphanedFor(reply.id, parent.id, cast.participant.client);
+    await expectThreadedFor(reply.id, parent.id);
   });
 });

@@ -24,6 +24,7 @@ export interface CommentExtras {
   author: Person;
   tags: TagDto[];
   attachments: AttachmentDto[];
+  /** The parent, only when the viewer may read it; otherwise the reply shows no parent at all. */
   inReplyTo: { id: string; authorName: string } | null;
   pendingRevision: CommentRevision | null;
 }
@@ -36,7 +37,10 @@ export function presentComment(c: Comment, x: CommentExtras, viewer: Viewer, spa
     id: c.id,
     spaceId: c.spaceId,
     questionId: c.questionId,
-    parentId: c.parentId,
+    // A reply to a comment the viewer may not read (pending, rejected, withdrawn) answers its
+    // question as far as they can tell: its parent's id would reveal that the parent exists.
+    // `inReplyTo` is given exactly when the viewer may read the parent.
+    parentId: x.inReplyTo ? c.parentId : null,
     inReplyTo: x.inReplyTo,
     author: x.author,
     bodyHtml: c.bodyHtml,
