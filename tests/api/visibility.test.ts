@@ -285,7 +285,7 @@ describe('replies to a comment that is not published', () => {
   /** Guests, other participants, another space's moderator and the replier may not read the parent. */
   const expectOrphanedFor = async (replyId: string, parentId: string, replier?: TestClient) => {
     const stranger = await makeUser(ctx);
-    const viewers = [...outsiders(), ['a stranger', stranger.client] as const];
+    const viewers: (readonly [string, TestClient])[] = [...outsiders(), ['a stranger', stranger.client]];
     if (replier) viewers.push(['the replier', replier]);
     for (const [who, c] of viewers) {
       const reply = await seenBy(c, replyId);
