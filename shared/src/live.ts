@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { storableString } from './schemas/common.js';
 
 /** The live channel's messages (GET /api/live, WebSocket). Both ends validate with these. */
 
-const spaceSlug = z.string().min(1).max(80);
+/** Refuses U+0000 and lone surrogates (`bad_message`) before a query could choke on them. */
+const spaceSlug = storableString().min(1).max(80);
 
 export const clientMessage = z.discriminatedUnion('type', [
   z.strictObject({

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { type TestContext, type TestResponse, TestClient, setupApp } from '../helpers/app.js';
 import { type Cast, insertComment, makeCast, makeSpace, makeUser, uuid, withTaxonomy } from '../helpers/factories.js';
+import { LiveClient } from '../helpers/live.js';
 import { PDF, PNG, multipartBody } from '../helpers/multipart.js';
 
 /**
@@ -600,5 +601,25 @@ describe('errors outside the routes keep the documented shape', () => {
     expect(propfind.status).toBeGreaterThanOrEqual(400);
     expect(propfind.status).toBeLessThan(500);
     expectErrorShape(JSON.parse(propfind.body));
+  });
+});
+
+describe('the live channel', () => {
+  it('a subscribe to a space slug holding NUL or a lone surrogate: an error message, the socket stays open', async () => {
+    if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const live = await LiveClient.connect(`ws://127.0.0.1:${port}/api/live`);
+    try {
+      for (const bad of [`${space.slug}${NUL}`, `${space.slug}${LONE}`]) {
+        const before = live.messages.length;
+        live.send({ type: 'subscribe', space: bad });
+        const error = await live.waitFor((m) => m.type === 'error' && live.messages.indexOf(m) >= before);
+        expect(error).toMatchObject({ type: 'error', code: 'bad_message' });
+      }
+      const ready = await live.subscribe(space.slug);
+      expect(ready.space).toBe(space.slug);
+    } finally {
+      live.close();
+    }
   });
 });
