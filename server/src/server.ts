@@ -21,10 +21,8 @@ async function main() {
   const handle = createDb(database.url);
   await ensureTaxonomy(handle.db);
 
-  if (config.admin) {
-    await ensureAdmin(handle.db, config.admin.email, config.admin.password);
-    log(`administrator ${config.admin.email} is ready`);
-  }
+  // Demo content first: it loads only into an empty database, and the administrator below would
+  // make it look non-empty.
   if (config.demo) {
     const accounts = await seedDemo(handle.db);
     if (accounts) {
@@ -35,6 +33,11 @@ async function main() {
         log(`(also saved to ${join(config.dataDir, 'demo-accounts.txt')})`);
       }
     }
+  }
+
+  if (config.admin) {
+    await ensureAdmin(handle.db, config.admin.email, config.admin.password);
+    log(`administrator ${config.admin.email} is ready`);
   }
 
   const app = await buildApp({ db: handle.db, config: { ...config, webDist: config.webDist || DEFAULT_WEB_DIST } });
@@ -50,9 +53,11 @@ async function main() {
       await app.close();
       await handle.close();
       await database.stop();
-    } finally {
-      process.exit(0);
+    } catch (err) {
+      console.error(`[convene] shutdown failed: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
     }
+    process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
