@@ -24,7 +24,8 @@ it('a chair highlights contributions, drafts a note with two sections and three 
   await page.goto('/spaces/rt-1-1/dashboard');
   await page.getByRole('heading', { level: 1 }).waitFor();
   const off = page.getByRole('button', { name: 'Relevant for the note', pressed: false });
-  await expect.poll(() => page.getByRole('button', { name: 'Relevant for the note' }).count()).toBeGreaterThan(2);
+  // The dashboard's comment list loads after its heading: wait (up to the default wait) for a third.
+  await page.getByRole('button', { name: 'Relevant for the note' }).nth(2).waitFor();
   while ((await off.count()) > 0) {
     const before = await off.count();
     await off.first().click();
@@ -99,4 +100,4 @@ it('a chair highlights contributions, drafts a note with two sections and three 
   expect(documentXml).toContain('Participants stressed recognition of skills.');
   expect(documentXml).toContain('Costs of remittances remain too high.');
   await context.close();
-});
+}, 90_000); // curation, drafting, a conflict and two exports in one story

@@ -142,7 +142,7 @@ describe('pages in three languages', () => {
       expect(await seriousViolations(page), `composer (${locale})`).toEqual([]);
       await screenshot(page, `composer-${locale}`);
       await context.close();
-    });
+    }, 90_000); // five pages, each checked by axe and photographed
   }
 });
 
