@@ -28,3 +28,20 @@ it('answers a missing script with 404, not the page under its name, and client r
   expect(route.status).toBe(200);
   expect(route.headers.get('content-type')).toContain('text/html');
 });
+
+it('opens every demo space page without a console error, a 404 or a CSP violation', async () => {
+  // The checks themselves run after each test (tests/helpers/browser.ts): any console error
+  // (a failed resource load such as a missing favicon included), uncaught error or CSP violation
+  // on these pages fails this test.
+  const page = await (await newContext(browser, baseURL, 'en')).newPage();
+  const missing: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() === 404) missing.push(r.url());
+  });
+  for (const slug of ['imrf-roundtable-3', 'roundtable-1', 'rt-1-1']) {
+    await page.goto(`/spaces/${slug}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+  }
+  expect(missing).toEqual([]);
+});
