@@ -210,7 +210,9 @@ describe('GET /api/spaces/:slug/export', () => {
     const res = await download(cast.chair, 'format=docx');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="RT-1\.1-\d{4}-\d{2}-\d{2}\.docx"$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="RT-1\.1-all-\d{4}-\d{2}-\d{2}\.docx"; filename\*=UTF-8''RT-1\.1-all-\d{4}-\d{2}-\d{2}\.docx$/,
+    );
     const files = unzipSync(new Uint8Array(res.buffer));
     const part = (name: string) => {
       const f = files[name];
@@ -279,10 +281,10 @@ describe('GET /api/spaces/:slug/export', () => {
     const res = await download(cast.moderator, 'format=xlsx');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res.headers['content-disposition']).toMatch(/filename="RT-1\.1-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    expect(res.headers['content-disposition']).toMatch(/filename="RT-1\.1-all-\d{4}-\d{2}-\d{2}\.xlsx"/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.buffer as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Contributions', 'Statistics']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Contributions', 'Attachments', 'Statistics']);
     const sheet = wb.getWorksheet('Contributions');
     if (!sheet) throw new Error('no sheet');
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
@@ -314,11 +316,11 @@ describe('GET /api/spaces/:slug/export', () => {
       records.push(Object.fromEntries(header.map((h, i) => [h, values[i]])));
     });
     expect(records.map((r) => r.ID).sort()).toEqual(await publishedIds());
-    expect(new Set(records.map((r) => r.Status))).toEqual(new Set(['published']));
+    expect(new Set(records.map((r) => r.Status))).toEqual(new Set(['approved']));
     const first = records.find((r) => r.ID === rich.id);
     expect(first).toMatchObject({
       'No.': '1.1',
-      'Question no.': '1',
+      'Question no.': 1,
       Author: 'José Álvarez',
       Category: 'Member State',
       Country: 'Mexico',
@@ -356,7 +358,7 @@ describe('GET /api/spaces/:slug/export', () => {
     expect(text).toContain('\r\n');
     const records: Record<string, string>[] = parseCsv(res.buffer, { bom: true, columns: true });
     expect(records.map((r) => r.ID).sort()).toEqual(await publishedIds());
-    expect(new Set(records.map((r) => r.Status))).toEqual(new Set(['published']));
+    expect(new Set(records.map((r) => r.Status))).toEqual(new Set(['approved']));
     const first = records.find((r) => r.ID === rich.id);
     expect(first?.Author).toBe('José Álvarez');
     // Line breaks inside a field survive the round trip.
@@ -424,11 +426,11 @@ describe('GET /api/spaces/:slug/export', () => {
     const doc = exportDocument.parse(JSON.parse(res.text));
     const all = doc.questions.flatMap((q) => q.contributions);
     expect(idsOf(all).sort()).toEqual([rich.id, replyToReply.id, spanish.id].sort());
-    // Its parent is not highlighted: the reply to the reply starts a thread of its own.
+    // Its parent is not highlighted: the reply to the reply starts a thread of its own, keeping its number.
     const q1Threads = doc.questions[0]?.contributions ?? [];
     expect(q1Threads.map((c) => [c.id, c.number, c.parentId])).toEqual([
       [rich.id, '1.1', null],
-      [replyToReply.id, '1.2', null],
+      [replyToReply.id, '1.1.1.1', null],
     ]);
     expect(doc.participation.totals.contributions).toBe(3);
     expect(doc.filters.scope).toBe('highlighted');

@@ -11,12 +11,21 @@ const neutralise = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 const columns = CONTRIBUTION_COLUMNS.map((c) => ({ key: c.key, header: c.header }));
 
 /**
- * RFC 4180 CSV (comma, double quotes doubled, CRLF between records, quoted line breaks),
+ * Fields quoted whatever csv-stringify would decide: any carriage return or line feed (its own
+ * test only looks for the record delimiter, CRLF, so a text with bare LF paragraphs was written
+ * unquoted and spreadsheets cut the record there), comma, double quote, or space at either end.
+ */
+const QUOTED = /[\r\n,"]|^\s|\s$/;
+const options = { columns, record_delimiter: 'windows', quoted_match: QUOTED } as const;
+
+/**
+ * RFC 4180 CSV (comma, double quotes doubled, CRLF between records, every field holding a line
+ * break, comma, quote or edge space quoted),
  * UTF-8 with a byte order mark so spreadsheets read accents correctly. One row per
  * contribution, replies after their parent; written a page at a time.
  */
 export async function* csvExport(input: CuratedInput): AsyncGenerator<string> {
-  yield stringify([], { bom: true, header: true, columns, record_delimiter: 'windows' });
+  yield stringify([], { ...options, bom: true, header: true });
   for (const q of input.questions) {
     for await (const page of input.threads(q)) {
       const records = [];
@@ -26,7 +35,7 @@ export async function* csvExport(input: CuratedInput): AsyncGenerator<string> {
           records.push(Object.fromEntries(columns.map(({ key }) => [key, neutralise(row[key])])));
         }
       }
-      yield stringify(records, { columns, record_delimiter: 'windows' });
+      yield stringify(records, options);
     }
   }
 }

@@ -115,6 +115,49 @@ async function loadStaff(db: DbOrTx, space: Space) {
 }
 
 /**
+ * Each published contribution's number, counted over the space's whole published set: "2.3" is
+ * the third thread of question 2 (in reading order; "G.1" on the space as a whole), "2.3.1" its
+ * first reply. A filtered export (highlighted, one language) prints these same numbers, so 1.1
+ * names the same contribution in every file. A reply whose parent is not published counts as a
+ * thread of its own, as in the export.
+ */
+async function loadStableNumbers(
+  db: DbOrTx,
+  spaceId: string,
+  labels: (readonly [string, string])[],
+): Promise<Map<string, string>> {
+  const published = contributionCondition(spaceId, { scope: 'published' }, 'c');
+  const result = await db.execute<{ id: string; question_id: string | null; path: string }>(sql`
+    with recursive pub as (
+      select c.id, c.parent_id, c.question_id, c.created_at from comments c where ${published}
+    ),
+    roots as (
+      select p.id, p.question_id,
+             row_number() over (partition by p.question_id order by p.created_at, p.id) as n
+      from pub p
+      where p.parent_id is null or not exists (select 1 from pub q where q.id = p.parent_id)
+    ),
+    replies as (
+      select p.id, p.parent_id, row_number() over (partition by p.parent_id order by p.created_at, p.id) as n
+      from pub p
+      where exists (select 1 from pub q where q.id = p.parent_id)
+    ),
+    tree(id, question_id, path) as (
+      select id, question_id, n::text from roots
+      union all
+      select r.id, t.question_id, t.path || '.' || r.n from replies r join tree t on r.parent_id = t.id
+    )
+    select id, question_id, path from tree`);
+  const label = new Map(labels);
+  const out = new Map<string, string>();
+  for (const row of result.rows) {
+    const prefix = row.question_id === null ? 'G' : (label.get(row.question_id) ?? '?');
+    out.set(row.id, `${prefix}.${row.path}`);
+  }
+  return out;
+}
+
+/**
  * Everything an export holds, loaded once for every file format: the space's header, its
  * participation (over exactly the exported contributions), its questions, and a cursor over
  * the published contributions. Only approved text is ever read: a pending edit stays in
@@ -147,6 +190,9 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
   }
 
   const selected = (alias: string) => contributionCondition(space.id, filter, alias);
+  const numbers = await loadStableNumbers(db, space.id, [
+    ...questionRows.map((q, i) => [q.id, String(i + 1)] as const),
+  ]);
 
   /** Hydrates one page of rows (roots and their replies) in a fixed number of queries. */
   async function hydrate(rows: Row[]) {
@@ -193,7 +239,6 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
     // A reply whose parent is not exported (not published, or outside the scope) starts a thread of its own.
     const isRoot = sql`(${comments.parentId} is null or not exists (select 1 from comments p where p.id = ${comments.parentId} and ${selected('p')}))`;
     let after: { at: Date; id: string } | null = null;
-    let rootCount = 0;
     for (;;) {
       const keyset: SQL | undefined = after
         ? sql`(${comments.createdAt}, ${comments.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
@@ -216,13 +261,16 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
       );
       const { authors, tagsBy, filesBy } = await hydrate([...roots, ...replies]);
       const childrenOf = groupBy(replies, (r) => r.parentId ?? '');
-      const build = (r: Row, number: string, parentId: string | null): ExportContribution => {
+      const build = (r: Row, inExport: boolean): ExportContribution => {
         const a = authors.get(r.authorId);
         if (!a) throw new Error(`author ${r.authorId} missing`);
+        const parentNumber = r.parentId ? numbers.get(r.parentId) : undefined;
         return {
           id: r.id,
-          number,
-          parentId,
+          // Counted over the whole published set, so a filtered export keeps the full export's numbers.
+          number: numbers.get(r.id) ?? '?',
+          parentId: inExport ? r.parentId : null,
+          inReplyTo: r.parentId ? { number: parentNumber ?? null, published: parentNumber !== undefined } : null,
           questionId: r.questionId,
           author: {
             displayName: a.displayName,
@@ -249,10 +297,10 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
           })),
           bodyMd: r.bodyMd,
           text: options.withText === false ? '' : markdownToPlainText(r.bodyMd),
-          replies: (childrenOf.get(r.id) ?? []).map((child, i) => build(child, `${number}.${i + 1}`, r.id)),
+          replies: (childrenOf.get(r.id) ?? []).map((child) => build(child, true)),
         };
       };
-      yield roots.map((r) => build(r, `${question.label}.${++rootCount}`, null));
+      yield roots.map((r) => build(r, false));
       const last: Row | undefined = roots.at(-1);
       if (!last || roots.length < pageSize) return;
       after = { at: last.createdAt, id: last.id };

@@ -60,7 +60,29 @@ export interface DocxMarkdownContext {
   nextListInstance(): number;
 }
 
+/** Word's language tag for a contribution's language ("other": none, Word then guesses). */
+export const WORD_LANGUAGES: Record<string, string | undefined> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+
+/** Text width of an A4 page with the library's 1-inch margins, in twentieths of a point. */
+export const TEXT_WIDTH = 9026;
+
+/**
+ * Column widths for a table from its cells' text: each column gets a share of `total` by the
+ * length of its longest cell (capped, with a floor), so a column of long questions is wide and a
+ * column of counts narrow, instead of equal columns wrapping the long text over many lines.
+ */
+export function columnWidths(rows: string[][], total = TEXT_WIDTH): number[] {
+  const count = Math.max(0, ...rows.map((r) => r.length));
+  const weights = Array.from({ length: count }, (_, i) =>
+    Math.min(60, Math.max(6, ...rows.map((r) => [...(r[i] ?? '')].length))),
+  );
+  const sum = weights.reduce((a, b) => a + b, 0) || 1;
+  return weights.map((w) => Math.floor((w / sum) * total));
+}
+
 export interface DocxMarkdownOptions {
+  /** Word language tag (`w:lang`) of every run, so Word checks French as French. */
+  language?: string | undefined;
   /** Left indent of every block, in twentieths of a point (replies sit further right). */
   indent?: number;
   /** Word heading level of a markdown "#" heading; deeper ones follow, capped at Heading 6. */
@@ -90,6 +112,7 @@ function textRuns(text: string, style: RunStyle, link: boolean, options: DocxMar
       ...(style.strike ? { strike: true } : {}),
       ...(style.code ? { font: MONO } : {}),
       ...(link ? { style: 'Hyperlink' } : {}),
+      ...(options.language ? { language: { value: options.language } } : {}),
     });
   const citation = options.citation;
   if (!citation || !text.includes('\uE000')) return [make(text)];
@@ -196,7 +219,7 @@ function convertBlocks(
   let itemFirst = false;
   let quote = 0;
   let headingLevel: number | null = null;
-  let table: { rows: TableRow[]; cells: TableCell[]; header: boolean } | null = null;
+  let table: { rows: TableRow[]; cells: TableCell[]; header: boolean; texts: string[][]; row: string[] } | null = null;
 
   const indentLeft = () => base + INDENT_STEP * 2 * quote + INDENT_STEP * 2 * lists.length;
   // No indent element at all when there is none: a large document has tens of thousands of paragraphs.
@@ -236,7 +259,7 @@ function convertBlocks(
         quote -= 1;
         break;
       case 'table_open':
-        table = { rows: [], cells: [], header: false };
+        table = { rows: [], cells: [], header: false, texts: [], row: [] };
         break;
       case 'thead_open':
         if (table) table.header = true;
@@ -247,7 +270,9 @@ function convertBlocks(
       case 'tr_close':
         if (table) {
           table.rows.push(new TableRow({ children: table.cells, tableHeader: table.header }));
+          table.texts.push(table.row);
           table.cells = [];
+          table.row = [];
         }
         break;
       case 'table_close':
@@ -255,7 +280,8 @@ function convertBlocks(
           blocks.push(
             new Table({
               rows: table.rows,
-              width: { size: 100, type: WidthType.PERCENTAGE },
+              width: { size: TEXT_WIDTH - indentLeft(), type: WidthType.DXA },
+              columnWidths: columnWidths(table.texts, TEXT_WIDTH - indentLeft()),
               indent: { size: indentLeft(), type: WidthType.DXA },
             }),
           );
@@ -266,9 +292,11 @@ function convertBlocks(
         const runs = inlineRuns(t.children, footnotes, ctx, options, inFootnote);
         if (table) {
           const bold = table.header;
+          table.row.push(t.content);
+          const lang = options.language ? { language: { value: options.language } } : {};
           table.cells.push(
             new TableCell({
-              children: [new Paragraph({ children: bold ? [new TextRun({ text: t.content, bold })] : runs })],
+              children: [new Paragraph({ children: bold ? [new TextRun({ text: t.content, bold, ...lang })] : runs })],
             }),
           );
           break;

@@ -1,5 +1,6 @@
 import { type ExportContribution, LANGUAGE_LABELS, STAKEHOLDER_CATEGORY_LABELS } from '@convene/shared';
 import {
+  AlignmentType,
   Document,
   ExternalHyperlink,
   HeadingLevel,
@@ -13,8 +14,17 @@ import {
   WidthType,
 } from 'docx';
 import { type CuratedInput, countryName } from './curated.js';
-import { type Block, type DocxMarkdownContext, heading, markdownToDocx } from './docx-markdown.js';
-import { formatDate, languageLabel, people, period, questionHeading, scopeLine } from './format.js';
+import {
+  type Block,
+  type DocxMarkdownContext,
+  TEXT_WIDTH,
+  WORD_LANGUAGES,
+  columnWidths,
+  heading,
+  markdownToDocx,
+} from './docx-markdown.js';
+import { formatDate, languageLabel, people, period, questionHeading, replyNote, scopeLine } from './format.js';
+import { convertPastedFootnotes } from './markdown.js';
 
 /** Replies sit this much further right per level (twentieths of a point: 0.4 inch). */
 const REPLY_INDENT = 567;
@@ -22,18 +32,29 @@ const REPLY_INDENT = 567;
 export const link = (text: string, href: string) =>
   new ExternalHyperlink({ link: href, children: [new TextRun({ text, style: 'Hyperlink' })] });
 
-const cell = (text: string | number, bold = false) =>
+const cell = (text: string | number, width: number, bold = false) =>
   new TableCell({
-    children: [new Paragraph({ children: [new TextRun({ text: String(text), ...(bold ? { bold } : {}) })] })],
+    width: { size: width, type: WidthType.DXA },
+    children: [
+      new Paragraph({
+        spacing: { after: 0 },
+        // Counts line up on the right, as in a printed table.
+        ...(typeof text === 'number' ? { alignment: AlignmentType.RIGHT } : {}),
+        children: [new TextRun({ text: String(text), ...(bold ? { bold } : {}) })],
+      }),
+    ],
   });
 
-/** A statistics table: a bold header row, then the rows. */
+/** A statistics table: a bold header row, then the rows; columns as wide as their text needs. */
 export function statsTable(head: string[], rows: (string | number)[][]): Table {
+  const widths = columnWidths([head, ...rows.map((r) => r.map(String))]);
+  const w = (i: number) => widths[i] ?? 0;
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
     rows: [
-      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+      new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, w(i), true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, w(i))) })),
     ],
   });
 }
@@ -95,6 +116,10 @@ function contributionBlocks(c: ExportContribution, depth: number, ctx: DocxMarkd
     }),
     new Paragraph({ ...at, children: meta, keepNext: true }),
   ];
+  const replyLine = replyNote(c);
+  if (replyLine) {
+    blocks.push(new Paragraph({ ...at, keepNext: true, children: [new TextRun({ text: replyLine, italics: true })] }));
+  }
   if (c.tags.length) {
     blocks.push(
       new Paragraph({
@@ -111,7 +136,13 @@ function contributionBlocks(c: ExportContribution, depth: number, ctx: DocxMarkd
     });
     blocks.push(new Paragraph({ ...at, children: files }));
   }
-  blocks.push(...markdownToDocx(c.bodyMd, ctx, { indent, headingBase: 4 }));
+  blocks.push(
+    ...markdownToDocx(convertPastedFootnotes(c.bodyMd), ctx, {
+      indent,
+      headingBase: 4,
+      language: WORD_LANGUAGES[c.language],
+    }),
+  );
   for (const r of c.replies) blocks.push(...contributionBlocks(r, depth + 1, ctx));
   return blocks;
 }
@@ -121,7 +152,16 @@ export function newDocument(title: string, children: Block[]): Document {
   return new Document({
     title,
     creator: 'Convene',
-    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    styles: {
+      default: {
+        // Space after every paragraph (8 pt, as Word's own Normal style), so a contribution's
+        // paragraphs stand apart; British English unless a run says otherwise.
+        document: {
+          run: { font: 'Calibri', size: 22, language: { value: 'en-GB' } },
+          paragraph: { spacing: { after: 160, line: 264 } },
+        },
+      },
+    },
     features: { updateFields: false },
     sections: [{ children }],
   });

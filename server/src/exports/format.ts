@@ -44,6 +44,17 @@ export function scopeLine(input: CuratedInput): string {
   return parts.join(', ');
 }
 
+/**
+ * Said of a reply exported without its parent: the parent is not published (withdrawn, pending,
+ * rejected), or it is published but outside this export's filters.
+ */
+export function replyNote(c: ExportContribution): string | null {
+  if (!c.inReplyTo || c.parentId) return null;
+  return c.inReplyTo.published && c.inReplyTo.number
+    ? `In reply to ${c.inReplyTo.number} (not in this export)`
+    : 'In reply to a contribution that is not published';
+}
+
 export const questionHeading = (q: CuratedQuestion) => (q.number ? `${q.number}. ${q.text}` : q.text);
 
 /** The columns of the tabular formats (XLSX contributions sheet and CSV), in order. */
@@ -83,7 +94,8 @@ export function contributionRow(q: CuratedQuestion, c: ExportContribution): Reco
     language: languageLabel(c.language),
     date: isoSeconds(c.createdAt),
     at: new Date(c.createdAt),
-    status: 'published',
+    // The JSON's word for it (`status: "approved"`): one vocabulary in every format.
+    status: c.status,
     highlighted: c.highlighted ? 'yes' : 'no',
     tags: c.tags.map((t) => `${t.code} ${t.label}`).join('; '),
     attachments: c.attachments.map((a) => `${a.filename} <${a.url}>`).join('\n'),

@@ -42,19 +42,42 @@ const WRITERS: Record<ExportFormat, Writer> = {
   },
 };
 
+/** Letters, digits, dots and hyphens only: safe on every file system. */
+const safePart = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9.-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+
+/** What an export holds, for its file name: two different downloads never share a name. */
+export interface ExportNameParts {
+  scope?: 'published' | 'highlighted';
+  /** The guiding question's number, or "none" for the space as a whole. */
+  question?: number | 'none' | undefined;
+  language?: string | undefined;
+  tag?: string | undefined;
+  /** Anything else that tells the file apart, e.g. "note-v3". */
+  suffix?: string | undefined;
+}
+
 /**
- * "RT-1.1-2026-11-22.docx": the space's code made safe for every file system (letters,
- * digits, dots, hyphens) and the UTC date of the export.
+ * "RT-1.1-highlighted-q2-fr-2026-11-22.docx": the space's code made safe for every file system,
+ * what the export holds (scope, question, language, tag; the full published set is "all"), and
+ * the UTC date of the export.
  */
-export function exportFilename(code: string, format: ExportFormat, at: Date, suffix = ''): string {
-  const safe =
-    code
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9.-]+/g, '-')
-      .replace(/-{2,}/g, '-')
-      .replace(/^[-.]+|[-.]+$/g, '') || 'export';
-  return `${safe}${suffix}-${at.toISOString().slice(0, 10)}.${format}`;
+export function exportFilename(code: string, format: string, at: Date, parts: ExportNameParts = {}): string {
+  const name = [
+    safePart(code) || 'export',
+    parts.scope === 'highlighted' ? 'highlighted' : parts.scope === 'published' ? 'all' : null,
+    parts.question === 'none' ? 'general' : parts.question !== undefined ? `q${parts.question}` : null,
+    parts.language ? safePart(parts.language) : null,
+    parts.tag ? `tag-${safePart(parts.tag)}` : null,
+    parts.suffix ? safePart(parts.suffix) : null,
+    at.toISOString().slice(0, 10),
+  ].filter((p): p is string => Boolean(p));
+  return `${name.join('-')}.${format}`;
 }
 
 export interface ExportRun {

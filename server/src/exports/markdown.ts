@@ -248,3 +248,66 @@ export function embedMarkdown(source: string, options: { headingShift: number; f
   });
   return out.join('\n').trim();
 }
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const fromSuperscript = (s: string) => Number([...s].map((ch) => SUPERSCRIPT_DIGITS.indexOf(ch)).join(''));
+const toSuperscript = (n: number) => [...String(n)].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join('');
+
+/** One line of a pasted footnote list: "[1] text", "1. text", "1) text", "^1 text" or "¹ text". */
+const PASTED_NOTE = /^\s{0,3}(?:\[(\d{1,3})\]|(\d{1,3})[.)]|\^(\d{1,3})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))[ \t]+(\S.*)$/;
+/** A heading or rule that often stands above such a list ("Notes", "Footnotes:", "---"). */
+const NOTES_HEADING =
+  /^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?(?:notes?|footnotes?|references?|sources?|endnotes?)(?:\*\*|__)?:?\s*$|^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/i;
+
+/** The markers a body may use for note `n`, as patterns that must not be a link or a list item. */
+const markerPatterns = (n: number) => ({
+  bracket: new RegExp(`[ \\t]*(?<![\\]!\\\\])\\[${n}\\](?![(:\\[])`, 'g'),
+  caret: new RegExp(`[ \\t]*\\^${n}(?!\\d)`, 'g'),
+  superscript: new RegExp(`[ \\t]*(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])${toSuperscript(n)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])`, 'g'),
+});
+
+/**
+ * Footnotes pasted as text ("… as agreed [1]." with "[1] Report of 2025." at the end, also "^1"
+ * or "¹" markers and a "1. …" list) become markdown footnotes, so Word shows them as real
+ * footnotes. Only when unambiguous: the text at the end is a list numbered 1…n with nothing after
+ * it, the text above uses one marker form for every number 1…n and for no other number, and the
+ * source has no markdown footnotes or code of its own. Anything else is left as written.
+ */
+export function convertPastedFootnotes(source: string): string {
+  if (/^\s{0,3}\[\^[^\]]+\]:/m.test(source) || /```|~~~/.test(source)) return source;
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  let end = lines.length;
+  while (end > 0 && (lines[end - 1] ?? '').trim() === '') end -= 1;
+  const notes: { n: number; text: string }[] = [];
+  let start = end;
+  for (let i = end - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') continue;
+    const m = PASTED_NOTE.exec(line);
+    if (!m) break;
+    const n = m[1] ?? m[2] ?? m[3];
+    notes.unshift({ n: n !== undefined ? Number(n) : fromSuperscript(m[4] ?? ''), text: m[5] ?? '' });
+    start = i;
+  }
+  if (notes.length === 0 || notes.some((note, i) => note.n !== i + 1)) return source;
+  let bodyEnd = start;
+  while (bodyEnd > 0 && (lines[bodyEnd - 1] ?? '').trim() === '') bodyEnd -= 1;
+  if (bodyEnd > 0 && NOTES_HEADING.test(lines[bodyEnd - 1] ?? '')) bodyEnd -= 1;
+  let body = lines.slice(0, bodyEnd).join('\n');
+  if (body.trim() === '') return source;
+  const kinds = ['bracket', 'caret', 'superscript'] as const;
+  const kind = kinds.find((k) => notes.every((note) => markerPatterns(note.n)[k].test(body)));
+  if (!kind) return source;
+  // No marker of that form for a number the list lacks ("[7]" with three notes is something else).
+  const stray = {
+    bracket: /(?<![\]!\\])\[(\d{1,3})\](?![(:[])/g,
+    caret: /\^(\d{1,3})/g,
+    superscript: /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g,
+  }[kind];
+  for (const m of body.matchAll(stray)) {
+    const n = kind === 'superscript' ? fromSuperscript(m[0]) : Number(m[1]);
+    if (n < 1 || n > notes.length) return source;
+  }
+  for (const note of notes) body = body.replace(markerPatterns(note.n)[kind], `[^${note.n}]`);
+  return `${body.trimEnd()}\n\n${notes.map((note) => `[^${note.n}]: ${note.text}`).join('\n')}\n`;
+}

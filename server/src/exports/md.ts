@@ -1,7 +1,7 @@
 import { type ExportContribution, LANGUAGE_LABELS, STAKEHOLDER_CATEGORY_LABELS } from '@convene/shared';
 import { type CuratedInput, countryName } from './curated.js';
-import { formatDate, languageLabel, people, period, questionHeading, scopeLine } from './format.js';
-import { embedMarkdown } from './markdown.js';
+import { formatDate, languageLabel, people, period, questionHeading, replyNote, scopeLine } from './format.js';
+import { convertPastedFootnotes, embedMarkdown } from './markdown.js';
 
 /** Text from people or titles placed in markdown structure: no markup of its own. */
 export const escapeInline = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\s+/g, ' ');
@@ -51,13 +51,15 @@ function contribution(c: ExportContribution, depth: number): string {
     .join(' · ');
   const lines = [
     `${'#'.repeat(level)} ${c.number} ${escapeInline(a.displayName)}${a.affiliation ? `, ${escapeInline(a.affiliation)}` : ''}`,
-    `*${meta}* · [Permalink](${c.permalink})${c.parentId ? ` · in reply to ${c.number.split('.').slice(0, -1).join('.')}` : ''}`,
+    `*${meta}* · [Permalink](${c.permalink})${c.parentId && c.inReplyTo?.number ? ` · in reply to ${c.inReplyTo.number}` : ''}`,
   ];
+  const replyLine = replyNote(c);
+  if (replyLine) lines.push(`*${replyLine}*`);
   if (c.tags.length) lines.push(`Tags: ${c.tags.map((t) => escapeInline(`${t.code} ${t.label}`)).join('; ')}`);
   if (c.attachments.length) {
     lines.push(`Attachments: ${c.attachments.map((f) => `[${escapeInline(f.filename)}](${f.url})`).join(', ')}`);
   }
-  const body = embedMarkdown(c.bodyMd, { headingShift: level, footnotePrefix: `${c.number}-` });
+  const body = embedMarkdown(convertPastedFootnotes(c.bodyMd), { headingShift: level, footnotePrefix: `${c.number}-` });
   return `${lines.join('  \n')}\n\n${body}`;
 }
 

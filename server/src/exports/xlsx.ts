@@ -5,6 +5,17 @@ import { type CuratedInput, countryName } from './curated.js';
 import { CONTRIBUTION_COLUMNS, contributionRow, flatten, people, period, scopeLine } from './format.js';
 
 const bold = { bold: true } as const;
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+/** Printing a wide sheet: landscape A4, every column on one page width, header row on every page. */
+const PRINT_SETUP = {
+  orientation: 'landscape',
+  paperSize: 9,
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
+} as const;
+const link = (text: string, hyperlink: string) => ({ text, hyperlink });
 
 /** Column letter of a 1-based index (A … Z, AA …). */
 const columnLetter = (n: number): string =>
@@ -13,11 +24,12 @@ const columnLetter = (n: number): string =>
 function statisticsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: CuratedInput) {
   const sheet = workbook.addWorksheet('Statistics', {
     properties: { defaultColWidth: 16 },
+    pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   sheet.columns = [{ width: 48 }, { width: 14 }, { width: 14 }, { width: 14 }];
   const p = input.participation;
   const t = p.totals;
-  const add = (values: (string | number)[], isHeader = false) => {
+  const add = (values: (string | number | Date)[], isHeader = false) => {
     const row = sheet.addRow(values);
     if (isHeader) row.font = bold;
     row.commit();
@@ -32,7 +44,10 @@ function statisticsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: Cu
   add(['Dates', period(input.space)]);
   add(['Moderators', people(input.space.moderators)]);
   add(['Chairs', people(input.space.chairs)]);
-  add(['Exported', `${input.generatedAt.toISOString()} — ${scopeLine(input)}`]);
+  // A real date cell (Excel sorts and reformats it), the scope beside it.
+  const exported = sheet.addRow(['Exported', input.generatedAt, scopeLine(input)]);
+  exported.getCell(2).numFmt = DATE_FORMAT;
+  exported.commit();
   section(
     'Totals',
     ['Measure', 'Count'],
@@ -75,14 +90,18 @@ function statisticsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: Cu
 
 /**
  * The spreadsheet: a "Contributions" sheet (one row per contribution, header frozen and
- * filterable) and a "Statistics" sheet. Written with exceljs's streaming writer, a row at a
- * time, straight into `out`.
+ * filterable, permalinks and files as hyperlinks), an "Attachments" sheet (one row per file,
+ * each a hyperlink) and a "Statistics" sheet, all set up to print. Written with exceljs's
+ * streaming writer, a row at a time, straight into `out`.
  */
 export async function xlsxExport(input: CuratedInput, out: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Convene';
   workbook.created = input.generatedAt;
-  const sheet = workbook.addWorksheet('Contributions', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('Contributions', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: PRINT_SETUP,
+  });
   sheet.columns = CONTRIBUTION_COLUMNS.map((c) => ({
     key: c.key,
     header: c.header,
@@ -90,24 +109,77 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
     ...(c.key === 'text' || c.key === 'attachments'
       ? { style: { alignment: { wrapText: true, vertical: 'top' } } }
       : {}),
-    ...(c.key === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
+    ...(c.key === 'date' ? { style: { numFmt: DATE_FORMAT } } : {}),
+    ...(c.key === 'permalink' ? { style: { font: { color: { argb: 'FF0563C1' }, underline: true } } } : {}),
   }));
   sheet.autoFilter = `A1:${columnLetter(CONTRIBUTION_COLUMNS.length)}1`;
   const header = sheet.getRow(1);
   header.font = bold;
   header.commit();
+  // File metadata only (a few per contribution), for the "Attachments" sheet written next.
+  const files: {
+    number: string;
+    contributionId: string;
+    filename: string;
+    contentType: string;
+    size: number;
+    url: string;
+  }[] = [];
   for (const q of input.questions) {
     for await (const page of input.threads(q)) {
       if (out.destroyed) throw new Error('export aborted: the client went away');
       for (const root of page) {
         for (const { c } of flatten(root)) {
           const { at, ...row } = contributionRow(q, c);
-          sheet.addRow({ ...row, date: at }).commit();
+          for (const f of c.attachments)
+            files.push({
+              number: c.number,
+              contributionId: c.id,
+              filename: f.filename,
+              contentType: f.contentType,
+              size: f.size,
+              url: f.url,
+            });
+          const [only] = c.attachments;
+          sheet
+            .addRow({
+              ...row,
+              questionNumber: q.number,
+              date: at,
+              permalink: link(c.permalink, c.permalink),
+              attachments:
+                c.attachments.length === 1 && only
+                  ? link(only.filename, only.url)
+                  : c.attachments.length > 1
+                    ? `${c.attachments.map((f) => f.filename).join('\n')}\n(links: Attachments sheet)`
+                    : '',
+            })
+            .commit();
         }
       }
     }
   }
   sheet.commit();
+
+  const filesSheet = workbook.addWorksheet('Attachments', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: PRINT_SETUP,
+  });
+  filesSheet.columns = [
+    { key: 'number', header: 'No.', width: 9 },
+    { key: 'contributionId', header: 'Contribution ID', width: 38 },
+    { key: 'filename', header: 'File', width: 40 },
+    { key: 'contentType', header: 'Type', width: 28 },
+    { key: 'size', header: 'Size (bytes)', width: 12 },
+  ];
+  filesSheet.getRow(1).font = bold;
+  filesSheet.getRow(1).commit();
+  for (const f of files) {
+    const { url, ...rest } = f;
+    filesSheet.addRow({ ...rest, filename: link(f.filename, url) }).commit();
+  }
+  filesSheet.commit();
+
   statisticsSheet(workbook, input);
   await workbook.commit();
 }

@@ -57,6 +57,7 @@ export interface ExportContribution {
   id: string;
   number: string;
   parentId: string | null;
+  inReplyTo: { number: string | null; published: boolean } | null;
   questionId: string | null;
   author: z.infer<typeof exportAuthor>;
   language: (typeof COMMENT_LANGUAGES)[number];
@@ -77,10 +78,18 @@ export interface ExportContribution {
 export const exportContribution: z.ZodType<ExportContribution> = z
   .object({
     id: z.uuid(),
-    /** Position in the export: question number, contribution, reply ("1.2.1"); "G.1" without a question. */
+    /**
+     * Question number, thread, reply ("1.2.1"); "G.1" without a question. Counted over all the
+     * published contributions, so a filtered export keeps the same numbers (with gaps).
+     */
     number: z.string(),
     /** The contribution it replies to, when that one is in the export too; otherwise null. */
     parentId: z.uuid().nullable(),
+    /**
+     * Null unless it is a reply. A reply exported without its parent (which is not published, or
+     * outside the export's filters) says so here: the parent's number, or `published: false`.
+     */
+    inReplyTo: z.object({ number: z.string().nullable(), published: z.boolean() }).nullable(),
     questionId: z.uuid().nullable(),
     author: exportAuthor,
     language: z.enum(COMMENT_LANGUAGES),

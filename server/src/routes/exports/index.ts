@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { errorResponse, exportQuery, slugParams } from '@convene/shared';
-import { and, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { questions } from '../../db/schema/index.js';
@@ -8,6 +8,7 @@ import { fieldInvalid } from '../../errors.js';
 import { CONTENT_TYPES, exportFilename, runExport } from '../../exports/index.js';
 import { authorize } from '../../policies/index.js';
 import { loadSpace } from '../../queries/spaces.js';
+import { contentDisposition } from '../attachments/index.js';
 
 /** Only for the OpenAPI document: the handler sends a stream. */
 export const fileResponse = z.unknown().meta({ description: 'The file', type: 'string', format: 'binary' });
@@ -33,23 +34,29 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.export', scope);
       const { format, questionId, lang } = request.query;
+      let questionNumber: number | 'none' | undefined = questionId === 'none' ? 'none' : undefined;
       if (questionId && questionId !== 'none') {
-        const [q] = await db
+        const list = await db
           .select({ id: questions.id })
           .from(questions)
-          .where(and(eq(questions.id, questionId), eq(questions.spaceId, space.id)))
-          .limit(1);
-        if (!q) throw fieldInvalid('questionId', 'No such question in this space');
+          .where(eq(questions.spaceId, space.id))
+          .orderBy(asc(questions.position), asc(questions.createdAt));
+        const index = list.findIndex((q) => q.id === questionId);
+        if (index < 0) throw fieldInvalid('questionId', 'No such question in this space');
+        questionNumber = index + 1;
       }
       const now = new Date();
       const out = new PassThrough();
       const filter = { scope: request.query.scope, questionId, language: lang };
+      const query: object = request.query;
+      const tag = 'tag' in query && typeof query.tag === 'string' ? query.tag : undefined;
+      const nameParts = { scope: filter.scope, question: questionNumber, language: lang, tag };
       runExport(db, { space, format, filter, appOrigin: config.appOrigin, now }, out).catch((err: unknown) =>
         request.log.warn({ err, format, space: space.slug }, 'export stopped'),
       );
       return reply
         .header('content-type', CONTENT_TYPES[format])
-        .header('content-disposition', `attachment; filename="${exportFilename(space.code, format, now)}"`)
+        .header('content-disposition', contentDisposition(exportFilename(space.code, format, now, nameParts)))
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
         .send(out);

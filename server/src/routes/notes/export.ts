@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CONTENT_TYPES, exportFilename } from '../../exports/index.js';
 import { noteDocx, noteMarkdown } from '../../exports/note.js';
 import { loadNote, presentNote } from '../../queries/notes.js';
+import { contentDisposition } from '../attachments/index.js';
 import { fileResponse } from '../exports/index.js';
 
 export const noteExportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -28,7 +29,9 @@ export const noteExportRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-type', CONTENT_TYPES[format])
         .header(
           'content-disposition',
-          `attachment; filename="${exportFilename(loaded.space.code, format, new Date(), '-note')}"`,
+          contentDisposition(
+            exportFilename(loaded.space.code, format, new Date(), { suffix: `note-v${note.version}` }),
+          ),
         )
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
