@@ -339,6 +339,13 @@ describe('a lone UTF-16 surrogate', () => {
     expectErrorShape(key.body);
   });
 
+  it('a country code that is not two letters (NUL, one letter, a surrogate): 400 naming country', async () => {
+    const person = await makeUser(ctx);
+    for (const country of [NUL, 'A', `K${NUL}`, LONE, 'KEN']) {
+      expectFieldRefused(await person.client.patch('/api/auth/me', { country }), 'country');
+    }
+  });
+
   it('a well-formed pair (an emoji) is accepted everywhere', async () => {
     const person = await makeUser(ctx);
     const res = await person.client.patch('/api/auth/me', { displayName: 'Ana 🌍' });

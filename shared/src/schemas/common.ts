@@ -28,7 +28,8 @@ export const countryCode = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166-1 country code, such as "KE"')
-  .refine((c) => regionNames.of(c) !== undefined, 'Unknown country code');
+  // Intl throws on anything but a well-formed code, which the regex above reports by itself.
+  .refine((c) => !/^[A-Z]{2}$/.test(c) || regionNames.of(c) !== undefined, 'Unknown country code');
 
 /*
  * Characters that text cannot hold. PostgreSQL `text` refuses U+0000 outright, and a lone UTF-16
