@@ -580,20 +580,20 @@ const cases: Case[] = [
   {
     route: 'GET /api/notes/:id',
     variant: 'note of a draft',
-    // Today 401/403, not 404: a viewer who may not read the draft learns that this note exists.
-    status: statuses(staff, 200),
+    // 404 to whoever may not read the draft: a note must not reveal that the draft exists.
+    status: statuses(staff, 200, hidden),
     run: (c) => c.get(`/api/notes/${draftNoteId}`),
   },
   {
     route: 'GET /api/notes/:id/versions',
     variant: 'note of a draft',
-    status: statuses(staff, 200),
+    status: statuses(staff, 200, hidden),
     run: (c) => c.get(`/api/notes/${draftNoteId}/versions`),
   },
   {
     route: 'GET /api/notes/:id/export',
     variant: 'note of a draft',
-    status: statuses(staff, 200),
+    status: statuses(staff, 200, hidden),
     run: (c) => raw(c, `/api/notes/${draftNoteId}/export?format=md`),
   },
   {

@@ -48,6 +48,8 @@ export async function loadNote(
   const [note] = options.forUpdate ? await base.for('update') : await base;
   if (!note) throw notFound('Note');
   const { space, scope } = await loadSpaceById(db, note.spaceId, viewer);
+  // Whoever may not read the space (a draft) must not learn that it has a note: 404, not 401/403.
+  if (!can(viewer, 'space.read', scope)) throw notFound('Note');
   authorize(viewer, 'note.read', scope);
   return { note, space, scope };
 }
