@@ -271,7 +271,7 @@ describe('background notes', () => {
     const note = await draftedNote();
     const res = await download(cast.moderator, `/api/notes/${note.id}/export?format=docx`);
     expect(res.status).toBe(200);
-    expect(res.headers['content-disposition']).toMatch(/filename="RT-3\.2-note-\d{4}-\d{2}-\d{2}\.docx"/);
+    expect(res.headers['content-disposition']).toMatch(/filename="RT-3\.2-note-v\d+-\d{4}-\d{2}-\d{2}\.docx"/);
     const files = unzipSync(new Uint8Array(res.buffer));
     const doc = strFromU8(files['word/document.xml'] ?? new Uint8Array());
     const notes = strFromU8(files['word/footnotes.xml'] ?? new Uint8Array());
@@ -279,12 +279,18 @@ describe('background notes', () => {
       (m) => m[1],
     );
     expect(headings).toEqual([q1.text, q2.text]);
-    // Four citations in the text (one contribution cited twice): four footnotes.
-    expect([...doc.matchAll(/<w:footnoteReference w:id="\d+"\/>/g)]).toHaveLength(4);
+    // Four citations in the text, one contribution cited twice: three footnotes, the second
+    // citation of h1 refers to h1's footnote.
+    const refIds = [...doc.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1]);
+    expect(refIds).toHaveLength(4);
+    expect(refIds[3]).toBe(refIds[0]);
+    expect(new Set(refIds).size).toBe(3);
+    // No internal metadata in the document: no version, no word count against a target.
+    expect(doc).not.toMatch(/Version \d|words \(target/);
     const bodies = [...notes.matchAll(/<w:footnote w:id="\d+">([\s\S]*?)<\/w:footnote>/g)].map((m) =>
       [...(m[1] ?? '').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
     );
-    expect(bodies).toHaveLength(4);
+    expect(bodies).toHaveLength(3);
     expect(bodies[0]).toBe(
       `Ana Delegada, Misión de Chile, 2 November 2026, ${ctx.config.appOrigin}/spaces/${space.slug}#comment-${h1.id}`,
     );
@@ -292,6 +298,38 @@ describe('background notes', () => {
     expect(bodies[2]).toContain('Nia Ngo, Kituo');
     expect(notes).toContain(`w:anchor="comment-${h1.id}"`);
     expect(doc).not.toContain('[@');
+  });
+
+  it('lists the contributions placed but not cited in an annex', async () => {
+    const note = await createNote();
+    const [s1, s2] = note.sections;
+    const saved = await cast.chair.client.put(
+      `/api/notes/${note.id}`,
+      saveBody(note, [
+        { ...s1, bodyMd: `Cited once [@${h1.id}] and again [@${h1.id}].`, commentIds: [h1.id, h2.id] },
+        { ...s2, bodyMd: 'No citation here.', commentIds: [h3.id] },
+      ]),
+    );
+    expect(saved.status).toBe(200);
+    const files = unzipSync(
+      new Uint8Array((await download(cast.chair, `/api/notes/${note.id}/export?format=docx`)).buffer),
+    );
+    const doc = strFromU8(files['word/document.xml'] ?? new Uint8Array());
+    const text = [...doc.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+    expect(text).toContain('Annex: Contributions considered');
+    expect(text).toContain('Ben Delegate, Mission of Ghana, 2 November 2026, ');
+    expect(text).toContain('Nia Ngo, Kituo');
+    expect(doc).toContain(`w:anchor="comment-${h3.id}"`);
+    const refIds = [...doc.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1]);
+    expect(refIds).toHaveLength(2);
+    expect(refIds[1]).toBe(refIds[0]);
+    const md = (await download(cast.chair, `/api/notes/${note.id}/export?format=md`)).text;
+    expect(md).toContain('## Annex: Contributions considered');
+    expect(md).toContain(
+      `- Ben Delegate, Mission of Ghana, 2 November 2026, <${ctx.config.appOrigin}/spaces/${space.slug}#comment-${h2.id}>`,
+    );
+    expect(md.match(/\[\^cite-1\]:/g)).toHaveLength(1);
+    expect(md).not.toMatch(/Version \d|words \(target/);
   });
 
   it('exports the note as Markdown with numbered footnotes', async () => {

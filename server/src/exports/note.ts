@@ -14,14 +14,48 @@ function reference(c: NoteCitation): string {
 
 const byId = (note: NoteDto) => new Map(note.citations.map((c) => [c.commentId, c]));
 
-const subtitle = (note: NoteDto) =>
-  `Background note for ${note.space.code} — ${note.space.title}. Version ${note.version}, ${formatDate(note.updatedAt)}. ` +
-  `${note.words.total} words (target ${note.words.target}).`;
+/** The space the note is for; no internal metadata (version, word counts) in a finished document. */
+const subtitle = (note: NoteDto) => `Background note for ${note.space.code} — ${note.space.title}`;
 
-/** The note as a Word document: a Heading 1 per section, each citation a real Word footnote. */
+/** Placed in a section but not cited in its text: listed in the annex, so every source is named. */
+function considered(note: NoteDto) {
+  const cited = new Set(note.citations.map((c) => c.commentId));
+  return note.sections
+    .map((s) => ({
+      title: s.title,
+      items: s.contributions.filter((c) => c.published && !cited.has(c.id)),
+    }))
+    .filter((s) => s.items.length > 0);
+}
+const ANNEX_TITLE = 'Annex: Contributions considered';
+const ANNEX_INTRO = 'Contributions placed in the sections of this note but not cited in its text.';
+const considerationLine = (c: NoteDto['sections'][number]['contributions'][number]) =>
+  [c.author.displayName, c.author.affiliation, formatDate(c.createdAt)].filter(Boolean).join(', ');
+
+/**
+ * The note as a Word document: a Heading 1 per section, each cited contribution one real Word
+ * footnote (a second citation of it refers to the same footnote), and an annex of the
+ * contributions placed but not cited.
+ */
 export async function noteDocx(note: NoteDto): Promise<Buffer> {
   const ctx = listCounter();
   const citations = byId(note);
+  // One run per source: docx gives a run the same footnote id each time it is written.
+  const runs = new Map<string, FootnoteReferenceRun>();
+  const footnoteOf = (c: NoteCitation) => {
+    const known = runs.get(c.commentId);
+    if (known) return known;
+    const made = new FootnoteReferenceRun({
+      children: [
+        new Paragraph({
+          style: 'FootnoteText',
+          children: [new TextRun(`${reference(c)}, `), link(c.permalink, c.permalink)],
+        }),
+      ],
+    });
+    runs.set(c.commentId, made);
+    return made;
+  };
   const children: Block[] = [
     new Paragraph({ text: note.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: subtitle(note), italics: true })] }),
@@ -41,18 +75,31 @@ export async function noteDocx(note: NoteDto): Promise<Buffer> {
         headingBase: 2,
         citation: (i) => {
           const c = cited[i];
-          const runs = c
-            ? [new TextRun(`${reference(c)}, `), link(c.permalink, c.permalink)]
-            : [new TextRun('Citation')];
-          return new FootnoteReferenceRun({ children: [new Paragraph({ style: 'FootnoteText', children: runs })] });
+          return c ? footnoteOf(c) : new TextRun('[citation]');
         },
       }),
     );
   }
+  const annex = considered(note);
+  if (annex.length) {
+    children.push(new Paragraph({ text: ANNEX_TITLE, heading: HeadingLevel.HEADING_1 }));
+    children.push(new Paragraph(ANNEX_INTRO));
+    for (const s of annex) {
+      children.push(new Paragraph({ text: s.title, heading: HeadingLevel.HEADING_2 }));
+      for (const c of s.items) {
+        children.push(
+          new Paragraph({
+            bullet: { level: 0 },
+            children: [new TextRun(`${considerationLine(c)}, `), link(c.permalink, c.permalink)],
+          }),
+        );
+      }
+    }
+  }
   return Packer.toBuffer(newDocument(note.title, children));
 }
 
-/** The note as Markdown: a "##" per section, citations as numbered footnotes at the end. */
+/** The note as Markdown: a "##" per section, citations as numbered footnotes at the end (one per source). */
 export function noteMarkdown(note: NoteDto): string {
   const citations = byId(note);
   const parts = [`# ${escapeInline(note.title)}`, `*${escapeInline(subtitle(note))}*`];
@@ -66,6 +113,16 @@ export function noteMarkdown(note: NoteDto): string {
     );
     parts.push(`## ${escapeInline(section.title)}`, body);
   });
+  const annex = considered(note);
+  if (annex.length) {
+    parts.push(`## ${ANNEX_TITLE}`, ANNEX_INTRO);
+    for (const s of annex) {
+      parts.push(
+        `### ${escapeInline(s.title)}`,
+        s.items.map((c) => `- ${escapeInline(considerationLine(c))}, <${c.permalink}>`).join('\n'),
+      );
+    }
+  }
   if (note.citations.length) {
     parts.push(
       note.citations.map((c) => `[^cite-${c.number}]: ${escapeInline(reference(c))}, <${c.permalink}>`).join('\n'),
