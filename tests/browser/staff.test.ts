@@ -80,6 +80,7 @@ describe('moderators', () => {
 
     const page = await pageFor(mod);
     await page.goto(`/spaces/${space.slug}/moderation`);
+    await page.locator('article[data-comment-id]').nth(9).waitFor();
     await expect.poll(() => page.locator('article[data-comment-id]').count()).toBe(10);
     // The navigation says how many wait, too.
     const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Moderation/ });
@@ -120,7 +121,7 @@ describe('moderators', () => {
     expect(await reader.getByText(rejected[0]?.body_md ?? 'x').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'moderation-queue');
-  });
+  }, 60_000); // waits out three undo windows
 
   it('when two decide the same item, the second is told who won', async () => {
     const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
