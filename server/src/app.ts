@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
@@ -7,6 +6,7 @@ import { corePlugin } from './plugins/core.js';
 import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.js';
 import { livePlugin } from './plugins/live.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { rateLimitPlugin } from './plugins/rateLimit.js';
 import { securityPlugin } from './plugins/security.js';
 import { sessionPlugin } from './plugins/session.js';
 import { webPlugin } from './plugins/web.js';
@@ -50,7 +50,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(errorsPlugin);
   await app.register(openapiPlugin);
   await app.register(securityPlugin);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimitPlugin);
   await app.register(sessionPlugin);
   await app.register(livePlugin);
 

@@ -3,6 +3,23 @@ import { z } from 'zod';
 
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
+/** A rate limit: at most `max` requests per `windowMs`. */
+export interface Limit {
+  max: number;
+  windowMs: number;
+}
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+/** A limit written as "count/duration": `20/10m` is 20 per 10 minutes (units s, m, h, d). */
+const limit = z
+  .string()
+  .regex(/^\s*\d+\s*\/\s*\d*\s*[smhd]\s*$/, 'Write a count per duration, such as 20/10m (units s, m, h, d)')
+  .transform((v): Limit => {
+    const [, max = '0', n = '', unit = 'm'] = /^\s*(\d+)\s*\/\s*(\d*)\s*([smhd])\s*$/.exec(v) ?? [];
+    return { max: Number(max), windowMs: (n === '' ? 1 : Number(n)) * UNIT_MS[unit as keyof typeof UNIT_MS] };
+  })
+  .refine((l) => l.max >= 1 && l.windowMs >= 1_000, 'A limit allows at least 1 request in at least 1 second');
+
 /** The whole environment the server reads, parsed once. Every variable is in the README. */
 export const configSchema = z
   .object({
@@ -24,6 +41,20 @@ export const configSchema = z
     COOKIE_SECURE: bool.optional(),
     /** Sign-in and registration attempts allowed per client address per minute. */
     AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+    /** Failed sign-ins allowed per account (from any address) before it is locked for the window. */
+    RATE_LIMIT_LOGIN_ACCOUNT: limit.prefault('10/15m'),
+    /** Comments posted (POST /api/spaces/:slug/comments) per user and per client address. */
+    RATE_LIMIT_COMMENT_USER: limit.prefault('20/10m'),
+    RATE_LIMIT_COMMENT_ADDRESS: limit.prefault('100/10m'),
+    /** Comment edits (PATCH /api/comments/:id) per user and per client address. */
+    RATE_LIMIT_EDIT_USER: limit.prefault('60/10m'),
+    RATE_LIMIT_EDIT_ADDRESS: limit.prefault('300/10m'),
+    /** Reports (POST /api/comments/:id/reports) per user and per client address. */
+    RATE_LIMIT_REPORT_USER: limit.prefault('20/1h'),
+    RATE_LIMIT_REPORT_ADDRESS: limit.prefault('100/1h'),
+    /** Uploads (POST /api/comments/:id/attachments) per user and per client address. */
+    RATE_LIMIT_UPLOAD_USER: limit.prefault('30/1h'),
+    RATE_LIMIT_UPLOAD_ADDRESS: limit.prefault('100/1h'),
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Trust X-Forwarded-* headers (behind a reverse proxy). */
     TRUST_PROXY: bool.default(false),
@@ -58,6 +89,15 @@ export const configSchema = z
       appOrigin: new URL(appOrigin).origin,
       cookieSecure: env.COOKIE_SECURE ?? appOrigin.startsWith('https:'),
       authRateLimit: env.AUTH_RATE_LIMIT,
+      /** Request limits, counted in PostgreSQL so that every instance shares them. */
+      rateLimits: {
+        login: { address: { max: env.AUTH_RATE_LIMIT, windowMs: 60_000 }, account: env.RATE_LIMIT_LOGIN_ACCOUNT },
+        register: { address: { max: env.AUTH_RATE_LIMIT, windowMs: 60_000 } },
+        comment: { user: env.RATE_LIMIT_COMMENT_USER, address: env.RATE_LIMIT_COMMENT_ADDRESS },
+        edit: { user: env.RATE_LIMIT_EDIT_USER, address: env.RATE_LIMIT_EDIT_ADDRESS },
+        report: { user: env.RATE_LIMIT_REPORT_USER, address: env.RATE_LIMIT_REPORT_ADDRESS },
+        upload: { user: env.RATE_LIMIT_UPLOAD_USER, address: env.RATE_LIMIT_UPLOAD_ADDRESS },
+      } satisfies Record<string, { user?: Limit; address?: Limit; account?: Limit }>,
       sessionTtlMs: env.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
       trustProxy: env.TRUST_PROXY,
       logLevel: env.LOG_LEVEL,
@@ -88,5 +128,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** A configuration for tests and tools: defaults plus overrides. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...configSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '10000' }), ...overrides };
+  // Test files send many requests from 127.0.0.1: limits high enough that only tests of them hit one.
+  const high = '1000000/1h';
+  const limits = Object.fromEntries(
+    Object.keys(configSchema.in.shape)
+      .filter((k) => k.startsWith('RATE_LIMIT_'))
+      .map((k) => [k, high]),
+  );
+  return {
+    ...configSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '10000', ...limits }),
+    ...overrides,
+  };
 }

@@ -54,7 +54,9 @@ function toResponse(err: FastifyError | Error) {
   if (pgCode === '22021' || pgCode === '22P05') {
     return send(400, 'invalid_text', 'The request holds a character that cannot be stored, such as U+0000.');
   }
-  if (fe.statusCode === 429) return send(429, 'rate_limited', 'Too many requests; try again in a minute.');
+  if (fe.statusCode === 429) {
+    return send(429, 'rate_limited', 'Too many requests; try again in a minute.', { retryAfterSeconds: 60 });
+  }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return send(fe.statusCode, fe.code ? fe.code.toLowerCase() : 'bad_request', fe.message);
   }
@@ -125,6 +127,12 @@ export const errorsPlugin = fp(
       const known = toResponse(err);
       if (known) {
         if (known.statusCode >= 500) request.log.error({ err }, 'request failed');
+        // Every 429 says when to come back, in the header and in details.retryAfterSeconds.
+        const retryAfter = (known.body.error as { details?: { retryAfterSeconds?: unknown } }).details
+          ?.retryAfterSeconds;
+        if (known.statusCode === 429 && typeof retryAfter === 'number' && !reply.hasHeader('retry-after')) {
+          reply.header('retry-after', String(retryAfter));
+        }
         return reply.status(known.statusCode).send(known.body);
       }
       request.log.error({ err }, 'unhandled error');

@@ -101,6 +101,8 @@ export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       // Room for one full-size file plus the multipart framing.
       bodyLimit: MAX_ATTACHMENT_BYTES + 64 * 1024,
+      // Counted before the body is read: a refused upload costs nothing.
+      onRequest: app.limit('upload'),
       schema: {
         tags,
         summary: 'Attach a file to your comment (multipart/form-data, one field named "file")',
@@ -119,6 +121,7 @@ export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
           409: errorResponse,
           413: errorResponse,
           415: errorResponse,
+          429: errorResponse,
         },
       },
     },

@@ -13,6 +13,7 @@ import { verifyDummyPassword, verifyPassword } from '../../auth/password.js';
 import { findUserByEmail, registerUser, updateProfile } from '../../commands/users.js';
 import { spaceRoles } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
+import { rateLimited } from '../../plugins/rateLimit.js';
 import { can } from '../../policies/index.js';
 import { presentUser } from '../../presenters/user.js';
 
@@ -20,18 +21,18 @@ const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
-  /** Brute-force brake on credential endpoints, per client address. */
-  const rateLimit = { max: app.config.authRateLimit, timeWindow: '1 minute' };
+  const accountLimit = app.config.rateLimits.login.account;
 
   app.post(
     '/register',
     {
-      config: { rateLimit },
+      // Brute-force brake on credential endpoints, per client address (AUTH_RATE_LIMIT).
+      onRequest: app.limit('register'),
       schema: {
         tags,
         summary: 'Create an account and sign in',
         body: registerRequest,
-        response: { 201: authResponse, 400: errorResponse, 409: errorResponse },
+        response: { 201: authResponse, 400: errorResponse, 409: errorResponse, 429: errorResponse },
       },
     },
     async (request, reply) => {
@@ -44,22 +45,32 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/login',
     {
-      config: { rateLimit },
+      onRequest: app.limit('login'),
       schema: {
         tags,
         summary: 'Sign in with email and password',
+        description:
+          'Limited per client address (all attempts) and per account (failed attempts, from any address: RATE_LIMIT_LOGIN_ACCOUNT); over either, 429 `rate_limited` with `Retry-After`.',
         body: loginRequest,
-        response: { 200: authResponse, 400: errorResponse, 401: errorResponse },
+        response: { 200: authResponse, 400: errorResponse, 401: errorResponse, 429: errorResponse },
       },
     },
     async (request, reply) => {
       const { email, password } = request.body;
+      // Against guessing one account's password from many addresses. Every attempt is counted
+      // first (so parallel guesses cannot slip past the limit) and a success is taken back, so
+      // only failures add up. The key is the email as typed, known account or not, so a 429 does
+      // not tell whether an account exists.
+      const accountKey = `login:account:${email.toLowerCase()}`;
+      const attempt = await app.rateLimitCounters.hit(accountKey, accountLimit.windowMs);
+      if (attempt.count > accountLimit.max) throw rateLimited(attempt.ttlMs, 'failed sign-ins for this account');
       const user = await findUserByEmail(db, email);
       const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyDummyPassword(password);
       // One answer for an unknown email, a wrong password and a disabled account.
       if (!user || !ok || user.disabled) {
         throw new AppError(401, 'invalid_credentials', 'The email or password is not correct.');
       }
+      await app.rateLimitCounters.refund(accountKey);
       if (request.session) await app.endSession(request, reply);
       await app.startSession(reply, user.id);
       return { user: presentUser(user) };

@@ -19,6 +19,7 @@ export const commentItemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/comments/:id',
     {
+      onRequest: app.limit('edit'),
       schema: {
         tags,
         summary: 'The author edits a comment',
@@ -26,7 +27,7 @@ export const commentItemRoutes: FastifyPluginAsyncZod = async (app) => {
           'Send back the `version` you edited. In a pre-moderated space an edit of a published comment waits as `pendingRevision` while the published text stays public. A stale version gets 409 `conflict` with the current comment in `details.comment`.',
         params: commentParams,
         body: updateCommentRequest,
-        response: { 200: commentResponse, ...refusals },
+        response: { 200: commentResponse, ...refusals, 429: errorResponse },
       },
     },
     async (request) => {
@@ -54,12 +55,13 @@ export const commentItemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/comments/:id/reports',
     {
+      onRequest: app.limit('report'),
       schema: {
         tags,
         summary: 'Report a published comment to the moderators (once per person)',
         params: commentParams,
         body: reportRequest,
-        response: { 201: okResponse, ...refusals },
+        response: { 201: okResponse, ...refusals, 429: errorResponse },
       },
     },
     async (request, reply) => {

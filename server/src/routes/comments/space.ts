@@ -39,6 +39,7 @@ export const spaceCommentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/spaces/:slug/comments',
     {
+      onRequest: app.limit('comment'),
       schema: {
         tags,
         summary: 'Post a comment (or a reply); resending the same clientId returns the first comment with 200',
@@ -52,6 +53,7 @@ export const spaceCommentsRoutes: FastifyPluginAsyncZod = async (app) => {
           403: errorResponse,
           404: errorResponse,
           409: errorResponse,
+          429: errorResponse,
         },
       },
     },
