@@ -12,3 +12,4 @@ export * from './schemas/admin.js';
 export * from './schemas/participation.js';
 export * from './schemas/exports.js';
 export * from './schemas/notes.js';
+export * from './words.js';

@@ -181,11 +181,8 @@ export function excerpt(md: string, length = 200): string {
   return plain.length > length ? `${plain.slice(0, length - 1).trimEnd()}…` : plain;
 }
 
-/** Words in a markdown text, as a word processor counts them (citation markers excluded). */
-export function countWords(source: string): number {
-  const text = markdownToPlainText(source.replace(/\[@[0-9a-fA-F-]{36}\]/g, ''));
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
+/** Words in a markdown text: the one rule shared with the note editor (shared/src/words.ts). */
+export { countWords } from '@convene/shared';
 
 /**
  * Makes one contribution's markdown safe to place inside a larger markdown document: headings

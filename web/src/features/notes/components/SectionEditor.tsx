@@ -6,6 +6,7 @@ import type { ContributionView } from '../lib/contributions';
 import { type DraftSection, fieldKey } from '../lib/draft';
 import { useFieldMessage } from '../hooks/useFieldMessage';
 import { type PlacedActions, PlacedList } from './PlacedList';
+import { sectionHeading } from '../lib/sectionNumber';
 
 export interface SectionCallbacks {
   setTitle: (key: string, title: string) => void;
@@ -72,7 +73,7 @@ export const SectionEditor = memo(function SectionEditor({
     <section className="note-section" id={`section-${k}`} aria-labelledby={ids.heading} data-testid="note-section">
       <div className="section-head">
         <h3 id={ids.heading} tabIndex={-1}>
-          {t('section.heading', { n, title })}
+          {sectionHeading(n, title, (num, tt) => t('section.heading', { n: num, title: tt }))}
         </h3>
         {!readOnly && (
           <div className="section-tools">

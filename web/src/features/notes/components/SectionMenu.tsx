@@ -2,6 +2,7 @@ import { Button } from 'react-aria-components/Button';
 import { Menu, MenuItem, MenuTrigger } from 'react-aria-components/Menu';
 import { Popover } from 'react-aria-components/Popover';
 import { useTranslation } from 'react-i18next';
+import { sectionHeading } from '../lib/sectionNumber';
 
 export interface SectionOption {
   key: string;
@@ -40,8 +41,13 @@ export function SectionMenu({
           onAction={(key) => (key === '__extra' ? extra?.onPick() : onPick(String(key)))}
         >
           {sections.map((s, i) => (
-            <MenuItem key={s.key} id={s.key} className="notes-menu-item" textValue={`${i + 1}. ${s.title}`}>
-              {i + 1}. {s.title || t('section.untitled')}
+            <MenuItem
+              key={s.key}
+              id={s.key}
+              className="notes-menu-item"
+              textValue={sectionHeading(i + 1, s.title, (n, title) => `${n}. ${title}`)}
+            >
+              {sectionHeading(i + 1, s.title || t('section.untitled'), (n, title) => `${n}. ${title}`)}
               {s.key === currentKey && <span className="muted"> {t('contrib.here')}</span>}
             </MenuItem>
           ))}

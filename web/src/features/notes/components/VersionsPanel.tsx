@@ -7,6 +7,7 @@ import { useFormat } from '../../../i18n/format';
 import { useVersion } from '../api/getVersion';
 import { useVersions } from '../api/getVersions';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { sectionHeading } from '../lib/sectionNumber';
 
 /** The note's saved versions, newest first: view one, or restore it as a new version. */
 export function VersionsPanel({
@@ -171,7 +172,9 @@ function VersionDialog({ noteId, version, onClose }: { noteId: string; version: 
                   </p>
                   {v.data.snapshot.sections.map((s, i) => (
                     <section key={s.id} aria-labelledby={`v-${s.id}`}>
-                      <h3 id={`v-${s.id}`}>{t('section.heading', { n: i + 1, title: s.title })}</h3>
+                      <h3 id={`v-${s.id}`}>
+                        {sectionHeading(i + 1, s.title, (n, title) => t('section.heading', { n, title }))}
+                      </h3>
                       {s.bodyMd ? (
                         <pre className="version-body">{s.bodyMd}</pre>
                       ) : (

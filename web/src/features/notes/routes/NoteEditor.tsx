@@ -32,6 +32,7 @@ import { type Draft, type DraftSection, newSectionKey, targetNumber } from '../l
 import { countWords } from '../lib/words';
 import '../locales';
 import '../notes.css';
+import { sectionHeading } from '../lib/sectionNumber';
 
 /** `/notes/:id`: the background-note workspace. */
 export function NoteEditor() {
@@ -186,7 +187,9 @@ function Workspace({ note }: { note: NoteDto }) {
   const sectionLabel = useCallback(
     (d: Draft, key: string) => {
       const i = d.sections.findIndex((s) => s.key === key);
-      return t('section.heading', { n: i + 1, title: d.sections[i]?.title || t('section.untitled') });
+      return sectionHeading(i + 1, d.sections[i]?.title || t('section.untitled'), (n, title) =>
+        t('section.heading', { n, title }),
+      );
     },
     [t],
   );
