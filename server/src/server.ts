@@ -7,6 +7,7 @@ import { loadConfig } from './config.js';
 import { createDb } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
+import { appOriginWarning } from './exports/origin.js';
 import { formatAccounts, seedDemo } from './seed/seed.js';
 import { ensureTaxonomy } from './seed/taxonomy.js';
 
@@ -15,6 +16,8 @@ const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url
 async function main() {
   const config = loadConfig();
   const log = (line: string) => console.log(`[convene] ${line}`);
+  const originWarning = appOriginWarning(config, Boolean(process.env.APP_ORIGIN));
+  if (originWarning) console.warn(`[convene] warning: ${originWarning}`);
 
   const database = await openDatabase(config, log);
   await migrateDatabase(database.url);
