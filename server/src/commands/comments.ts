@@ -1,6 +1,6 @@
 import type { CommentDto, CommentLanguage } from '@convene/shared';
 import { and, eq, ne } from 'drizzle-orm';
-import type { Database, DbOrTx } from '../db/client.js';
+import type { Database, DbOrTx, Tx } from '../db/client.js';
 import {
   type Comment,
   type Space,
@@ -65,13 +65,13 @@ async function resolveTags(db: DbOrTx, refs: readonly string[]): Promise<string[
   return [...new Set(found.map((t) => t.id))];
 }
 
-async function replaceTags(tx: DbOrTx, commentId: string, tagIds: string[]): Promise<void> {
+async function replaceTags(tx: Tx, commentId: string, tagIds: string[]): Promise<void> {
   await tx.delete(commentTags).where(eq(commentTags.commentId, commentId));
   if (tagIds.length) await tx.insert(commentTags).values(tagIds.map((tagId) => ({ commentId, tagId })));
 }
 
 /** Any edit still waiting is replaced by a newer one (or made moot by a withdrawal). */
-async function supersedePendingRevisions(tx: DbOrTx, commentId: string): Promise<void> {
+async function supersedePendingRevisions(tx: Tx, commentId: string): Promise<void> {
   await tx
     .update(commentRevisions)
     .set({ status: 'superseded' })

@@ -1,6 +1,6 @@
 import type { EventAudience, ModerationAction } from '@convene/shared';
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
+import type { Tx } from '../db/client.js';
 import { events, moderationEvents } from '../db/schema/index.js';
 
 /** The channel every instance LISTENs on; the payload is the new event's id. */
@@ -44,8 +44,12 @@ const EVENTS_ORDER_LOCK = 727_465_003;
  * N commits before any other can take N+1), so "every event after id X" never skips one that
  * committed late: replay by id is exact. Call it as the last step of a command, to hold the
  * lock only for the commit.
+ *
+ * It takes only a transaction (`Tx`; a pool does not type-check): an event written outside its
+ * command's transaction could announce a change that then rolls back, and its transaction-scoped
+ * lock would be taken and released at once.
  */
-export async function appendEvent(tx: DbOrTx, e: NewEvent): Promise<number> {
+export async function appendEvent(tx: Tx, e: NewEvent): Promise<number> {
   const audience = EVENT_KINDS[e.kind];
   if (audience === 'user' && !e.userId) throw new Error(`event ${e.kind} needs a userId`);
   await tx.execute(sql`select pg_advisory_xact_lock(${EVENTS_ORDER_LOCK})`);
@@ -75,8 +79,11 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
-/** Appends to the moderation audit trail (append-only; a trigger refuses edits). */
-export async function recordModeration(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+/**
+ * Appends to the moderation audit trail (append-only; a trigger refuses edits), inside the
+ * transaction of the change it records: never an audit row for a change that did not happen.
+ */
+export async function recordModeration(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.insert(moderationEvents).values({
     spaceId: entry.spaceId,
     commentId: entry.commentId,

@@ -3,8 +3,13 @@ import pg from 'pg';
 import * as schema from './schema/index.js';
 
 export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
-/** A transaction handle; commands accept either. */
+/**
+ * A transaction handle. A pool (`Database`) is not assignable to it (it has no `rollback`, among
+ * others; tests/types/transactions.test-d.ts keeps it so): whatever writes events or audit rows
+ * takes a `Tx`, so it can only run inside the transaction of the change it belongs to.
+ */
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** For reads and for writes that stand alone (sessions, profile): either handle. */
 export type DbOrTx = Database | Tx;
 
 export interface DbHandle {
