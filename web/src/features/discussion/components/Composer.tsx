@@ -596,6 +596,17 @@ export default function Composer({ target, parent, comment, onDone, onCancel, fo
           <p className="error-message" role="alert">
             {t('composer.spaceNotOpen')} {(error as ApiError).message}
           </p>
+        ) : error instanceof ApiError && error.code === 'rate_limited' ? (
+          <p className="error-message" role="alert">
+            {t('composer.rateLimited', {
+              count: Math.max(
+                1,
+                Math.ceil(
+                  ((error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60) / 60,
+                ),
+              ),
+            })}
+          </p>
         ) : error instanceof ApiError && error.code === 'client_id_reused' ? (
           <p className="error-message" role="alert">
             {t('composer.clientIdReused')}
