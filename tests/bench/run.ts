@@ -2,6 +2,7 @@ import { benchCluster } from './harness.js';
 import { commentPages } from './comment-pages.js';
 import { exportsBench } from './exports.js';
 import { liveFanout } from './live-fanout.js';
+import { searchIndexing } from './search-indexing.js';
 
 /** `npm run bench`: measurements, printed; nothing here asserts a time. */
 const cluster = await benchCluster();
@@ -10,6 +11,7 @@ try {
   await commentPages(await cluster.database());
   await liveFanout(await cluster.database());
   await exportsBench(await cluster.database());
+  await searchIndexing(await cluster.database());
 } finally {
   await cluster.stop();
 }
