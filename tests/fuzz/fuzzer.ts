@@ -164,13 +164,12 @@ function hintsFor(world: World, op: Operation): Hints {
   return (name, schema) => {
     switch (name) {
       case 'questionId':
-        return pick(world.questionIds);
-      case 'parentId':
-        // A reply must name a comment of the same space: mostly no parent, so that posts get through.
-        return fc.oneof(
-          { arbitrary: fc.constant(null), weight: 3 },
-          { arbitrary: fc.constantFrom(...world.commentIds), weight: 1 },
-        );
+      case 'parentId': {
+        // A question or parent must be of the same space: mostly none, so that posts get through.
+        const pool = name === 'questionId' ? world.questionIds : world.commentIds;
+        const none = op.method === 'GET' ? fc.constant(undefined) : fc.constant(null);
+        return fc.oneof({ arbitrary: none, weight: 3 }, { arbitrary: fc.constantFrom(...pool), weight: 1 });
+      }
       case 'commentId':
       case 'ids':
       case 'commentIds':
@@ -282,8 +281,15 @@ function jsonBodyArb(schema: JsonSchema, hints: Hints): fc.Arbitrary<Body> {
     {
       arbitrary: json(
         fc
-          .tuple(valid, fc.array(mutationArb(schema), { minLength: 1, maxLength: 2 }))
-          .map(([v, ms]) => ms.reduce<unknown>((acc, m: Mutation) => applyMutation(acc, m), v)),
+          .tuple(
+            // One edit (or two) away from a body the handler would accept: real ids, known tags.
+            validValue(schema, '', hints, 0, true),
+            mutationArb(schema),
+            fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: mutationArb(schema), weight: 1 }),
+          )
+          .map(([v, m1, m2]) =>
+            [m1, ...(m2 ? [m2] : [])].reduce<unknown>((acc, m: Mutation) => applyMutation(acc, m), v),
+          ),
       ),
       weight: 4,
     },
@@ -337,17 +343,17 @@ function validInputArb(world: World, op: Operation, hints: Hints): fc.Arbitrary<
   const path: Record<string, fc.Arbitrary<Segment>> = {};
   for (const p of op.params) {
     const pool = pathPool(world, op, p.name);
-    const value = pool.length ? fc.constantFrom(...pool) : validValue(p.schema, p.name, hints);
+    const value = pool.length ? fc.constantFrom(...pool) : validValue(p.schema, p.name, hints, 0, true);
     path[p.name] = value.map((v): Segment => ({ raw: false, value: v }));
   }
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const p of op.query) model[p.name] = validValue(p.schema, p.name, hints);
+  for (const p of op.query) model[p.name] = validValue(p.schema, p.name, hints, 0, true);
   const query = fc
     .record(model, { requiredKeys: op.query.filter((p) => p.required).map((p) => p.name) })
     .map((q) => Object.entries(q) as [string, unknown][]);
   const body: fc.Arbitrary<Body> =
     op.body?.kind === 'json'
-      ? validValue(op.body.schema, '', hints).map((value): Body => ({ kind: 'json', value }))
+      ? validValue(op.body.schema, '', hints, 0, true).map((value): Body => ({ kind: 'json', value }))
       : op.body?.kind === 'multipart'
         ? fc.constantFrom('png' as const, 'pdf' as const).map((file): Body => ({
             kind: 'multipart',

@@ -190,18 +190,30 @@ export function resolveRef(schema: JsonSchema, root: { components?: { schemas?: 
 }
 
 /** Values the schema accepts (as far as JSON Schema can say), with real values mixed in by name. */
-export function validValue(schema: JsonSchema, name: string, hints: Hints, depth = 0): fc.Arbitrary<unknown> {
+export function validValue(
+  schema: JsonSchema,
+  name: string,
+  hints: Hints,
+  depth = 0,
+  /** Real values only, where there are hints: requests that pass the domain checks too. */
+  strict = false,
+): fc.Arbitrary<unknown> {
   // An array's name hints at its items (`tags`, `ids`), never at the array itself.
   const hint = schema.type === 'array' ? undefined : hints(name, schema);
-  const generic = genericValid(schema, name, hints, depth);
-  const base = hint ? fc.oneof({ arbitrary: hint, weight: 4 }, { arbitrary: generic, weight: 1 }) : generic;
+  const generic = genericValid(schema, name, hints, depth, strict);
+  const base = hint
+    ? strict
+      ? hint
+      : fc.oneof({ arbitrary: hint, weight: 4 }, { arbitrary: generic, weight: 1 })
+    : generic;
   return schema.nullable ? fc.option(base, { nil: null, freq: 6 }) : base;
 }
 
-function genericValid(schema: JsonSchema, name: string, hints: Hints, depth: number): fc.Arbitrary<unknown> {
+function genericValid(schema: JsonSchema, name: string, hints: Hints, depth: number, strict: boolean) {
   const alternatives = schema.anyOf ?? schema.oneOf;
-  if (alternatives?.length) return fc.oneof(...alternatives.map((s) => validValue(s, name, hints, depth)));
-  if (schema.allOf?.length) return validValue(Object.assign({}, ...schema.allOf) as JsonSchema, name, hints, depth);
+  if (alternatives?.length) return fc.oneof(...alternatives.map((s) => validValue(s, name, hints, depth, strict)));
+  if (schema.allOf?.length)
+    return validValue(Object.assign({}, ...schema.allOf) as JsonSchema, name, hints, depth, strict);
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum?.length) return fc.constantFrom(...schema.enum);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
@@ -237,24 +249,27 @@ function genericValid(schema: JsonSchema, name: string, hints: Hints, depth: num
       const items = schema.items ?? {};
       const maxItems = Math.min(schema.maxItems ?? 4, 4);
       const minItems = Math.min(schema.minItems ?? 0, maxItems);
-      const arr = fc.array(validValue(items, name, hints, depth + 1), { minLength: minItems, maxLength: maxItems });
+      const arr = fc.array(validValue(items, name, hints, depth + 1, strict), {
+        minLength: minItems,
+        maxLength: maxItems,
+      });
       return items.enum ? arr.map((a) => [...new Set(a)]).filter((a) => a.length >= minItems) : arr;
     }
     case 'object':
-      return objectValue(schema, hints, depth);
+      return objectValue(schema, hints, depth, strict);
     case 'null':
       return fc.constant(null);
     default:
-      if (schema.properties) return objectValue(schema, hints, depth);
+      if (schema.properties) return objectValue(schema, hints, depth, strict);
       return fc.jsonValue({ maxDepth: 2 });
   }
 }
 
-function objectValue(schema: JsonSchema, hints: Hints, depth: number): fc.Arbitrary<unknown> {
+function objectValue(schema: JsonSchema, hints: Hints, depth: number, strict: boolean): fc.Arbitrary<unknown> {
   const props = schema.properties ?? {};
   const required = new Set(schema.required ?? []);
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [key, s] of Object.entries(props)) model[key] = validValue(s, key, hints, depth + 1);
+  for (const [key, s] of Object.entries(props)) model[key] = validValue(s, key, hints, depth + 1, strict);
   return fc.record(model, { requiredKeys: Object.keys(props).filter((k) => required.has(k)) });
 }
 
@@ -293,38 +308,49 @@ export type Mutation =
 
 export function mutationArb(schema: JsonSchema): fc.Arbitrary<Mutation> {
   const props = Object.entries(schema.properties ?? {});
-  const keys = props.map(([k]) => k);
-  const options: fc.Arbitrary<Mutation>[] = [
-    fc.record({
-      kind: fc.constant('extra' as const),
-      key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'extra', '', '\u0000', 'id', 'role'), fc.string()),
-      value: hostileValue,
-    }),
-    fc.record({ kind: fc.constant('at' as const), index: fc.nat(50), value: hostileValue }),
-    fc.record({ kind: fc.constant('replace' as const), value: hostileValue }),
+  const options: fc.WeightedArbitrary<Mutation>[] = [
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('extra' as const),
+        key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'extra', '', '\u0000', 'id', 'role'), fc.string()),
+        value: hostileValue,
+      }),
+      weight: 1,
+    },
+    { arbitrary: fc.record({ kind: fc.constant('at' as const), index: fc.nat(50), value: hostileValue }), weight: 2 },
+    { arbitrary: fc.record({ kind: fc.constant('replace' as const), value: hostileValue }), weight: 1 },
   ];
   if (schema.required?.length) {
-    options.push(fc.record({ kind: fc.constant('drop' as const), key: fc.constantFrom(...schema.required) }));
+    options.push({
+      arbitrary: fc.record({ kind: fc.constant('drop' as const), key: fc.constantFrom(...schema.required) }),
+      weight: 1,
+    });
   }
   const strings = props.filter(([, s]) => s.type === 'string' && !s.enum && !s.format);
   if (strings.length) {
     // Text fields get hostile text often: it is where a NUL or a lone surrogate reaches the database.
-    options.push(
-      fc.record({
+    options.push({
+      arbitrary: fc.record({
         kind: fc.constant('set' as const),
         key: fc.constantFrom(...strings.map(([k]) => k)),
-        value: fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), pastedText),
+        value: fc.oneof(
+          { arbitrary: fc.constantFrom('\u0000', 'before\u0000after', '\ud800', 'lone \udfff surrogate'), weight: 2 },
+          { arbitrary: pastedText, weight: 2 },
+          { arbitrary: fc.constantFrom(...HOSTILE_STRINGS), weight: 1 },
+        ),
       }),
-    );
+      weight: 4,
+    });
   }
-  if (keys.length) {
-    options.push(
-      fc
+  if (props.length) {
+    options.push({
+      arbitrary: fc
         .constantFrom(...props)
         .chain(([key, s]) =>
           fc.record({ kind: fc.constant('set' as const), key: fc.constant(key), value: wrongValue(s) }),
         ),
-    );
+      weight: 2,
+    });
   }
   return fc.oneof(...options);
 }
