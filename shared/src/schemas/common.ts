@@ -22,6 +22,12 @@ export const okResponse = z.object({ ok: z.literal(true) });
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
+/**
+ * Codes Intl names that are not countries: "Unknown Region" (ZZ), groupings (EU, EZ, UN, QO) and
+ * the user-assigned ranges (AA, QM–QZ, XA–XZ), except XK, which is in common use for Kosovo.
+ */
+const NOT_A_COUNTRY = /^(?:AA|ZZ|EU|EZ|UN|Q[M-Z]|X[A-JL-Z])$/;
+
 /** ISO 3166-1 alpha-2 country code, upper case. */
 export const countryCode = z
   .string()
@@ -29,7 +35,10 @@ export const countryCode = z
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, 'Use a two-letter ISO 3166-1 country code, such as "KE"')
   // Intl throws on anything but a well-formed code, which the regex above reports by itself.
-  .refine((c) => !/^[A-Z]{2}$/.test(c) || regionNames.of(c) !== undefined, 'Unknown country code');
+  .refine(
+    (c) => !/^[A-Z]{2}$/.test(c) || (regionNames.of(c) !== undefined && !NOT_A_COUNTRY.test(c)),
+    'Unknown country code',
+  );
 
 /*
  * Characters that text cannot hold. PostgreSQL `text` refuses U+0000 outright, and a lone UTF-16
