@@ -5,7 +5,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/src/seed/seed.js';
 import { setupApp } from '../helpers/app.js';
-import { WEB_DIST, launchBrowser, newContext, screenshot, seriousViolations, startWebApp } from '../helpers/browser.js';
+import {
+  WEB_DIST,
+  launchBrowser,
+  newContext,
+  screenshot,
+  seriousViolations,
+  startWebApp,
+  submitRegistration,
+} from '../helpers/browser.js';
 
 const ctx = await setupApp();
 const accounts = (await seedDemo(ctx.db.db)) ?? [];
@@ -23,14 +31,7 @@ async function moderatorClient() {
 }
 
 async function register(page: Page, email: string) {
-  await page.goto(`/register?next=${encodeURIComponent(SPACE)}`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
-  await page.getByLabel('Full name').fill('Grace Ochieng');
-  await page.getByLabel('Affiliation').fill('Kenya Diaspora Alliance');
-  await page.getByLabel('Stakeholder category').selectOption('migrant_diaspora_org');
-  await page.getByLabel('Country').selectOption('KE');
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await submitRegistration(page, SPACE, { email, country: 'KE' });
   await page.waitForURL(`**${SPACE}`);
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../server/src/config.js';
 import { seedDemo } from '../../server/src/seed/seed.js';
 import { setupApp } from '../helpers/app.js';
-import { allowConsoleErrors, launchBrowser, newContext, startWebApp } from '../helpers/browser.js';
+import { allowConsoleErrors, launchBrowser, newContext, startWebApp, submitRegistration } from '../helpers/browser.js';
 
 /**
  * A person who hits the posting limit is told in words when to try again, and the text they wrote
@@ -23,13 +23,11 @@ describe('posting limit in the composer', () => {
     const page = await (await newContext(browser, baseURL)).newPage();
     allowConsoleErrors(page, /status of 429/);
 
-    await page.goto(`/register?next=${encodeURIComponent(SPACE)}`);
-    await page.getByLabel('Email address').fill(`limit.${Date.now()}@example.org`);
-    await page.getByLabel('Password', { exact: true }).fill('a long enough password');
-    await page.getByLabel('Full name').fill('Amina Diallo');
-    await page.getByLabel('Affiliation').fill('Senegal Diaspora Network');
-    await page.getByLabel('Stakeholder category').selectOption('migrant_diaspora_org');
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await submitRegistration(page, SPACE, {
+      email: `limit.${Date.now()}@example.org`,
+      displayName: 'Amina Diallo',
+      affiliation: 'Senegal Diaspora Network',
+    });
     await page.waitForURL(`**${SPACE}`);
 
     const send = async (text: string) => {

@@ -174,3 +174,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+export interface Registrant {
+  email: string;
+  displayName?: string;
+  affiliation?: string;
+  country?: string;
+}
+
+/**
+ * Fills the registration form opened from `next` (the page it returns to) and sends it; the
+ * caller waits for what should follow (the page `next`, or a message next to a field).
+ */
+export async function submitRegistration(page: Page, next: string, person: Registrant): Promise<void> {
+  await page.goto(`/register?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email address').fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+  await page.getByLabel('Full name').fill(person.displayName ?? 'Grace Ochieng');
+  await page.getByLabel('Affiliation').fill(person.affiliation ?? 'Kenya Diaspora Alliance');
+  await page.getByLabel('Stakeholder category').selectOption('migrant_diaspora_org');
+  if (person.country) await page.getByLabel('Country').selectOption(person.country);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
