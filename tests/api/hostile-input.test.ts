@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { type ClientRequest, type RequestOptions, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
@@ -8,6 +8,26 @@ import { type TestContext, type TestResponse, TestClient, setupApp } from '../he
 import { type Cast, insertComment, makeCast, makeSpace, makeUser, uuid, withTaxonomy } from '../helpers/factories.js';
 import { LiveClient } from '../helpers/live.js';
 import { PDF, PNG, multipartBody } from '../helpers/multipart.js';
+
+/**
+ * One request over a real socket (what app.inject cannot produce: oversized URLs, unknown methods,
+ * bodies cut off mid-stream). `send` writes the body; by default the request is simply ended.
+ */
+function rawRequest(
+  options: RequestOptions,
+  send: (req: ClientRequest) => void = (req) => req.end(),
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', ...options }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    send(req);
+  });
+}
 
 /**
  * Hostile input gets a clear 4xx in the documented error shape, never a 500, and never an
@@ -472,26 +492,16 @@ describe('attachments', () => {
       { filename: 'big.pdf', data: Buffer.concat([PDF, Buffer.alloc(200_000, 7)]) },
     ]);
     const cut = payload.subarray(0, 100_000);
-    const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          method: 'POST',
-          path: `/api/comments/${id}/attachments`,
-          headers: { ...headersFor(contentType, cast.author.client.cookieHeader), 'content-length': payload.length },
-        },
-        (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (d: string) => (body += d));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        },
-      );
-      req.on('error', reject);
+    const response = await rawRequest(
+      {
+        port,
+        method: 'POST',
+        path: `/api/comments/${id}/attachments`,
+        headers: { ...headersFor(contentType, cast.author.client.cookieHeader), 'content-length': payload.length },
+      },
       // Send part of the body, then half-close: the server sees the stream end early.
-      req.write(cut, () => req.socket?.end());
-    });
+      (req) => req.write(cut, () => req.socket?.end()),
+    );
     expect(response.status, response.body).toBe(400);
     expectErrorShape(JSON.parse(response.body));
     expect(await count('attachments', 'comment_id = $1', [id])).toBe(0);
@@ -532,16 +542,7 @@ describe('errors outside the routes keep the documented shape', () => {
   });
 
   it('431: a URL too large, through node:http', async () => {
-    const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: `/api/spaces?q=${'b'.repeat(20_000)}` }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
+    const response = await rawRequest({ port, path: `/api/spaces?q=${'b'.repeat(20_000)}` });
     expect(response.status).toBe(431);
     expectErrorShape(JSON.parse(response.body));
   });
@@ -595,16 +596,7 @@ describe('errors outside the routes keep the documented shape', () => {
       expect(res.status, res.raw).toBe(status);
       expectErrorShape(res.body);
     }
-    const propfind = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, method: 'PROPFIND', path: '/api/spaces' }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
+    const propfind = await rawRequest({ port, method: 'PROPFIND', path: '/api/spaces' });
     expect(propfind.status).toBeGreaterThanOrEqual(400);
     expect(propfind.status).toBeLessThan(500);
     expectErrorShape(JSON.parse(propfind.body));
