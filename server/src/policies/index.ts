@@ -1,44 +1,24 @@
-import type {
-  Action,
-  CommentAction,
-  CommentStatus,
-  GlobalAction,
-  ModerationMode,
-  SpaceAction,
-  SpaceRole,
-  SpaceStatus,
-} from '@convene/shared';
+import type { Action, CommentAction, GlobalAction, SpaceAction, SpaceStatus } from '@convene/shared';
 import type { User } from '../db/schema/index.js';
 import { forbidden, unauthorized } from '../errors.js';
+import {
+  type CommentScope,
+  type SpaceScope,
+  type Viewer,
+  isAdmin,
+  isAuthor,
+  isChair,
+  isModerator,
+  isStaff,
+  signedIn,
+} from './scope.js';
+import { maySeeComment, maySeeSpace } from './visibility.js';
 
-/** What a rule needs to know about a space: its status and the viewer's roles in it. */
-export interface SpaceScope {
-  status: SpaceStatus;
-  /** Known wherever a space row was loaded; rules that need it treat "unknown" as pre-moderated. */
-  moderationMode?: ModerationMode;
-  /** The viewer's roles in this space, including those held on its parent session. */
-  roles: ReadonlySet<SpaceRole>;
-}
-
-/** What a rule needs to know about a comment, on top of its space. */
-export interface CommentScope extends SpaceScope {
-  authorId: string;
-  commentStatus: CommentStatus;
-  /** An edit of the published text is waiting for moderation. */
-  hasPendingRevision: boolean;
-}
-
-export type Viewer = User | null;
-
-const isAdmin = (v: Viewer) => v?.role === 'admin' && !v.disabled;
-const isModerator = (v: Viewer, s: SpaceScope) => isAdmin(v) || s.roles.has('moderator');
-const isChair = (v: Viewer, s: SpaceScope) => isAdmin(v) || s.roles.has('chair');
-/** Moderators, chairs and administrators of the space. */
-export const isStaff = (v: Viewer, s: SpaceScope) => isAdmin(v) || s.roles.size > 0;
-const signedIn = (v: Viewer): v is User => v !== null && !v.disabled;
+export type { CommentScope, SpaceScope, Viewer } from './scope.js';
+export { isStaff } from './scope.js';
 
 const spaceRules: Record<SpaceAction, (v: Viewer, s: SpaceScope) => boolean> = {
-  'space.read': (v, s) => s.status !== 'draft' || isStaff(v, s),
+  'space.read': (v, s) => maySeeSpace(v, s),
   'space.update': (v) => isAdmin(v),
   'space.editContent': (v, s) => isChair(v, s),
   'space.manageRoles': (v) => isAdmin(v),
@@ -53,11 +33,8 @@ const spaceRules: Record<SpaceAction, (v: Viewer, s: SpaceScope) => boolean> = {
   'note.edit': (v, s) => isChair(v, s),
 };
 
-const isAuthor = (v: Viewer, c: CommentScope) => signedIn(v) && v.id === c.authorId;
-
 const commentRules: Record<CommentAction, (v: Viewer, c: CommentScope) => boolean> = {
-  'comment.read': (v, c) =>
-    spaceRules['space.read'](v, c) && (c.commentStatus === 'approved' || isAuthor(v, c) || isStaff(v, c)),
+  'comment.read': (v, c) => maySeeComment(v, c),
   // A contribution is its author's word: nobody else, not even an administrator, edits it.
   'comment.edit': (v, c) => isAuthor(v, c) && c.commentStatus !== 'withdrawn',
   'comment.withdraw': (v, c) => isAuthor(v, c) && c.commentStatus !== 'withdrawn',
