@@ -8,7 +8,8 @@ import { buildApp, type ConveneApp } from '../../server/src/app.js';
 import type { TestContext } from './app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-export const WEB_DIST = join(root, 'web/dist');
+/** The built client the browser tests serve; `TEST_WEB_DIST` points elsewhere (a helper's own build). */
+export const WEB_DIST = process.env.TEST_WEB_DIST ?? join(root, 'web/dist');
 const ARTIFACTS = join(root, 'test-artifacts');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
