@@ -1,4 +1,4 @@
-import type { CommentDto, TagDto } from '@convene/shared';
+import type { CommentDto } from '@convene/shared';
 import { Suspense, lazy, memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,13 +7,11 @@ import { isNewFor, useDiscussion } from '../context';
 import { targetKey } from '../lib/drafts';
 import { focusWhenReady } from '../lib/focus';
 import { formatDateTime, langAttr } from '../lib/intl';
+import { tagLabel } from '../lib/tags';
 import { type ThreadNode, indents } from '../lib/tree';
 import { LazyHighlightToggle } from '../../moderation/components/LazyHighlightToggle';
 
 const Composer = lazy(() => import('./Composer'));
-
-export const tagLabel = (tag: TagDto, lng: string) =>
-  lng === 'fr' ? tag.labelFr : lng === 'es' ? tag.labelEs : tag.labelEn;
 
 function OwnStatus({ comment }: { comment: CommentDto }) {
   const { t } = useTranslation('discussion');

@@ -24,10 +24,9 @@ import {
 } from '../lib/drafts';
 import { ACCEPT, MAX_FILES, type FileProblem, checkFiles } from '../lib/files';
 import { langAttr } from '../lib/intl';
-import { tagLabel } from './CommentItem';
+import { MAX_TAGS, tagLabel } from '../lib/tags';
 
 const SAVE_DELAY = 400;
-const MAX_TAGS = 10;
 
 interface Props {
   target: DraftTarget;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { CommentFilters } from '../api/getComments';
 import { useTags } from '../api/getTags';
-import { tagLabel } from './CommentItem';
+import { tagLabel } from '../lib/tags';
 
 const isLanguage = (v: string | null): v is CommentLanguage =>
   v !== null && (COMMENT_LANGUAGES as readonly string[]).includes(v);
