@@ -158,14 +158,22 @@ describe('the queue', () => {
     expect(item.authorRecord.approved).toBeGreaterThanOrEqual(1);
     expect(item.authorRecord.rejected).toBeGreaterThanOrEqual(1);
     expect(item.authorRecord.pending).toBeGreaterThanOrEqual(1);
+    // The record covers the spaces in view: elsewhere the moderator may not see the author's
+    // unpublished work, not even as a count.
+    const { space: elsewhere } = await makeSpace(ctx);
+    await comment(elsewhere.id, { status: 'rejected', reason: 'Elsewhere' });
+    await comment(elsewhere.id);
     const [record] = await rows(
       `select count(*) filter (where status = 'approved')::int as approved,
               count(*) filter (where status = 'rejected')::int as rejected,
               count(*) filter (where status = 'pending')::int as pending
-       from comments where author_id = $1`,
-      [author.user.id],
+       from comments where author_id = $1 and space_id = $2`,
+      [author.user.id, s.id],
     );
-    expect(item.authorRecord).toEqual(record);
+    expect(record).toEqual({ approved: 1, rejected: 1, pending: 1 });
+    expect(
+      (await queue(moderator, s.slug)).body.items.find((i: any) => i.comment.id === reply.id).authorRecord,
+    ).toEqual(record);
     expect(item.reports).toEqual([]);
     expect(item.revision).toBeNull();
     expect(item.decidedBy).toBeNull();

@@ -5,7 +5,8 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { Database, DbOrTx } from '../db/client.js';
 import { type Attachment, type User, attachments } from '../db/schema/index.js';
 import { AppError, conflict, notFound } from '../errors.js';
-import { type Viewer, authorize, isStaff } from '../policies/index.js';
+import { type Viewer, authorize } from '../policies/index.js';
+import { isPublished, maySeeAttachment } from '../policies/visibility.js';
 import { attachmentUrl, loadComment } from '../queries/comments.js';
 import { assertAcceptingComments } from './comments.js';
 
@@ -99,7 +100,7 @@ export async function addAttachment(
   return db.transaction(async (tx) => {
     const { comment, scope } = await assertMayAttach(tx, uploader, commentId, { forUpdate: true });
     // With an edit of a published comment waiting, the file belongs to that edit (its version).
-    const awaitingRevision = comment.status === 'approved' && scope.hasPendingRevision ? comment.version : null;
+    const awaitingRevision = isPublished(comment) && scope.hasPendingRevision ? comment.version : null;
     const [row] = await tx
       .insert(attachments)
       .values({
@@ -127,12 +128,14 @@ export async function addAttachment(
 export async function removeAttachment(db: Database, user: User, attachmentId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [file] = await tx
-      .select({ commentId: attachments.commentId })
+      .select({ commentId: attachments.commentId, awaitingRevision: attachments.awaitingRevision })
       .from(attachments)
       .where(eq(attachments.id, attachmentId))
       .limit(1);
     if (!file) throw notFound('Attachment');
     const { scope, space } = await loadComment(tx, file.commentId, user, { forUpdate: true }).catch(asAttachment404);
+    // Who may not see the file may not learn it exists: 404 (the refusal convention), then 403.
+    if (!maySeeAttachment(user, scope, file)) throw notFound('Attachment');
     authorize(user, 'comment.attach', scope);
     assertAcceptingComments(space);
     await tx.delete(attachments).where(eq(attachments.id, attachmentId));
@@ -144,9 +147,7 @@ export async function loadAttachmentForDownload(db: DbOrTx, attachmentId: string
   const [file] = await db.select().from(attachments).where(eq(attachments.id, attachmentId)).limit(1);
   if (!file) throw notFound('Attachment');
   // comment.read already hides pending, rejected and withdrawn comments from all but author and staff.
-  const { comment, spaceScope } = await loadComment(db, file.commentId, viewer).catch(asAttachment404);
-  // A file added with an unapproved edit is as private as the edit.
-  const privileged = (viewer !== null && viewer.id === comment.authorId) || isStaff(viewer, spaceScope);
-  if (file.awaitingRevision !== null && !privileged) throw notFound('Attachment');
+  const { scope } = await loadComment(db, file.commentId, viewer).catch(asAttachment404);
+  if (!maySeeAttachment(viewer, scope, file)) throw notFound('Attachment');
   return file;
 }

@@ -14,6 +14,7 @@ import {
 } from '../db/schema/index.js';
 import { conflict, fieldInvalid } from '../errors.js';
 import { type SpaceScope, authorize } from '../policies/index.js';
+import { isCitable } from '../policies/visibility.js';
 import {
   type LoadedNote,
   citedIds,
@@ -90,7 +91,7 @@ async function checkSources(
   const sources = await loadNoteSources(tx, spaceId, ids);
   const eligible = (id: string) => {
     const s = sources.get(id);
-    return s !== undefined && s.status === 'approved' && s.highlighted;
+    return s !== undefined && isCitable(s);
   };
   if (!strict) return sections.map((s) => ({ ...s, commentIds: s.commentIds.filter(eligible) }));
   const placed = new Map<string, number>();

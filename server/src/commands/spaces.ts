@@ -5,7 +5,8 @@ import type {
   UpdateQuestionInput,
   UpdateSpaceInput,
 } from '@convene/shared';
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { commentSql } from '../policies/visibility.js';
 import type { Database, Tx } from '../db/client.js';
 import {
   type NewSpace,
@@ -222,7 +223,7 @@ export async function deleteQuestion(db: Database, spaceId: string, questionId: 
     const [answered] = await tx
       .select({ id: comments.id })
       .from(comments)
-      .where(and(eq(comments.questionId, questionId), ne(comments.status, 'withdrawn')))
+      .where(and(eq(comments.questionId, questionId), commentSql.notWithdrawn()))
       .limit(1);
     if (answered) {
       throw conflict(

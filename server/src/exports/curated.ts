@@ -4,7 +4,8 @@ import {
   type Participation,
   STAKEHOLDER_CATEGORY_LABELS,
 } from '@convene/shared';
-import { type SQL, and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { attachmentSql } from '../policies/visibility.js';
 import type { DbOrTx } from '../db/client.js';
 import {
   type Space,
@@ -223,7 +224,7 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
         size: attachments.size,
       })
       .from(attachments)
-      .where(and(inArray(attachments.commentId, ids), isNull(attachments.awaitingRevision)))
+      .where(and(inArray(attachments.commentId, ids), attachmentSql.ofPublishedText()))
       .orderBy(asc(attachments.createdAt));
     const authors = new Map(authorRows.map((a) => [a.id, a]));
     return {

@@ -22,7 +22,7 @@ import type { CommentStatus, EventAudience } from '@convene/shared';
 import { type SQL, isNull, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { attachments, commentRevisions, comments } from '../db/schema/index.js';
-import { type CommentScope, type SpaceScope, type Viewer, isAuthor, isStaff } from './scope.js';
+import { type CommentScope, type SpaceScope, type Viewer, isAuthor, isStaff, signedIn } from './scope.js';
 
 // ---- the row form -----------------------------------------------------------------------
 
@@ -48,9 +48,26 @@ export const maySeeComment = (v: Viewer, c: CommentScope): boolean =>
 export const maySeePrivateParts = (v: Viewer, c: { authorId: string }, space: SpaceScope): boolean =>
   isAuthor(v, c) || isStaff(v, space);
 
+/** The reason a moderator gave, while the comment stays rejected: one of its private parts. */
+export const rejectionReason = (c: { status: CommentStatus; reason: string | null }): string | null =>
+  c.status === 'rejected' ? c.reason : null;
+
+interface FileRef {
+  /** The comment version whose pending edit the file was added with; null for the published text. */
+  awaitingRevision: number | null;
+}
+
 /** A file is as visible as its comment; one added with an edit awaiting moderation, as that edit. */
-export const maySeeAttachment = (v: Viewer, c: CommentScope, file: { awaitingRevision: number | null }): boolean =>
+export const maySeeAttachment = (v: Viewer, c: CommentScope, file: FileRef): boolean =>
   maySeeComment(v, c) && (file.awaitingRevision === null || maySeePrivateParts(v, c, c));
+
+/** The files of a comment the viewer may read that they may see (`maySeeAttachment` for a list). */
+export const visibleFiles = <F extends FileRef>(
+  files: F[],
+  v: Viewer,
+  c: { authorId: string },
+  space: SpaceScope,
+): F[] => (maySeePrivateParts(v, c, space) ? files : files.filter((f) => f.awaitingRevision === null));
 
 /** Whether a published comment may be placed in or cited by a background note. */
 export const isCitable = (c: { status: CommentStatus; highlighted: boolean }): boolean =>
@@ -103,8 +120,10 @@ export const commentSql = {
    * stops after a page; the caller unions them): published comments, plus the signed-in
    * viewer's own unpublished ones. Staff see the rest in the moderation queue, not here.
    */
-  listedFor: (viewer: Viewer): SQL[] =>
-    viewer ? [commentSql.published(), commentSql.ownUnpublished(viewer.id)] : [commentSql.published()],
+  listedFor: (viewer: Viewer): { published: SQL; own: SQL | null } => ({
+    published: commentSql.published(),
+    own: signedIn(viewer) ? commentSql.ownUnpublished(viewer.id) : null,
+  }),
   /** The moderation queue's tabs (staff only; the caller has checked `moderation.read`). */
   awaitingDecision: (ref?: CommentsRef): SQL =>
     sql`${column(ref, comments.status, 'status')} = 'pending'::comment_status`,

@@ -1,6 +1,7 @@
 import type { AttachmentDto, CommentDto, Person, TagDto } from '@convene/shared';
 import type { Comment, CommentRevision, User } from '../db/schema/index.js';
-import { type CommentScope, type SpaceScope, type Viewer, can, isStaff } from '../policies/index.js';
+import { type CommentScope, type SpaceScope, type Viewer, can } from '../policies/index.js';
+import { isPublished, maySeePrivateParts, rejectionReason } from '../policies/visibility.js';
 
 export const presentPerson = (
   u: Pick<User, 'id' | 'displayName' | 'affiliation' | 'stakeholderCategory' | 'country'>,
@@ -32,7 +33,7 @@ export interface CommentExtras {
 /** One comment as the given viewer may see it: drafts of edits and sources only to author and staff. */
 export function presentComment(c: Comment, x: CommentExtras, viewer: Viewer, space: SpaceScope): CommentDto {
   const scope = commentScope(space, c, x.pendingRevision !== null);
-  const privileged = (viewer !== null && viewer.id === c.authorId) || isStaff(viewer, space);
+  const privileged = maySeePrivateParts(viewer, c, space);
   return {
     id: c.id,
     spaceId: c.spaceId,
@@ -50,11 +51,11 @@ export function presentComment(c: Comment, x: CommentExtras, viewer: Viewer, spa
     attachments: x.attachments,
     createdAt: c.createdAt.toISOString(),
     editedAt: c.editedAt?.toISOString() ?? null,
-    publishedAt: c.status === 'approved' ? (c.decidedAt ?? c.createdAt).toISOString() : null,
+    publishedAt: isPublished(c) ? (c.decidedAt ?? c.createdAt).toISOString() : null,
     status: c.status,
     version: c.version,
     highlighted: c.highlighted,
-    ...(privileged ? { reason: c.status === 'rejected' ? c.reason : null } : {}),
+    ...(privileged ? { reason: rejectionReason(c) } : {}),
     ...(privileged
       ? {
           pendingRevision: x.pendingRevision

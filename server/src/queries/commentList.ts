@@ -3,6 +3,7 @@ import { type SQL, and, asc, desc, eq, exists, inArray, isNull, or, sql } from '
 import type { DbOrTx } from '../db/client.js';
 import { type Space, type Tag, type User, commentTags, comments, spaces, tags } from '../db/schema/index.js';
 import type { SpaceScope, Viewer } from '../policies/index.js';
+import { commentSql } from '../policies/visibility.js';
 import { hydrateComments } from './comments.js';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
 import { scopeOf, viewerRoles } from './spaces.js';
@@ -46,9 +47,9 @@ export interface SpaceCommentFilters {
 }
 
 /**
- * A page of a space's comments for one viewer: the published ones plus the viewer's own
- * pending and rejected ones; never anything withdrawn, never someone else's unpublished work.
- * Each visibility is its own ordered, limited branch so each walks an index
+ * A page of a space's comments for one viewer, as `commentSql.listedFor` defines it (the
+ * published ones plus the viewer's own pending and rejected ones). Each branch of that rule is
+ * its own ordered, limited query so each walks an index
  * (space|question, status, created_at, id) and stops after one page, whatever the space's size.
  */
 export async function listSpaceComments(
@@ -94,10 +95,11 @@ export async function listSpaceComments(
       .orderBy(asc(comments.createdAt), asc(comments.id))
       .limit(limit + 1);
 
-  const published = branch(eq(comments.status, 'approved'));
-  const rows = viewer
+  const listed = commentSql.listedFor(viewer);
+  const published = branch(listed.published);
+  const rows = listed.own
     ? await published
-        .unionAll(branch(and(eq(comments.authorId, viewer.id), inArray(comments.status, ['pending', 'rejected']))))
+        .unionAll(branch(listed.own))
         .orderBy(asc(comments.createdAt), asc(comments.id))
         .limit(limit + 1)
     : await published;

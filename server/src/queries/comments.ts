@@ -12,7 +12,8 @@ import {
   users,
 } from '../db/schema/index.js';
 import { notFound } from '../errors.js';
-import { type CommentScope, type SpaceScope, type Viewer, can, isStaff } from '../policies/index.js';
+import { type CommentScope, type SpaceScope, type Viewer, can } from '../policies/index.js';
+import { isPublished, maySeePrivateParts, revisionSql, visibleFiles } from '../policies/visibility.js';
 import { commentScope, presentComment, presentPerson } from '../presenters/comment.js';
 import { loadSpaceById } from './spaces.js';
 
@@ -79,7 +80,7 @@ export async function hydrateComments(
   const revisionRows = await db
     .select()
     .from(commentRevisions)
-    .where(and(inArray(commentRevisions.commentId, ids), eq(commentRevisions.status, 'pending')));
+    .where(and(inArray(commentRevisions.commentId, ids), revisionSql.awaiting()));
 
   const authors = new Map(authorRows.map((u) => [u.id, presentPerson(u)]));
   const parents = new Map(parentRows.map((p) => [p.id, p]));
@@ -87,7 +88,7 @@ export async function hydrateComments(
   for (const r of revisionRows) {
     // A pending revision only counts for an approved comment (an edit of a published text).
     const c = rows.find((x) => x.id === r.commentId);
-    if (c?.status === 'approved') revisions.set(r.commentId, r);
+    if (c && isPublished(c)) revisions.set(r.commentId, r);
   }
   const group = <T extends { commentId: string }>(list: T[]) => {
     const m = new Map<string, T[]>();
@@ -106,22 +107,19 @@ export async function hydrateComments(
     const parentVisible =
       parent !== undefined && can(viewer, 'comment.read', commentScope(scopeFor(parent.spaceId), parent));
     const pending = revisions.get(c.id) ?? null;
-    const privileged = (viewer !== null && viewer.id === c.authorId) || isStaff(viewer, scope);
+    const privileged = maySeePrivateParts(viewer, c, scope);
     return presentComment(
       c,
       {
         author,
         tags: (tagsBy.get(c.id) ?? []).map((t) => presentTag(t.tag)),
-        // Files added with an edit awaiting moderation are as private as the edit.
-        attachments: (filesBy.get(c.id) ?? [])
-          .filter((f) => f.awaitingRevision === null || privileged)
-          .map((f) => ({
-            id: f.id,
-            filename: f.filename,
-            size: f.size,
-            contentType: f.contentType,
-            url: attachmentUrl(f.id),
-          })),
+        attachments: visibleFiles(filesBy.get(c.id) ?? [], viewer, c, scope).map((f) => ({
+          id: f.id,
+          filename: f.filename,
+          size: f.size,
+          contentType: f.contentType,
+          url: attachmentUrl(f.id),
+        })),
         inReplyTo: parent && parentVisible ? { id: parent.id, authorName: parent.authorName } : null,
         pendingRevision: privileged ? pending : null,
       },
@@ -155,9 +153,9 @@ export async function loadComment(
   const [pending] = await db
     .select({ id: commentRevisions.id })
     .from(commentRevisions)
-    .where(and(eq(commentRevisions.commentId, id), eq(commentRevisions.status, 'pending')))
+    .where(and(eq(commentRevisions.commentId, id), revisionSql.awaiting()))
     .limit(1);
-  const scope = commentScope(spaceScope, comment, comment.status === 'approved' && pending !== undefined);
+  const scope = commentScope(spaceScope, comment, isPublished(comment) && pending !== undefined);
   if (!can(viewer, 'comment.read', scope)) throw notFound('Comment');
   return { comment, space, spaceScope, scope };
 }

@@ -25,6 +25,7 @@ import { notFound } from '../errors.js';
 import { permalink } from '../exports/curated.js';
 import { countWords, excerpt } from '../exports/markdown.js';
 import { type SpaceScope, type Viewer, authorize, can } from '../policies/index.js';
+import { isPublished } from '../policies/visibility.js';
 import { loadParticipation } from './participation.js';
 import { loadSpaceById } from './spaces.js';
 
@@ -143,7 +144,7 @@ export async function presentNote(db: DbOrTx, loaded: LoadedNote, viewer: Viewer
   const contribution = (id: string): NoteContribution | null => {
     const s = sources.get(id);
     if (!s) return null;
-    const published = s.status === 'approved';
+    const published = isPublished(s);
     return {
       id: s.id,
       questionId: s.questionId,
@@ -169,7 +170,7 @@ export async function presentNote(db: DbOrTx, loaded: LoadedNote, viewer: Viewer
       continue;
     }
     const s = sources.get(id);
-    const published = s?.status === 'approved';
+    const published = s !== undefined && isPublished(s);
     citations.push({
       number: citations.length + 1,
       commentId: id,

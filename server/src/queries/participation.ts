@@ -8,6 +8,7 @@ import {
 import { type SQL, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { type Space, questions } from '../db/schema/index.js';
+import { commentSql } from '../policies/visibility.js';
 
 export type ExportScope = 'published' | 'highlighted';
 
@@ -25,7 +26,7 @@ export interface ContributionFilter {
  */
 export function contributionCondition(spaceId: string, f: ContributionFilter, alias = 'c'): SQL {
   const c = sql.raw(alias);
-  const parts: SQL[] = [sql`${c}.space_id = ${spaceId}::uuid`, sql`${c}.status = 'approved'`];
+  const parts: SQL[] = [sql`${c}.space_id = ${spaceId}::uuid`, commentSql.published({ alias })];
   if (f.scope === 'highlighted') parts.push(sql`${c}.highlighted`);
   if (f.questionId === 'none') parts.push(sql`${c}.question_id is null`);
   else if (f.questionId) parts.push(sql`${c}.question_id = ${f.questionId}::uuid`);

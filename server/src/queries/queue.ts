@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/client.js';
 import { type Comment, comments, questions, reports, spaces, users } from '../db/schema/index.js';
 import { excerpt } from '../exports/markdown.js';
 import { type Viewer, can } from '../policies/index.js';
+import { commentSql, revisionSql } from '../policies/visibility.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { hydrateComments } from './comments.js';
 import { type LoadedSpace, scopeOf, viewerRoles } from './spaces.js';
@@ -22,6 +23,10 @@ export async function moderatedSpaces(db: DbOrTx, viewer: Viewer): Promise<Loade
     .filter(({ scope }) => can(viewer, 'moderation.read', scope));
 }
 
+/** The raw-SQL aliases of the queue's queries: `comments c`, `comment_revisions r`. */
+const C = { alias: 'c' };
+const R = { alias: 'r' };
+
 const inSpaces = (column: SQL, spaceIds: string[]) =>
   sql`${column} IN (${sql.join(
     spaceIds.map((id) => sql`${id}::uuid`),
@@ -33,12 +38,12 @@ export async function queueCounts(db: DbOrTx, spaceIds: string[]): Promise<Queue
   const c = sql`c.space_id`;
   const result = await db.execute<{ pending: number; reported: number; rejected: number }>(sql`
     SELECT
-      (SELECT count(*) FROM comments c WHERE ${inSpaces(c, spaceIds)} AND c.status = 'pending')::int
+      (SELECT count(*) FROM comments c WHERE ${inSpaces(c, spaceIds)} AND ${commentSql.awaitingDecision(C)})::int
       + (SELECT count(DISTINCT r.comment_id) FROM comment_revisions r JOIN comments c ON c.id = r.comment_id
-         WHERE r.status = 'pending' AND c.status = 'approved' AND ${inSpaces(c, spaceIds)})::int AS pending,
+         WHERE ${revisionSql.awaiting(R)} AND ${commentSql.published(C)} AND ${inSpaces(c, spaceIds)})::int AS pending,
       (SELECT count(DISTINCT c.id) FROM comments c JOIN reports r ON r.comment_id = c.id AND r.resolved_at IS NULL
-       WHERE c.status = 'approved' AND ${inSpaces(c, spaceIds)})::int AS reported,
-      (SELECT count(*) FROM comments c WHERE ${inSpaces(c, spaceIds)} AND c.status = 'rejected')::int AS rejected
+       WHERE ${commentSql.published(C)} AND ${inSpaces(c, spaceIds)})::int AS reported,
+      (SELECT count(*) FROM comments c WHERE ${inSpaces(c, spaceIds)} AND ${commentSql.decided('rejected', C)})::int AS rejected
   `);
   const row = result.rows[0];
   return {
@@ -69,24 +74,24 @@ function entriesSql(status: QueueStatus, spaceIds: string[]): SQL {
     case 'pending':
       return sql`
         SELECT c.id, 'submission' AS kind, c.created_at AS entered_at
-        FROM comments c WHERE ${inSpaces(c, spaceIds)} AND c.status = 'pending'
+        FROM comments c WHERE ${inSpaces(c, spaceIds)} AND ${commentSql.awaitingDecision(C)}
         UNION ALL
         SELECT r.comment_id, 'revision', min(r.created_at)
         FROM comment_revisions r JOIN comments c ON c.id = r.comment_id
-        WHERE r.status = 'pending' AND c.status = 'approved' AND ${inSpaces(c, spaceIds)}
+        WHERE ${revisionSql.awaiting(R)} AND ${commentSql.published(C)} AND ${inSpaces(c, spaceIds)}
         GROUP BY r.comment_id`;
     case 'reported':
       return sql`
         SELECT c.id, 'reported' AS kind, min(r.created_at) AS entered_at
         FROM comments c JOIN reports r ON r.comment_id = c.id AND r.resolved_at IS NULL
-        WHERE c.status = 'approved' AND ${inSpaces(c, spaceIds)}
+        WHERE ${commentSql.published(C)} AND ${inSpaces(c, spaceIds)}
         GROUP BY c.id`;
     case 'rejected':
     case 'approved':
       // Decided items are placed by their decision; a post-moderated comment was never decided.
       return sql`
         SELECT c.id, 'decided' AS kind, coalesce(c.decided_at, c.created_at) AS entered_at
-        FROM comments c WHERE ${inSpaces(c, spaceIds)} AND c.status = ${status}`;
+        FROM comments c WHERE ${inSpaces(c, spaceIds)} AND ${commentSql.decided(status, C)}`;
   }
 }
 
@@ -165,12 +170,13 @@ export async function loadQueue(
     db
       .select({
         authorId: comments.authorId,
-        approved: sql<number>`(count(*) FILTER (WHERE ${comments.status} = 'approved'))::int`,
-        rejected: sql<number>`(count(*) FILTER (WHERE ${comments.status} = 'rejected'))::int`,
-        pending: sql<number>`(count(*) FILTER (WHERE ${comments.status} = 'pending'))::int`,
+        approved: sql<number>`(count(*) FILTER (WHERE ${commentSql.published()}))::int`,
+        rejected: sql<number>`(count(*) FILTER (WHERE ${commentSql.decided('rejected')}))::int`,
+        pending: sql<number>`(count(*) FILTER (WHERE ${commentSql.awaitingDecision()}))::int`,
       })
       .from(comments)
-      .where(inArray(comments.authorId, authorIds))
+      // The author's record in the spaces in view only: elsewhere the viewer may not be staff.
+      .where(and(inArray(comments.authorId, authorIds), inArray(comments.spaceId, spaceIds)))
       .groupBy(comments.authorId),
     db
       .select({

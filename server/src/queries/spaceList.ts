@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { type Space, comments, questions, spaceRoles, spaceVisits, spaces, tags, users } from '../db/schema/index.js';
 import { type Viewer, can } from '../policies/index.js';
+import { commentSql } from '../policies/visibility.js';
 import {
   type CommentCounts,
   type StaffMember,
@@ -44,7 +45,7 @@ async function approvedCounts(db: DbOrTx, spaceIds: string[], viewer: Viewer): P
       spaceVisits,
       viewer ? and(eq(spaceVisits.spaceId, comments.spaceId), eq(spaceVisits.userId, viewer.id)) : sql`false`,
     )
-    .where(and(inArray(comments.spaceId, spaceIds), eq(comments.status, 'approved')))
+    .where(and(inArray(comments.spaceId, spaceIds), commentSql.published()))
     .groupBy(comments.spaceId, comments.questionId);
   for (const r of rows) {
     const entry = out.get(r.spaceId) ?? { total: zeroCounts(viewer), byQuestion: new Map<string, CommentCounts>() };
