@@ -1,0 +1,45 @@
+import type { CommentLanguage } from '@convene/shared';
+import { useTranslation } from 'react-i18next';
+import { useDiscussion } from '../../context';
+import type { ComposerIds } from './ids';
+
+/** The language the comment is written in, among those the space accepts. */
+export function LanguageField({
+  ids,
+  language,
+  onChange,
+  error,
+}: {
+  ids: ComposerIds;
+  language: CommentLanguage | null;
+  onChange: (language: CommentLanguage) => void;
+  error: string | undefined;
+}) {
+  const { t } = useTranslation('discussion');
+  const d = useDiscussion();
+  return (
+    <div className="composer-row">
+      <div className="field">
+        <label htmlFor={ids.language}>{t('composer.languageLabel')}</label>
+        <select
+          id={ids.language}
+          value={language ?? ''}
+          onChange={(e) => onChange(e.target.value as CommentLanguage)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? ids.languageError : undefined}
+        >
+          {d.acceptedLanguages.map((l) => (
+            <option key={l} value={l}>
+              {t(`common:contentLanguage.${l}`)}
+            </option>
+          ))}
+        </select>
+        {error && (
+          <p className="field-error" id={ids.languageError}>
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { CommentDto } from '@convene/shared';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../../components/ErrorMessage';
+import { ApiError } from '../../../../lib/api';
+import { langAttr } from '../../lib/intl';
+import type { ComposerIds } from './ids';
+import { SessionExpired } from './SessionExpired';
+
+/** Minutes to wait after a 429, from the server's retryAfterSeconds (a minute when it gives none). */
+const retryAfterMinutes = (error: ApiError) =>
+  Math.max(1, Math.ceil(((error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60) / 60));
+
+/**
+ * Why the last send was refused, where focus goes after it: an expired session, a newer version
+ * of the comment (shown), a space no longer open, a rate limit, a reused clientId, or the server's message.
+ */
+export function SubmitAlert({
+  ids,
+  error,
+  conflict,
+  otherField,
+}: {
+  ids: ComposerIds;
+  error: unknown;
+  conflict: CommentDto | null;
+  /** A refused question or parent, shown under the message. */
+  otherField: string | undefined;
+}) {
+  const { t } = useTranslation('discussion');
+  const expired = error instanceof ApiError && error.status === 401;
+  const notOpen = error instanceof ApiError && error.code === 'space_not_open';
+  return (
+    <div id={ids.alert} tabIndex={-1} className="composer-alert">
+      {expired ? (
+        <SessionExpired />
+      ) : conflict && error instanceof ApiError && error.code === 'conflict' ? (
+        <div className="notice conflict" role="alert">
+          <p>
+            <strong>{t('composer.conflictTitle')}</strong> {t('composer.conflictText')}
+          </p>
+          <p className="conflict-label">{t('composer.conflictCurrent')}</p>
+          <div
+            className="prose comment-body conflict-current"
+            lang={langAttr(conflict.language)}
+            dangerouslySetInnerHTML={{ __html: conflict.pendingRevision?.bodyHtml ?? conflict.bodyHtml }}
+          />
+        </div>
+      ) : notOpen ? (
+        <p className="error-message" role="alert">
+          {t('composer.spaceNotOpen')} {(error as ApiError).message}
+        </p>
+      ) : error instanceof ApiError && error.code === 'rate_limited' ? (
+        <p className="error-message" role="alert">
+          {t('composer.rateLimited', { count: retryAfterMinutes(error) })}
+        </p>
+      ) : error instanceof ApiError && error.code === 'client_id_reused' ? (
+        <p className="error-message" role="alert">
+          {t('composer.clientIdReused')}
+        </p>
+      ) : error ? (
+        <>
+          <ErrorMessage error={error} />
+          {otherField && <p className="field-error">{otherField}</p>}
+        </>
+      ) : null}
+    </div>
+  );
+}
