@@ -1,0 +1,25 @@
+import type { CommentDto } from '@convene/shared';
+import type { Database } from '../../db/client.js';
+import { type Viewer, authorize, requireSignedIn } from '../../policies/index.js';
+import { loadComment, presentOne } from '../../queries/comments.js';
+import { announceCounts } from './announce.js';
+import { type DecisionInput, applyDecision } from './applyDecision.js';
+import { staleConflict } from './staleConflict.js';
+
+/** POST /comments/:id/decision: one moderator's decision, refused with 409 when it is stale. */
+export async function decideComment(
+  db: Database,
+  viewer: Viewer,
+  commentId: string,
+  input: DecisionInput & { version: number },
+): Promise<CommentDto> {
+  return db.transaction(async (tx) => {
+    const loaded = await loadComment(tx, commentId, viewer, { forUpdate: true });
+    authorize(viewer, 'moderation.decide', loaded.spaceScope);
+    requireSignedIn(viewer);
+    if (input.version !== loaded.comment.version) throw await staleConflict(tx, viewer, loaded);
+    const updated = await applyDecision(tx, viewer, loaded, input, input.version);
+    await announceCounts(tx, updated.spaceId);
+    return presentOne(tx, updated, viewer, loaded.spaceScope);
+  });
+}
