@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -107,8 +108,9 @@ describe('a participant answers a guiding question', () => {
 });
 
 /** The interface's own words, so tests find controls by the label a user reads. */
+const LOCALES = fileURLToPath(new URL('../../web/src/i18n/locales', import.meta.url));
 const messages = async (locale: string, ns: string) =>
-  JSON.parse(await readFile(join(WEB_DIST, '../src/i18n/locales', locale, `${ns}.json`), 'utf8'));
+  JSON.parse(await readFile(join(LOCALES, locale, `${ns}.json`), 'utf8'));
 
 describe('pages in three languages', () => {
   const pages: { name: string; path: string }[] = [
