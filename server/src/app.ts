@@ -5,6 +5,7 @@ import type { Database } from './db/client.js';
 import { corePlugin } from './plugins/core.js';
 import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.js';
 import { livePlugin } from './plugins/live.js';
+import { mailPlugin } from './mail/plugin.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rateLimit.js';
 import { securityPlugin } from './plugins/security.js';
@@ -13,10 +14,12 @@ import { webPlugin } from './plugins/web.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { attachmentsRoutes } from './routes/attachments/index.js';
 import { authRoutes } from './routes/auth/index.js';
+import { passwordRoutes } from './routes/auth/password.js';
 import { commentsRoutes } from './routes/comments/index.js';
 import { exportsRoutes } from './routes/exports/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { liveRoutes } from './routes/live/index.js';
+import { mailboxRoutes } from './routes/mailbox/index.js';
 import { moderationRoutes } from './routes/moderation/index.js';
 import { notesRoutes } from './routes/notes/index.js';
 import { participationRoutes } from './routes/participation/index.js';
@@ -53,6 +56,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(rateLimitPlugin);
   await app.register(sessionPlugin);
   await app.register(livePlugin);
+  await app.register(mailPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
@@ -66,6 +70,8 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(participationRoutes, { prefix: '/api' });
   await app.register(exportsRoutes, { prefix: '/api' });
   await app.register(notesRoutes, { prefix: '/api' });
+  await app.register(passwordRoutes, { prefix: '/api/auth/password' });
+  await app.register(mailboxRoutes, { prefix: '/api' });
 
   await app.register(webPlugin, { root: config.webDist });
   return app;

@@ -73,6 +73,18 @@ export const configSchema = z
     EVENT_RETENTION_DAYS: z.coerce.number().min(0.001).default(7),
     /** Where the built web client lives; served at /. */
     WEB_DIST: z.string().default(''),
+    /** Outgoing mail over SMTP (smtp:// or smtps://, credentials in the URL). Unset: the development mailbox. */
+    SMTP_URL: z.url().optional(),
+    /** The From of every email. */
+    MAIL_FROM: z.string().min(3).default('Convene <no-reply@localhost>'),
+    /** Run the mail worker in this instance (every instance may; each email is still sent once). */
+    MAIL_WORKER: bool.default(true),
+    /** Sending attempts after the first, and the first retry's delay (doubling each time after). */
+    MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(10),
+    MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
+    /** Password-reset requests per client address, and per email address (known account or not). */
+    RATE_LIMIT_RESET_ADDRESS: limit.prefault('20/1h'),
+    RATE_LIMIT_RESET_ACCOUNT: limit.prefault('3/1h'),
   })
   .transform((env) => {
     const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
@@ -110,6 +122,19 @@ export const configSchema = z
         retentionMs: env.EVENT_RETENTION_DAYS * 24 * 60 * 60 * 1000,
         maxReplay: 2_000,
       },
+      mail: {
+        smtpUrl: env.SMTP_URL,
+        from: env.MAIL_FROM,
+        worker: env.MAIL_WORKER,
+        retryLimit: env.MAIL_RETRY_LIMIT,
+        retryDelaySeconds: env.MAIL_RETRY_DELAY_SECONDS,
+        /** pg-boss polls its queues this often (plus a nudge on every send from this instance). */
+        pollingIntervalSeconds: 2,
+        /** pg-boss maintenance (expiry, archiving) in this instance; tests turn it off. */
+        supervise: true,
+      },
+      /** Password reset: requests per client address and per email address typed. */
+      passwordResetLimits: { address: env.RATE_LIMIT_RESET_ADDRESS, account: env.RATE_LIMIT_RESET_ACCOUNT },
     };
   });
 
@@ -135,8 +160,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       .filter((k) => k.startsWith('RATE_LIMIT_'))
       .map((k) => [k, high]),
   );
+  const base = configSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '10000', ...limits });
   return {
-    ...configSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '10000', ...limits }),
+    ...base,
+    // No mail worker unless a test file asks for one; pg-boss then starts only when mail is queued.
+    mail: { ...base.mail, worker: false, supervise: false, pollingIntervalSeconds: 0.5 },
     ...overrides,
   };
 }

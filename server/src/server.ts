@@ -66,7 +66,13 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
-  log(`Convene is ready on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  log(`Convene is ready on ${base}`);
+  log(
+    config.mail.smtpUrl
+      ? `email goes out over SMTP (${new URL(config.mail.smtpUrl).host}), from ${config.mail.from}`
+      : `email: SMTP_URL is not set, so every email goes to the development mailbox: ${base}/admin/mailbox (sign in as an administrator)`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -2,9 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
+import PgBoss from 'pg-boss';
 import type { TestProject } from 'vitest/node';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../server/src/db/embedded.js';
 import { migrateDatabase } from '../../server/src/db/migrate.js';
+import { ensureQueues } from '../../server/src/mail/jobs.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -52,6 +54,12 @@ export default async function setup(project: TestProject) {
   await client.query(`CREATE DATABASE ${template}`);
   await client.end();
   await migrateDatabase(withDatabase(adminUrl, template));
+  // pg-boss's own schema and the app's queues, once, so a test file that sends mail does not build them.
+  const boss = new PgBoss({ connectionString: withDatabase(adminUrl, template), supervise: false, schedule: false });
+  boss.on('error', () => {});
+  await boss.start();
+  await ensureQueues(boss);
+  await boss.stop({ graceful: false, wait: true, close: true });
 
   project.provide('pgAdminUrl', adminUrl);
   project.provide('templateDatabase', template);

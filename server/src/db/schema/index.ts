@@ -5,3 +5,4 @@ export * from './spaces.js';
 export * from './users.js';
 export * from './notes.js';
 export * from './rateLimits.js';
+export * from './mail.js';

@@ -1,0 +1,124 @@
+import { sql, type SQL } from 'drizzle-orm';
+import PgBoss from 'pg-boss';
+import type { Database, Tx } from '../db/client.js';
+
+/** The queues, each created at start-up (pg-boss 10 needs a queue before a job is sent to it). */
+export const QUEUES = {
+  /** Delivers one row of `mail_messages` (data: `{ id }`). */
+  mailSend: 'mail-send',
+  /** Looks up the account of a password-reset request and writes its email (data: `{ email }`). */
+  passwordReset: 'password-reset-request',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobsOptions {
+  pollingIntervalSeconds: number;
+  /** Maintenance (expiring and archiving jobs) in this instance. */
+  supervise: boolean;
+  onError(err: unknown): void;
+}
+
+/**
+ * pg-boss (its own `pgboss` schema, created and migrated by pg-boss on start) running over the
+ * app's pool. `sendInTx` inserts a job through the caller's transaction: the job exists if and
+ * only if what caused it was committed. pg-boss starts on first use, so an instance that runs no
+ * worker and sends nothing (most test files) pays nothing for it.
+ */
+export class Jobs {
+  readonly boss: PgBoss;
+  private started: Promise<void> | undefined;
+  private stopped = false;
+  /** Set once stopped: a poll still in flight then finds nothing instead of using a pool being closed. */
+  private closed = false;
+  private readonly workers = new Map<QueueName, string>();
+
+  constructor(
+    db: Database,
+    private readonly options: JobsOptions,
+  ) {
+    const pool = db.$client;
+    this.boss = new PgBoss({
+      db: {
+        executeSql: async (text, values) => (this.closed ? { rows: [] } : pool.query(text, values)),
+      },
+      supervise: options.supervise,
+      schedule: false,
+      migrate: true,
+    });
+    this.boss.on('error', (err) => options.onError(err));
+  }
+
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      await this.boss.start();
+      await ensureQueues(this.boss);
+    })();
+    return this.started;
+  }
+
+  /** Inserts a job in the transaction `tx`; it becomes visible to workers when `tx` commits. */
+  async sendInTx(tx: Tx, queue: QueueName, data: object, options: PgBoss.SendOptions = {}): Promise<string> {
+    await this.start();
+    const id = await this.boss.send(queue, data, { ...options, db: txExecutor(tx) });
+    if (!id) throw new Error(`pg-boss refused a job for ${queue}`);
+    return id;
+  }
+
+  /** Inserts a job on its own (no transaction of the caller's). */
+  async send(queue: QueueName, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
+    await this.start();
+    const id = await this.boss.send(queue, data, options);
+    this.nudge(queue);
+    return id;
+  }
+
+  /** Wakes this instance's worker of the queue now instead of at its next poll. */
+  nudge(queue: QueueName): void {
+    const worker = this.workers.get(queue);
+    if (worker && !this.stopped) this.boss.notifyWorker(worker);
+  }
+
+  async work<T extends object>(queue: QueueName, handler: (job: PgBoss.JobWithMetadata<T>) => Promise<void>) {
+    await this.start();
+    const id = await this.boss.work<T>(
+      queue,
+      { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.options.pollingIntervalSeconds },
+      async ([job]) => {
+        if (job) await handler(job);
+      },
+    );
+    this.workers.set(queue, id);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (!this.started) return;
+    await this.started.catch(() => undefined);
+    // Waits for jobs in progress (up to the timeout); never closes the app's pool (not ours).
+    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+    this.closed = true;
+  }
+}
+
+/** Creates every queue (idempotent); also used by the test set-up to prepare its template. */
+export async function ensureQueues(boss: PgBoss): Promise<void> {
+  for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, policy: 'standard' });
+}
+
+/**
+ * pg-boss's `db` option over a drizzle transaction: its `$1…$n` text becomes one drizzle SQL with
+ * the same parameters, run on the transaction's connection.
+ */
+function txExecutor(tx: Tx): PgBoss.Db {
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      const parts = text.split(/\$(\d+)/);
+      const chunks: SQL[] = [];
+      parts.forEach((part, i) => {
+        chunks.push(i % 2 === 0 ? sql.raw(part) : sql`${sql.param(values[Number(part) - 1] ?? null)}`);
+      });
+      const result = await tx.execute(sql.join(chunks, sql.raw('')));
+      return { rows: result.rows };
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { deliverer } from './deliver.js';
+import { Jobs, QUEUES } from './jobs.js';
+import { passwordResetRequester } from './passwordReset.js';
+import { smtpTransport } from './transport.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The job queue (pg-boss on this database) that mail and its causes go through. */
+    jobs: Jobs;
+  }
+}
+
+/**
+ * Mail: the job queue, and — when MAIL_WORKER is on (the default; tests opt in) — the workers that
+ * compose password-reset mail and deliver every message, over SMTP when SMTP_URL is set, else into
+ * the development mailbox. Any number of instances may run workers: pg-boss hands each job to one.
+ */
+export const mailPlugin = fp(
+  async (app: FastifyInstance) => {
+    const { config, db } = app;
+    const jobs = new Jobs(db, {
+      pollingIntervalSeconds: config.mail.pollingIntervalSeconds,
+      supervise: config.mail.supervise,
+      onError: (err) => app.log.warn({ err }, 'job queue error'),
+    });
+    app.decorate('jobs', jobs);
+    const smtp = config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : undefined;
+    if (config.mail.worker) {
+      app.addHook('onReady', async () => {
+        await jobs.work(QUEUES.mailSend, deliverer(db, smtp));
+        await jobs.work(QUEUES.passwordReset, passwordResetRequester(db, jobs, config));
+      });
+    }
+    app.addHook('onClose', async () => {
+      await jobs.stop();
+      smtp?.close();
+    });
+  },
+  { name: 'mail', dependencies: ['core'] },
+);
