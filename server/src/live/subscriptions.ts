@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { type EventRow, type User, spaceRoles, spaces } from '../db/schema/index.js';
 import { type SpaceScope, can } from '../policies/index.js';
+import { mayReceiveEvent } from '../policies/visibility.js';
 import { catchUp } from './replay.js';
 import type { Connection, Outbox, Subscription } from './types.js';
 
@@ -154,16 +155,12 @@ export class Subscriptions {
     }
   }
 
+  /**
+   * Whether this subscriber may receive the event now: the policy module's rule (the space
+   * readable with the subscription's current scope, then the event's audience).
+   */
   private visible(conn: Connection, sub: Subscription, row: EventRow): boolean {
-    if (!can(conn.user, 'space.read', sub.scope)) return false;
-    switch (row.audience) {
-      case 'public':
-        return true;
-      case 'staff':
-        return can(conn.user, 'moderation.read', sub.scope);
-      case 'user':
-        return conn.user !== null && conn.user.id === row.audienceUserId;
-    }
+    return mayReceiveEvent(conn.user, sub.scope, row);
   }
 
   /** The viewer's roles in the space (and its parent session) and the space's status, read now. */
