@@ -1,4 +1,4 @@
-import { LIVE_CLOSE } from '@convene/shared';
+import { LIVE_CLOSE, type ServerMessage } from '@convene/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../server/src/config.js';
 import { setupApp } from '../helpers/app.js';
@@ -109,6 +109,99 @@ describe('replay and fan-out', () => {
     const reset = await c.waitFor((m) => m.type === 'reset');
     expect(reset).toEqual({ type: 'reset', space: space.slug });
     await c.waitFor((m) => m.type === 'ready');
+  });
+
+  it('replays to each viewer only what they may receive', async () => {
+    const { space } = await makeSpace(ctx);
+    const author = await makeUser(ctx);
+    const mod = await makeUser(ctx);
+    await grantRole(ctx, space.id, mod.user.id, 'moderator');
+    const first = await connect(b.url);
+    const ready = await first.subscribe(space.slug);
+    await emit(ctx.db.db, space.id, 'comment.submitted', { commentId: 'c1', secret: 'pending text' });
+    await emit(ctx.db.db, space.id, 'comment.status', { commentId: 'c1', status: 'approved' }, author.user.id);
+    const last = await emit(ctx.db.db, space.id, 'comment.published', { comment: { id: 'c1' } });
+    // Once B has delivered the last one it has read them all: the sockets below replay them.
+    await first.waitFor((m) => m.type === 'event' && m.id === last);
+    const authorSocket = await connect(b.url, author.client.cookieHeader);
+    const modSocket = await connect(b.url, mod.client.cookieHeader);
+    await authorSocket.subscribe(space.slug, ready.lastEventId);
+    await modSocket.subscribe(space.slug, ready.lastEventId);
+    expect(authorSocket.events(space.slug).map((e) => e.kind)).toEqual(['comment.status', 'comment.published']);
+    expect(modSocket.events(space.slug).map((e) => e.kind)).toEqual(['comment.submitted', 'comment.published']);
+  });
+
+  it('answers reset when the replay would be longer than refetching', async () => {
+    const short = await startInstance(ctx.db.db, { ...ctx.config, live: { ...live, maxReplay: 3 } });
+    const here: LiveClient[] = [];
+    const open = async () => {
+      const c = await LiveClient.connect(short.url, { origin });
+      here.push(c);
+      return c;
+    };
+    try {
+      const { space } = await makeSpace(ctx);
+      const first = await open();
+      const ready = await first.subscribe(space.slug);
+      const written: number[] = [];
+      for (let i = 0; i < 4; i++) written.push(await emit(ctx.db.db, space.id, 'comment.published', { n: i }));
+      const last = written[3] ?? 0;
+      await first.waitFor((m) => m.type === 'event' && m.id === last);
+
+      const tooFar = await open();
+      tooFar.send({ type: 'subscribe', space: space.slug, since: ready.lastEventId });
+      expect(await tooFar.waitFor((m) => m.type === 'reset')).toEqual({ type: 'reset', space: space.slug });
+      const after = await tooFar.waitFor<Extract<ServerMessage, { type: 'ready' }>>((m) => m.type === 'ready');
+      expect(after.lastEventId).toBeGreaterThanOrEqual(last);
+      expect(tooFar.events(space.slug)).toEqual([]);
+
+      // Exactly maxReplay events behind is still replayed.
+      const nearEnough = await open();
+      await nearEnough.subscribe(space.slug, written[0]);
+      expect(nearEnough.events(space.slug).map((e) => e.id)).toEqual(written.slice(1));
+      expect(nearEnough.messages.some((m) => m.type === 'reset')).toBe(false);
+    } finally {
+      for (const c of here) c.close();
+      await short.app.close();
+    }
+  });
+
+  it('answers reset when since is ahead of every stored event', async () => {
+    const { space } = await makeSpace(ctx);
+    const { rows } = await ctx.db.pool.query<{ max: string | null }>('select max(id) as max from events');
+    const beyond = Number(rows[0]?.max ?? 0) + 1_000;
+    const c = await connect(a.url);
+    c.send({ type: 'subscribe', space: space.slug, since: beyond });
+    expect(await c.waitFor((m) => m.type === 'reset')).toEqual({ type: 'reset', space: space.slug });
+    const ready = await c.waitFor<Extract<ServerMessage, { type: 'ready' }>>((m) => m.type === 'ready');
+    expect(ready.lastEventId).toBeLessThan(beyond);
+  });
+
+  it('stops the events of a space after unsubscribe, keeps the others, and updates presence', async () => {
+    const { space } = await makeSpace(ctx);
+    const { space: other } = await makeSpace(ctx);
+    const watcher = await connect(a.url);
+    await watcher.subscribe(space.slug);
+    const c = await connect(a.url);
+    await c.subscribe(space.slug);
+    const two = await watcher.waitFor((m) => m.type === 'presence' && m.space === space.slug && m.count === 2);
+    c.send({ type: 'unsubscribe', space: space.slug });
+    // Requests run in order: once the next subscription is ready, the unsubscribe has run.
+    await c.subscribe(other.slug);
+    await emit(ctx.db.db, space.id, 'comment.published', { secret: 'after unsubscribe' });
+    const marker = await emit(ctx.db.db, other.id, 'comment.published', { marker: true });
+    await c.waitFor((m) => m.type === 'event' && m.id === marker);
+    expect(c.events(space.slug)).toEqual([]);
+    expect(JSON.stringify(c.messages)).not.toContain('after unsubscribe');
+    await watcher.waitFor(
+      (m) =>
+        m.type === 'presence' &&
+        m.space === space.slug &&
+        m.count === 1 &&
+        watcher.messages.indexOf(m) > watcher.messages.indexOf(two),
+      10_000,
+      'presence back to 1',
+    );
   });
 });
 
