@@ -1,5 +1,5 @@
 import type { CommentDto, CommentLanguage } from '@convene/shared';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database, DbOrTx, Tx } from '../db/client.js';
 import {
   type Comment,
@@ -14,6 +14,8 @@ import {
 import { AppError, conflict, fieldInvalid } from '../errors.js';
 import { renderMarkdown } from '../markdown.js';
 import { type SpaceScope, authorize, can, isAcceptingComments } from '../policies/index.js';
+import { acceptsReplies, edit, submission, supersededRevision, withdrawal } from '../policies/lifecycle.js';
+import { commentSql, isPublished, revisionSql } from '../policies/visibility.js';
 import { commentScope } from '../presenters/comment.js';
 import { findTagsByRef } from '../queries/commentList.js';
 import { loadComment, presentOne } from '../queries/comments.js';
@@ -74,8 +76,8 @@ async function replaceTags(tx: Tx, commentId: string, tagIds: string[]): Promise
 async function supersedePendingRevisions(tx: Tx, commentId: string): Promise<void> {
   await tx
     .update(commentRevisions)
-    .set({ status: 'superseded' })
-    .where(and(eq(commentRevisions.commentId, commentId), eq(commentRevisions.status, 'pending')));
+    .set({ status: supersededRevision })
+    .where(and(eq(commentRevisions.commentId, commentId), revisionSql.awaiting()));
 }
 
 export interface CreateCommentInput {
@@ -132,7 +134,7 @@ export async function createComment(
     if (
       !parent ||
       parent.spaceId !== space.id ||
-      parent.status === 'withdrawn' ||
+      !acceptsReplies(parent) ||
       !can(author, 'comment.read', commentScope(scope, parent))
     ) {
       throw fieldInvalid('parentId', 'No such comment in this space to reply to');
@@ -153,7 +155,7 @@ export async function createComment(
   const tagIds = await resolveTags(db, input.tags);
 
   const id = crypto.randomUUID();
-  const status = space.moderationMode === 'pre' ? 'pending' : 'approved';
+  const { status, revisionStatus } = submission(space.moderationMode);
   // The id is chosen here so footnote anchors in the stored HTML are unique to this comment.
   const bodyHtml = renderMarkdown(input.body, id);
 
@@ -181,10 +183,10 @@ export async function createComment(
       bodyMd: row.bodyMd,
       bodyHtml: row.bodyHtml,
       language: row.language,
-      status,
+      status: revisionStatus,
     });
     if (tagIds.length) await tx.insert(commentTags).values(tagIds.map((tagId) => ({ commentId: id, tagId })));
-    if (status === 'approved') {
+    if (isPublished(row)) {
       const published = await presentOne(tx, row, null, scopeOf(space, undefined));
       await appendEvent(tx, { kind: 'comment.published', spaceId: space.id, payload: { comment: published } });
     }
@@ -239,7 +241,9 @@ export async function updateComment(db: Database, editor: User, id: string, inpu
 
     const version = comment.version + 1;
     const bodyHtml = renderMarkdown(input.body, comment.id);
-    const asRevision = comment.status === 'approved' && space.moderationMode === 'pre';
+    // What the edit does to the comment's status is the lifecycle's to say.
+    const change = edit(comment.status, space.moderationMode);
+    const { asRevision } = change;
     const now = new Date();
     await supersedePendingRevisions(tx, comment.id);
 
@@ -252,7 +256,6 @@ export async function updateComment(db: Database, editor: User, id: string, inpu
       if (!row) throw new Error('comment vanished while locked');
       updated = row;
     } else {
-      const status = comment.status === 'rejected' ? 'pending' : comment.status;
       const [row] = await tx
         .update(comments)
         .set({
@@ -260,11 +263,11 @@ export async function updateComment(db: Database, editor: User, id: string, inpu
           bodyHtml,
           language,
           version,
-          status,
+          status: change.status,
           // Only a change to published text is announced as "edited".
-          ...(comment.status === 'approved' ? { editedAt: now } : {}),
+          ...(change.changesPublishedText ? { editedAt: now } : {}),
           // A resubmission is undecided again; the audit trail keeps the rejection.
-          ...(comment.status === 'rejected' ? { decidedAt: null, decidedBy: null, reason: null } : {}),
+          ...(change.reopens ? { decidedAt: null, decidedBy: null, reason: null } : {}),
         })
         .where(eq(comments.id, comment.id))
         .returning();
@@ -278,10 +281,10 @@ export async function updateComment(db: Database, editor: User, id: string, inpu
       bodyMd: input.body,
       bodyHtml,
       language,
-      status: updated.status === 'approved' && !asRevision ? 'approved' : 'pending',
+      status: change.revisionStatus,
     });
 
-    if (updated.status === 'approved' && !asRevision) {
+    if (change.changesPublishedText) {
       const published = await presentOne(tx, updated, null, scopeOf(space, undefined));
       await appendEvent(tx, { kind: 'comment.updated', spaceId: space.id, payload: { comment: published } });
     } else {
@@ -309,21 +312,22 @@ export async function withdrawComment(db: Database, author: User, id: string) {
   return db.transaction(async (tx) => {
     const { comment, space, spaceScope, scope } = await loadComment(tx, id, author, { forUpdate: true });
     authorize(author, 'comment.withdraw', scope);
+    const change = withdrawal(comment.status);
     const [updated] = await tx
       .update(comments)
-      .set({ status: 'withdrawn', version: comment.version + 1 })
-      .where(and(eq(comments.id, comment.id), ne(comments.status, 'withdrawn')))
+      .set({ status: change.status, version: comment.version + 1 })
+      .where(and(eq(comments.id, comment.id), commentSql.notWithdrawn()))
       .returning();
     if (!updated) throw new Error('comment vanished while locked');
     await supersedePendingRevisions(tx, comment.id);
-    if (comment.status === 'approved') {
+    if (change.takesDownPublishedText) {
       await appendEvent(tx, { kind: 'comment.withdrawn', spaceId: space.id, payload: { commentId: comment.id } });
     }
     // Staff queues drop it, whatever it was.
     await appendEvent(tx, {
       kind: 'comment.decided',
       spaceId: space.id,
-      payload: { commentId: comment.id, status: 'withdrawn' },
+      payload: { commentId: comment.id, status: change.status },
     });
     await recordModeration(tx, {
       spaceId: space.id,
@@ -331,7 +335,7 @@ export async function withdrawComment(db: Database, author: User, id: string) {
       actorId: author.id,
       action: 'withdraw',
       fromStatus: comment.status,
-      toStatus: 'withdrawn',
+      toStatus: change.status,
     });
     return presentOne(tx, updated, author, spaceScope);
   });

@@ -32,6 +32,9 @@ const REJECTED = 'rejected' satisfies CommentStatus & RevisionStatus;
 const WITHDRAWN: CommentStatus = 'withdrawn';
 const SUPERSEDED: RevisionStatus = 'superseded';
 
+/** A decision in words once made, for messages ("Already approved by …"). */
+export const DECISION_DONE: Record<Decision, string> = { approve: APPROVED, reject: REJECTED, restore: 'restored' };
+
 /** What a moderator's decision leads to: approve → approved, reject → rejected (and restore → approved). */
 const decided = (action: Decision) => (action === 'reject' ? REJECTED : APPROVED);
 
@@ -136,8 +139,8 @@ export interface Transition {
   keepsReason: boolean;
   /** What the audit trail and the author are told changed (for an edit: its revision's status). */
   recorded: { from: CommentStatus; to: CommentStatus };
-  /** What the public hears: the comment is published, its text updated, or taken down. */
-  announce: 'published' | 'updated' | 'withdrawn' | null;
+  /** The live event the public hears: the comment is published, its text updated, or taken down. */
+  announce: 'comment.published' | 'comment.updated' | 'comment.withdrawn' | null;
   /** The author hears about their own text; a dismissed report changes nothing for them. */
   tellsAuthor: boolean;
 }
@@ -203,11 +206,11 @@ export function decision(state: DecisionState): Transition {
     recorded: aboutRevision ? { from: PENDING, to: outcome } : { from: state.status, to: status },
     announce:
       kind === 'publish' || kind === 'restore'
-        ? 'published'
+        ? 'comment.published'
         : kind === 'approveRevision'
-          ? 'updated'
+          ? 'comment.updated'
           : kind === 'takedown'
-            ? 'withdrawn'
+            ? 'comment.withdrawn'
             : null,
     tellsAuthor: kind !== 'dismissReports',
   };

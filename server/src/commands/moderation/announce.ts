@@ -37,11 +37,11 @@ export async function announceDecision(
     },
   });
   const publicView = () => presentOne(tx, updated, null, scopeOf(d.loaded.space, undefined));
-  if (t.announce === 'published') {
+  if (t.announce === 'comment.published') {
     await appendEvent(tx, { kind: 'comment.published', spaceId: c.spaceId, payload: { comment: await publicView() } });
-  } else if (t.announce === 'updated') {
+  } else if (t.announce === 'comment.updated') {
     await appendEvent(tx, { kind: 'comment.updated', spaceId: c.spaceId, payload: { comment: await publicView() } });
-  } else if (t.announce === 'withdrawn') {
+  } else if (t.announce === 'comment.withdrawn') {
     await appendEvent(tx, { kind: 'comment.withdrawn', spaceId: c.spaceId, payload: { commentId: c.id } });
   }
   if (t.tellsAuthor) {

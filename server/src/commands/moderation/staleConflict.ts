@@ -4,10 +4,10 @@ import type { Tx } from '../../db/client.js';
 import { moderationEvents, users } from '../../db/schema/index.js';
 import { type AppError, conflict } from '../../errors.js';
 import type { Viewer } from '../../policies/index.js';
+import { DECISION_DONE } from '../../policies/lifecycle.js';
 import { type LoadedComment, presentOne } from '../../queries/comments.js';
 
 const DECISIONS: Decision[] = ['approve', 'reject', 'restore'];
-const PAST: Record<Decision, string> = { approve: 'approved', reject: 'rejected', restore: 'restored' };
 
 /**
  * The 409 for a stale decision: the current state, and who decided last when the last change
@@ -33,7 +33,7 @@ export async function staleConflict(tx: Tx, viewer: Viewer, loaded: LoadedCommen
   const lastWasDecision = last !== undefined && last.data?.version === c.version;
   const message =
     last && lastWasDecision
-      ? `Already ${PAST[last.action as Decision]} by ${decidedBy} at ${decidedAt}. Review the current state before deciding again.`
+      ? `Already ${DECISION_DONE[last.action as Decision]} by ${decidedBy} at ${decidedAt}. Review the current state before deciding again.`
       : `This comment changed since you loaded it (now version ${c.version}). Review the current state before deciding.`;
   return conflict('conflict', message, { comment, decidedBy, decidedAt });
 }
