@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Tx } from '../db/client.js';
 import { mailMessages } from '../db/schema/index.js';
 import { QUEUES, type Jobs } from './jobs.js';
-import { MAIL_KINDS, type MailKind } from './kinds.js';
+import { isNotificationKind, type MailKind } from './kinds.js';
 import { oneLine } from './markup.js';
 import type { Rendered } from './render.js';
 
@@ -21,24 +21,41 @@ export interface OutgoingMail {
 export const messageIdFor = (id: string, appOrigin: string): string => `<${id}@${new URL(appOrigin).hostname}>`;
 
 /**
+ * The headers of one email. Notification kinds carry RFC 8058 one-click unsubscribe
+ * (`List-Unsubscribe` with an https link and `List-Unsubscribe-Post: List-Unsubscribe=One-Click`);
+ * transactional kinds (a reset link the person asked for) carry neither.
+ */
+export function mailHeaders(input: {
+  id: string;
+  config: Pick<Config, 'appOrigin' | 'mail'>;
+  to: string;
+  kind: string;
+  notification?: boolean;
+  unsubscribeUrl?: string | undefined;
+}): Record<string, string> {
+  const notification = input.notification ?? isNotificationKind(input.kind);
+  if (notification && !input.unsubscribeUrl) throw new Error(`${input.kind} mail needs an unsubscribe link`);
+  const headers: Record<string, string> = {
+    'Message-ID': messageIdFor(input.id, input.config.appOrigin),
+    From: oneLine(input.config.mail.from),
+    To: oneLine(input.to),
+    'Auto-Submitted': 'auto-generated',
+    'X-Convene-Kind': oneLine(input.kind),
+  };
+  if (notification && input.unsubscribeUrl) {
+    headers['List-Unsubscribe'] = `<${oneLine(input.unsubscribeUrl)}>`;
+    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+  }
+  return headers;
+}
+
+/**
  * Writes an email and its delivery job in the transaction `tx` of what causes it: both exist if
  * and only if that change is committed. Returns the message's id.
  */
 export async function queueMail(tx: Tx, jobs: Jobs, config: Config, mail: OutgoingMail): Promise<string> {
-  const kind = MAIL_KINDS[mail.kind];
-  if (kind.notification && !mail.unsubscribeUrl) throw new Error(`${mail.kind} mail needs an unsubscribe link`);
   const id = crypto.randomUUID();
-  const headers: Record<string, string> = {
-    'Message-ID': messageIdFor(id, config.appOrigin),
-    From: oneLine(config.mail.from),
-    To: oneLine(mail.to),
-    'Auto-Submitted': 'auto-generated',
-    'X-Convene-Kind': mail.kind,
-  };
-  if (kind.notification && mail.unsubscribeUrl) {
-    headers['List-Unsubscribe'] = `<${oneLine(mail.unsubscribeUrl)}>`;
-    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
-  }
+  const headers = mailHeaders({ id, config, to: mail.to, kind: mail.kind, unsubscribeUrl: mail.unsubscribeUrl });
   await tx.insert(mailMessages).values({
     id,
     kind: mail.kind,
