@@ -107,6 +107,15 @@ const newQuestion = async () =>
       [space.id],
     )
   ).rows[0].id as string;
+/** A row of the mail outbox / development mailbox. */
+const mailRow = async (status: 'sent' | 'failed') =>
+  (
+    await ctx.db.pool.query(
+      `insert into mail_messages (kind, transport, status, to_address, locale, subject, headers, html, text)
+       values ('password_reset', 'mailbox', $1, 'matrix@example.org', 'en', 'Matrix', '{}', '<p>m</p>', 'm') returning id`,
+      [status],
+    )
+  ).rows[0].id as string;
 const raw = async (c: TestClient, url: string) => {
   const res = await ctx.app.inject({ method: 'GET', url, headers: c.cookieHeader ? { cookie: c.cookieHeader } : {} });
   return { status: res.statusCode, body: res.body };
@@ -241,6 +250,32 @@ const cases: Case[] = [
     route: 'PATCH /api/admin/users/:id',
     status: statuses(['admin'], 200),
     run: (c) => c.patch(`/api/admin/users/${bystander.id}`, { disabled: false }),
+  },
+  {
+    route: 'POST /api/auth/password/forgot',
+    status: all(202),
+    run: (c) => c.post('/api/auth/password/forgot', { email: `nobody-${uuid().slice(0, 8)}@example.org` }),
+  },
+  {
+    route: 'POST /api/auth/password/reset',
+    variant: 'unknown token',
+    status: all(400),
+    run: (c) => c.post('/api/auth/password/reset', { token: 'not-a-token', password: 'a new password 123' }),
+  },
+  {
+    route: 'GET /api/admin/mailbox',
+    status: statuses(['admin'], 200),
+    run: (c) => c.get('/api/admin/mailbox'),
+  },
+  {
+    route: 'GET /api/admin/mailbox/:id',
+    status: statuses(['admin'], 200),
+    run: async (c) => c.get(`/api/admin/mailbox/${await mailRow('sent')}`),
+  },
+  {
+    route: 'POST /api/admin/mailbox/:id/retry',
+    status: statuses(['admin'], 200),
+    run: async (c) => c.post(`/api/admin/mailbox/${await mailRow('failed')}/retry`),
   },
 
   // Spaces and questions
