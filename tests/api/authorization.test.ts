@@ -8,12 +8,13 @@ import { PDF, multipartBody } from '../helpers/multipart.js';
  * each one gets, and for lists what the body may hold. The route list comes from the app itself
  * (printRoutes): a route without a row here fails the test, so none is added unreviewed.
  *
- * Refusals today (recorded as they are; a later issue unifies the convention): a guest gets 401
- * where signing in could help, a signed-in viewer without the right 403; a space the viewer may
- * not read (a draft) is 404 for everyone who may not read it, so its existence stays secret, and
- * so is someone else's pending comment (edit, withdraw, attach, decide: 404, even for a guest on
- * the decision route). Known exception: a note of a draft space (GET /api/notes/:id, its versions
- * and export) answers 401/403, not 404, so it reveals that the note exists.
+ * It asserts the one refusal convention (documented on `authorize` in server/src/policies/):
+ * 404 when the resource the path names (a space, comment, attachment, note) does not exist or
+ * the viewer may not read it, a guest included, so its existence stays secret: a draft space,
+ * someone else's pending comment or its file, a note to anyone but its space's staff; but on a
+ * route that needs sign-in a guest gets 401 before anything is looked up, whatever the resource;
+ * 403 when a signed-in viewer may read the resource but may not do this (and in areas that name
+ * no resource, such as administration).
  */
 const ctx = await setupApp();
 
@@ -160,6 +161,14 @@ const chairs = ['chair', 'admin'] as const;
 const mods = ['moderator', 'admin'] as const;
 /** A draft is hidden from whoever may not read it: 404, for a guest too. */
 const hidden = { others: 404 } as const;
+/**
+ * On a route that needs sign-in a guest gets 401 before anything is looked up (so it reveals
+ * nothing, and an expired session is told to sign in again); a signed-in viewer who may not read
+ * the resource gets 404.
+ */
+const hiddenAfterSignIn = { anonymous: 401, others: 404 } as const;
+/** Someone else's pending comment (or its file) does not exist for a signed-in viewer who may not read it. */
+const unreadable = { participant: 404, otherModerator: 404 } as const;
 
 const texts = (body: any, key: string) => JSON.stringify(body?.[key] ?? body);
 
@@ -319,7 +328,7 @@ const cases: Case[] = [
     route: 'PATCH /api/spaces/:slug',
     variant: 'draft, background',
     // The moderator may read the draft, so is told "forbidden".
-    status: statuses(chairs, 200, { ...hidden, moderator: 403 }),
+    status: statuses(chairs, 200, { ...hiddenAfterSignIn, moderator: 403 }),
     run: (c) => c.patch(`/api/spaces/${draft.slug}`, { background: 'Draft background, edited.' }),
   },
   {
@@ -378,7 +387,7 @@ const cases: Case[] = [
   {
     route: 'PUT /api/spaces/:slug/seen',
     variant: 'draft',
-    status: statuses(staff, 200, hidden),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => c.put(`/api/spaces/${draft.slug}/seen`),
   },
   { route: 'GET /api/tags', status: all(200), run: (c) => c.get('/api/tags') },
@@ -423,13 +432,13 @@ const cases: Case[] = [
     route: 'POST /api/spaces/:slug/comments',
     variant: 'draft',
     // Staff may read the draft but it takes no comments yet: 409 space_not_open.
-    status: statuses([], 201, { ...hidden, moderator: 409, chair: 409, admin: 409 }),
+    status: statuses([], 201, { ...hiddenAfterSignIn, moderator: 409, chair: 409, admin: 409 }),
     run: (c) => c.post(`/api/spaces/${draft.slug}/comments`, { body: 'An answer.', language: 'en', clientId: uuid() }),
   },
   {
     route: 'PATCH /api/comments/:id',
     // Someone else's pending comment does not exist for a viewer who may not read it.
-    status: statuses(['author'], 200, { anonymous: 401, participant: 404, otherModerator: 404 }),
+    status: statuses(['author'], 200, unreadable),
     run: async (c) => {
       const comment = await pending();
       return c.patch(`/api/comments/${comment.id}`, { body: 'Edited.', version: comment.version });
@@ -437,7 +446,7 @@ const cases: Case[] = [
   },
   {
     route: 'DELETE /api/comments/:id',
-    status: statuses(['author'], 200, { anonymous: 401, participant: 404, otherModerator: 404 }),
+    status: statuses(['author'], 200, unreadable),
     run: async (c) => c.delete(`/api/comments/${(await pending()).id}`),
   },
   {
@@ -447,7 +456,7 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/comments/:id/attachments',
-    status: statuses(['author'], 201, { anonymous: 401, participant: 404, otherModerator: 404 }),
+    status: statuses(['author'], 201, unreadable),
     run: async (c) => {
       const comment = await pending();
       const { payload, contentType } = multipartBody([{ filename: 'paper.pdf', data: PDF }]);
@@ -478,7 +487,7 @@ const cases: Case[] = [
   },
   {
     route: 'DELETE /api/attachments/:id',
-    status: statuses(['author'], 200, { anonymous: 401, participant: 404, otherModerator: 404 }),
+    status: statuses(['author'], 200, unreadable),
     run: async (c) => c.delete(`/api/attachments/${await withAttachment('pending')}`),
   },
   {
@@ -505,7 +514,7 @@ const cases: Case[] = [
   {
     route: 'GET /api/spaces/:slug/moderation/queue',
     variant: 'draft',
-    status: statuses(staff, 200, hidden),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => c.get(`/api/spaces/${draft.slug}/moderation/queue`),
   },
   {
@@ -534,7 +543,7 @@ const cases: Case[] = [
   {
     route: 'POST /api/comments/:id/decision',
     // A guest is not asked to sign in here: the pending comment is simply not found.
-    status: statuses(mods, 200, { anonymous: 404, participant: 404, otherModerator: 404 }),
+    status: statuses(mods, 200, unreadable),
     run: async (c) => {
       const comment = await pending();
       return c.post(`/api/comments/${comment.id}/decision`, { action: 'approve', version: comment.version });
@@ -564,7 +573,7 @@ const cases: Case[] = [
   {
     route: 'GET /api/spaces/:slug/moderation/log',
     variant: 'draft',
-    status: statuses(staff, 200, hidden),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => c.get(`/api/spaces/${draft.slug}/moderation/log`),
   },
 
@@ -577,14 +586,14 @@ const cases: Case[] = [
   {
     route: 'GET /api/spaces/:slug/participation',
     variant: 'draft',
-    status: statuses(staff, 200, hidden),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => c.get(`/api/spaces/${draft.slug}/participation`),
   },
   ...exportCases,
   {
     route: 'GET /api/spaces/:slug/export',
     variant: 'draft',
-    status: statuses(staff, 200, hidden),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => raw(c, `/api/spaces/${draft.slug}/export?format=json`),
   },
 
@@ -598,7 +607,7 @@ const cases: Case[] = [
   {
     route: 'GET /api/spaces/:slug/notes',
     variant: 'draft',
-    status: statuses(staff, 200, hidden),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => c.get(`/api/spaces/${draft.slug}/notes`),
   },
   {
@@ -611,35 +620,40 @@ const cases: Case[] = [
     status: statuses(staff, 200),
     run: (c) => c.get(`/api/spaces/${space.slug}/notes/gaps`),
   },
-  { route: 'GET /api/notes/:id', status: statuses(staff, 200), run: (c) => c.get(`/api/notes/${noteId}`) },
+  {
+    route: 'GET /api/notes/:id',
+    // A note is its space's staff's: to anyone else it does not exist (404), a guest included.
+    status: statuses(staff, 200, hiddenAfterSignIn),
+    run: (c) => c.get(`/api/notes/${noteId}`),
+  },
   {
     route: 'GET /api/notes/:id',
     variant: 'note of a draft',
     // 404 to whoever may not read the draft: a note must not reveal that the draft exists.
-    status: statuses(staff, 200, hidden),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => c.get(`/api/notes/${draftNoteId}`),
   },
   {
     route: 'GET /api/notes/:id/versions',
     variant: 'note of a draft',
-    status: statuses(staff, 200, hidden),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => c.get(`/api/notes/${draftNoteId}/versions`),
   },
   {
     route: 'GET /api/notes/:id/export',
     variant: 'note of a draft',
-    status: statuses(staff, 200, hidden),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => raw(c, `/api/notes/${draftNoteId}/export?format=md`),
   },
   {
     route: 'GET /api/spaces/:slug/notes/gaps',
     variant: 'draft',
-    status: statuses(staff, 200, hidden),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => c.get(`/api/spaces/${draft.slug}/notes/gaps`),
   },
   {
     route: 'PUT /api/notes/:id',
-    status: statuses(chairs, 200),
+    status: statuses(chairs, 200, { ...hiddenAfterSignIn, moderator: 403 }),
     run: async (c) => {
       const { note } = (await cast.chair.client.get(`/api/notes/${noteId}`)).body;
       return c.put(`/api/notes/${noteId}`, {
@@ -657,29 +671,29 @@ const cases: Case[] = [
   },
   {
     route: 'GET /api/notes/:id/versions',
-    status: statuses(staff, 200),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => c.get(`/api/notes/${noteId}/versions`),
   },
   {
     route: 'GET /api/notes/:id/versions/:version',
-    status: statuses(staff, 200),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => c.get(`/api/notes/${noteId}/versions/1`),
   },
   {
     route: 'POST /api/notes/:id/versions/:version/restore',
-    status: statuses(chairs, 200),
+    status: statuses(chairs, 200, { ...hiddenAfterSignIn, moderator: 403 }),
     run: (c) => c.post(`/api/notes/${noteId}/versions/1/restore`),
   },
   {
     route: 'GET /api/notes/:id/export',
     variant: 'md',
-    status: statuses(staff, 200),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => raw(c, `/api/notes/${noteId}/export?format=md`),
   },
   {
     route: 'GET /api/notes/:id/export',
     variant: 'docx',
-    status: statuses(staff, 200),
+    status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => raw(c, `/api/notes/${noteId}/export?format=docx`),
   },
 ];

@@ -389,12 +389,13 @@ describe('background notes', () => {
     expect((await cast.participant.client.post(url(), {})).status).toBe(403);
     expect((await cast.moderator.client.post(url(), {})).status).toBe(403);
     expect((await cast.anonymous.get(`/api/notes/${note.id}`)).status).toBe(401);
-    expect((await cast.participant.client.get(`/api/notes/${note.id}`)).status).toBe(403);
-    expect((await cast.otherModerator.client.get(`/api/notes/${note.id}`)).status).toBe(403);
+    // A note does not exist for anyone but its space's staff (404); a guest is asked to sign in.
+    expect((await cast.participant.client.get(`/api/notes/${note.id}`)).status).toBe(404);
+    expect((await cast.otherModerator.client.get(`/api/notes/${note.id}`)).status).toBe(404);
     expect((await cast.otherModerator.client.get(url('/gaps'))).status).toBe(403);
-    expect((await download(cast.participant, `/api/notes/${note.id}/export?format=md`)).status).toBe(403);
+    expect((await download(cast.participant, `/api/notes/${note.id}/export?format=md`)).status).toBe(404);
     expect((await cast.moderator.client.put(`/api/notes/${note.id}`, saveBody(note))).status).toBe(403);
-    expect((await cast.participant.client.get(`/api/notes/${note.id}/versions`)).status).toBe(403);
+    expect((await cast.participant.client.get(`/api/notes/${note.id}/versions`)).status).toBe(404);
     expect((await cast.chair.client.get(`/api/notes/${crypto.randomUUID()}`)).status).toBe(404);
     expect((await cast.chair.client.post(url(), { targetWords: 10 })).status).toBe(400);
   });

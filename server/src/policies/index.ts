@@ -1,6 +1,6 @@
 import type { Action, CommentAction, GlobalAction, SpaceAction, SpaceStatus } from '@convene/shared';
 import type { User } from '../db/schema/index.js';
-import { forbidden, unauthorized } from '../errors.js';
+import { AppError, forbidden, unauthorized } from '../errors.js';
 import {
   type CommentScope,
   type SpaceScope,
@@ -67,8 +67,17 @@ export function can(viewer: Viewer, action: Action, scope?: SpaceScope | Comment
 }
 
 /**
- * Throws unless the viewer may do it: 401 for a guest (sign in first), 403 otherwise. When
- * the viewer may not even read the resource, `hidden` makes it a 404 so its existence stays secret.
+ * The refusal convention, the same on every route (the authorization table in
+ * tests/api/authorization.test.ts asserts it for each route and viewer):
+ *
+ * - **404** when the resource the path names (a space, comment, attachment, note, version) does
+ *   not exist *or the viewer may not read it* — a guest included — so its existence stays secret.
+ *   The loaders (`loadSpace`, `loadComment`, `loadAttachmentForDownload`, `loadNote`) throw it.
+ * - **401** when a guest may read the resource but must sign in to do this.
+ * - **403** when a signed-in viewer may read the resource but may not do this. Areas that name no
+ *   resource (creating a space, administering users) are 401/403 too.
+ *
+ * So a route loads first and authorizes second: `authorize` throws 401 or 403, never 404.
  */
 export function authorize(viewer: Viewer, action: GlobalAction): asserts viewer is User;
 export function authorize(viewer: Viewer, action: SpaceAction, scope: SpaceScope): void;
@@ -82,6 +91,34 @@ export function authorize(viewer: Viewer, action: Action, scope?: SpaceScope | C
 /** Whether a signed-in viewer must be present; narrows the type for the caller. */
 export function requireSignedIn(viewer: Viewer): asserts viewer is User {
   if (!signedIn(viewer)) throw unauthorized();
+}
+
+/** A space's background and summary are its chairs' to write; every other setting is the administrators'. */
+const SPACE_CONTENT_FIELDS: ReadonlySet<string> = new Set(['background', 'summary']);
+
+/**
+ * The field-level rule for changing a space: throws unless the viewer may change every field
+ * sent (401/403), naming in `details.fields` the ones only administrators may change.
+ */
+export function authorizeSpaceUpdate(viewer: Viewer, scope: SpaceScope, fields: readonly string[]): void {
+  authorize(viewer, 'space.editContent', scope);
+  const refused = fields.filter(
+    (field) => !can(viewer, SPACE_CONTENT_FIELDS.has(field) ? 'space.editContent' : 'space.update', scope),
+  );
+  if (refused.length > 0) {
+    throw new AppError(403, 'forbidden', `Only administrators may change: ${refused.join(', ')}.`, {
+      fields: refused.map((field) => ({ field, message: 'Only administrators may change this' })),
+    });
+  }
+}
+
+/**
+ * What a signed-in user may open whatever the space (the client's menus): `admin`, and
+ * `moderate` for whoever holds a moderator or chair role anywhere (`holdsSpaceRole`).
+ */
+export function accountAbilities(viewer: Viewer, holdsSpaceRole: boolean): { moderate: boolean; admin: boolean } {
+  const admin = isAdmin(viewer);
+  return { admin, moderate: admin || (signedIn(viewer) && holdsSpaceRole) };
 }
 
 export interface OpenWindow {

@@ -24,7 +24,7 @@ import {
 import { notFound } from '../errors.js';
 import { permalink } from '../exports/curated.js';
 import { countWords, excerpt } from '../exports/markdown.js';
-import { type SpaceScope, type Viewer, authorize, can } from '../policies/index.js';
+import { type SpaceScope, type Viewer, can } from '../policies/index.js';
 import { isPublished } from '../policies/visibility.js';
 import { loadParticipation } from './participation.js';
 import { loadSpaceById } from './spaces.js';
@@ -36,8 +36,8 @@ export interface LoadedNote {
 }
 
 /**
- * Loads a note the viewer may read (staff of its space): 401 for a guest, 403 for anyone
- * else. Pass `forUpdate` inside a transaction to lock the note while saving.
+ * Loads a note the viewer may read (staff of its space); 404 for anyone else, a guest included.
+ * Pass `forUpdate` inside a transaction to lock the note while saving.
  */
 export async function loadNote(
   db: DbOrTx,
@@ -49,9 +49,8 @@ export async function loadNote(
   const [note] = options.forUpdate ? await base.for('update') : await base;
   if (!note) throw notFound('Note');
   const { space, scope } = await loadSpaceById(db, note.spaceId, viewer);
-  // Whoever may not read the space (a draft) must not learn that it has a note: 404, not 401/403.
-  if (!can(viewer, 'space.read', scope)) throw notFound('Note');
-  authorize(viewer, 'note.read', scope);
+  // Whoever may not read the note (its space's staff may) must not learn that it exists: 404.
+  if (!can(viewer, 'note.read', scope)) throw notFound('Note');
   return { note, space, scope };
 }
 

@@ -62,3 +62,13 @@ export async function loadSpaceById(db: DbOrTx, id: string, viewer: Viewer): Pro
   const roles = await viewerRoles(db, viewer, [space]);
   return { space, scope: scopeOf(space, roles.get(space.id)) };
 }
+
+/** Whether the user holds a moderator or chair role in any space (one indexed lookup). */
+export async function holdsSpaceRole(db: DbOrTx, user: { id: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ one: spaceRoles.userId })
+    .from(spaceRoles)
+    .where(eq(spaceRoles.userId, user.id))
+    .limit(1);
+  return row !== undefined;
+}

@@ -7,14 +7,13 @@ import {
   registerRequest,
   updateProfileRequest,
 } from '@convene/shared';
-import { eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { verifyDummyPassword, verifyPassword } from '../../auth/password.js';
 import { findUserByEmail, registerUser, updateProfile } from '../../commands/users.js';
-import { spaceRoles } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { rateLimited } from '../../plugins/rateLimit.js';
-import { can } from '../../policies/index.js';
+import { accountAbilities } from '../../policies/index.js';
+import { holdsSpaceRole } from '../../queries/spaces.js';
 import { presentUser } from '../../presenters/user.js';
 
 const tags = ['auth'];
@@ -92,15 +91,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = request.user;
       if (!user) return { user: null, abilities: null };
-      const admin = can(user, 'user.manage');
-      const [role] = admin
-        ? [true]
-        : await db
-            .select({ one: sql<number>`1` })
-            .from(spaceRoles)
-            .where(eq(spaceRoles.userId, user.id))
-            .limit(1);
-      return { user: presentUser(user), abilities: { moderate: admin || role !== undefined, admin } };
+      return { user: presentUser(user), abilities: accountAbilities(user, await holdsSpaceRole(db, user)) };
     },
   );
 

@@ -59,9 +59,9 @@ export const spaceCommentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const viewer = request.user;
+      requireSignedIn(viewer);
       const { space, scope } = await loadSpace(db, request.params.slug, viewer);
       authorize(viewer, 'comment.create', scope);
-      requireSignedIn(viewer);
       const { comment, created } = await createComment(db, viewer, space, scope, request.body);
       return reply.status(created ? 201 : 200).send({ comment });
     },

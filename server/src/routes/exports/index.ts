@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { questions } from '../../db/schema/index.js';
 import { fieldInvalid } from '../../errors.js';
 import { CONTENT_TYPES, exportFilename, runExport } from '../../exports/index.js';
-import { authorize } from '../../policies/index.js';
+import { authorize, requireSignedIn } from '../../policies/index.js';
 import { loadSpace } from '../../queries/spaces.js';
 import { contentDisposition } from '../attachments/index.js';
 
@@ -31,6 +31,7 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.export', scope);
       const { format, questionId, lang } = request.query;

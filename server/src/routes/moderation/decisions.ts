@@ -31,7 +31,10 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: commentResponse, ...refusals },
       },
     },
-    async (request) => ({ comment: await decideComment(db, request.user, request.params.id, request.body) }),
+    async (request) => {
+      requireSignedIn(request.user);
+      return { comment: await decideComment(db, request.user, request.params.id, request.body) };
+    },
   );
 
   app.post(
@@ -52,9 +55,9 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const loaded = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'moderation.decide', loaded.scope);
-      requireSignedIn(request.user);
       return decideBulk(db, request.user, loaded, request.body);
     },
   );
@@ -69,7 +72,10 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: commentResponse, ...refusals },
       },
     },
-    async (request) => ({ comment: await setHighlight(db, request.user, request.params.id, true) }),
+    async (request) => {
+      requireSignedIn(request.user);
+      return { comment: await setHighlight(db, request.user, request.params.id, true) };
+    },
   );
 
   app.delete(
@@ -82,6 +88,9 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: commentResponse, ...refusals },
       },
     },
-    async (request) => ({ comment: await setHighlight(db, request.user, request.params.id, false) }),
+    async (request) => {
+      requireSignedIn(request.user);
+      return { comment: await setHighlight(db, request.user, request.params.id, false) };
+    },
   );
 };

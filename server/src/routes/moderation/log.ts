@@ -1,6 +1,6 @@
 import { errorResponse, logQuery, logResponse, slugParams } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authorize } from '../../policies/index.js';
+import { authorize, requireSignedIn } from '../../policies/index.js';
 import { loadModerationLog } from '../../queries/moderationLog.js';
 import { loadSpace } from '../../queries/spaces.js';
 
@@ -19,6 +19,7 @@ export const logRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'moderation.read', scope);
       return loadModerationLog(db, space.id, request.query);

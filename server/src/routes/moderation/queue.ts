@@ -28,6 +28,7 @@ export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const loaded = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'moderation.read', loaded.scope);
       return loadQueue(db, request.user, [loaded], request.query);

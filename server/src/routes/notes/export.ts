@@ -5,6 +5,7 @@ import { noteDocx, noteMarkdown } from '../../exports/note.js';
 import { loadNote, presentNote } from '../../queries/notes.js';
 import { contentDisposition } from '../attachments/index.js';
 import { fileResponse } from '../exports/index.js';
+import { requireSignedIn } from '../../policies/index.js';
 
 export const noteExportRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
@@ -21,6 +22,7 @@ export const noteExportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      requireSignedIn(request.user);
       const loaded = await loadNote(db, request.params.id, request.user);
       const note = await presentNote(db, loaded, request.user, config.appOrigin);
       const { format } = request.query;

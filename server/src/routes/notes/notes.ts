@@ -31,6 +31,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'note.read', scope);
       return listNotes(db, space, request.user, scope);
@@ -49,8 +50,8 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       requireSignedIn(request.user);
+      const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'note.edit', scope);
       const id = await createNote(db, request.user, space, scope, request.body);
       const note = await presentNote(db, await loadNote(db, id, request.user), request.user, config.appOrigin);
@@ -69,6 +70,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'note.read', scope);
       return { gaps: await loadNoteGaps(db, space) };
@@ -86,6 +88,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const loaded = await loadNote(db, request.params.id, request.user);
       return { note: await presentNote(db, loaded, request.user, config.appOrigin) };
     },

@@ -30,6 +30,7 @@ export const noteVersionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       await loadNote(db, request.params.id, request.user);
       return listNoteVersions(db, request.params.id, request.query);
     },
@@ -46,6 +47,7 @@ export const noteVersionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       await loadNote(db, request.params.id, request.user);
       const { version } = await loadNoteVersion(db, request.params.id, request.params.version);
       return { version };

@@ -1,6 +1,6 @@
 import { errorResponse, participationQuery, participationResponse, slugParams } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authorize } from '../../policies/index.js';
+import { authorize, requireSignedIn } from '../../policies/index.js';
 import { loadParticipation } from '../../queries/participation.js';
 import { loadSpace } from '../../queries/spaces.js';
 
@@ -27,6 +27,7 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.export', scope);
       return { participation: await loadParticipation(db, space, { scope: request.query.scope }) };

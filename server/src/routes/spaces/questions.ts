@@ -8,7 +8,7 @@ import {
 } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createQuestion, deleteQuestion, updateQuestion } from '../../commands/spaces.js';
-import { authorize } from '../../policies/index.js';
+import { authorize, requireSignedIn } from '../../policies/index.js';
 import { listQuestions } from '../../queries/spaceList.js';
 import { loadSpace } from '../../queries/spaces.js';
 
@@ -31,6 +31,7 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.editContent', scope);
       await createQuestion(db, space.id, request.body);
@@ -50,6 +51,7 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.editContent', scope);
       await updateQuestion(db, space.id, request.params.id, request.body);
@@ -68,6 +70,7 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.editContent', scope);
       await deleteQuestion(db, space.id, request.params.id);

@@ -1,7 +1,7 @@
 import { errorResponse, roleRequest, rolesResponse, slugParams } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { grantSpaceRole, revokeSpaceRole } from '../../commands/spaces.js';
-import { authorize } from '../../policies/index.js';
+import { authorize, requireSignedIn } from '../../policies/index.js';
 import { listRoles } from '../../queries/spaceList.js';
 import { loadSpace } from '../../queries/spaces.js';
 
@@ -23,6 +23,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.manageRoles', scope);
       return { roles: await listRoles(db, space.id) };
@@ -41,6 +42,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.manageRoles', scope);
       const actor = app.requireUser(request);
@@ -61,6 +63,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.manageRoles', scope);
       await revokeSpaceRole(db, space, request.body);

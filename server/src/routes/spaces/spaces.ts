@@ -1,5 +1,4 @@
 import {
-  type UpdateSpaceInput,
   createSpaceRequest,
   errorResponse,
   okResponse,
@@ -10,30 +9,12 @@ import {
 } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createSpace, markSpaceSeen, updateSpace } from '../../commands/spaces.js';
-import { AppError } from '../../errors.js';
-import { type SpaceScope, type Viewer, authorize, can } from '../../policies/index.js';
+import { authorize, authorizeSpaceUpdate, requireSignedIn } from '../../policies/index.js';
 import { listSpaces, spaceDetail } from '../../queries/spaceList.js';
 import { loadSpace, scopeOf } from '../../queries/spaces.js';
 
 const tags = ['spaces'];
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
-
-/** The background and summary are the chairs' to write; every other setting is the administrators'. */
-const CONTENT_FIELDS: ReadonlySet<string> = new Set(['background', 'summary']);
-
-/** Refuses the update unless the viewer may change every field sent, naming the ones refused. */
-function authorizeUpdate(viewer: Viewer, scope: SpaceScope, body: UpdateSpaceInput): void {
-  authorize(viewer, 'space.editContent', scope);
-  const refused = Object.entries(body)
-    .filter(([, value]) => value !== undefined)
-    .map(([field]) => field)
-    .filter((field) => !can(viewer, CONTENT_FIELDS.has(field) ? 'space.editContent' : 'space.update', scope));
-  if (refused.length > 0) {
-    throw new AppError(403, 'forbidden', `Only administrators may change: ${refused.join(', ')}.`, {
-      fields: refused.map((field) => ({ field, message: 'Only administrators may change this' })),
-    });
-  }
-}
 
 export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
@@ -98,8 +79,12 @@ export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
-      authorizeUpdate(request.user, scope, request.body);
+      const fields = Object.entries(request.body)
+        .filter(([, value]) => value !== undefined)
+        .map(([field]) => field);
+      authorizeSpaceUpdate(request.user, scope, fields);
       const updated = await updateSpace(db, space.id, request.body);
       return {
         space: await spaceDetail(db, { space: updated, scope: { ...scope, status: updated.status } }, request.user),
@@ -118,6 +103,7 @@ export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.markSeen', scope);
       await markSpaceSeen(db, space.id, app.requireUser(request));
