@@ -21,6 +21,14 @@ export const router = createBrowserRouter([
         lazy: () => import('../features/auth/routes/Register').then((m) => ({ Component: m.Register })),
       },
       {
+        path: 'forgot-password',
+        lazy: () => import('../features/auth/routes/ForgotPassword').then((m) => ({ Component: m.ForgotPassword })),
+      },
+      {
+        path: 'reset-password',
+        lazy: () => import('../features/auth/routes/ResetPassword').then((m) => ({ Component: m.ResetPassword })),
+      },
+      {
         path: 'account',
         lazy: () => import('../features/auth/routes/Account').then((m) => ({ Component: m.Account })),
       },
@@ -62,6 +70,10 @@ export const router = createBrowserRouter([
       {
         path: 'admin/users',
         lazy: () => import('../features/admin/routes/Users').then((m) => ({ Component: m.Users })),
+      },
+      {
+        path: 'admin/mailbox',
+        lazy: () => import('../features/mail/routes/Mailbox').then((m) => ({ Component: m.Mailbox })),
       },
       {
         path: 'spaces/:slug/notes',

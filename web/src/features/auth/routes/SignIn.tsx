@@ -106,6 +106,9 @@ function SignInForm({ next, onDone }: { next: string; onDone: () => void }) {
         </div>
       </form>
       <p className="auth-switch">
+        <Link to="/forgot-password">{t('password:forgotLink')}</Link>
+      </p>
+      <p className="auth-switch">
         {t('signIn.noAccount')} <Link to={withNext('/register', next)}>{t('signIn.register')}</Link>
       </p>
     </>

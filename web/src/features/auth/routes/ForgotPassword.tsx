@@ -1,0 +1,98 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormErrors } from '../../../hooks/useFormErrors';
+import { useForgotPassword } from '../api/password';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { TextField } from '../components/Field';
+import { FormAlert } from '../components/FormAlert';
+import { usePageTitle } from '../hooks/usePageTitle';
+import { localizeFieldMessage } from '../utils/fieldMessages';
+import { checkEmail, compact } from '../utils/validate';
+import '../auth.css';
+
+const FIELDS = ['email'] as const;
+const IDS = { email: 'forgot-email' } as const;
+
+/** `/forgot-password`: asks for a reset link. The answer is the same whether or not the account exists. */
+export function ForgotPassword() {
+  const { t } = useTranslation(['password', 'auth']);
+  usePageTitle(t('forgot.title'));
+  const forgot = useForgotPassword();
+  const [email, setEmail] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const { errors, formError, attempt, summaryRef, show, clear, fromApi, summary } = useFormErrors(
+    FIELDS,
+    (f) => IDS[f],
+    (m) => localizeFieldMessage(t, m),
+  );
+  const labels = { email: t('auth:fields.email.label') };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (forgot.isPending) return;
+    const found = compact({ email: checkEmail(t, email) });
+    if (Object.keys(found).length > 0) return show(found);
+    clear();
+    const address = email.trim();
+    forgot.mutate(
+      { email: address },
+      {
+        onSuccess: () => {
+          setSentTo(address);
+          requestAnimationFrame(() => statusRef.current?.focus());
+        },
+        onError: (err) => fromApi(err),
+      },
+    );
+  };
+
+  return (
+    <div className="auth-page">
+      <h1>{t('forgot.title')}</h1>
+      {sentTo ? (
+        <div className="notice success" role="status" tabIndex={-1} ref={statusRef}>
+          <h2>{t('forgot.sentTitle')}</h2>
+          <p>{t('forgot.sent', { email: sentTo })}</p>
+          <p className="auth-actions">
+            <Link className="button" to="/signin">
+              {t('forgot.back')}
+            </Link>
+            <button type="button" className="button secondary" onClick={() => setSentTo(null)}>
+              {t('forgot.again')}
+            </button>
+          </p>
+        </div>
+      ) : (
+        <>
+          <p className="lead">{t('forgot.intro')}</p>
+          <form className="auth-form" noValidate onSubmit={onSubmit}>
+            <ErrorSummary items={summary(labels)} ref={summaryRef} />
+            <TextField
+              id={IDS.email}
+              name="email"
+              type="email"
+              autoComplete="username"
+              inputMode="email"
+              spellCheck={false}
+              label={labels.email}
+              value={email}
+              onChange={setEmail}
+              error={errors.email}
+            />
+            <FormAlert error={formError} attempt={attempt} />
+            <div className="form-actions">
+              <button type="submit" className="button" aria-disabled={forgot.isPending || undefined}>
+                {forgot.isPending ? t('forgot.submitting') : t('forgot.submit')}
+              </button>
+            </div>
+          </form>
+          <p className="auth-switch">
+            <Link to="/signin">{t('forgot.back')}</Link>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
