@@ -6,7 +6,7 @@ import type { Database, DbOrTx } from '../db/client.js';
 import { type Attachment, type User, attachments } from '../db/schema/index.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { type Viewer, authorize } from '../policies/index.js';
-import { isPublished, maySeeAttachment } from '../policies/visibility.js';
+import { maySeeAttachment } from '../policies/visibility.js';
 import { attachmentUrl, loadComment } from '../queries/comments.js';
 import { assertAcceptingComments } from './comments.js';
 
@@ -100,7 +100,7 @@ export async function addAttachment(
   return db.transaction(async (tx) => {
     const { comment, scope } = await assertMayAttach(tx, uploader, commentId, { forUpdate: true });
     // With an edit of a published comment waiting, the file belongs to that edit (its version).
-    const awaitingRevision = isPublished(comment) && scope.hasPendingRevision ? comment.version : null;
+    const awaitingRevision = scope.hasPendingRevision ? comment.version : null;
     const [row] = await tx
       .insert(attachments)
       .values({

@@ -13,7 +13,8 @@ import {
 } from '../db/schema/index.js';
 import { notFound } from '../errors.js';
 import { type CommentScope, type SpaceScope, type Viewer, can } from '../policies/index.js';
-import { isPublished, maySeePrivateParts, revisionSql, visibleFiles } from '../policies/visibility.js';
+import { hasEditAwaiting } from '../policies/lifecycle.js';
+import { maySeePrivateParts, revisionSql, visibleFiles } from '../policies/visibility.js';
 import { commentScope, presentComment, presentPerson } from '../presenters/comment.js';
 import { loadSpaceById } from './spaces.js';
 
@@ -88,7 +89,7 @@ export async function hydrateComments(
   for (const r of revisionRows) {
     // A pending revision only counts for an approved comment (an edit of a published text).
     const c = rows.find((x) => x.id === r.commentId);
-    if (c && isPublished(c)) revisions.set(r.commentId, r);
+    if (c && hasEditAwaiting(c, true)) revisions.set(r.commentId, r);
   }
   const group = <T extends { commentId: string }>(list: T[]) => {
     const m = new Map<string, T[]>();
@@ -155,7 +156,7 @@ export async function loadComment(
     .from(commentRevisions)
     .where(and(eq(commentRevisions.commentId, id), revisionSql.awaiting()))
     .limit(1);
-  const scope = commentScope(spaceScope, comment, isPublished(comment) && pending !== undefined);
+  const scope = commentScope(spaceScope, comment, hasEditAwaiting(comment, pending !== undefined));
   if (!can(viewer, 'comment.read', scope)) throw notFound('Comment');
   return { comment, space, spaceScope, scope };
 }
