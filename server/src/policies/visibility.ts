@@ -15,7 +15,8 @@
  * The rule: a comment is public once approved (`published`). Its author and the space's staff
  * (moderators, chairs, administrators) also see it while pending or rejected, and they alone see
  * its private parts: the markdown source, a rejection's reason, an edit awaiting moderation and
- * the files added with that edit. A withdrawn comment is seen by staff only (the audit trail).
+ * the files added with that edit. A withdrawn comment is listed nowhere in the discussion; its
+ * author still reads it ("My contributions") and staff keep it for the audit trail.
  * Nothing of a space the viewer may not read (a draft) is visible at all.
  */
 import type { CommentStatus, EventAudience } from '@convene/shared';
