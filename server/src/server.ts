@@ -18,6 +18,11 @@ async function main() {
   const log = (line: string) => console.log(`[convene] ${line}`);
   const originWarning = appOriginWarning(config, Boolean(process.env.APP_ORIGIN));
   if (originWarning) console.warn(`[convene] warning: ${originWarning}`);
+  if (config.nodeEnv === 'production' && !config.mail.smtpUrl) {
+    console.warn(
+      '[convene] warning: SMTP_URL is not set: no email leaves the server, and administrators can read every one (reset links included) in the development mailbox',
+    );
+  }
 
   const database = await openDatabase(config, log);
   await migrateDatabase(database.url);

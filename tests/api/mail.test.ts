@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { createDb } from '../../server/src/db/client.js';
+import { queueMail } from '../../server/src/mail/compose.js';
 import { newAccount, setupApp } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { mailConfig, type ReceivedMail, resetTokenIn, startSmtp, waitUntil } from '../helpers/smtp.js';
@@ -231,6 +232,33 @@ describe('password reset by email', () => {
       await other.close();
       await second.close();
     }
+  });
+});
+
+describe('the job queue', () => {
+  it('inserts an email and its job in the transaction of their cause: both or neither', async () => {
+    const rendered = { subject: 'Transactional', html: '<p>t</p>', text: 't' };
+    const mail = (to: string) => ({ kind: 'password_reset' as const, to, locale: 'en' as const, rendered });
+    const jobsOf = async (id: string) =>
+      (await ctx.db.pool.query(`select 1 from pgboss.job where name = 'mail-send' and data->>'id' = $1`, [id])).rows;
+    let rolledBack = '';
+    await expect(
+      ctx.db.db.transaction(async (tx) => {
+        rolledBack = await queueMail(tx, ctx.app.jobs, ctx.config, mail('rolled.back@example.org'));
+        expect(await jobsOf(rolledBack)).toHaveLength(0); // not visible outside the transaction
+        throw new Error('the cause failed');
+      }),
+    ).rejects.toThrow('the cause failed');
+    expect(await jobsOf(rolledBack)).toHaveLength(0);
+    expect(await rowsFor('rolled.back@example.org')).toHaveLength(0);
+
+    const committed = await ctx.db.db.transaction((tx) =>
+      queueMail(tx, ctx.app.jobs, ctx.config, mail('committed@example.org')),
+    );
+    expect(await jobsOf(committed)).toHaveLength(1);
+    ctx.app.jobs.nudge('mail-send');
+    const arrived = await smtp.waitFor(mailTo('committed@example.org'));
+    expect(arrived.parsed.messageId).toBe(`<${committed}@localhost>`);
   });
 });
 

@@ -1,4 +1,4 @@
-import { errorResponse } from '@convene/shared';
+import { errorResponse, okResponse } from '@convene/shared';
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -148,7 +148,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Send a failed email again (administrators)',
         params: z.object({ id: z.uuid() }),
         response: {
-          200: mailboxMessageResponse.pick({}).extend({ ok: z.literal(true) }),
+          200: okResponse,
           401: errorResponse,
           403: errorResponse,
           404: errorResponse,
