@@ -35,13 +35,15 @@ export const resetUrl = (appOrigin: string, token: string): string => `${appOrig
 export function passwordResetRequester(db: Database, jobs: Jobs, config: Config) {
   return async (job: PgBoss.JobWithMetadata<{ email: string }>): Promise<void> => {
     const user = await findUserByEmail(db, job.data.email);
-    if (!user || user.disabled) return;
     const token = newToken();
+    // Rendered for an unknown address too and thrown away: this instance's event loop is as busy
+    // either way, so the latency of its other requests says nothing about the address.
     const rendered = await renderPasswordReset({
-      locale: user.locale,
-      displayName: user.displayName,
+      locale: user?.locale ?? 'en',
+      displayName: user?.displayName ?? 'Convene',
       url: resetUrl(config.appOrigin, token),
     });
+    if (!user || user.disabled) return;
     await db.transaction(async (tx) => {
       await tx.insert(passwordResetTokens).values({
         id: tokenHash(token),

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { deliverer } from './deliver.js';
 import { Jobs, QUEUES } from './jobs.js';
 import { passwordResetRequester } from './passwordReset.js';
+import { loadMjml } from './render.js';
 import { smtpTransport } from './transport.js';
 
 declare module 'fastify' {
@@ -29,6 +30,8 @@ export const mailPlugin = fp(
     const smtp = config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : undefined;
     if (config.mail.worker) {
       app.addHook('onReady', async () => {
+        // MJML takes over a second of CPU to load: at start-up, not in the middle of the first request.
+        await loadMjml();
         await jobs.work(QUEUES.mailSend, deliverer(db, smtp));
         await jobs.work(QUEUES.passwordReset, passwordResetRequester(db, jobs, config));
       });

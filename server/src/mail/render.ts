@@ -24,7 +24,7 @@ export function subjectLine(subject: string, space?: SpaceRef): string {
 type Mjml2Html = typeof Mjml2HtmlFn;
 let compiler: Promise<Mjml2Html> | undefined;
 /** mjml takes over a second to load: loaded on the first email, not at start-up. */
-const loadMjml = () => (compiler ??= import('mjml').then((m) => m.default));
+export const loadMjml = () => (compiler ??= import('mjml').then((m) => m.default));
 
 export interface LayoutInput {
   locale: Locale;
