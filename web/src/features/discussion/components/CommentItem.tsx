@@ -27,9 +27,10 @@ function OwnStatus({ comment }: { comment: CommentDto }) {
       <div className="comment-status">
         <p>
           <span className="badge danger">{t('comment.rejected')}</span>{' '}
-          <span className="muted">{t('comment.onlyYou')}</span>
+          <span className="muted">{t('comment.onlyYouRejected')}</span>
         </p>
         {comment.reason && <p className="comment-reason">{t('comment.reason', { reason: comment.reason })}</p>}
+        {comment.abilities.edit && <p className="muted">{t('comment.rejectedCanEdit')}</p>}
       </div>
     );
   }

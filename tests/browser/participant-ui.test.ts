@@ -1,0 +1,144 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../../server/src/seed/seed.js';
+import { type TestClient, setupApp } from '../helpers/app.js';
+import { launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
+import { type Person, makeUser } from '../helpers/factories.js';
+import { PDF, multipartBody } from '../helpers/multipart.js';
+
+const ctx = await setupApp();
+const accounts = (await seedDemo(ctx.db.db)) ?? [];
+const { baseURL } = await startWebApp(ctx);
+const browser = await launchBrowser();
+const SLUG = 'rt-1-1';
+const SPACE = `/spaces/${SLUG}`;
+/** Where the screenshots go, to look at by eye (git-ignored test-artifacts/ unless told otherwise). */
+const SHOTS = process.env.UI_SHOTS ?? fileURLToPath(new URL('../../test-artifacts/participant-ui', import.meta.url));
+await mkdir(SHOTS, { recursive: true });
+
+/** A demo moderator of rt-1-1, signed in through the API. */
+async function moderatorClient(): Promise<TestClient> {
+  const moderator = accounts.find((a) => a.role === 'moderator');
+  const c = ctx.client();
+  const res = await c.post('/api/auth/login', { email: moderator?.email, password: moderator?.password });
+  expect(res.status).toBe(200);
+  return c;
+}
+const moderator = await moderatorClient();
+
+const spaceDetail = (await ctx.client().get(`/api/spaces/${SLUG}`)).body.space as {
+  questions: { id: string; position: number; text: string }[];
+};
+const question = (n: number) => {
+  const q = spaceDetail.questions.find((x) => x.position === n);
+  if (!q) throw new Error(`question ${n} missing`);
+  return q;
+};
+
+/** A comment by `person` on question `n` of rt-1-1, sent through the API. */
+async function post(person: Person, n: number, body: string, extra: Record<string, unknown> = {}) {
+  const res = await person.client.post(`/api/spaces/${SLUG}/comments`, {
+    questionId: question(n).id,
+    body,
+    language: 'en',
+    clientId: crypto.randomUUID(),
+    ...extra,
+  });
+  expect(res.status, res.raw).toBe(201);
+  return res.body.comment as { id: string; version: number };
+}
+
+async function attach(person: Person, commentId: string, filename: string, data: Buffer) {
+  const up = multipartBody([{ filename, contentType: 'application/pdf', data }]);
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/comments/${commentId}/attachments`,
+    headers: { cookie: person.client.cookieHeader, origin: ctx.config.appOrigin, 'content-type': up.contentType },
+    payload: up.payload,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+}
+
+async function decide(id: string, action: 'approve' | 'reject', reason?: string) {
+  const current = await moderator.get(`/api/spaces/${SLUG}/moderation/queue?status=pending&limit=200`);
+  const item = current.body.items.find((i: { comment: { id: string } }) => i.comment.id === id);
+  expect(item, `comment ${id} in the queue`).toBeDefined();
+  const res = await moderator.post(`/api/comments/${id}/decision`, {
+    action,
+    version: item.comment.version,
+    ...(reason ? { reason } : {}),
+  });
+  expect(res.status, res.raw).toBe(200);
+}
+
+/** A browser context signed in as `person` (the API session's cookie, handed to the browser). */
+async function signedIn(person: Person, locale = 'en', viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context: BrowserContext = await newContext(browser, baseURL, locale);
+  await context.addCookies(
+    person.client.cookieHeader
+      .split('; ')
+      .filter(Boolean)
+      .map((pair) => {
+        const i = pair.indexOf('=');
+        return { name: pair.slice(0, i), value: pair.slice(i + 1), url: baseURL };
+      }),
+  );
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  return page;
+}
+
+/** A screenshot of the viewport (scrolled to `at`, when given) to look at by eye. */
+async function shot(page: Page, name: string, at?: Locator) {
+  if (at) await at.first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+const delegate = await makeUser(ctx, {
+  displayName: 'Amara Delegate',
+  affiliation: 'Permanent Mission of Ghana',
+  stakeholderCategory: 'member_state',
+  country: 'GH',
+});
+
+// The delegate's own comments, in each state the page shows differently.
+const rejected = await post(delegate, 1, 'A comment that a moderator declines.');
+await decide(rejected.id, 'reject', 'Please identify your organisation.');
+const withFile = await post(delegate, 2, 'A comment with a file and an objective.', { tags: ['18'] });
+await attach(delegate, withFile.id, 'note.pdf', PDF);
+await attach(delegate, withFile.id, 'annex.pdf', Buffer.concat([PDF, Buffer.alloc(2_500, 0x20)]));
+await decide(withFile.id, 'approve');
+const edited = await delegate.client.patch(`/api/comments/${withFile.id}`, {
+  body: 'A comment with a file and an objective, edited.',
+  version: 2,
+});
+expect(edited.status, edited.raw).toBe(200);
+
+describe('a delegate reads their own comments on the space page', () => {
+  it('says a rejected comment will not be published (not "until a moderator approves it")', async () => {
+    for (const [locale, notPublished, stale] of [
+      ['en', 'a moderator decided not to publish it', 'until a moderator approves it'],
+      ['fr', 'un modérateur a décidé de ne pas le publier', 'jusqu’à ce qu’un modérateur l’approuve'],
+      ['es', 'un moderador decidió no publicarlo', 'hasta que un moderador lo apruebe'],
+    ] as const) {
+      const page = await signedIn(delegate, locale);
+      await page.goto(SPACE);
+      const article = page.locator('article', { hasText: 'A comment that a moderator declines.' });
+      await article.waitFor();
+      const text = await article.innerText();
+      expect(text).toContain(notPublished);
+      expect(text).toContain('Please identify your organisation.');
+      expect(text).not.toContain(stale);
+      if (locale === 'en') {
+        expect(text).toContain('You can edit it to send it for moderation again.');
+        expect(await seriousViolations(page)).toEqual([]);
+        await shot(page, 'rejected-1280', article);
+        await page.setViewportSize({ width: 390, height: 844 });
+        await shot(page, 'rejected-390', article);
+      }
+      await page.context().close();
+    }
+  });
+});
