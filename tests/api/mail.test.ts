@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { createDb } from '../../server/src/db/client.js';
+import { sql } from 'drizzle-orm';
+import type PgBoss from 'pg-boss';
 import { queueMail } from '../../server/src/mail/compose.js';
+import { deliverer } from '../../server/src/mail/deliver.js';
+import { smtpTransport } from '../../server/src/mail/transport.js';
 import { newAccount, setupApp } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { mailConfig, type ReceivedMail, resetTokenIn, startSmtp, waitUntil } from '../helpers/smtp.js';
@@ -259,6 +263,49 @@ describe('the job queue', () => {
     ctx.app.jobs.nudge('mail-send');
     const arrived = await smtp.waitFor(mailTo('committed@example.org'));
     expect(arrived.parsed.messageId).toBe(`<${committed}@localhost>`);
+  });
+});
+
+describe('delivery', () => {
+  it('never sends a message recorded as sent again; a resend after a crash carries the same Message-ID', async () => {
+    const to = 'crash@example.org';
+    const rendered = { subject: 'Crash test', html: '<p>c</p>', text: 'c' };
+    const id = await ctx.db.db.transaction(async (tx) => {
+      // A job that no worker takes (far in the future): this test runs delivery by hand.
+      const mailId = await queueMail(tx, ctx.app.jobs, ctx.config, {
+        kind: 'password_reset',
+        to,
+        locale: 'en',
+        rendered,
+      });
+      await tx.execute(sql`update pgboss.job set start_after = now() + interval '1 day' where data->>'id' = ${mailId}`);
+      return mailId;
+    });
+    const deliver = deliverer(ctx.db.db, smtpTransport(smtp.url));
+    const job = {
+      id: 'manual',
+      name: 'mail-send',
+      data: { id },
+      retryCount: 0,
+      retryLimit: 3,
+    } as PgBoss.JobWithMetadata<{
+      id: string;
+    }>;
+    await deliver(job);
+    await smtp.waitFor(mailTo(to));
+    await deliver(job); // already sent: nothing happens
+    // A crash between the SMTP server's acceptance and the record of it: the row still says queued.
+    await ctx.db.pool.query(`update mail_messages set status = 'queued' where id = $1`, [id]);
+    await deliver(job);
+    const copies = await waitUntil(
+      () => {
+        const got = smtp.received.filter(mailTo(to));
+        return got.length === 2 ? got : undefined;
+      },
+      10_000,
+      'the resent copy',
+    );
+    expect(copies.map((c) => c.parsed.messageId)).toEqual([`<${id}@localhost>`, `<${id}@localhost>`]);
   });
 });
 
