@@ -117,6 +117,30 @@ const edited = await delegate.client.patch(`/api/comments/${withFile.id}`, {
 expect(edited.status, edited.raw).toBe(200);
 
 describe('a delegate reads their own comments on the space page', () => {
+  it('gives attachment sizes in the interface language, with units and plurals', async () => {
+    // note.pdf is 77 bytes, annex.pdf 2,577 bytes.
+    for (const [locale, small, large] of [
+      ['en', '(77 bytes)', '(2.5 kB)'],
+      ['fr', '(77 octets)', '(2,5 ko)'],
+      ['es', '(77 bytes)', '(2,5 kB)'],
+    ] as const) {
+      const page = await signedIn(delegate, locale);
+      await page.goto(SPACE);
+      const files = page.locator('article', { hasText: 'A comment with a file' }).locator('.comment-attachments');
+      await files.waitFor();
+      const text = (await files.innerText()).replace(/[\u00a0\u202f]/g, ' ');
+      expect(text).toContain(`note.pdf ${small}`);
+      expect(text).toContain(`annex.pdf ${large}`);
+      expect(text).not.toMatch(/\d byte\)/);
+      if (locale === 'en') {
+        await shot(page, 'attachments-1280', files);
+        await page.setViewportSize({ width: 390, height: 844 });
+        await shot(page, 'attachments-390', files);
+      }
+      await page.context().close();
+    }
+  });
+
   it('says a rejected comment will not be published (not "until a moderator approves it")', async () => {
     for (const [locale, notPublished, stale] of [
       ['en', 'a moderator decided not to publish it', 'until a moderator approves it'],

@@ -2,11 +2,11 @@ import type { CommentDto } from '@convene/shared';
 import { Suspense, lazy, memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { countryName, useFormat } from '../../../i18n/format';
+import { countryName } from '../../../i18n/format';
 import { isNewFor, useDiscussion } from '../context';
 import { targetKey } from '../lib/drafts';
 import { focusWhenReady } from '../lib/focus';
-import { formatDateTime, langAttr } from '../lib/intl';
+import { formatBytes, formatDateTime, langAttr } from '../lib/intl';
 import { tagLabel } from '../lib/tags';
 import { type ThreadNode, indents } from '../lib/tree';
 import { LazyHighlightToggle } from '../../moderation/components/LazyHighlightToggle';
@@ -81,8 +81,7 @@ function Tags({ tags }: { tags: CommentDto['tags'] }) {
 const fileType = (name: string) => /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toUpperCase() ?? 'FILE';
 
 function Attachments({ attachments }: { attachments: CommentDto['attachments'] }) {
-  const { t } = useTranslation('discussion');
-  const fmt = useFormat();
+  const { t, i18n } = useTranslation('discussion');
   if (attachments.length === 0) return null;
   return (
     <ul className="comment-attachments" aria-label={t('comment.attachments')}>
@@ -94,7 +93,7 @@ function Attachments({ attachments }: { attachments: CommentDto['attachments'] }
           <a href={a.url} download={a.filename}>
             {a.filename}
           </a>{' '}
-          <span className="muted">({fmt.bytes(a.size)})</span>
+          <span className="muted">({formatBytes(a.size, i18n.language)})</span>
         </li>
       ))}
     </ul>

@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../../../i18n/format';
+import { formatBytes } from '../../lib/intl';
 import type { AttachmentUploads } from '../../hooks/useAttachmentUploads';
 import { ACCEPT } from '../../lib/files';
 import type { ComposerIds } from './ids';
 
 /** Choosing files to attach: what was refused and why, and the chosen ones with a way to remove each. */
 export function AttachmentPicker({ ids, attachments }: { ids: ComposerIds; attachments: AttachmentUploads }) {
-  const { t } = useTranslation('discussion');
-  const fmt = useFormat();
+  const { t, i18n } = useTranslation('discussion');
   const { allowed, files, refusals } = attachments;
   return (
     <div className="field field-wide">
@@ -39,7 +38,7 @@ export function AttachmentPicker({ ids, attachments }: { ids: ComposerIds; attac
         <ul className="chosen-files" aria-label={t('composer.chosenFiles')}>
           {files.map((f, i) => (
             <li key={`${i}-${f.name}`}>
-              {f.name} <span className="muted">({fmt.bytes(f.size)})</span>{' '}
+              {f.name} <span className="muted">({formatBytes(f.size, i18n.language)})</span>{' '}
               <button type="button" className="link-button" onClick={() => attachments.remove(i)}>
                 {t('composer.removeFile', { name: f.name })}
               </button>

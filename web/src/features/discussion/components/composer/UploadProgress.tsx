@@ -3,6 +3,7 @@ import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { useFormat } from '../../../../i18n/format';
+import { formatBytes } from '../../lib/intl';
 import type { AttachmentUploads } from '../../hooks/useAttachmentUploads';
 import type { ComposerIds } from './ids';
 
@@ -23,7 +24,7 @@ export function UploadProgress({
   attachments: AttachmentUploads;
   finish: (saved: CommentDto) => void;
 }) {
-  const { t } = useTranslation('discussion');
+  const { t, i18n } = useTranslation('discussion');
   const fmt = useFormat();
   const { uploads } = attachments;
   const failed = uploads.filter((u) => u.state === 'failed');
@@ -37,7 +38,8 @@ export function UploadProgress({
       <ul className="upload-list">
         {uploads.map((u) => (
           <li key={u.key} className={`upload upload-${u.state}`}>
-            <span className="upload-name">{u.file.name}</span> <span className="muted">({fmt.bytes(u.file.size)})</span>
+            <span className="upload-name">{u.file.name}</span>{' '}
+            <span className="muted">({formatBytes(u.file.size, i18n.language)})</span>
             <progress max={1} value={u.progress} aria-label={t('composer.uploadProgress', { name: u.file.name })} />
             <span className="upload-state">
               {u.state === 'done'
