@@ -43,7 +43,7 @@ export function CurationList({
             type="checkbox"
             checked={highlightedOnly}
             onChange={(e) => onHighlightedOnly(e.target.checked)}
-            aria-controls="curation-list"
+            aria-controls="curation-results"
           />{' '}
           {t('curation.onlyHighlighted')}
         </label>
@@ -55,50 +55,53 @@ export function CurationList({
         </p>
       </div>
       {list.isError && <ErrorMessage error={list.error} />}
-      {list.isPending ? (
-        <p role="status">{t('common:loading')}</p>
-      ) : comments.length === 0 ? (
-        <p className="notice">{highlightedOnly ? t('curation.noneHighlighted') : t('curation.none')}</p>
-      ) : (
-        <ol className="curation-list" id="curation-list">
-          {comments.map((c) => {
-            const headingId = `curation-${c.id}`;
-            const q = c.questionId ? questionNumber.get(c.questionId) : undefined;
-            return (
-              <li key={c.id}>
-                <article className={c.highlighted ? 'curation-item on' : 'curation-item'} aria-labelledby={headingId}>
-                  <header>
-                    <h3 id={headingId}>
-                      {c.author.displayName}
-                      <span className="curation-affiliation">
-                        {' '}
-                        — {c.author.affiliation}
-                        {c.author.country && `, ${countryName(c.author.country, i18n.language)}`}
-                      </span>
-                    </h3>
-                    <p className="muted curation-meta">
-                      {t(`common:category.${c.author.stakeholderCategory}`)} ·{' '}
-                      {q ? t('curation.question', { n: q }) : t('curation.general')}
-                      {c.inReplyTo && <> · {t('curation.reply', { name: c.inReplyTo.authorName })}</>} ·{' '}
-                      {c.publishedAt && <time dateTime={c.publishedAt}>{fmt.date(c.publishedAt)}</time>}
-                    </p>
-                  </header>
-                  <div
-                    className="prose staff-comment-body"
-                    lang={c.language === 'other' ? undefined : c.language}
-                    dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
-                  />
-                  {c.abilities.highlight && (
-                    <div className="queue-actions">
-                      <HighlightToggle comment={c} describedBy={headingId} onChanged={onChanged} />
-                    </div>
-                  )}
-                </article>
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      {/* Always rendered, so the filter's aria-controls names an element while the list loads. */}
+      <div id="curation-results">
+        {list.isPending ? (
+          <p role="status">{t('common:loading')}</p>
+        ) : comments.length === 0 ? (
+          <p className="notice">{highlightedOnly ? t('curation.noneHighlighted') : t('curation.none')}</p>
+        ) : (
+          <ol className="curation-list">
+            {comments.map((c) => {
+              const headingId = `curation-${c.id}`;
+              const q = c.questionId ? questionNumber.get(c.questionId) : undefined;
+              return (
+                <li key={c.id}>
+                  <article className={c.highlighted ? 'curation-item on' : 'curation-item'} aria-labelledby={headingId}>
+                    <header>
+                      <h3 id={headingId}>
+                        {c.author.displayName}
+                        <span className="curation-affiliation">
+                          {' '}
+                          — {c.author.affiliation}
+                          {c.author.country && `, ${countryName(c.author.country, i18n.language)}`}
+                        </span>
+                      </h3>
+                      <p className="muted curation-meta">
+                        {t(`common:category.${c.author.stakeholderCategory}`)} ·{' '}
+                        {q ? t('curation.question', { n: q }) : t('curation.general')}
+                        {c.inReplyTo && <> · {t('curation.reply', { name: c.inReplyTo.authorName })}</>} ·{' '}
+                        {c.publishedAt && <time dateTime={c.publishedAt}>{fmt.date(c.publishedAt)}</time>}
+                      </p>
+                    </header>
+                    <div
+                      className="prose staff-comment-body"
+                      lang={c.language === 'other' ? undefined : c.language}
+                      dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
+                    />
+                    {c.abilities.highlight && (
+                      <div className="queue-actions">
+                        <HighlightToggle comment={c} describedBy={headingId} onChanged={onChanged} />
+                      </div>
+                    )}
+                  </article>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </div>
       {list.hasNextPage && (
         <p>
           <button
