@@ -72,9 +72,14 @@ export async function queueMail(tx: Tx, jobs: Jobs, config: Config, mail: Outgoi
   return id;
 }
 
-/** Retries with exponential backoff: pg-boss waits about delay × 2^n (with jitter) before retry n. */
+/**
+ * Retries with exponential backoff: pg-boss waits about delay × 2^n (with jitter) before retry n.
+ * An attempt still running after 5 minutes (the SMTP timeouts end one well before) is expired by
+ * pg-boss and counts as a failed attempt.
+ */
 export const retryOptions = (config: Config) => ({
   retryLimit: config.mail.retryLimit,
   retryDelay: config.mail.retryDelaySeconds,
   retryBackoff: true,
+  expireInSeconds: 300,
 });
