@@ -96,7 +96,8 @@ describe('the queue', () => {
       [published.id, 'revision'],
       [last.id, 'submission'],
     ]);
-    expect(res.body.counts).toEqual({ pending: 3, reported: 0, rejected: 1 });
+    // One count per tab; withdrawn comments are in none of them.
+    expect(res.body.counts).toEqual({ pending: 3, reported: 0, rejected: 1, approved: 2 });
     expect(res.body.nextCursor).toBeNull();
 
     const edit = res.body.items[1];
@@ -228,6 +229,12 @@ describe('the queue', () => {
     const approved = await queue(moderator, s.slug, 'status=approved');
     expect(approved.body.items.map((i: any) => i.comment.id)).toEqual([b.id, a.id]);
     expect(approved.body.items[0]).toMatchObject({ kind: 'decided', decidedBy: 'Mo Moderator' });
+    // Every tab has its count, the approved one too, and it is the number of items that tab lists.
+    expect(approved.body.counts).toEqual({ pending: 0, reported: 0, rejected: 1, approved: 2 });
+    expect(rejected.body.counts).toEqual(approved.body.counts);
+    // Taking one down moves it from one count to the other.
+    expect((await decide(moderator, a.id, 'reject', { reason: 'Duplicate' })).status).toBe(200);
+    expect((await queue(moderator, s.slug, 'status=approved')).body.counts).toMatchObject({ rejected: 2, approved: 1 });
   });
 
   it('reads a page in a fixed number of queries, however many items it holds', async () => {
@@ -274,6 +281,13 @@ describe('the queue', () => {
     expect(res.body.items.map((i: any) => i.comment.id)).toEqual([inOne.id, inTwo.id, inRoundtable.id]);
     expect(res.body.items.map((i: any) => i.space.slug)).toEqual([one.slug, two.slug, roundtable.slug]);
     expect(res.body.counts.pending).toBe(3);
+    // The cross-space counts add up the spaces in view, each tab alike.
+    await comment(one.id, { status: 'approved' });
+    await comment(roundtable.id, { status: 'approved' });
+    await comment(space.id, { status: 'approved' });
+    const approved = await mod.client.get('/api/moderation/queue?status=approved');
+    expect(approved.body.items).toHaveLength(2);
+    expect(approved.body.counts).toMatchObject({ pending: 3, approved: 2 });
 
     const all = await admin.client.get('/api/moderation/queue?limit=200');
     expect(all.body.items.map((i: any) => i.comment.id)).toEqual(

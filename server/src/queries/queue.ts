@@ -33,23 +33,25 @@ const inSpaces = (column: SQL, spaceIds: string[]) =>
     sql`, `,
   )})`;
 
-/** Queue counts for a set of spaces: submissions plus revisions waiting, reported, rejected. */
+/** Queue counts for a set of spaces, one per tab: submissions plus revisions waiting, reported, rejected, approved. */
 export async function queueCounts(db: DbOrTx, spaceIds: string[]): Promise<QueueResponse['counts']> {
   const c = sql`c.space_id`;
-  const result = await db.execute<{ pending: number; reported: number; rejected: number }>(sql`
+  const result = await db.execute<{ pending: number; reported: number; rejected: number; approved: number }>(sql`
     SELECT
       (SELECT count(*) FROM comments c WHERE ${inSpaces(c, spaceIds)} AND ${commentSql.awaitingDecision(C)})::int
       + (SELECT count(DISTINCT r.comment_id) FROM comment_revisions r JOIN comments c ON c.id = r.comment_id
          WHERE ${revisionSql.awaiting(R)} AND ${commentSql.published(C)} AND ${inSpaces(c, spaceIds)})::int AS pending,
       (SELECT count(DISTINCT c.id) FROM comments c JOIN reports r ON r.comment_id = c.id AND r.resolved_at IS NULL
        WHERE ${commentSql.published(C)} AND ${inSpaces(c, spaceIds)})::int AS reported,
-      (SELECT count(*) FROM comments c WHERE ${inSpaces(c, spaceIds)} AND ${commentSql.decided('rejected', C)})::int AS rejected
+      (SELECT count(*) FROM comments c WHERE ${inSpaces(c, spaceIds)} AND ${commentSql.decided('rejected', C)})::int AS rejected,
+      (SELECT count(*) FROM comments c WHERE ${inSpaces(c, spaceIds)} AND ${commentSql.decided('approved', C)})::int AS approved
   `);
   const row = result.rows[0];
   return {
     pending: Number(row?.pending ?? 0),
     reported: Number(row?.reported ?? 0),
     rejected: Number(row?.rejected ?? 0),
+    approved: Number(row?.approved ?? 0),
   };
 }
 

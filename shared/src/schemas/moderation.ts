@@ -84,7 +84,13 @@ export const queueQuery = z.strictObject({
 
 export const queueResponse = z.object({
   items: z.array(queueItem),
-  counts: z.object({ pending: z.number().int(), reported: z.number().int(), rejected: z.number().int() }),
+  /** One count per tab, over the same spaces as the items. */
+  counts: z.object({
+    pending: z.number().int(),
+    reported: z.number().int(),
+    rejected: z.number().int(),
+    approved: z.number().int(),
+  }),
   nextCursor: z.string().nullable(),
 });
 export type QueueResponse = z.infer<typeof queueResponse>;

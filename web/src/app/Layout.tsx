@@ -1,9 +1,10 @@
-import { LOCALES, type Locale, authResponse, queueResponse } from '@convene/shared';
+import { LOCALES, type Locale, authResponse } from '@convene/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { setCachedUser, useMe, useMyAbilities, useSignOut } from '../features/auth/api/me';
+import { navCountQuery } from '../features/moderation/api/navCount';
 import { hasStoredLanguage, isLocale, setLanguage } from '../i18n';
 import { api } from '../lib/api';
 import { useLiveStatus } from '../lib/live';
@@ -50,22 +51,18 @@ function LiveIndicator() {
 
 /**
  * How many contributions wait across every space the user moderates, beside "Moderation".
- * Refreshed every 30 s and whenever a queue page refetches its own counts.
+ * Its label says so ("5 awaiting moderation in all your spaces"): a space's queue shows fewer.
  */
 function PendingBadge() {
   const { t } = useTranslation();
-  const { data } = useQuery({
-    queryKey: ['moderation-nav-count'],
-    queryFn: () => api('/api/moderation/queue?status=pending&limit=1', { schema: queueResponse }),
-    refetchInterval: 30_000,
-    retry: false,
-  });
+  const { data } = useQuery(navCountQuery);
   const n = data?.counts.pending ?? 0;
   if (n === 0) return null;
+  const label = t('nav.pending', { count: n });
   return (
-    <span className="nav-badge">
+    <span className="nav-badge" title={label}>
       <span aria-hidden="true">{n}</span>
-      <span className="visually-hidden">{t('nav.pending', { count: n })}</span>
+      <span className="visually-hidden">{label}</span>
     </span>
   );
 }

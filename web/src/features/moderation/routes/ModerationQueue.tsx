@@ -1,5 +1,5 @@
 import { QUEUE_STATUSES, type QueueItem, type QueueStatus } from '@convene/shared';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { I18nProvider } from 'react-aria-components/I18nProvider';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components/Tabs';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useLiveSpace } from '../../../lib/live';
+import { navCountQuery } from '../api/navCount';
 import { refreshQueues, removeFromQueues, useQueue } from '../api/queue';
 import { useModeratedSpaces, useSpace } from '../api/spaces';
 import { DecisionToasts } from '../components/DecisionToasts';
@@ -73,9 +74,10 @@ function QueuePage({ slug }: { slug: string | undefined }) {
   // Counts, less the items whose decision is being held (they have left the list).
   const serverCounts = query.data?.pages[0]?.counts;
   const heldIn = (s: QueueStatus) => decisions.scheduled.flatMap((d) => d.items).filter((i) => tabOf(i) === s).length;
-  const count = (s: QueueStatus) =>
-    serverCounts && s !== 'approved' ? Math.max(0, serverCounts[s] - heldIn(s)) : undefined;
+  const count = (s: QueueStatus) => (serverCounts ? Math.max(0, serverCounts[s] - heldIn(s)) : undefined);
   const pending = count('pending');
+  // What the badge beside "Moderation" counts: every space, which a space's queue says in words.
+  const allPending = useQuery({ ...navCountQuery, enabled: !!slug }).data?.counts.pending;
 
   const title = slug ? t('title.space', { code: space.data?.code ?? slug }) : t('title.all');
   usePageTitle(title, pending);
@@ -153,6 +155,11 @@ function QueuePage({ slug }: { slug: string | undefined }) {
           )}
         </h1>
         {slug && space.data && <p className="page-subtitle">{space.data.title}</p>}
+        {slug && pending !== undefined && allPending !== undefined && allPending !== serverCounts?.pending && (
+          <p className="all-spaces-count">
+            <Link to="/moderation">{t('allSpacesPending', { count: allPending })}</Link>
+          </p>
+        )}
         {slug
           ? !notAllowed && (
               <nav aria-label={t('nav.space')} className="page-links">
