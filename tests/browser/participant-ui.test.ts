@@ -117,6 +117,33 @@ const edited = await delegate.client.patch(`/api/comments/${withFile.id}`, {
 expect(edited.status, edited.raw).toBe(200);
 
 describe('a delegate reads their own comments on the space page', () => {
+  it('names the objectives a comment is tagged with, the full wording as its tooltip', async () => {
+    for (const [locale, name, full] of [
+      ['en', 'Skills and qualifications', 'Invest in skills development'],
+      ['fr', 'Compétences et qualifications', 'Investir dans le perfectionnement des compétences'],
+      ['es', 'Aptitudes y cualificaciones', 'Invertir en el desarrollo de aptitudes'],
+    ] as const) {
+      const page = await signedIn(delegate, locale);
+      await page.goto(SPACE);
+      const tag = page.locator('article', { hasText: 'A comment with a file' }).locator('.comment-tags a');
+      await tag.waitFor();
+      expect((await tag.innerText()).replace(/\s+/g, ' ')).toBe(`18 ${name}`);
+      expect(await tag.getAttribute('title')).toContain(full);
+      // The accessible name holds what is on screen.
+      expect(await tag.getAttribute('aria-label')).toContain(name);
+      if (locale === 'en') {
+        await shot(page, 'tags-1280', tag);
+        await page.setViewportSize({ width: 390, height: 844 });
+        await shot(page, 'tags-390', tag);
+        // It filters the discussion by that objective.
+        await tag.click();
+        await expect.poll(() => new URL(page.url()).searchParams.get('tag')).toBe('gcm-18');
+        await page.getByText('Showing: Objective 18: Skills and qualifications').waitFor();
+      }
+      await page.context().close();
+    }
+  });
+
   it('gives attachment sizes in the interface language, with units and plurals', async () => {
     // note.pdf is 77 bytes, annex.pdf 2,577 bytes.
     for (const [locale, small, large] of [

@@ -7,7 +7,7 @@ import { isNewFor, useDiscussion } from '../context';
 import { targetKey } from '../lib/drafts';
 import { focusWhenReady } from '../lib/focus';
 import { formatBytes, formatDateTime, langAttr } from '../lib/intl';
-import { tagLabel } from '../lib/tags';
+import { tagLabel, tagShortName } from '../lib/tags';
 import { type ThreadNode, indents } from '../lib/tree';
 import { LazyHighlightToggle } from '../../moderation/components/LazyHighlightToggle';
 
@@ -61,15 +61,17 @@ function Tags({ tags }: { tags: CommentDto['tags'] }) {
     <ul className="comment-tags" aria-label={t('comment.tags')}>
       {tags.map((tag) => {
         const label = tagLabel(tag, i18n.language);
+        const name = tagShortName(t, tag, label);
         return (
           <li key={tag.id}>
+            {/* The short name on screen, the objective's full wording as the tooltip. */}
             <Link
               to={{ search: `?tag=${encodeURIComponent(tag.slug)}` }}
               className="tag"
               title={label}
-              aria-label={t('comment.tagLink', { code: tag.code, label })}
+              aria-label={`${t('comment.tagName', { code: tag.code, name })} (${t('comment.tagShow')})`}
             >
-              {t('comment.tag', { code: tag.code })}
+              <span className="tag-code">{tag.code}</span> <span className="tag-name">{name}</span>
             </Link>
           </li>
         );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { CommentFilters } from '../api/getComments';
 import { useTags } from '../api/getTags';
-import { tagLabel } from '../lib/tags';
+import { tagLabel, tagShortName } from '../lib/tags';
 
 const isLanguage = (v: string | null): v is CommentLanguage =>
   v !== null && (COMMENT_LANGUAGES as readonly string[]).includes(v);
@@ -46,7 +46,13 @@ export function Filters({ filters }: { filters: CommentFilters }) {
   const summary = [
     filters.q && t('filters.summaryQ', { q: filters.q }),
     filters.language && t(`common:contentLanguage.${filters.language}`),
-    filters.tag && (activeTag ? t('comment.tag', { code: activeTag.code }) : filters.tag),
+    filters.tag &&
+      (activeTag
+        ? t('comment.tagName', {
+            code: activeTag.code,
+            name: tagShortName(t, activeTag, tagLabel(activeTag, i18n.language)),
+          })
+        : filters.tag),
     filters.highlighted && t('filters.highlighted'),
   ].filter(Boolean);
 
