@@ -35,6 +35,9 @@ async function pageFor(person: Person, locale = 'en'): Promise<Page> {
   return context.newPage();
 }
 
+const longBody = (i: number) =>
+  `Contribution ${i}: ${'Skills recognition for returning migrants needs common standards across the region. '.repeat(8)}`;
+
 describe('the queue counts (issue 15, item 14)', () => {
   it('gives every tab its count and says that the navigation badge counts every space', async () => {
     const here = await makeSpace(ctx, { moderationMode: 'pre', code: 'RT 7.1' });
@@ -86,5 +89,95 @@ describe('the queue counts (issue 15, item 14)', () => {
         .getByRole('link', { name: /in all your spaces/ })
         .count(),
     ).toBe(0);
+  });
+});
+
+describe('the compact view (issue 15, item 13)', () => {
+  it('shows one line per item, opens the focused one, keeps j/k/a/u working and is remembered per moderator', async () => {
+    const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
+    const [mod, other, author] = await Promise.all([
+      makeUser(ctx, { displayName: 'Compact Mod' }),
+      makeUser(ctx, { displayName: 'Full View Mod' }),
+      makeUser(ctx, { displayName: 'Amara Diallo' }),
+    ]);
+    for (const m of [mod, other]) await grantRole(ctx, space.id, m.user.id, 'moderator');
+    for (let i = 1; i <= 6; i++) {
+      await insertComment(ctx, {
+        spaceId: space.id,
+        authorId: author.user.id,
+        questionId: questions[0]?.id,
+        body: longBody(i),
+        createdAt: new Date(Date.now() - (20 - i) * 60_000),
+      });
+    }
+    const page = await pageFor(mod);
+    await page.goto(`/spaces/${space.slug}/moderation`);
+    const items = page.locator('article[data-comment-id]');
+    await expect.poll(() => items.count()).toBe(6);
+    const heights = () => items.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
+    // Full cards, each tall with its long text.
+    for (const h of await heights()) expect(h).toBeGreaterThan(200);
+
+    const toggle = page.getByRole('button', { name: 'Compact view' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // One line each: every item fits in a row, and its words are there to scan.
+    await expect.poll(() => page.locator('article[data-collapsed]').count()).toBe(6);
+    for (const h of await heights()) expect(h).toBeLessThan(60);
+    await page.getByText(/^Contribution 3: Skills recognition/).waitFor();
+    expect(await page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'queue-compact');
+
+    // j opens the first item (focused, full card with its buttons); j again moves on and closes it.
+    await page.keyboard.press('j');
+    const first = items.nth(0);
+    const second = items.nth(1);
+    await expect.poll(() => first.getAttribute('data-collapsed')).toBeNull();
+    expect(await first.evaluate((e) => e === document.activeElement)).toBe(true);
+    await first.getByRole('button', { name: 'Approve', exact: true }).waitFor();
+    expect((await heights())[0]).toBeGreaterThan(200);
+    await page.keyboard.press('j');
+    await expect.poll(() => second.getAttribute('data-collapsed')).toBeNull();
+    await expect.poll(() => first.getAttribute('data-collapsed')).toBe('');
+    expect(await second.evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.press('k');
+    await expect.poll(() => first.getAttribute('data-collapsed')).toBeNull();
+    await page.keyboard.press('j');
+    await shoot(page, 'queue-compact-open', second);
+
+    // a approves the focused (second) item, u brings it back, x selects it.
+    const secondId = await second.getAttribute('data-comment-id');
+    await page.keyboard.press('a');
+    await expect.poll(() => items.count()).toBe(5);
+    await page.locator('.toast', { hasText: 'Approved: comment by Amara Diallo.' }).waitFor();
+    await page.keyboard.press('u');
+    await expect.poll(() => items.count()).toBe(6);
+    const back = page.locator(`article[data-comment-id="${secondId}"]`);
+    await expect.poll(() => back.evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.press('x');
+    await page.getByText('1 item selected').waitFor();
+    expect(await back.getByRole('checkbox').isChecked()).toBe(true);
+    // Tab reaches each line too (the rows are in the tab order in this view).
+    await page.keyboard.press('x');
+
+    // Remembered: a reload keeps the compact view for this moderator...
+    await page.reload();
+    await expect.poll(() => page.locator('article[data-collapsed]').count()).toBe(6);
+    expect(await page.getByRole('button', { name: 'Compact view' }).getAttribute('aria-pressed')).toBe('true');
+    // ...but another moderator signing in on the same browser has their own choice.
+    const [name, value] = other.client.cookieHeader.split('=');
+    await page.context().clearCookies();
+    await page.context().addCookies([{ name: name ?? '', value: value ?? '', url: baseURL }]);
+    await page.reload();
+    await expect.poll(() => items.count()).toBe(6);
+    expect(await page.getByRole('button', { name: 'Compact view' }).getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('article[data-collapsed]').count()).toBe(0);
+    // And in the full view the keys still work.
+    await page.keyboard.press('j');
+    await expect.poll(() => items.nth(0).evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.press('j');
+    await expect.poll(() => items.nth(1).evaluate((e) => e === document.activeElement)).toBe(true);
   });
 });

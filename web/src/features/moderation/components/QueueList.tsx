@@ -7,6 +7,7 @@ import { patchQueueItem, type useQueue } from '../api/queue';
 import type { useDecisions } from '../hooks/useDecisions';
 import { availableDecisions } from '../lib/decisions';
 import { type PresetReason, composeReason } from '../lib/reasons';
+import type { QueueView } from '../hooks/useQueueView';
 import { QueueItemCard } from './QueueItemCard';
 import { type RejectDraft, RejectForm, emptyDraft } from './RejectForm';
 
@@ -34,6 +35,8 @@ export interface QueueListProps {
   focusRequest: string | null;
   onFocusDone: () => void;
   now: number;
+  view: QueueView;
+  onViewChange: (view: QueueView) => void;
 }
 
 /**
@@ -51,6 +54,8 @@ export function QueueList({
   focusRequest,
   onFocusDone,
   now,
+  view,
+  onViewChange,
 }: QueueListProps) {
   const { t } = useTranslation('moderation');
   const qc = useQueryClient();
@@ -59,6 +64,9 @@ export function QueueList({
   const focusState = useRef({ inList: false, index: 0 });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [drafts, setDrafts] = useState<Map<string, RejectDraft>>(new Map());
+  // The item holding focus (or last holding it): the compact view opens it.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const compact = view === 'compact';
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [bulkReject, setBulkReject] = useState(false);
   const [bulkDraft, setBulkDraft] = useState<RejectDraft>(emptyDraft);
@@ -134,6 +142,13 @@ export function QueueList({
       el?.focus();
     }
   }, [idsKey, focusRequest, onFocusDone]);
+
+  // The compact view opens the focused item: keep it, now taller, in view.
+  useLayoutEffect(() => {
+    if (!compact || !activeId) return;
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(activeId)}"]`);
+    el?.scrollIntoView({ block: 'nearest' });
+  }, [activeId, compact]);
 
   useEffect(() => {
     const onPointerDown = (e: PointerEvent) => {
@@ -214,6 +229,7 @@ export function QueueList({
         const art = (e.target as HTMLElement).closest<HTMLElement>(ITEM_SELECTOR);
         if (art && listRef.current) {
           focusState.current.index = [...listRef.current.querySelectorAll(ITEM_SELECTOR)].indexOf(art);
+          setActiveId(art.dataset.commentId ?? null);
         }
       }}
       onBlur={(e) => {
@@ -237,12 +253,22 @@ export function QueueList({
         ) : (
           <span />
         )}
-        <p className="queue-toolbar-hint muted">
-          {t('shortcuts.hint')}{' '}
-          <button type="button" className="link-button" onClick={onOpenShortcuts}>
-            {t('shortcuts.open')}
+        <div className="queue-toolbar-end">
+          <p className="queue-toolbar-hint muted">
+            {t('shortcuts.hint')}{' '}
+            <button type="button" className="link-button" onClick={onOpenShortcuts}>
+              {t('shortcuts.open')}
+            </button>
+          </p>
+          <button
+            type="button"
+            className="button secondary small view-toggle"
+            aria-pressed={compact}
+            onClick={() => onViewChange(compact ? 'full' : 'compact')}
+          >
+            {t('view.compact')}
           </button>
-        </p>
+        </div>
       </div>
 
       {selectedItems.length > 0 && (
@@ -293,7 +319,7 @@ export function QueueList({
           {t(`empty.${status}`)}
         </p>
       ) : (
-        <ol className="queue-items">
+        <ol className={compact ? 'queue-items compact' : 'queue-items'}>
           {items.map((item) => (
             <li key={item.comment.id}>
               <QueueItemCard
@@ -308,6 +334,8 @@ export function QueueList({
                 onDraft={(d) => setDrafts((m) => new Map(m).set(item.comment.id, d))}
                 onHighlighted={onHighlighted}
                 now={now}
+                compact={compact}
+                collapsed={compact && activeId !== item.comment.id && rejecting !== item.comment.id}
               />
             </li>
           ))}

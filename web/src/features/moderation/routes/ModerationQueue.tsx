@@ -19,6 +19,7 @@ import { useDecisions } from '../hooks/useDecisions';
 import { useLiveSpaces } from '../hooks/useLiveSpaces';
 import { useNow } from '../hooks/useNow';
 import { usePageTitle } from '../hooks/usePageTitle';
+import { useQueueView } from '../hooks/useQueueView';
 import '../locales';
 import '../moderation.css';
 
@@ -67,6 +68,7 @@ function QueuePage({ slug }: { slug: string | undefined }) {
   const query = useQueue(slug, status);
   const { message, announce } = useAnnouncer();
   const decisions = useDecisions({ announce });
+  const [view, setView] = useQueueView();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [focusRequest, setFocusRequest] = useState<string | null>(null);
   const now = useNow();
@@ -240,6 +242,8 @@ function QueuePage({ slug }: { slug: string | undefined }) {
                   focusRequest={focusRequest}
                   onFocusDone={onFocusDone}
                   now={now}
+                  view={view}
+                  onViewChange={setView}
                 />
               )}
             </TabPanel>
