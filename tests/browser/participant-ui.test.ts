@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/src/seed/seed.js';
 import { type TestClient, setupApp } from '../helpers/app.js';
 import { launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
-import { type Person, makeUser } from '../helpers/factories.js';
+import { type Person, makeSpace, makeUser } from '../helpers/factories.js';
 import { PDF, multipartBody } from '../helpers/multipart.js';
 
 const ctx = await setupApp();
@@ -189,6 +189,38 @@ describe('a delegate reads their own comments on the space page', () => {
         await page.setViewportSize({ width: 390, height: 844 });
         await shot(page, 'rejected-390', article);
       }
+      await page.context().close();
+    }
+  });
+});
+
+describe('a space whose questions have no answers yet', () => {
+  it('says "No comments yet" once per question, on one line with the way to answer', async () => {
+    const { space } = await makeSpace(ctx, { questionCount: 12 });
+    for (const who of ['guest', 'delegate'] as const) {
+      const page = who === 'guest' ? await (await newContext(browser, baseURL)).newPage() : await signedIn(delegate);
+      await page.goto(`/spaces/${space.slug}`);
+      const sections = page.locator('section.question');
+      await expect.poll(() => sections.count()).toBe(12);
+      await expect.poll(() => page.getByText('No comments yet').count()).toBe(12);
+      await page.waitForLoadState('networkidle');
+      const text = await page.locator('.discussion').innerText();
+      expect(text).not.toContain('0 comments');
+      expect(text.match(/No comments yet/g)).toHaveLength(12);
+      // Compact: the heading and one line (question 7's text is one line at this width).
+      const box = await sections.nth(6).boundingBox();
+      expect(box?.height).toBeLessThan(160);
+      const lead = page.locator('.question-lead').nth(6);
+      const [said, answer] = [lead.locator('.question-meta'), lead.locator('.answer-slot, .sign-in-to-comment')];
+      const middle = async (l: Locator) => {
+        const b = await l.boundingBox();
+        return b ? b.y + b.height / 2 : Number.NaN;
+      };
+      expect(Math.abs((await middle(said)) - (await middle(answer)))).toBeLessThan(8);
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, `empty-questions-${who}-1280`, sections.nth(4));
+      await page.setViewportSize({ width: 390, height: 844 });
+      await shot(page, `empty-questions-${who}-390`, sections.nth(4));
       await page.context().close();
     }
   });
