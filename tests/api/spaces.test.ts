@@ -439,6 +439,61 @@ describe('PATCH /api/spaces/:slug', () => {
   });
 });
 
+describe('a roundtable under a session still in draft', () => {
+  const fieldsOf = (body: any) => body.error.details.fields.map((f: { field: string }) => f.field);
+
+  it('cannot leave draft before its session does: 409 naming the status field and the session', async () => {
+    const { client } = await makeAdmin(ctx);
+    const { space: session } = await makeSpace(ctx, { status: 'draft', questionCount: 0 });
+    const { space: rt } = await makeSpace(ctx, { parentId: session.id, status: 'draft' });
+    for (const status of ['open', 'closed', 'archived'] as const) {
+      const refused = await client.patch(`/api/spaces/${rt.slug}`, { status, title: 'Renamed meanwhile' });
+      expect(refused.status, status).toBe(409);
+      expect(refused.body.error.code).toBe('session_draft');
+      expect(fieldsOf(refused.body)).toEqual(['status']);
+      expect(refused.body.error.message).toContain(session.code);
+      expect(refused.body.error.details.fields[0].message).toContain('open the session first');
+    }
+    // Nothing was written, not even the other field of the refused request; nothing announced.
+    const { rows } = await ctx.db.pool.query('select status, title from spaces where id = $1', [rt.id]);
+    expect(rows[0]).toEqual({ status: 'draft', title: rt.title });
+    expect(await eventsOf(rt.id)).toEqual([]);
+    // A draft roundtable of a draft session is edited as before.
+    expect((await client.patch(`/api/spaces/${rt.slug}`, { title: 'Still a draft' })).status).toBe(200);
+
+    // Once the session is open, so may the roundtable be; visitors then see it under its session.
+    expect((await client.patch(`/api/spaces/${session.slug}`, { status: 'open' })).status).toBe(200);
+    const opened = await client.patch(`/api/spaces/${rt.slug}`, { status: 'open' });
+    expect(opened.status).toBe(200);
+    const node = (await listNodes(ctx.client())).find((n) => n.slug === session.slug);
+    expect(node?.children.map((c) => c.slug)).toEqual([rt.slug]);
+    expect((await ctx.client().get(`/api/spaces/${rt.slug}`)).body.space.parent.slug).toBe(session.slug);
+  });
+
+  it('is not created visible either, and a stand-alone space or an open session is not concerned', async () => {
+    const { client } = await makeAdmin(ctx);
+    const { space: session } = await makeSpace(ctx, { status: 'draft', questionCount: 0 });
+    const slug = newSlug();
+    const refused = await client.post('/api/spaces', {
+      slug,
+      code: 'RT 5.1',
+      title: 'Too early',
+      parentSlug: session.slug,
+      status: 'open',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('session_draft');
+    expect(fieldsOf(refused.body)).toEqual(['status']);
+    expect((await ctx.db.pool.query('select 1 from spaces where slug = $1', [slug])).rowCount).toBe(0);
+    // As a draft it may be prepared inside the draft session.
+    const draft = await client.post('/api/spaces', { slug, code: 'RT 5.1', title: 'Later', parentSlug: session.slug });
+    expect(draft.status).toBe(201);
+    // A stand-alone draft opens on its own.
+    const { space: alone } = await makeSpace(ctx, { status: 'draft' });
+    expect((await client.patch(`/api/spaces/${alone.slug}`, { status: 'open' })).status).toBe(200);
+  });
+});
+
 describe('guiding questions', () => {
   const texts = (res: { body: { questions: { text: string; position: number }[] } }) =>
     res.body.questions.map((q) => q.text);

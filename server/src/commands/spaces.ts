@@ -49,6 +49,20 @@ async function announceSpace(
   await appendEvent(tx, { kind: 'space.changed', spaceId: space.id, payload: { slug: space.slug } });
 }
 
+/**
+ * A roundtable is shown to visitors inside its session: while the session is a draft, an open
+ * (or closed, or archived) roundtable would be missing from the index and look parentless on
+ * its own page. So a roundtable leaves draft only once its session has: 409 `session_draft`,
+ * naming the field `status` and the session to open first. (The administrator's form says so
+ * before saving and offers to open the session first.) The session row is read under a share
+ * lock: a change of the session's status in progress is waited for, not raced.
+ */
+function checkSessionVisible(status: Space['status'], session: Pick<Space, 'code' | 'title' | 'status'> | null): void {
+  if (!session || status === 'draft' || session.status !== 'draft') return;
+  const message = `The session ${session.code} (“${session.title}”) is still a draft, so visitors would not see this roundtable: open the session first.`;
+  throw conflict('session_draft', message, { fields: [{ field: 'status', message }], session: session.code });
+}
+
 /** Creates a session, a roundtable inside one (one level of nesting only) or a stand-alone space. */
 export async function createSpace(db: Database, input: CreateSpaceInput, actor: User): Promise<Space> {
   const opensAt = toDate(input.opensAt ?? null);
@@ -58,14 +72,22 @@ export async function createSpace(db: Database, input: CreateSpaceInput, actor: 
     let parentId: string | null = null;
     if (input.parentSlug) {
       const [parent] = await tx
-        .select({ id: spaces.id, parentId: spaces.parentId })
+        .select({
+          id: spaces.id,
+          parentId: spaces.parentId,
+          code: spaces.code,
+          title: spaces.title,
+          status: spaces.status,
+        })
         .from(spaces)
         .where(eq(spaces.slug, input.parentSlug))
-        .limit(1);
+        .limit(1)
+        .for('share');
       if (!parent) throw fieldInvalid('parentSlug', 'No space has this slug');
       if (parent.parentId !== null) {
         throw fieldInvalid('parentSlug', 'This space is itself inside a session; spaces nest one level only');
       }
+      checkSessionVisible(input.status, parent);
       parentId = parent.id;
     }
     const [last] = await tx
@@ -112,6 +134,15 @@ export async function updateSpace(db: Database, spaceId: string, input: UpdateSp
     const opensAt = input.opensAt === undefined ? current.opensAt : toDate(input.opensAt);
     const closesAt = input.closesAt === undefined ? current.closesAt : toDate(input.closesAt);
     checkDates(opensAt, closesAt);
+    // Leaving draft (or moving between the visible statuses) under a session still in draft.
+    if (input.status !== undefined && input.status !== current.status && current.parentId) {
+      const [session] = await tx
+        .select({ code: spaces.code, title: spaces.title, status: spaces.status })
+        .from(spaces)
+        .where(eq(spaces.id, current.parentId))
+        .for('share');
+      checkSessionVisible(input.status, session ?? null);
+    }
 
     const patch: Partial<NewSpace> = { updatedAt: new Date(), opensAt, closesAt };
     if (input.code !== undefined) patch.code = input.code;

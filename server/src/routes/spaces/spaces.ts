@@ -75,7 +75,7 @@ export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Change a space (administrators; chairs only its background and summary)',
         params: slugParams,
         body: updateSpaceRequest,
-        response: { 200: spaceDetailResponse, ...errors },
+        response: { 200: spaceDetailResponse, ...errors, 409: errorResponse },
       },
     },
     async (request) => {

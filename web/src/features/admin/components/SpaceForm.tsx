@@ -14,7 +14,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { createSpace, spaceChanged, spacesQuery, updateSpace } from '../api/spaces';
+import { createSpace, spaceChanged, spacesQuery, updateSpace, useSpace } from '../api/spaces';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { localizeFieldMessage } from '../lib/messages';
 import { isoToLocalInput, localInputToIso, timeZoneName } from '../lib/dates';
@@ -88,7 +88,8 @@ export function SpaceForm({ space }: { space: SpaceDetail | null }) {
   const [initial, setInitial] = useState(() => fromSpace(space));
   const [values, setValues] = useState<Values>(initial);
   const [slugTouched, setSlugTouched] = useState(!creating);
-  const [saved, setSaved] = useState<'saved' | 'unchanged' | null>(null);
+  const [saved, setSaved] = useState<'saved' | 'savedWithSession' | 'unchanged' | null>(null);
+  const [openSession, setOpenSession] = useState(false);
   const {
     errors: e,
     formError,
@@ -100,6 +101,22 @@ export function SpaceForm({ space }: { space: SpaceDetail | null }) {
     summary,
   } = useFormErrors(FIELDS, idOf, (m) => localizeFieldMessage(t, m));
   const sessions = useQuery({ ...spacesQuery, enabled: creating });
+  // The session this roundtable belongs to, with its status (administrators read drafts).
+  const parent = useSpace(full && !creating ? space.parent?.slug : undefined);
+  const session: Pick<SpaceDetail, 'slug' | 'code' | 'title' | 'status'> | undefined = creating
+    ? sessions.data?.spaces.find((s) => s.slug === values.parentSlug && values.parentSlug !== '')
+    : parent.data;
+  /**
+   * A roundtable leaving draft while its session is a draft would be missing from the index and
+   * look parentless to visitors (the server refuses it). The form says so as soon as the status
+   * is chosen, and offers to open the session first, in the same save.
+   */
+  const sessionHides = full && session?.status === 'draft' && values.status !== 'draft';
+  // A session going back to draft hides its visible roundtables from the index.
+  const hiddenChildren =
+    full && !creating && values.status === 'draft' && space.status !== 'draft'
+      ? space.children.filter((c) => c.status !== 'draft')
+      : [];
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setSaved(null);
@@ -136,6 +153,8 @@ export function SpaceForm({ space }: { space: SpaceDetail | null }) {
       e.closesAt = t('validation.closesAfter');
     if (values.acceptedLanguages.length === 0) e.acceptedLanguages = t('validation.languages');
     if (values.contactEmail.trim() && !EMAIL.test(values.contactEmail.trim())) e.contactEmail = t('validation.email');
+    if (sessionHides && !openSession && session)
+      e.status = t('validation.sessionDraft', { code: session.code, title: session.title });
     return e;
   };
 
@@ -166,15 +185,19 @@ export function SpaceForm({ space }: { space: SpaceDetail | null }) {
   };
 
   const mutation = useMutation({
-    mutationFn: (b: CreateSpaceRequest | UpdateSpaceRequest) =>
-      creating ? createSpace(b as CreateSpaceRequest) : updateSpace(space.slug, b as UpdateSpaceRequest),
-    onSuccess: (s) => {
+    mutationFn: async ({ b, openFirst }: { b: CreateSpaceRequest | UpdateSpaceRequest; openFirst: string | null }) => {
+      // The session first: once it is open, the roundtable may open too.
+      if (openFirst) spaceChanged(qc, await updateSpace(openFirst, { status: 'open' }));
+      return creating ? createSpace(b as CreateSpaceRequest) : updateSpace(space.slug, b as UpdateSpaceRequest);
+    },
+    onSuccess: (s, { openFirst }) => {
       spaceChanged(qc, s);
+      setOpenSession(false);
       if (creating) {
         void navigate(`/admin/spaces/${s.slug}`, { state: { created: true } });
       } else {
         setInitial(values);
-        setSaved('saved');
+        setSaved(openFirst ? 'savedWithSession' : 'saved');
       }
     },
     onError: (err) => fromApi(err),
@@ -191,7 +214,7 @@ export function SpaceForm({ space }: { space: SpaceDetail | null }) {
       setSaved('unchanged');
       return;
     }
-    mutation.mutate(b);
+    mutation.mutate({ b, openFirst: sessionHides && openSession && session ? session.slug : null });
   };
 
   const topLevel = (sessions.data?.spaces ?? []).filter((s) => s.slug !== space?.slug);
@@ -337,6 +360,34 @@ export function SpaceForm({ space }: { space: SpaceDetail | null }) {
               </select>
             )}
           </Field>
+          {/* Always present, so what appears in it is announced when the status changes. */}
+          <div aria-live="polite" className="status-consequence">
+            {sessionHides && session && (
+              <div className="notice warn-notice" id="space-session-warning">
+                <p>{t('space.sessionDraft.warning', { code: session.code, title: session.title })}</p>
+                <label className="choice">
+                  <input
+                    type="checkbox"
+                    id="space-openSession"
+                    checked={openSession}
+                    onChange={(ev) => {
+                      setOpenSession(ev.target.checked);
+                      setSaved(null);
+                    }}
+                  />
+                  <span>{t('space.sessionDraft.openToo', { code: session.code })}</span>
+                </label>
+              </div>
+            )}
+            {hiddenChildren.length > 0 && (
+              <p className="notice warn-notice">
+                {t('space.childrenHidden', {
+                  count: hiddenChildren.length,
+                  codes: hiddenChildren.map((c) => c.code).join(', '),
+                })}
+              </p>
+            )}
+          </div>
           <fieldset
             className={e.moderationMode ? 'field choice-group field-invalid' : 'field choice-group'}
             aria-describedby={e.moderationMode ? `${idOf('moderationMode')}-error` : undefined}
@@ -439,6 +490,7 @@ export function SpaceForm({ space }: { space: SpaceDetail | null }) {
         </button>
         <p role="status" className="save-status">
           {saved === 'saved' && t('space.saved')}
+          {saved === 'savedWithSession' && t('space.savedWithSession', { code: session?.code ?? '' })}
           {saved === 'unchanged' && t('space.unchanged')}
         </p>
       </div>

@@ -14,6 +14,8 @@ export function localizeFieldMessage(t: TFunction, message: string): string {
   if (message === 'No space has this slug') return t('admin:validation.parentUnknown');
   if (message.startsWith('This space is itself inside a session')) return t('admin:validation.parentNested');
   if (message === 'No account has this email') return t('admin:validation.unknownEmail');
+  const sessionDraft = /^The session (.+?) \(“(.*)”\) is still a draft/.exec(message);
+  if (sessionDraft) return t('admin:validation.sessionDraft', { code: sessionDraft[1], title: sessionDraft[2] });
   if (/email/i.test(message)) return t('admin:validation.email');
   if (/>=1 items|at least 1/i.test(message)) return t('admin:validation.languages');
   return message;

@@ -1,0 +1,118 @@
+import { mkdir } from 'node:fs/promises';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setupApp } from '../helpers/app.js';
+import { type Person, makeAdmin, makeSpace } from '../helpers/factories.js';
+import { allowConsoleErrors, launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
+
+/**
+ * What administrators and chairs hit in the administration pages (issue 15, items 16–19): a
+ * roundtable opened under a draft session, focus after "Add question", duplicating a space for
+ * the next roundtable, and the participation-over-time chart.
+ */
+const ctx = await setupApp();
+const { baseURL } = await startWebApp(ctx);
+const browser = await launchBrowser();
+const admin = await makeAdmin(ctx);
+
+const SHOTS = '/tmp/ui-admin';
+await mkdir(SHOTS, { recursive: true });
+
+/** A browser page signed in as a person made by the factories (cookie copied from the API client). */
+async function pageFor(person: Person, locale = 'en'): Promise<Page> {
+  const context = await newContext(browser, baseURL, locale);
+  const [name, value] = person.client.cookieHeader.split('=');
+  await context.addCookies([{ name: name ?? '', value: value ?? '', url: baseURL }]);
+  return context.newPage();
+}
+
+/**
+ * Full-page screenshots at 1280×900 and 390×844 (and of `detail`, the part that changed, to look
+ * at closely), each size checked by axe too; back to 1280 after.
+ */
+async function shoot(page: Page, name: string, detail?: Locator): Promise<void> {
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    expect(await seriousViolations(page), `${name} at ${width}`).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    if (detail) await detail.screenshot({ path: `${SHOTS}/${name}-${width}-detail.png` });
+  }
+}
+
+const statusOf = async (id: string) =>
+  (await ctx.db.pool.query<{ status: string }>('select status from spaces where id = $1', [id])).rows[0]?.status;
+
+describe('a roundtable opened under a session still in draft (item 16)', () => {
+  it('is warned about in the form, refused without the session, and opens with it when asked', async () => {
+    const { space: session } = await makeSpace(ctx, {
+      status: 'draft',
+      code: 'RT 7',
+      title: 'Session seven',
+      questionCount: 0,
+    });
+    const { space: rt } = await makeSpace(ctx, { status: 'draft', parentId: session.id, code: 'RT 7.1' });
+    const page = await pageFor(admin);
+    await page.goto(`/admin/spaces/${rt.slug}`);
+    const status = page.getByLabel('Status', { exact: true });
+    await status.waitFor();
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.getByText(/is still a draft/).count()).toBe(0);
+
+    await status.selectOption('open');
+    const warning = page.locator('#space-session-warning');
+    await warning.waitFor();
+    expect(await warning.innerText()).toMatch(/The session RT 7 — Session seven is still a draft\. Until it is open/);
+    await shoot(page, 'session-draft-warning', page.locator('form.space-form'));
+
+    // Saving without opening the session: the form says why, next to the Status field.
+    await page.getByRole('button', { name: 'Save changes' }).first().click();
+    await expect.poll(() => status.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await status.getAttribute('aria-describedby')) ?? '';
+    const error = await page.locator(`#${describedBy.split(' ').find((id) => id.endsWith('-error'))}`).innerText();
+    expect(error).toMatch(/The session RT 7 \(“Session seven”\) is still a draft/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('space-status');
+    expect(await statusOf(rt.id)).toBe('draft');
+
+    // Opening the session in the same save: the session first, then the roundtable.
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH') requests.push(new URL(r.url()).pathname);
+    });
+    await page.getByLabel('Also open the session RT 7 when saving').check();
+    await page.getByRole('button', { name: 'Save changes' }).first().click();
+    await page.getByText('Changes saved. The session RT 7 is open too.').waitFor();
+    expect(requests).toEqual([`/api/spaces/${session.slug}`, `/api/spaces/${rt.slug}`]);
+    expect([await statusOf(session.id), await statusOf(rt.id)]).toEqual(['open', 'open']);
+    // The warning is gone, and visitors find the roundtable under its session.
+    await expect.poll(() => warning.count()).toBe(0);
+    const list = (await ctx.client().get('/api/spaces')).body.spaces;
+    expect(list.find((s: { slug: string }) => s.slug === session.slug)?.children.map((c: any) => c.slug)).toEqual([
+      rt.slug,
+    ]);
+    await shoot(page, 'session-opened-too', page.locator('form.space-form .form-row').last());
+  });
+
+  it('shows the server’s refusal next to Status when the session went back to draft meanwhile', async () => {
+    const { space: session } = await makeSpace(ctx, { code: 'RT 8', title: 'Session eight', questionCount: 0 });
+    const { space: rt } = await makeSpace(ctx, { status: 'draft', parentId: session.id });
+    const page = await pageFor(admin, 'fr');
+    allowConsoleErrors(page, /status of 409 \(Conflict\)/);
+    await page.goto(`/admin/spaces/${rt.slug}`);
+    const status = page.getByLabel('Statut', { exact: true });
+    await status.waitFor();
+    await page.waitForLoadState('networkidle');
+    // Someone else puts the session back to draft; this page still believes it open.
+    await ctx.db.pool.query("update spaces set status = 'draft' where id = $1", [session.id]);
+    await status.selectOption('open');
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).first().click();
+    expect((await saved).status()).toBe(409);
+    await expect.poll(() => status.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText(/La session RT 8 \(« Session eight »\) est encore un brouillon/).waitFor();
+    expect(await statusOf(rt.id)).toBe('draft');
+  });
+});
