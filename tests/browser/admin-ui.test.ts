@@ -116,3 +116,59 @@ describe('a roundtable opened under a session still in draft (item 16)', () => {
     expect(await statusOf(rt.id)).toBe('draft');
   });
 });
+
+describe('adding a guiding question (item 17)', () => {
+  it('moves focus to the new question and announces it', async () => {
+    const { space } = await makeSpace(ctx, { questionCount: 1 });
+    const page = await pageFor(admin);
+    await page.goto(`/admin/spaces/${space.slug}`);
+    const field = page.getByLabel('New guiding question');
+    await field.fill('How do remittances reach rural areas?');
+    const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/questions'));
+    // From the keyboard, as a screen-reader user would: Tab to the button, Enter.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add question');
+    await page.keyboard.press('Enter');
+    expect((await saved).status()).toBe(201);
+    const { rows } = await ctx.db.pool.query<{ id: string }>(
+      "select id from questions where space_id = $1 and position = 2 and text = 'How do remittances reach rural areas?'",
+      [space.id],
+    );
+    const id = rows[0]?.id;
+    expect(id).toBeTruthy();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-question-id') ?? null))
+      .toBe(id);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(
+      'How do remittances reach rural areas?',
+    );
+    const live = page.locator('.questions-editor [role="status"]');
+    await expect.poll(() => live.innerText()).toBe('Question 2 added: How do remittances reach rural areas?');
+    expect(await field.inputValue()).toBe('');
+    // The row shows it has the focus; from it the keyboard reaches its buttons at once.
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-focus-visible'))).toBe(true);
+    await shoot(page, 'question-added', page.locator('.questions-editor'));
+  });
+
+  it('leaves focus in the field when the next question is being typed as the save completes', async () => {
+    const { space } = await makeSpace(ctx, { questionCount: 0 });
+    const page = await pageFor(admin);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/api/spaces/${space.slug}/questions`, async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.continue();
+    });
+    await page.goto(`/admin/spaces/${space.slug}`);
+    const field = page.getByLabel('New guiding question');
+    await field.fill('First question?');
+    const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/questions'));
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByRole('button', { name: 'Saving…' }).waitFor();
+    await field.fill('Second question, typed meanwhile?');
+    release();
+    expect((await saved).status()).toBe(201);
+    await page.locator('.questions-editor [role="status"]').getByText('Question 1 added: First question?').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('new-question');
+  });
+});

@@ -1,6 +1,6 @@
 import type { QuestionDto, SpaceDetail } from '@convene/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components/Button';
 import { Dialog, Heading } from 'react-aria-components/Dialog';
 import { GridList, GridListItem } from 'react-aria-components/GridList';
@@ -27,6 +27,8 @@ export function QuestionsEditor({ space }: { space: SpaceDetail }) {
   const [editing, setEditing] = useState<QuestionDto | null>(null);
   const [deleting, setDeleting] = useState<QuestionDto | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  // The question just added, to focus once its row is on screen.
+  const [focusNew, setFocusNew] = useState<string | null>(null);
   // Buttons are named with their row ("Move up: Question 2"), starting with their visible label.
   const which = (q: QuestionDto) => t('questions.position', { n: q.position });
 
@@ -52,6 +54,27 @@ export function QuestionsEditor({ space }: { space: SpaceDetail }) {
     },
     onError: (err) => setMoveError(err),
   });
+
+  useEffect(() => {
+    if (!focusNew) return;
+    // The list renders its rows a frame or two after the data arrives (and after a first
+    // question, the list itself appears): look for the row until it is there.
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      const row = listRef.current?.querySelector<HTMLElement>(`[data-question-id="${focusNew}"]`);
+      if (row) {
+        row.focus();
+        setFocusNew(null);
+      } else if (++tries < 60) {
+        frame = requestAnimationFrame(attempt);
+      } else {
+        setFocusNew(null);
+      }
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
+  }, [focusNew, questions]);
 
   const { dragAndDropHooks } = useDragAndDrop<QuestionDto>({
     getItems: (keys) =>
@@ -140,7 +163,13 @@ export function QuestionsEditor({ space }: { space: SpaceDetail }) {
         {status}
       </p>
       <ErrorMessage error={moveError} />
-      <AddQuestion slug={space.slug} onAdded={(n) => setStatus(t('questions.added', { n }))} />
+      <AddQuestion
+        slug={space.slug}
+        onAdded={(q, moveFocus) => {
+          setStatus(t('questions.added', { n: q.position, text: q.text }));
+          if (moveFocus) setFocusNew(q.id);
+        }}
+      />
       {editing && <EditQuestion slug={space.slug} question={editing} onClose={() => setEditing(null)} />}
       {deleting && (
         <DeleteQuestion
@@ -154,20 +183,39 @@ export function QuestionsEditor({ space }: { space: SpaceDetail }) {
   );
 }
 
-function AddQuestion({ slug, onAdded }: { slug: string; onAdded: (n: number) => void }) {
+/**
+ * The form under the list. Once a question is added, the list says so (the live region above)
+ * and focus moves to the new question's row, where its text is read and it can be moved, edited
+ * or deleted at once; unless the person has meanwhile gone on typing the next question, whose
+ * field keeps the focus.
+ */
+function AddQuestion({
+  slug,
+  onAdded,
+}: {
+  slug: string;
+  onAdded: (question: QuestionDto, moveFocus: boolean) => void;
+}) {
   const { t } = useTranslation('admin');
   const qc = useQueryClient();
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = useMutation({
     // `typed` is the field as it was when the request left; `value` is what was sent.
-    mutationFn: ({ value }: { value: string; typed: string }) => addQuestion(slug, value),
-    onSuccess: (list, { typed }) => {
+    mutationFn: ({ value }: { value: string; typed: string; before: string[] }) => addQuestion(slug, value),
+    onSuccess: (list, { typed, value, before }) => {
+      const known = new Set(before);
+      const added = list.find((q) => !known.has(q.id) && q.text === value) ?? list.find((q) => !known.has(q.id));
+      // Focus is still where the click left it (the button, or the page once the button was
+      // disabled while saving): nobody has started something else.
+      const active = document.activeElement;
+      const idle = !active || active === document.body || active === buttonRef.current;
       setQuestions(qc, slug, list);
       // Clear the field only if it still holds what was sent: text typed while the request was
       // on its way (the next question, say) is never erased.
       setText((current) => (current === typed ? '' : current));
-      onAdded(list.length);
+      if (added) onAdded(added, idle);
     },
     onError: (err) =>
       setError(err instanceof ApiError && err.field('text') ? localizeFieldMessage(t, err.field('text') ?? '') : null),
@@ -180,7 +228,8 @@ function AddQuestion({ slug, onAdded }: { slug: string; onAdded: (n: number) => 
       return;
     }
     setError(null);
-    add.mutate({ value: text.trim(), typed: text });
+    const before = (qc.getQueryData<SpaceDetail>(['space', slug])?.questions ?? []).map((q) => q.id);
+    add.mutate({ value: text.trim(), typed: text, before });
   };
   return (
     <form className="add-question" onSubmit={submit} noValidate>
@@ -202,7 +251,7 @@ function AddQuestion({ slug, onAdded }: { slug: string; onAdded: (n: number) => 
         />
       </div>
       {!error && <ErrorMessage error={add.error} />}
-      <button type="submit" className="button" disabled={add.isPending}>
+      <button type="submit" className="button" disabled={add.isPending} ref={buttonRef}>
         {add.isPending ? t('working') : t('questions.add')}
       </button>
     </form>
