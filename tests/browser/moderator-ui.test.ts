@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setupApp } from '../helpers/app.js';
 import { type Person, grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
-import { launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
+import { allowConsoleErrors, launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
 
 const ctx = await setupApp();
 const { baseURL } = await startWebApp(ctx);
@@ -180,4 +180,160 @@ describe('the compact view (issue 15, item 13)', () => {
     await page.keyboard.press('j');
     await expect.poll(() => items.nth(1).evaluate((e) => e === document.activeElement)).toBe(true);
   });
+});
+
+describe('a decision made while another moderator writes (issue 15, item 12)', () => {
+  it('keeps the writer’s card and text, says who decided and when, and lets them report it', async () => {
+    const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
+    const [fast, writer, author] = await Promise.all([
+      makeUser(ctx, { displayName: 'Mod A' }),
+      makeUser(ctx, { displayName: 'Mod B' }),
+      makeUser(ctx, { displayName: 'Jonas Berg' }),
+    ]);
+    for (const m of [fast, writer]) await grantRole(ctx, space.id, m.user.id, 'moderator');
+    const contested = await insertComment(ctx, {
+      spaceId: space.id,
+      authorId: author.user.id,
+      questionId: questions[0]?.id,
+      body: 'Contested contribution about remittance fees.',
+      createdAt: new Date(Date.now() - 10 * 60_000),
+    });
+    await insertComment(ctx, {
+      spaceId: space.id,
+      authorId: author.user.id,
+      questionId: questions[0]?.id,
+      body: 'Another contribution, still waiting.',
+    });
+
+    // Two moderators, two browsers, the same queue.
+    const a = await pageFor(fast);
+    const b = await pageFor(writer);
+    for (const p of [a, b]) {
+      await p.goto(`/spaces/${space.slug}/moderation`);
+      await p.locator('article[data-comment-id]').nth(1).waitFor();
+    }
+    // B starts a rejection: r opens the reasons, Space picks one, then B writes a message.
+    const typed = 'This repeats the remittance point made in the previous contribution.';
+    await b.keyboard.press('j');
+    await b.keyboard.press('r');
+    await b.keyboard.press('Space');
+    const message = b.locator(`#item-${contested.id}-reject-message`);
+    await message.fill(typed);
+    await message.focus();
+
+    // Meanwhile A approves it (sent once A's undo window closes).
+    await a
+      .locator(`article[data-comment-id="${contested.id}"]`)
+      .getByRole('button', { name: 'Approve', exact: true })
+      .click();
+    await expect
+      .poll(
+        async () =>
+          (await ctx.db.pool.query('select status from comments where id = $1', [contested.id])).rows[0]?.status,
+        { timeout: 15_000 },
+      )
+      .toBe('approved');
+
+    // B's card stays, with B's words, and says what happened, when (Intl time), by whom.
+    const kept = b.locator(`article[data-interrupted][data-comment-id="${contested.id}"]`);
+    await kept.waitFor();
+    const notice = await kept.locator('.interrupted-notice').innerText();
+    expect(notice).toMatch(/^Approved by Mod A at \d{1,2}:\d{2}\s?[AP]M while you were writing\./);
+    const decidedAt = (await ctx.db.pool.query('select decided_at from comments where id = $1', [contested.id])).rows[0]
+      .decided_at as Date;
+    const expected = await b.evaluate(
+      (iso) => new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(new Date(iso)),
+      decidedAt.toISOString(),
+    );
+    expect(notice).toContain(expected);
+    expect(await kept.getByLabel('Your text (not sent)').inputValue()).toBe(typed);
+    // B was typing: the caret is still in B's text, so the next keys do not go astray.
+    await expect.poll(() => b.evaluate(() => document.activeElement?.id)).toBe(`kept-${contested.id}-text`);
+    await b.keyboard.type(' See above.');
+    expect(await kept.getByLabel('Your text (not sent)').inputValue()).toBe(`${typed} See above.`);
+    expect(await kept.getByText('Reason you chose: Off-topic').count()).toBe(1);
+    // No "already approved" toast on top of the card, and the other item is untouched.
+    expect(await b.locator('.toast').count()).toBe(0);
+    expect(await b.locator('article[data-comment-id]').count()).toBe(2);
+    expect(await seriousViolations(b)).toEqual([]);
+    await shoot(b, 'queue-decided-while-writing', kept);
+
+    // B acts on what is left: reports the published comment with the text written.
+    await kept.getByRole('button', { name: 'Report it with your text' }).click();
+    await kept.getByText('Reported: it is now in the Reported tab, with your text.').waitFor();
+    const reports = await ctx.db.pool.query('select reporter_id, reason from reports where comment_id = $1', [
+      contested.id,
+    ]);
+    expect(reports.rows).toEqual([{ reporter_id: writer.user.id, reason: `${typed} See above.` }]);
+    await expect.poll(() => b.getByRole('tab', { name: /^Reported/ }).innerText()).toMatch(/1$/);
+    await kept.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => kept.count()).toBe(0);
+    expect(await b.locator('article[data-comment-id]').count()).toBe(1);
+    // A's page only saw its own decision.
+    expect(await a.locator('article[data-interrupted]').count()).toBe(0);
+  }, 40_000); // waits out A's undo window
+
+  it('learns it from a refused decision too, in French, and can take the comment down with the reason', async () => {
+    const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
+    const [fast, writer, author] = await Promise.all([
+      makeUser(ctx, { displayName: 'Mod A' }),
+      makeUser(ctx, { displayName: 'Mod B' }),
+      makeUser(ctx),
+    ]);
+    for (const m of [fast, writer]) await grantRole(ctx, space.id, m.user.id, 'moderator');
+    const contested = await insertComment(ctx, {
+      spaceId: space.id,
+      authorId: author.user.id,
+      questionId: questions[0]?.id,
+      body: 'Texte contesté.',
+      language: 'fr',
+    });
+    const b = await pageFor(writer, 'fr');
+    // B hears no live events: only the 409 answer to B's rejection tells who decided.
+    await b.routeWebSocket('**/api/live', (ws) => ws.close());
+    allowConsoleErrors(b, /status of 409 \(Conflict\).*\/decision\)$/);
+    await b.goto(`/spaces/${space.slug}/moderation`);
+    const card = b.locator(`article[data-comment-id="${contested.id}"]`);
+    await card.waitFor();
+    await b.keyboard.press('j');
+    await b.keyboard.press('r');
+    await b.keyboard.press('Space');
+    const typed = 'Merci de préciser le pays concerné.';
+    await b.locator(`#item-${contested.id}-reject-message`).fill(typed);
+    expect(
+      (
+        await fast.client.post(`/api/comments/${contested.id}/decision`, {
+          action: 'approve',
+          version: contested.version,
+        })
+      ).status,
+    ).toBe(200);
+    await card.getByRole('button', { name: 'Rejeter', exact: true }).click();
+
+    const kept = b.locator(`article[data-interrupted][data-comment-id="${contested.id}"]`);
+    await kept.waitFor({ timeout: 15_000 });
+    const notice = await kept.locator('.interrupted-notice').innerText();
+    expect(notice).toMatch(/^Approuvé par Mod A à \d{2}:\d{2} pendant que vous écriviez\./);
+    expect(await kept.getByLabel('Votre texte (non envoyé)').inputValue()).toBe(typed);
+    expect(await b.locator('.toast').count()).toBe(0);
+    expect(await seriousViolations(b)).toEqual([]);
+
+    // B takes it down with the reason written (held for the undo window, then sent); an undo
+    // brings the card back with the text, as any held decision.
+    await kept.getByRole('button', { name: 'Le retirer avec votre motif' }).click();
+    await expect.poll(() => kept.count()).toBe(0);
+    await b.locator('.toast').getByRole('button', { name: 'Annuler' }).click();
+    await kept.waitFor();
+    expect(await kept.getByLabel('Votre texte (non envoyé)').inputValue()).toBe(typed);
+    await kept.getByRole('button', { name: 'Le retirer avec votre motif' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await ctx.db.pool.query('select status, reason from comments where id = $1', [contested.id])).rows[0],
+        { timeout: 15_000 },
+      )
+      .toEqual({ status: 'rejected', reason: `Hors sujet. ${typed}` });
+    // Once sent, the card has done its work.
+    await expect.poll(() => kept.count()).toBe(0);
+  }, 40_000);
 });

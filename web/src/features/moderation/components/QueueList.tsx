@@ -8,6 +8,7 @@ import type { useDecisions } from '../hooks/useDecisions';
 import { availableDecisions } from '../lib/decisions';
 import { type PresetReason, composeReason } from '../lib/reasons';
 import type { QueueView } from '../hooks/useQueueView';
+import { InterruptedCard, type Interrupted } from './InterruptedCard';
 import { QueueItemCard } from './QueueItemCard';
 import { type RejectDraft, RejectForm, emptyDraft } from './RejectForm';
 
@@ -35,6 +36,13 @@ export interface QueueListProps {
   focusRequest: string | null;
   onFocusDone: () => void;
   now: number;
+  /** Rejection reasons being written, by comment (kept by the page, so they outlive this tab). */
+  drafts: ReadonlyMap<string, RejectDraft>;
+  onDraft: (id: string, draft: RejectDraft) => void;
+  /** Items decided elsewhere while a reason was being written for them, kept in their place. */
+  interrupted: Interrupted[];
+  onDismissInterrupted: (id: string) => void;
+  onTakeDown: (entry: Interrupted, reason: string) => void;
   view: QueueView;
   onViewChange: (view: QueueView) => void;
 }
@@ -54,6 +62,11 @@ export function QueueList({
   focusRequest,
   onFocusDone,
   now,
+  drafts,
+  onDraft,
+  interrupted,
+  onDismissInterrupted,
+  onTakeDown,
   view,
   onViewChange,
 }: QueueListProps) {
@@ -63,7 +76,6 @@ export function QueueList({
   const emptyRef = useRef<HTMLParagraphElement>(null);
   const focusState = useRef({ inList: false, index: 0 });
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [drafts, setDrafts] = useState<Map<string, RejectDraft>>(new Map());
   // The item holding focus (or last holding it): the compact view opens it.
   const [activeId, setActiveId] = useState<string | null>(null);
   const compact = view === 'compact';
@@ -74,6 +86,19 @@ export function QueueList({
 
   const all = query.data?.pages.flatMap((p) => p.items) ?? [];
   const items = all.filter((i) => !decisions.hidden.has(i.comment.id));
+  // The list as shown: each kept item where it was, after the item that preceded it.
+  const kept = interrupted.filter(
+    (e) => !decisions.hidden.has(e.item.comment.id) && !all.some((i) => i.comment.id === e.item.comment.id),
+  );
+  const rows: ({ kind: 'item'; item: QueueItem } | { kind: 'kept'; entry: Interrupted })[] = [
+    ...kept
+      .filter((e) => !e.afterId || !items.some((i) => i.comment.id === e.afterId))
+      .map((entry) => ({ kind: 'kept' as const, entry })),
+  ];
+  for (const item of items) {
+    rows.push({ kind: 'item', item });
+    for (const entry of kept) if (entry.afterId === item.comment.id) rows.push({ kind: 'kept', entry });
+  }
   const visibleIds = items.map((i) => i.comment.id);
   const selectedItems = items.filter((i) => selected.has(i.comment.id));
   const bulkActions = (['approve', 'restore', 'reject'] as Decision[]).filter(
@@ -121,7 +146,7 @@ export function QueueList({
     patchQueueItem(qc, comment.id, (i) => ({ ...i, comment: { ...i.comment, highlighted: comment.highlighted } }));
 
   // Keep focus in the list when the focused item leaves it (decided here or elsewhere).
-  const idsKey = visibleIds.join(',');
+  const idsKey = [...visibleIds, ...kept.map((e) => e.item.comment.id)].join(',');
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!list) return;
@@ -314,31 +339,50 @@ export function QueueList({
 
       {query.isError && <ErrorMessage error={query.error} />}
 
-      {items.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="queue-empty" tabIndex={-1} ref={emptyRef}>
           {t(`empty.${status}`)}
         </p>
       ) : (
         <ol className={compact ? 'queue-items compact' : 'queue-items'}>
-          {items.map((item) => (
-            <li key={item.comment.id}>
-              <QueueItemCard
-                item={item}
-                showSpace={showSpace}
-                selected={selected.has(item.comment.id)}
-                onToggleSelect={() => toggle(item.comment.id)}
-                onDecide={(action, preset, message) => decide(item, action, preset, message)}
-                rejectOpen={rejecting === item.comment.id}
-                onRejectOpen={(open) => setRejecting(open ? item.comment.id : null)}
-                draft={drafts.get(item.comment.id) ?? emptyDraft}
-                onDraft={(d) => setDrafts((m) => new Map(m).set(item.comment.id, d))}
-                onHighlighted={onHighlighted}
-                now={now}
-                compact={compact}
-                collapsed={compact && activeId !== item.comment.id && rejecting !== item.comment.id}
-              />
-            </li>
-          ))}
+          {rows.map((row) => {
+            if (row.kind === 'kept') {
+              const id = row.entry.item.comment.id;
+              return (
+                <li key={`kept-${id}`}>
+                  <InterruptedCard
+                    entry={row.entry}
+                    draft={drafts.get(id) ?? emptyDraft}
+                    onDraft={(d) => onDraft(id, d)}
+                    onTakeDown={(reason) => onTakeDown(row.entry, reason)}
+                    onDismiss={() => onDismissInterrupted(id)}
+                  />
+                </li>
+              );
+            }
+            const { item } = row;
+            const draft = drafts.get(item.comment.id) ?? emptyDraft;
+            const rejectOpen = rejecting === item.comment.id;
+            return (
+              <li key={item.comment.id}>
+                <QueueItemCard
+                  item={item}
+                  showSpace={showSpace}
+                  selected={selected.has(item.comment.id)}
+                  onToggleSelect={() => toggle(item.comment.id)}
+                  onDecide={(action, preset, message) => decide(item, action, preset, message)}
+                  rejectOpen={rejectOpen}
+                  onRejectOpen={(open) => setRejecting(open ? item.comment.id : null)}
+                  draft={draft}
+                  onDraft={(d) => onDraft(item.comment.id, d)}
+                  onHighlighted={onHighlighted}
+                  now={now}
+                  compact={compact}
+                  collapsed={compact && activeId !== item.comment.id && !rejectOpen}
+                />
+              </li>
+            );
+          })}
         </ol>
       )}
 

@@ -45,10 +45,32 @@ export interface Notice {
   text: string;
 }
 
+/** Who decided an item first, when this browser's decision on it was refused. */
+export interface DecidedFirst {
+  by: string | null;
+  status: string;
+  at: string;
+  /** The comment's version now, to decide it again (a take-down); null when unknown. */
+  version: number | null;
+}
+
 let nextKey = 1;
 const MAX_NOTICES = 6;
 
-export function useDecisions({ announce }: { announce: (text: string) => void }) {
+export function useDecisions({
+  announce,
+  onLost,
+  onSent,
+}: {
+  announce: (text: string) => void;
+  /**
+   * A decision sent from here was refused because someone decided first. Returning true means
+   * the page keeps the item on screen and explains it there, so no notice is added.
+   */
+  onLost?: (item: QueueItem, first: DecidedFirst) => boolean;
+  /** Comments whose decision from here was saved. */
+  onSent?: (ids: ReadonlySet<string>) => void;
+}) {
   const { t } = useTranslation('moderation');
   const fmt = useFormat();
   const errorText = useErrorText();
@@ -77,9 +99,20 @@ export function useDecisions({ announce }: { announce: (text: string) => void })
 
   const explainFailure = (item: QueueItem, err: unknown): { gone: boolean; tone: Notice['tone']; text: string } => {
     if (err instanceof ApiError && err.status === 409 && err.code === 'conflict') {
-      const d = err.details as { comment?: { status?: string }; decidedBy?: string | null; decidedAt?: string | null };
+      const d = err.details as {
+        comment?: { status?: string; version?: number };
+        decidedBy?: string | null;
+        decidedAt?: string | null;
+      };
       if (d?.decidedBy) {
         const status = d.comment?.status === 'rejected' ? 'rejected' : 'approved';
+        const first: DecidedFirst = {
+          by: d.decidedBy,
+          status: d.comment?.status ?? status,
+          at: d.decidedAt ?? new Date().toISOString(),
+          version: d.comment?.version ?? null,
+        };
+        if (onLost?.(item, first)) return { gone: true, tone: 'warn', text: '' };
         return {
           gone: true,
           tone: 'warn',
@@ -106,6 +139,7 @@ export function useDecisions({ announce }: { announce: (text: string) => void })
     timers.current.delete(dec.key);
     update((list) => list.map((d) => (d.key === dec.key ? { ...d, sending: true } : d)));
     const done = new Set<string>();
+    const succeeded = new Set<string>();
     for (const item of dec.items) mine.current.add(item.comment.id);
     try {
       const [only] = dec.items;
@@ -117,10 +151,11 @@ export function useDecisions({ announce }: { announce: (text: string) => void })
             ...(dec.reason ? { reason: dec.reason } : {}),
           });
           done.add(only.comment.id);
+          succeeded.add(only.comment.id);
         } catch (err) {
           const why = explainFailure(only, err);
           if (why.gone) done.add(only.comment.id);
-          notify(why.tone, why.text);
+          if (why.text) notify(why.tone, why.text);
         }
         return;
       }
@@ -137,8 +172,10 @@ export function useDecisions({ announce }: { announce: (text: string) => void })
           });
           for (const r of res.results) {
             const item = items.find((i) => i.comment.id === r.id);
-            if (r.ok) done.add(r.id);
-            else if (item) {
+            if (r.ok) {
+              done.add(r.id);
+              succeeded.add(r.id);
+            } else if (item) {
               // Someone else decided it, or it was withdrawn: it leaves the list either way.
               if (r.error?.code === 'conflict' || r.error?.code === 'invalid_transition') done.add(r.id);
               failed.push(`${author(item)}: ${r.error?.message ?? ''}`);
@@ -153,6 +190,7 @@ export function useDecisions({ announce }: { announce: (text: string) => void })
       }
     } finally {
       removeFromQueues(qc, done);
+      if (succeeded.size) onSent?.(succeeded);
       update((list) => list.filter((d) => d.key !== dec.key));
       void refreshQueues(qc);
     }
@@ -209,8 +247,9 @@ export function useDecisions({ announce }: { announce: (text: string) => void })
   /**
    * Another moderator decided this comment (live event). A decision of ours still held for it
    * is dropped: it would only be refused. Returns whether the comment is news to this browser.
+   * `quiet`: the page explains it on the item itself, so no notice is added.
    */
-  const decidedElsewhere = (commentId: string, by: string, status: string): boolean => {
+  const decidedElsewhere = (commentId: string, by: string, status: string, quiet = false): boolean => {
     if (mine.current.has(commentId)) return false;
     const held = current.current.find((d) => !d.sending && d.items.some((i) => i.comment.id === commentId));
     if (held) {
@@ -227,14 +266,15 @@ export function useDecisions({ announce }: { announce: (text: string) => void })
         update((list) => list.map((d) => (d.key === held.key ? next : d)));
         arm(next, Math.max(0, held.deadline - Date.now()));
       }
-      notify(
-        'warn',
-        t(`notice.already.${status === 'rejected' ? 'rejected' : 'approved'}`, {
-          author: author(item),
-          name: by,
-          time: fmt.dateTime(new Date()),
-        }),
-      );
+      if (!quiet)
+        notify(
+          'warn',
+          t(`notice.already.${status === 'rejected' ? 'rejected' : 'approved'}`, {
+            author: author(item),
+            name: by,
+            time: fmt.dateTime(new Date()),
+          }),
+        );
     }
     return true;
   };

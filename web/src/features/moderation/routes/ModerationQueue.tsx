@@ -11,11 +11,13 @@ import { navCountQuery } from '../api/navCount';
 import { refreshQueues, removeFromQueues, useQueue } from '../api/queue';
 import { useModeratedSpaces, useSpace } from '../api/spaces';
 import { DecisionToasts } from '../components/DecisionToasts';
+import { type Interrupted, hasWriting, interruptedText } from '../components/InterruptedCard';
 import { QueueList } from '../components/QueueList';
+import type { RejectDraft } from '../components/RejectForm';
 import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { StaffGate } from '../components/StaffGate';
 import { useAnnouncer } from '../hooks/useAnnouncer';
-import { useDecisions } from '../hooks/useDecisions';
+import { type DecidedFirst, useDecisions } from '../hooks/useDecisions';
 import { useLiveSpaces } from '../hooks/useLiveSpaces';
 import { useNow } from '../hooks/useNow';
 import { usePageTitle } from '../hooks/usePageTitle';
@@ -66,9 +68,45 @@ function QueuePage({ slug }: { slug: string | undefined }) {
   const space = useSpace(slug);
   const moderated = useModeratedSpaces(!slug);
   const query = useQueue(slug, status);
+  const { i18n } = useTranslation();
   const { message, announce } = useAnnouncer();
-  const decisions = useDecisions({ announce });
+  // Reasons being written, by comment; and items decided elsewhere meanwhile, kept on screen.
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, RejectDraft>>(new Map());
+  const [interrupted, setInterrupted] = useState<ReadonlyMap<string, Interrupted>>(new Map());
   const [view, setView] = useQueueView();
+  const keep = (item: QueueItem, first: DecidedFirst) => {
+    const shown = (query.data?.pages.flatMap((p) => p.items) ?? []).filter(
+      (i) => i.comment.id === item.comment.id || !decisions.hidden.has(i.comment.id),
+    );
+    const at = shown.findIndex((i) => i.comment.id === item.comment.id);
+    const entry: Interrupted = {
+      ...first,
+      item,
+      tab: tabOf(item),
+      afterId: at > 0 ? (shown[at - 1]?.comment.id ?? null) : null,
+      hadFocus: !!document.activeElement?.closest(`[data-comment-id="${CSS.escape(item.comment.id)}"]`),
+    };
+    setInterrupted((m) => new Map(m).set(item.comment.id, entry));
+    announce(`${interruptedText(t, i18n.language, first)} ${t('interrupted.kept')}`);
+  };
+  const decisions = useDecisions({
+    announce,
+    // A decision sent from here lost the race (no live event told us first): keep what was written.
+    onLost: (item, first) => {
+      if (!hasWriting(drafts.get(item.comment.id))) return false;
+      keep(item, first);
+      return true;
+    },
+    onSent: (ids) => {
+      const without = <V,>(m: ReadonlyMap<string, V>) => {
+        const next = new Map(m);
+        for (const id of ids) next.delete(id);
+        return next;
+      };
+      setDrafts(without);
+      setInterrupted(without);
+    },
+  });
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [focusRequest, setFocusRequest] = useState<string | null>(null);
   const now = useNow();
@@ -105,17 +143,28 @@ function QueuePage({ slug }: { slug: string | undefined }) {
     onEvent: (e: { kind: string; data: Record<string, unknown> }) => {
       if (!LIVE_KINDS.has(e.kind)) return;
       if (e.kind === 'comment.decided') {
-        const { commentId, decidedBy, status: to } = e.data as { commentId: string; decidedBy: string; status: string };
-        const news = decisions.decidedElsewhere(commentId, decidedBy, to);
+        const {
+          commentId,
+          decidedBy,
+          status: to,
+          version,
+        } = e.data as { commentId: string; decidedBy?: string; status: string; version?: number };
+        const writing = hasWriting(drafts.get(commentId)) && !interrupted.has(commentId);
+        const news = decisions.decidedElsewhere(commentId, decidedBy ?? '', to, writing);
         const item = visible.find((i) => i.comment.id === commentId);
         if (news && item) {
+          if (writing) {
+            // Someone decided it while this moderator was writing a reason: say so on the card.
+            keep(item, { by: decidedBy ?? null, status: to, at: new Date().toISOString(), version: version ?? null });
+          } else {
+            announce(
+              t(`live.decided.${to === 'rejected' ? 'rejected' : 'approved'}`, {
+                author: item.comment.author.displayName,
+                name: decidedBy,
+              }),
+            );
+          }
           removeFromQueues(qc, new Set([commentId]));
-          announce(
-            t(`live.decided.${to === 'rejected' ? 'rejected' : 'approved'}`, {
-              author: item.comment.author.displayName,
-              name: decidedBy,
-            }),
-          );
         }
       }
       if (e.kind === 'comment.submitted' && status === 'pending') {
@@ -139,6 +188,33 @@ function QueuePage({ slug }: { slug: string | undefined }) {
     if (back?.[0]) setFocusRequest(back[0].comment.id);
   };
   const onFocusDone = useCallback(() => setFocusRequest(null), []);
+  const onDraft = useCallback((id: string, d: RejectDraft) => setDrafts((m) => new Map(m).set(id, d)), []);
+  const forget = (id: string) => {
+    setInterrupted((m) => {
+      const next = new Map(m);
+      next.delete(id);
+      return next;
+    });
+  };
+  const dismissInterrupted = (id: string) => {
+    forget(id);
+    setDrafts((m) => {
+      const next = new Map(m);
+      next.delete(id);
+      return next;
+    });
+  };
+  // Decide the kept item again, as it is now: take the published comment down with the reason.
+  const takeDown = (entry: Interrupted, reason: string) => {
+    if (entry.version === null) return;
+    const published: QueueItem = {
+      ...entry.item,
+      kind: 'decided',
+      comment: { ...entry.item.comment, status: 'approved', version: entry.version },
+    };
+    // The card stays (hidden while the decision is held), so an undo brings back the text too.
+    decisions.schedule([published], 'reject', reason);
+  };
 
   const notAllowed = space.data && !space.data.abilities.moderate;
 
@@ -242,6 +318,11 @@ function QueuePage({ slug }: { slug: string | undefined }) {
                   focusRequest={focusRequest}
                   onFocusDone={onFocusDone}
                   now={now}
+                  drafts={drafts}
+                  onDraft={onDraft}
+                  interrupted={[...interrupted.values()].filter((e) => e.tab === s)}
+                  onDismissInterrupted={dismissInterrupted}
+                  onTakeDown={takeDown}
                   view={view}
                   onViewChange={setView}
                 />
