@@ -181,6 +181,66 @@ describe('profile', () => {
   });
 });
 
+describe('the country of a Member State delegate', () => {
+  const fieldsOf = (res: { body: { error: { details: { fields: { field: string; message: string }[] } } } }) =>
+    res.body.error.details.fields;
+
+  it('is required to register in the category Member State, named as the country field', async () => {
+    for (const country of [undefined, null]) {
+      const account = newAccount({ stakeholderCategory: 'member_state', country });
+      const res = await ctx.client().post('/api/auth/register', account);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+      expect(fieldsOf(res)).toEqual([
+        { field: 'country', message: expect.stringMatching(/country of the Member State/) },
+      ]);
+      const { rowCount } = await ctx.db.pool.query('select 1 from users where email = $1', [account.email]);
+      expect(rowCount).toBe(0);
+    }
+    const ok = await ctx
+      .client()
+      .post('/api/auth/register', newAccount({ stakeholderCategory: 'member_state', country: 'gh' }));
+    expect(ok.status).toBe(201);
+    expect(ok.body.user).toMatchObject({ stakeholderCategory: 'member_state', country: 'GH' });
+  });
+
+  it('stays optional in the other categories', async () => {
+    const res = await ctx
+      .client()
+      .post('/api/auth/register', newAccount({ stakeholderCategory: 'civil_society', country: null }));
+    expect(res.status).toBe(201);
+    expect(res.body.user.country).toBeNull();
+  });
+
+  it('cannot be removed from a Member State profile, nor left out when switching to that category', async () => {
+    const delegate = ctx.client();
+    await delegate.post('/api/auth/register', newAccount({ stakeholderCategory: 'member_state', country: 'GH' }));
+    const cleared = await delegate.patch('/api/auth/me', { country: null });
+    expect(cleared.status).toBe(400);
+    expect(fieldsOf(cleared).map((f) => f.field)).toEqual(['country']);
+    const both = await delegate.patch('/api/auth/me', { stakeholderCategory: 'member_state', country: null });
+    expect(both.status).toBe(400);
+    expect(fieldsOf(both).map((f) => f.field)).toEqual(['country']);
+    // Other edits, and a change of country, go through.
+    expect((await delegate.patch('/api/auth/me', { displayName: 'Kofi Mensah' })).status).toBe(200);
+    const moved = await delegate.patch('/api/auth/me', { country: 'SN' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.user.country).toBe('SN');
+
+    const ngo = ctx.client();
+    await ngo.post('/api/auth/register', newAccount({ stakeholderCategory: 'civil_society', country: null }));
+    const switched = await ngo.patch('/api/auth/me', { stakeholderCategory: 'member_state' });
+    expect(switched.status).toBe(400);
+    expect(fieldsOf(switched).map((f) => f.field)).toEqual(['country']);
+    expect((await ngo.get('/api/auth/me')).body.user.stakeholderCategory).toBe('civil_society');
+    const withCountry = await ngo.patch('/api/auth/me', { stakeholderCategory: 'member_state', country: 'KE' });
+    expect(withCountry.status).toBe(200);
+    // A language change alone never trips over the rule (older accounts may lack a country).
+    await ctx.db.pool.query("update users set country = null where stakeholder_category = 'member_state'");
+    expect((await ngo.patch('/api/auth/me', { locale: 'fr' })).status).toBe(200);
+  });
+});
+
 describe('preview', () => {
   it('renders markdown exactly as it will be published, for signed-in users only', async () => {
     const c = ctx.client();

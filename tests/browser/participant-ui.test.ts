@@ -225,3 +225,79 @@ describe('a space whose questions have no answers yet', () => {
     }
   });
 });
+
+describe('the country of a Member State delegate', () => {
+  it('is required on the registration form for the category Member State, with a message at the field', async () => {
+    for (const [locale, category, country, create, message] of [
+      [
+        'en',
+        'Stakeholder category',
+        'Country',
+        'Create account',
+        'Choose the country of the Member State you represent',
+      ],
+      [
+        'fr',
+        'Catégorie de partie prenante',
+        'Pays',
+        'Créer le compte',
+        'Choisissez le pays de l’État membre que vous représentez',
+      ],
+      [
+        'es',
+        'Categoría de parte interesada',
+        'País',
+        'Crear la cuenta',
+        'Elija el país del Estado Miembro que representa',
+      ],
+    ] as const) {
+      const page = await (await newContext(browser, baseURL, locale)).newPage();
+      const email = `delegate.${locale}.${Date.now()}@example.org`;
+      await page.goto(`/register?next=${encodeURIComponent(SPACE)}`);
+      await page.locator('#register-email').fill(email);
+      await page.locator('#register-password').fill('a long enough password');
+      await page.locator('#register-display-name').fill('Kwame Mensah');
+      await page.locator('#register-affiliation').fill('Permanent Mission of Ghana');
+      const countryField = page.locator('#register-country');
+      // Optional until the category is Member State.
+      expect(await page.locator('label[for="register-country"]').innerText()).toMatch(/\(/);
+      await page.getByLabel(category).selectOption('member_state');
+      expect(await page.locator('label[for="register-country"]').innerText()).not.toMatch(/\(/);
+      expect(await countryField.getAttribute('aria-required')).toBe('true');
+      await page.getByRole('button', { name: create }).click();
+      await expect.poll(() => countryField.getAttribute('aria-invalid')).toBe('true');
+      const field = page.locator('.field', { has: countryField });
+      expect(await field.innerText()).toContain(message);
+      expect(await seriousViolations(page)).toEqual([]);
+      if (locale === 'en') {
+        await shot(page, 'register-country-1280', field);
+        await page.setViewportSize({ width: 390, height: 844 });
+        await shot(page, 'register-country-390', field);
+      }
+      const { rowCount } = await ctx.db.pool.query('select 1 from users where email = $1', [email]);
+      expect(rowCount).toBe(0);
+      await page.getByLabel(country, { exact: true }).selectOption('GH');
+      await page.getByRole('button', { name: create }).click();
+      await page.waitForURL(`**${SPACE}`);
+      const { rows } = await ctx.db.pool.query('select country from users where email = $1', [email]);
+      expect(rows[0]?.country).toBe('GH');
+      await page.context().close();
+    }
+  });
+
+  it('is required on the account page when the category becomes Member State', async () => {
+    const ngo = await makeUser(ctx, { stakeholderCategory: 'civil_society', country: null });
+    const page = await signedIn(ngo);
+    await page.goto('/account');
+    await page.getByLabel('Stakeholder category').selectOption('member_state');
+    await page.locator('main form').getByRole('button', { name: /Save/ }).click();
+    const countryField = page.locator('#account-country');
+    await expect.poll(() => countryField.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.field', { has: countryField }).innerText()).toContain(
+      'Choose the country of the Member State you represent',
+    );
+    const { rows } = await ctx.db.pool.query('select stakeholder_category from users where id = $1', [ngo.user.id]);
+    expect(rows[0]?.stakeholder_category).toBe('civil_society');
+    await page.context().close();
+  });
+});

@@ -8,17 +8,31 @@ export const password = z
   .min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `At most ${PASSWORD_MAX_LENGTH} characters`);
 
-export const registerRequest = z.strictObject({
-  email,
-  password,
-  /** The name shown with every contribution: a real name, as the spaces require. */
-  displayName: text(120),
-  /** The organisation or government the person speaks for. */
-  affiliation: text(200),
-  stakeholderCategory: z.enum(STAKEHOLDER_CATEGORIES),
-  country: countryCode.nullish(),
-  locale: z.enum(LOCALES).optional(),
-});
+/**
+ * A Member State delegate speaks for one government: whoever registers in that category names
+ * the country (reports count Member States by it). Other categories may leave it out.
+ */
+export const MEMBER_STATE_COUNTRY_REQUIRED = 'Choose the country of the Member State you represent';
+export const countryMissingForCategory = (category: string | null | undefined, country: string | null | undefined) =>
+  category === 'member_state' && !country;
+
+const countryIssue = () => ({ code: 'custom' as const, path: ['country'], message: MEMBER_STATE_COUNTRY_REQUIRED });
+
+export const registerRequest = z
+  .strictObject({
+    email,
+    password,
+    /** The name shown with every contribution: a real name, as the spaces require. */
+    displayName: text(120),
+    /** The organisation or government the person speaks for. */
+    affiliation: text(200),
+    stakeholderCategory: z.enum(STAKEHOLDER_CATEGORIES),
+    country: countryCode.nullish(),
+    locale: z.enum(LOCALES).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (countryMissingForCategory(v.stakeholderCategory, v.country)) ctx.addIssue(countryIssue());
+  });
 export type RegisterRequest = z.input<typeof registerRequest>;
 
 export const loginRequest = z.strictObject({
@@ -57,12 +71,18 @@ export const meResponse = z.object({
 });
 export type MeResponse = z.infer<typeof meResponse>;
 
-export const updateProfileRequest = z.strictObject({
-  displayName: text(120).optional(),
-  affiliation: text(200).optional(),
-  stakeholderCategory: z.enum(STAKEHOLDER_CATEGORIES).optional(),
-  country: countryCode.nullish(),
-  /** The interface language, remembered for this account. */
-  locale: z.enum(LOCALES).optional(),
-});
+export const updateProfileRequest = z
+  .strictObject({
+    displayName: text(120).optional(),
+    affiliation: text(200).optional(),
+    stakeholderCategory: z.enum(STAKEHOLDER_CATEGORIES).optional(),
+    country: countryCode.nullish(),
+    /** The interface language, remembered for this account. */
+    locale: z.enum(LOCALES).optional(),
+  })
+  .superRefine((v, ctx) => {
+    // An absent field keeps the stored value: the server checks the resulting pair; here, the
+    // contradiction within the request itself.
+    if (v.stakeholderCategory === 'member_state' && v.country === null) ctx.addIssue(countryIssue());
+  });
 export type UpdateProfileRequest = z.input<typeof updateProfileRequest>;

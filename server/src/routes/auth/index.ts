@@ -1,5 +1,7 @@
 import {
+  MEMBER_STATE_COUNTRY_REQUIRED,
   authResponse,
+  countryMissingForCategory,
   errorResponse,
   loginRequest,
   meResponse,
@@ -10,7 +12,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { verifyDummyPassword, verifyPassword } from '../../auth/password.js';
 import { findUserByEmail, registerUser, updateProfile } from '../../commands/users.js';
-import { AppError } from '../../errors.js';
+import { AppError, fieldInvalid } from '../../errors.js';
 import { rateLimited } from '../../plugins/rateLimit.js';
 import { accountAbilities } from '../../policies/index.js';
 import { holdsSpaceRole } from '../../queries/spaces.js';
@@ -107,6 +109,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = app.requireUser(request);
+      const { stakeholderCategory, country } = request.body;
+      // A Member State delegate keeps a country: the edit is checked with the stored values it keeps.
+      if (
+        (stakeholderCategory !== undefined || country !== undefined) &&
+        countryMissingForCategory(
+          stakeholderCategory ?? user.stakeholderCategory,
+          country === undefined ? user.country : country,
+        )
+      ) {
+        throw fieldInvalid('country', MEMBER_STATE_COUNTRY_REQUIRED);
+      }
       return { user: presentUser(await updateProfile(db, user.id, request.body)) };
     },
   );

@@ -1,4 +1,4 @@
-import { type Locale, type StakeholderCategory } from '@convene/shared';
+import { type Locale, type StakeholderCategory, countryMissingForCategory } from '@convene/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isLocale } from '../../../i18n';
@@ -37,6 +37,7 @@ export const checkProfile = (t: TFunction, v: ProfileValues) => ({
   displayName: checkText(t, v.displayName, 120, t('auth:fields.displayName.required')),
   affiliation: checkText(t, v.affiliation, 200, t('auth:fields.affiliation.required')),
   stakeholderCategory: v.stakeholderCategory ? undefined : t('auth:fields.stakeholderCategory.required'),
+  country: countryMissingForCategory(v.stakeholderCategory, v.country) ? t('auth:fields.country.required') : undefined,
 });
 
 /** The request body's profile part, trimmed; call after checkProfile found nothing. */
@@ -99,8 +100,12 @@ export function ProfileFields({
         id={ids.country}
         name="country"
         autoComplete="country"
-        optional
-        hint={t('fields.country.hint')}
+        // A Member State delegate names the country they represent; others may leave it out.
+        optional={values.stakeholderCategory !== 'member_state'}
+        {...(values.stakeholderCategory === 'member_state' ? { placeholder: t('fields.country.choose') } : {})}
+        hint={t(
+          values.stakeholderCategory === 'member_state' ? 'fields.country.hintMemberState' : 'fields.country.hint',
+        )}
         value={values.country}
         onChange={(v) => onChange('country', v)}
         error={errors.country}

@@ -1,3 +1,4 @@
+import { MEMBER_STATE_COUNTRY_REQUIRED } from '@convene/shared';
 import type { TFunction } from 'i18next';
 
 /**
@@ -13,6 +14,7 @@ export function localizeFieldMessage(t: TFunction, message: string): string {
   if (message === 'Enter a valid email address' || /invalid email/i.test(message)) return t('auth:validation.email');
   if (/already exists/i.test(message)) return t('auth:validation.emailTaken');
   if (message === 'Unknown country code' || message.startsWith('Use a two-letter')) return t('auth:validation.country');
+  if (message === MEMBER_STATE_COUNTRY_REQUIRED) return t('auth:fields.country.required');
   if (/^Invalid option/.test(message)) return t('auth:validation.choose');
   return message;
 }
