@@ -7,6 +7,8 @@ export const SPACE_ACTIONS = [
   'space.update',
   'space.editContent',
   'space.manageRoles',
+  /** Copy the space (settings, background, questions, optionally roles) into a new draft (administrators). */
+  'space.duplicate',
   'space.markSeen',
   'comment.create',
   'moderation.read',

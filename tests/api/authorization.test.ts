@@ -332,6 +332,29 @@ const cases: Case[] = [
     run: (c) => c.patch(`/api/spaces/${draft.slug}`, { background: 'Draft background, edited.' }),
   },
   {
+    route: 'POST /api/spaces/:slug/duplicate',
+    status: statuses(['admin'], 201),
+    run: (c) =>
+      c.post(`/api/spaces/${space.slug}/duplicate`, {
+        slug: `d-${uuid().slice(0, 8)}`,
+        code: `D ${uuid().slice(0, 8)}`,
+        title: 'Matrix copy',
+      }),
+  },
+  {
+    route: 'POST /api/spaces/:slug/duplicate',
+    variant: 'draft',
+    // A guest is asked to sign in before anything is looked up; staff may read the draft, not copy it.
+    status: statuses(['admin'], 201, { ...hiddenAfterSignIn, moderator: 403, chair: 403 }),
+    run: (c) =>
+      c.post(`/api/spaces/${draft.slug}/duplicate`, {
+        slug: `d-${uuid().slice(0, 8)}`,
+        code: `D ${uuid().slice(0, 8)}`,
+        title: 'Matrix copy of a draft',
+        copyRoles: true,
+      }),
+  },
+  {
     route: 'POST /api/spaces/:slug/questions',
     status: statuses(chairs, 201),
     run: async (c) => {

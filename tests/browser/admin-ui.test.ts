@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setupApp } from '../helpers/app.js';
-import { type Person, makeAdmin, makeSpace } from '../helpers/factories.js';
+import { type Person, grantRole, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
 import { allowConsoleErrors, launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
 
 /**
@@ -171,4 +171,97 @@ describe('adding a guiding question (item 17)', () => {
     await page.locator('.questions-editor [role="status"]').getByText('Question 1 added: First question?').waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('new-question');
   });
+});
+
+describe('duplicating a space for the next roundtable (item 18)', () => {
+  it('copies settings, background and questions, roles when ticked, into a draft the editor opens', async () => {
+    const { space: session } = await makeSpace(ctx, { code: 'RT 4', title: 'Session four', questionCount: 0 });
+    const { space: source } = await makeSpace(ctx, {
+      parentId: session.id,
+      code: 'RT 4.1',
+      title: 'Skills and recognition',
+      moderationMode: 'post',
+      summary: 'How skills travel.',
+      backgroundMd: 'Why **skills** matter.',
+      questionCount: 3,
+    });
+    await makeSpace(ctx, { code: 'RT 4.3', questionCount: 0 });
+    const mod = await makeUser(ctx, { displayName: 'Copied Moderator' });
+    await grantRole(ctx, source.id, mod.user.id, 'moderator');
+    const page = await pageFor(admin);
+    allowConsoleErrors(page, /status of 409 \(Conflict\).*\/duplicate\)$/);
+    await page.goto(`/admin/spaces/${source.slug}`);
+    const section = page.getByRole('region', { name: 'Start the next roundtable from this one' });
+    await section.waitFor();
+    // The next code is suggested, and the address follows it.
+    const code = section.getByLabel('Code of the new space');
+    await expect.poll(() => code.inputValue()).toBe('RT 4.2');
+    expect(await section.getByLabel('Address').inputValue()).toBe('rt-4-2');
+    await section.getByText(/with its settings, background and 3 guiding questions/).waitFor();
+
+    // A code already taken is refused next to its field.
+    await code.fill('RT 4.3');
+    await section.getByLabel('Title of the new space').fill('Diaspora investment');
+    await section.getByLabel('Address').fill('rt-4-2-next');
+    await section.getByRole('button', { name: 'Create the copy' }).click();
+    await section.getByText('Another space already has this code. Choose another.').waitFor();
+    expect(await code.getAttribute('aria-invalid')).toBe('true');
+    await shoot(page, 'duplicate-form', section);
+
+    // Once the code is changed, the error no longer stands next to it.
+    await code.fill('RT 4.2');
+    await expect.poll(() => code.getAttribute('aria-invalid')).toBe(null);
+    await section.getByLabel(/Also appoint this space's 1 moderator or chair to the copy/).check();
+    await section.getByRole('button', { name: 'Create the copy' }).click();
+    await page.waitForURL('**/admin/spaces/rt-4-2-next');
+    await page.getByText('Copied from RT 4.1 as a draft, with 3 guiding questions.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Edit RT 4.2' }).waitFor();
+    await page.getByRole('grid', { name: 'Guiding questions, in order' }).getByRole('row').nth(2).waitFor();
+
+    const { rows } = await ctx.db.pool.query(
+      `select id, status, parent_id, moderation_mode, summary, background_md from spaces where slug = 'rt-4-2-next'`,
+    );
+    expect(rows[0]).toMatchObject({
+      status: 'draft',
+      parent_id: session.id,
+      moderation_mode: 'post',
+      summary: 'How skills travel.',
+      background_md: 'Why **skills** matter.',
+    });
+    const questions = await ctx.db.pool.query('select text from questions where space_id = $1 order by position', [
+      rows[0].id,
+    ]);
+    expect(questions.rows.map((q) => q.text)).toEqual([
+      `Question 1 of ${source.code}?`,
+      `Question 2 of ${source.code}?`,
+      `Question 3 of ${source.code}?`,
+    ]);
+    const roles = await ctx.db.pool.query('select user_id, role from space_roles where space_id = $1', [rows[0].id]);
+    expect(roles.rows).toEqual([{ user_id: mod.user.id, role: 'moderator' }]);
+    await page.getByRole('cell', { name: 'Copied Moderator' }).first().waitFor();
+    await shoot(page, 'duplicate-done', page.locator('.admin-page > .notice').first());
+  });
+});
+
+describe('in French and Spanish', () => {
+  for (const [locale, dup, warn] of [
+    ['fr', 'Préparer la table ronde suivante à partir de celle-ci', 'est encore un brouillon'],
+    ['es', 'Preparar la siguiente mesa redonda a partir de esta', 'todavía es un borrador'],
+  ] as const) {
+    it(`the warning and the duplicate form are translated (${locale})`, async () => {
+      const { space: session } = await makeSpace(ctx, { status: 'draft', questionCount: 0 });
+      const { space: rt } = await makeSpace(ctx, { status: 'draft', parentId: session.id });
+      const page = await pageFor(admin, locale);
+      await page.goto(`/admin/spaces/${rt.slug}`);
+      await page.getByRole('region', { name: dup }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.locator('#space-status').selectOption('open');
+      await page.locator('#space-session-warning').getByText(new RegExp(warn)).waitFor();
+      const text = await page.locator('main').innerText();
+      // No interface key shows through untranslated.
+      expect(text).not.toMatch(/\b(duplicate|space|editor|validation)\.[a-zA-Z]+/);
+      expect(text).not.toMatch(/Start the next roundtable|Also open the session|Create the copy/);
+      await shoot(page, `admin-space-${locale}`, page.locator('.status-consequence'));
+    });
+  }
 });

@@ -1,6 +1,7 @@
 import type {
   CreateQuestionInput,
   CreateSpaceInput,
+  DuplicateSpaceInput,
   RoleRequest,
   UpdateQuestionInput,
   UpdateSpaceInput,
@@ -311,4 +312,93 @@ export async function markSpaceSeen(db: Database, spaceId: string, user: User): 
     .insert(spaceVisits)
     .values({ userId: user.id, spaceId, seenAt: sql`now()` })
     .onConflictDoUpdate({ target: [spaceVisits.userId, spaceVisits.spaceId], set: { seenAt: sql`now()` } });
+}
+
+/**
+ * Starts the next roundtable from an existing space, in one transaction: a new draft in the same
+ * session (last in its order), with the source's settings (summary, background, moderation mode,
+ * languages, disclaimer, contact) and guiding questions in their order, and, when `copyRoles`,
+ * its own moderators and chairs (a session's roles reach the copy through the session anyway).
+ * Not copied: comments, notes, and the dates, which belong to the source's own schedule.
+ * The new address and code must be free: 409 naming `slug` or `code`. A draft is announced to
+ * nobody, so no event is written.
+ */
+export async function duplicateSpace(
+  db: Database,
+  sourceId: string,
+  input: DuplicateSpaceInput,
+  actor: User,
+): Promise<Space> {
+  return db.transaction(async (tx) => {
+    // The source as it is now: its settings and questions cannot change until the copy is made
+    // (every edit of a space or of its question list locks the space row for update).
+    const [source] = await tx.select().from(spaces).where(eq(spaces.id, sourceId)).for('share');
+    if (!source) throw notFound('Space');
+    const list = await tx
+      .select({ text: questions.text })
+      .from(questions)
+      .where(eq(questions.spaceId, sourceId))
+      .orderBy(asc(questions.position), asc(questions.createdAt), asc(questions.id));
+    // Codes have no unique index: two copies naming the same code wait for each other here.
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext('convene.space-code'), hashtext(${input.code.toLowerCase()}))`,
+    );
+    const [sameCode] = await tx
+      .select({ slug: spaces.slug })
+      .from(spaces)
+      .where(sql`lower(${spaces.code}) = ${input.code.toLowerCase()}`)
+      .limit(1);
+    if (sameCode) {
+      throw conflict('code_taken', `The space ${sameCode.slug} already has the code ${input.code}.`, {
+        fields: [{ field: 'code', message: 'Another space already has this code' }],
+      });
+    }
+    const [last] = await tx
+      .select({ max: sql<number>`coalesce(max(${spaces.position}), 0)::int` })
+      .from(spaces)
+      .where(source.parentId ? eq(spaces.parentId, source.parentId) : isNull(spaces.parentId));
+    const [row] = await tx
+      .insert(spaces)
+      .values({
+        slug: input.slug,
+        code: input.code,
+        title: input.title,
+        parentId: source.parentId,
+        position: (last?.max ?? 0) + 1,
+        summary: source.summary,
+        backgroundMd: source.backgroundMd,
+        backgroundHtml: renderMarkdown(source.backgroundMd, input.slug),
+        status: 'draft',
+        opensAt: null,
+        closesAt: null,
+        moderationMode: source.moderationMode,
+        acceptedLanguages: source.acceptedLanguages,
+        disclaimer: source.disclaimer,
+        contactEmail: source.contactEmail,
+        createdBy: actor.id,
+      })
+      .onConflictDoNothing({ target: spaces.slug })
+      .returning();
+    if (!row) {
+      throw conflict('slug_taken', 'A space with this slug already exists.', {
+        fields: [{ field: 'slug', message: 'A space with this slug already exists' }],
+      });
+    }
+    if (list.length > 0) {
+      await tx.insert(questions).values(list.map((q, i) => ({ spaceId: row.id, position: i + 1, text: q.text })));
+    }
+    if (input.copyRoles) {
+      const roles = await tx
+        .select({ userId: spaceRoles.userId, role: spaceRoles.role })
+        .from(spaceRoles)
+        .where(eq(spaceRoles.spaceId, source.id));
+      if (roles.length > 0) {
+        await tx
+          .insert(spaceRoles)
+          .values(roles.map((r) => ({ spaceId: row.id, userId: r.userId, role: r.role, grantedBy: actor.id })))
+          .onConflictDoNothing();
+      }
+    }
+    return row;
+  });
 }

@@ -22,6 +22,7 @@ const spaceRules: Record<SpaceAction, (v: Viewer, s: SpaceScope) => boolean> = {
   'space.update': (v) => isAdmin(v),
   'space.editContent': (v, s) => isChair(v, s),
   'space.manageRoles': (v) => isAdmin(v),
+  'space.duplicate': (v) => isAdmin(v),
   'space.markSeen': (v, s) => signedIn(v) && spaceRules['space.read'](v, s),
   // Whether the space accepts comments right now is state, not permission: see isAcceptingComments.
   'comment.create': (v, s) => signedIn(v) && spaceRules['space.read'](v, s),

@@ -165,3 +165,17 @@ export type RoleEntry = z.infer<typeof roleEntry>;
 
 export const slugParams = z.object({ slug: storableString().max(80) });
 export const questionParams = slugParams.extend({ id: z.uuid() });
+
+/**
+ * `POST /api/spaces/:slug/duplicate`: start the next roundtable from this one. The copy is a
+ * draft in the same session with the source's settings, background and guiding questions;
+ * `copyRoles` copies its moderators and chairs too. Its address and code must be free (409).
+ */
+export const duplicateSpaceRequest = z.strictObject({
+  slug,
+  code: text(40),
+  title: text(300),
+  copyRoles: z.boolean().default(false),
+});
+export type DuplicateSpaceRequest = z.input<typeof duplicateSpaceRequest>;
+export type DuplicateSpaceInput = z.output<typeof duplicateSpaceRequest>;

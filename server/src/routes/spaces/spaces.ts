@@ -1,5 +1,6 @@
 import {
   createSpaceRequest,
+  duplicateSpaceRequest,
   errorResponse,
   okResponse,
   slugParams,
@@ -8,7 +9,7 @@ import {
   updateSpaceRequest,
 } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createSpace, markSpaceSeen, updateSpace } from '../../commands/spaces.js';
+import { createSpace, duplicateSpace, markSpaceSeen, updateSpace } from '../../commands/spaces.js';
 import { authorize, authorizeSpaceUpdate, requireSignedIn } from '../../policies/index.js';
 import { listSpaces, spaceDetail } from '../../queries/spaceList.js';
 import { loadSpace, scopeOf } from '../../queries/spaces.js';
@@ -89,6 +90,29 @@ export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         space: await spaceDetail(db, { space: updated, scope: { ...scope, status: updated.status } }, request.user),
       };
+    },
+  );
+
+  app.post(
+    '/spaces/:slug/duplicate',
+    {
+      schema: {
+        tags,
+        summary: 'Start the next roundtable from this one: a draft copy of its settings and questions (administrators)',
+        params: slugParams,
+        body: duplicateSpaceRequest,
+        response: { 201: spaceDetailResponse, ...errors, 409: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      // Sign-in first: a guest learns nothing about which spaces exist.
+      requireSignedIn(request.user);
+      const { space, scope } = await loadSpace(db, request.params.slug, request.user);
+      authorize(request.user, 'space.duplicate', scope);
+      const copy = await duplicateSpace(db, space.id, request.body, request.user);
+      // The actor is an administrator: no role rows to look up.
+      const detail = await spaceDetail(db, { space: copy, scope: scopeOf(copy, undefined) }, request.user);
+      return reply.status(201).send({ space: detail });
     },
   );
 

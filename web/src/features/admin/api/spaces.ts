@@ -1,5 +1,6 @@
 import {
   type CreateSpaceRequest,
+  type DuplicateSpaceRequest,
   type SpaceDetail,
   type UpdateSpaceRequest,
   previewResponse,
@@ -27,3 +28,11 @@ export function spaceChanged(qc: QueryClient, space: SpaceDetail): void {
   qc.setQueryData(['space', space.slug], space);
   void qc.invalidateQueries({ queryKey: ['spaces'] });
 }
+
+/** A draft copy of the space (settings, background, questions; its roles if asked), for the next roundtable. */
+export const duplicateSpace = (slug: string, body: DuplicateSpaceRequest) =>
+  api(`/api/spaces/${encodeURIComponent(slug)}/duplicate`, {
+    method: 'POST',
+    body,
+    schema: spaceDetailResponse,
+  }).then((r) => r.space);

@@ -16,6 +16,7 @@ export function localizeFieldMessage(t: TFunction, message: string): string {
   if (message === 'No account has this email') return t('admin:validation.unknownEmail');
   const sessionDraft = /^The session (.+?) \(“(.*)”\) is still a draft/.exec(message);
   if (sessionDraft) return t('admin:validation.sessionDraft', { code: sessionDraft[1], title: sessionDraft[2] });
+  if (message === 'Another space already has this code') return t('admin:validation.codeTaken');
   if (/email/i.test(message)) return t('admin:validation.email');
   if (/>=1 items|at least 1/i.test(message)) return t('admin:validation.languages');
   return message;

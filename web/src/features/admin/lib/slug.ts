@@ -10,3 +10,8 @@ export function slugify(text: string): string {
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The code of the next roundtable: its last number plus one ("RT 1.1" → "RT 1.2"); else the same code. */
+export function nextCode(code: string): string {
+  return code.replace(/(\d+)(\D*)$/, (_, n: string, rest: string) => `${String(Number(n) + 1)}${rest}`);
+}

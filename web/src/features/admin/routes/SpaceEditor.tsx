@@ -4,6 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useMyAbilities } from '../../auth/api/me';
 import { useSpace } from '../api/spaces';
+import { type DuplicatedState, DuplicateSpace } from '../components/DuplicateSpace';
 import { QuestionsEditor } from '../components/QuestionsEditor';
 import { RolesEditor } from '../components/RolesEditor';
 import { SpaceForm } from '../components/SpaceForm';
@@ -45,7 +46,9 @@ function EditSpace({ slug }: { slug: string }) {
   const { t } = useTranslation('admin');
   const isAdmin = useMyAbilities()?.admin ?? false;
   const location = useLocation();
-  const created = (location.state as { created?: boolean } | null)?.created;
+  const state = location.state as ({ created?: boolean } & Partial<DuplicatedState>) | null;
+  const created = state?.created;
+  const duplicated = state?.duplicatedFrom;
   const space = useSpace(slug);
   const title = t('editor.edit', { code: space.data?.code ?? slug });
   usePageTitle(title);
@@ -60,6 +63,12 @@ function EditSpace({ slug }: { slug: string }) {
       <h1>{title}</h1>
       {s && <p className="page-subtitle">{s.title}</p>}
       {created && <p className="notice success">{t('editor.created')}</p>}
+      {duplicated && (
+        <p className="notice success" role="status">
+          {t('editor.duplicated', { code: duplicated.code, count: duplicated.questions })}{' '}
+          {t(duplicated.roles > 0 ? 'editor.duplicatedRoles' : 'editor.duplicatedNoRoles', { count: duplicated.roles })}
+        </p>
+      )}
       {s && (
         <nav aria-label={t('editor.links')} className="page-links">
           <ul>
@@ -87,6 +96,7 @@ function EditSpace({ slug }: { slug: string }) {
           <SpaceForm space={s} key={s.slug} />
           <QuestionsEditor space={s} />
           {s.abilities.manageRoles && <RolesEditor space={s} />}
+          {s.abilities.edit && <DuplicateSpace space={s} key={`dup-${s.slug}`} />}
         </>
       )}
     </div>
