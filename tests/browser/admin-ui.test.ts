@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setupApp } from '../helpers/app.js';
-import { type Person, grantRole, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
+import { type Person, grantRole, insertComment, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
 import { allowConsoleErrors, launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
 
 /**
@@ -240,6 +240,46 @@ describe('duplicating a space for the next roundtable (item 18)', () => {
     expect(roles.rows).toEqual([{ user_id: mod.user.id, role: 'moderator' }]);
     await page.getByRole('cell', { name: 'Copied Moderator' }).first().waitFor();
     await shoot(page, 'duplicate-done', page.locator('.admin-page > .notice').first());
+  });
+});
+
+describe('participation over time (item 19)', () => {
+  it('draws one bar per day, an empty slot for a quiet day, with the summary and table kept', async () => {
+    const { space } = await makeSpace(ctx, { questionCount: 1 });
+    const author = await makeUser(ctx);
+    const today = new Date(`${new Date().toISOString().slice(0, 10)}T01:00:00Z`).getTime();
+    const perDay = [2, 0, 3, 0, 1, 1];
+    for (const [i, count] of perDay.entries()) {
+      for (let k = 0; k < count; k++) {
+        await insertComment(ctx, {
+          spaceId: space.id,
+          authorId: author.user.id,
+          status: 'approved',
+          body: `Day ${i}, contribution ${k}.`,
+          createdAt: new Date(today - (perDay.length - 1 - i) * 86_400_000 + k * 60_000),
+        });
+      }
+    }
+    const page = await pageFor(admin);
+    await page.goto(`/spaces/${space.slug}/dashboard`);
+    const section = page.locator('section[aria-labelledby="over-time-title"]');
+    await section.locator('svg rect').first().waitFor();
+    // Bars, not a line: one rect per day, no canvas and no path.
+    expect(await section.locator('canvas').count()).toBe(0);
+    expect(await section.locator('svg path, svg polyline').count()).toBe(0);
+    const bars = section.locator('svg rect');
+    expect(await bars.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))))).toEqual(perDay);
+    const heights = await bars.evaluateAll((els) => els.map((e) => Number(e.getAttribute('height'))));
+    expect(heights[2]).toBeGreaterThan(heights[0] ?? 0);
+    expect(heights[1]).toBe(0);
+    // An image for screen readers, with the numbers in the table and a sentence.
+    expect(await section.locator('svg').getAttribute('role')).toBe('img');
+    expect(await section.locator('svg').getAttribute('aria-label')).toContain('The same numbers are in the table');
+    expect(await section.innerText()).toMatch(
+      /7 contributions over 6 days\. The busiest day was .+, with 3 contributions\./,
+    );
+    expect(await section.getByRole('table').locator('tbody tr').count()).toBe(6);
+    await shoot(page, 'dashboard-over-time', section);
   });
 });
 

@@ -26,6 +26,7 @@ export function Breakdown({
   horizontal = true,
   chartRows,
   firstColumn,
+  chart,
 }: {
   id: string;
   title: string;
@@ -36,6 +37,8 @@ export function Breakdown({
   /** Rows drawn on the chart when not all of them (e.g. the top 15 countries). */
   chartRows?: Row[];
   firstColumn: string;
+  /** A chart drawn otherwise than on the canvas (the days, as SVG bars). */
+  chart?: ReactNode;
 }) {
   const { t } = useTranslation('dashboard');
   const fmt = useFormat();
@@ -57,14 +60,16 @@ export function Breakdown({
         <p className="muted">{t('noData')}</p>
       ) : (
         <div className="chart-pair">
-          <ChartCanvas
-            type={kind}
-            horizontal={horizontal}
-            labels={drawn.map((r) => r.short ?? r.label)}
-            series={series}
-            height={height}
-            label={t('chartLabel', { title })}
-          />
+          {chart ?? (
+            <ChartCanvas
+              type={kind}
+              horizontal={horizontal}
+              labels={drawn.map((r) => r.short ?? r.label)}
+              series={series}
+              height={height}
+              label={t('chartLabel', { title })}
+            />
+          )}
           <div className="table-scroll table-limit" role="region" aria-labelledby={captionId} tabIndex={0}>
             <table className="data-table">
               <caption id={captionId}>{t('tableCaption', { title })}</caption>

@@ -1,5 +1,6 @@
 import type { Participation, SpaceDetail } from '@convene/shared';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -14,6 +15,7 @@ import { type Scope, useParticipation } from '../api/participation';
 import { publishedKey } from '../api/publishedComments';
 import { Breakdown } from '../components/Breakdown';
 import { CurationList } from '../components/CurationList';
+import { type Day, DayBars } from '../components/DayBars';
 import { fillDays } from '../lib/days';
 import '../../moderation/locales';
 import '../locales';
@@ -177,7 +179,11 @@ function Figures({ data, stale }: { data: Participation; stale: boolean }) {
       contributions: c.contributions,
       contributors: c.contributors,
     }));
-  const days = fillDays(data.overTime);
+  const dayFormat = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' });
+  const days = fillDays(data.overTime).map((d) => ({
+    ...d,
+    label: dayFormat.format(new Date(`${d.date.slice(0, 10)}T00:00:00Z`)),
+  }));
   return (
     <div className={stale ? 'figures stale' : 'figures'} aria-busy={stale}>
       <section aria-labelledby="totals-title">
@@ -246,18 +252,23 @@ function Figures({ data, stale }: { data: Participation; stale: boolean }) {
         id="over-time"
         title={t('overTime')}
         firstColumn={t('day')}
-        kind={days.length > 1 ? 'line' : 'bar'}
-        horizontal={false}
-        rows={days.map((d) => ({
-          key: d.date,
-          label: new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-            new Date(`${d.date.slice(0, 10)}T00:00:00Z`),
-          ),
-          contributions: d.contributions,
-        }))}
+        intro={<p>{overTimeSummary(days, t, fmt)}</p>}
+        chart={<DayBars days={days} label={t('chartLabel', { title: t('overTime') })} />}
+        rows={days.map((d) => ({ key: d.date, label: d.label, contributions: d.contributions }))}
       />
     </div>
   );
+}
+
+/** "42 contributions over 9 days; the busiest day was 3 Dec 2026, with 12." */
+function overTimeSummary(days: Day[], t: TFunction<'dashboard'>, fmt: ReturnType<typeof useFormat>): string {
+  const total = days.reduce((n, d) => n + d.contributions, 0);
+  const busiest = days.reduce<Day | undefined>((b, d) => (!b || d.contributions > b.contributions ? d : b), undefined);
+  const span = t('daySpan', { count: days.length });
+  const over = t('overTimeSummary', { count: total, n: fmt.number(total), span });
+  return busiest && days.length > 1
+    ? `${over} ${t('busiestDay', { day: busiest.label, count: busiest.contributions })}`
+    : over;
 }
 
 function Outputs({ space, scope }: { space: SpaceDetail; scope: Scope }) {
