@@ -301,3 +301,48 @@ describe('the country of a Member State delegate', () => {
     await page.context().close();
   });
 });
+
+describe('my contributions', () => {
+  it('names the question, links to the comment itself and updates live, with no Refresh button', async () => {
+    const waiting = await post(delegate, 3, 'A comment that waits for a moderator.');
+    const page = await signedIn(delegate);
+    await page.goto('/account/contributions');
+    const item = (text: string) => page.locator('li.contribution', { hasText: text });
+    await item('waits for a moderator').waitFor();
+    expect(await page.getByRole('button', { name: /Refresh/ }).count()).toBe(0);
+
+    // Each names the guiding question it answers.
+    for (const [text, n] of [
+      ['waits for a moderator', 3],
+      ['a moderator declines', 1],
+      ['with a file', 2],
+    ] as const) {
+      await expect
+        .poll(() => item(text).locator('.contribution-question').innerText())
+        .toBe(`On question ${n}: ${question(n).text}`);
+    }
+    await shot(page, 'mine-1280');
+
+    // A moderator's decision shows without a reload.
+    expect(await item('waits for a moderator').locator('.badge').first().innerText()).toBe('Awaiting moderation');
+    await decide(waiting.id, 'approve');
+    await expect.poll(() => item('waits for a moderator').locator('.badge').first().innerText()).toBe('Published');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The link leads to the comment, which gets the focus on the space page.
+    const link = item('a moderator declines').getByRole('link');
+    expect(await link.getAttribute('href')).toBe(`${SPACE}#comment-${rejected.id}`);
+    await link.click();
+    await page.waitForURL(`**${SPACE}#comment-${rejected.id}`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`comment-${rejected.id}`);
+    const box = await page.locator(`#comment-${rejected.id}`).boundingBox();
+    expect(box && box.y >= 0 && box.y < 900).toBe(true);
+    await shot(page, 'mine-link-target-1280');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/account/contributions');
+    await item('waits for a moderator').locator('.contribution-question').waitFor();
+    await shot(page, 'mine-390');
+    await page.context().close();
+  });
+});

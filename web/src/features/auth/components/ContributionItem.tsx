@@ -9,9 +9,12 @@ import { StatusBadges } from './StatusBadges';
 /** One of the user's own comments: where, when, in which language, its status and its opening words. */
 export function ContributionItem({
   comment,
+  question,
   linkRef,
 }: {
   comment: MyCommentDto;
+  /** The guiding question it answers, once the space is loaded; null for a comment on the space as a whole. */
+  question?: { position: number; text: string } | null | undefined;
   linkRef?: (el: HTMLElement | null) => void;
 }) {
   const { t } = useTranslation('auth');
@@ -24,10 +27,27 @@ export function ContributionItem({
       <article aria-labelledby={titleId}>
         <h2 className="contribution-title" id={titleId}>
           <span className="contribution-code">{comment.space.code}</span>{' '}
-          <Link to={`/spaces/${comment.space.slug}`} ref={linkRef}>
+          {/* To the comment itself (the space page scrolls to it); a withdrawn one is no longer shown there. */}
+          <Link
+            to={
+              comment.status === 'withdrawn'
+                ? `/spaces/${comment.space.slug}`
+                : `/spaces/${comment.space.slug}#comment-${comment.id}`
+            }
+            ref={linkRef}
+          >
             {comment.space.title}
           </Link>
         </h2>
+        {comment.questionId === null ? (
+          <p className="contribution-question">{t('mine.general')}</p>
+        ) : (
+          question && (
+            <p className="contribution-question">
+              {t('mine.onQuestion', { n: question.position })} <q>{question.text}</q>
+            </p>
+          )
+        )}
         <p className="contribution-meta">
           <StatusBadges comment={comment} />
           <span className="muted">

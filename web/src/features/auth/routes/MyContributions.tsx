@@ -1,11 +1,13 @@
-import type { MyCommentDto } from '@convene/shared';
+import type { MyCommentDto, MyCommentsResponse } from '@convene/shared';
+import { type InfiniteData, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { ApiError } from '../../../lib/api';
 import { useLiveSpace } from '../../../lib/live';
-import { useMyComments } from '../api/myComments';
+import { spaceQuery } from '../../discussion/api/getSpace';
+import { myCommentsQuery, useMyComments } from '../api/myComments';
 import { ContributionItem } from '../components/ContributionItem';
 import { SignedInPage } from '../components/AuthPage';
 import { SignInPrompt } from '../components/SessionNotices';
@@ -27,15 +29,35 @@ export function MyContributions() {
   );
 }
 
-/** Listens to one space for the author's own status changes. */
-function SpaceWatcher({ slug, onChange }: { slug: string; onChange: () => void }) {
+type StatusChange = { commentId: string; status: string; reason: string | null; revision: boolean };
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/** Listens to one space for the author's own status changes (the personal `comment.status` events). */
+function SpaceWatcher({ slug, onChange }: { slug: string; onChange: (change: StatusChange | null) => void }) {
   useLiveSpace(slug, {
     onEvent: (e) => {
-      if (e.kind === 'comment.status') onChange();
+      if (e.kind !== 'comment.status') return;
+      const commentId = str(e.data.commentId);
+      const status = str(e.data.status);
+      onChange(
+        commentId && status
+          ? { commentId, status, reason: str(e.data.reason), revision: e.data.revision === true }
+          : null,
+      );
     },
-    onReset: onChange,
+    onReset: () => onChange(null),
   });
   return null;
+}
+
+const STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+const isStatus = (v: string): v is MyCommentDto['status'] => (STATUSES as readonly string[]).includes(v);
+
+/** The change applied to the loaded list at once; the refetch that follows brings the rest. */
+function applyChange(c: MyCommentDto, change: StatusChange): MyCommentDto {
+  if (c.id !== change.commentId) return c;
+  if (change.revision) return change.status === 'pending' ? c : { ...c, pendingRevision: null };
+  return isStatus(change.status) ? { ...c, status: change.status, reason: change.reason } : c;
 }
 
 function Contributions({ userId }: { userId: string }) {
@@ -51,26 +73,37 @@ function Contributions({ userId }: { userId: string }) {
   const shown = useMemo(() => comments.filter(matches(filter)), [comments, filter]);
   const slugs = useMemo(() => [...new Set(comments.map((c) => c.space.slug))].sort(), [comments]);
 
-  // A moderator's decision arrives live: refetch once for a burst of events.
+  // The guiding questions of each space, to name the one each contribution answers (shared with
+  // the space page's cache, so opening the space afterwards costs nothing).
+  const spaces = useQueries({ queries: slugs.map((slug) => ({ ...spaceQuery(slug), staleTime: 60_000 })) });
+  const questions = useMemo(() => {
+    const byId = new Map<string, { position: number; text: string }>();
+    for (const s of spaces) for (const q of s.data?.questions ?? []) byId.set(q.id, q);
+    return byId;
+  }, [spaces]);
+
+  // A moderator's decision arrives live: shown at once in the list, then refetched once for a
+  // burst of events (the list has no Refresh button: it is always current).
+  const qc = useQueryClient();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  const onLiveChange = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
+  const onLiveChange = (change: StatusChange | null) => {
+    if (change) {
+      qc.setQueryData<InfiniteData<MyCommentsResponse, string | null>>(myCommentsQuery(userId).queryKey, (data) =>
+        data
+          ? {
+              ...data,
+              pages: data.pages.map((p) => ({ ...p, comments: p.comments.map((c) => applyChange(c, change)) })),
+            }
+          : data,
+      );
       setAnnouncement('');
-      void refetch().then((r) => {
-        if (r.isSuccess) setAnnouncement(t('mine.statusChanged'));
-      });
-    }, 300);
+      requestAnimationFrame(() => setAnnouncement(t('mine.statusChanged')));
+    }
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void refetch(), 300);
   };
-
-  const refresh = () => {
-    if (query.isFetching) return;
-    setAnnouncement('');
-    void refetch().then((r) => {
-      if (r.isSuccess) setAnnouncement(t('mine.updated'));
-    });
-  };
+  const retry = () => void refetch();
 
   // After "Load more", focus moves to the first newly loaded contribution that is shown.
   const links = useRef(new Map<string, HTMLElement>());
@@ -117,14 +150,6 @@ function Contributions({ userId }: { userId: string }) {
             ))}
           </select>
         </div>
-        <button
-          type="button"
-          className="button secondary"
-          onClick={refresh}
-          aria-disabled={(query.isFetching && !query.isFetchingNextPage) || undefined}
-        >
-          {query.isFetching && !query.isFetchingNextPage && !query.isPending ? t('mine.refreshing') : t('mine.refresh')}
-        </button>
       </div>
       <div role="status" className="mine-status">
         {query.isSuccess && (
@@ -143,7 +168,7 @@ function Contributions({ userId }: { userId: string }) {
       ) : query.isError && !query.data ? (
         <div>
           <ErrorMessage error={query.error} />
-          <button type="button" className="button secondary" onClick={refresh}>
+          <button type="button" className="button secondary" onClick={retry}>
             {t('common:errors.retry')}
           </button>
         </div>
@@ -162,6 +187,7 @@ function Contributions({ userId }: { userId: string }) {
                 <ContributionItem
                   key={c.id}
                   comment={c}
+                  question={c.questionId ? questions.get(c.questionId) : null}
                   linkRef={(el) => {
                     if (el) links.current.set(c.id, el);
                     else links.current.delete(c.id);

@@ -18,6 +18,7 @@ import { SearchResults } from '../components/SearchResults';
 import { SpaceHeader } from '../components/SpaceHeader';
 import { type DialogRequest, type Discussion, DiscussionContext } from '../context';
 import '../discussion.css';
+import { useCommentFromHash } from '../hooks/useCommentFromHash';
 import { useLiveDiscussion } from '../hooks/useLiveDiscussion';
 import { browserStorage, draftTargets } from '../lib/drafts';
 import { type PendingNew, createStore, emptyPending } from '../lib/store';
@@ -120,6 +121,7 @@ function SpaceView({ space }: { space: SpaceDetail }) {
   );
 
   useLiveDiscussion(space.slug, meId, stores.pending, value.announce);
+  useCommentFromHash();
 
   // Once the page has loaded for a signed-in reader, the space counts as seen.
   const markSeen = useMarkSeen();
