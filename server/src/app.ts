@@ -20,6 +20,8 @@ import { exportsRoutes } from './routes/exports/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { liveRoutes } from './routes/live/index.js';
 import { mailboxRoutes } from './routes/mailbox/index.js';
+import { unsubscribeRoutes } from './routes/mail/unsubscribe.js';
+import { notificationPreferencesRoutes } from './routes/me/notificationPreferences.js';
 import { moderationRoutes } from './routes/moderation/index.js';
 import { notesRoutes } from './routes/notes/index.js';
 import { participationRoutes } from './routes/participation/index.js';
@@ -72,6 +74,8 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(notesRoutes, { prefix: '/api' });
   await app.register(passwordRoutes, { prefix: '/api/auth/password' });
   await app.register(mailboxRoutes, { prefix: '/api' });
+  await app.register(unsubscribeRoutes, { prefix: '/api' });
+  await app.register(notificationPreferencesRoutes, { prefix: '/api' });
 
   await app.register(webPlugin, { root: config.webDist });
   return app;

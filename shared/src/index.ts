@@ -13,3 +13,4 @@ export * from './schemas/participation.js';
 export * from './schemas/exports.js';
 export * from './schemas/notes.js';
 export * from './words.js';
+export * from './schemas/notifications.js';

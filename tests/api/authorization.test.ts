@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { unsubscribeToken } from '../../server/src/mail/unsubscribe.js';
 import { type TestClient, type TestResponse, setupApp } from '../helpers/app.js';
 import { type Cast, insertComment, makeCast, makeSpace, makeUser, uuid } from '../helpers/factories.js';
 import { PDF, multipartBody } from '../helpers/multipart.js';
@@ -117,6 +118,8 @@ const mailRow = async (status: 'sent' | 'failed') =>
       [status],
     )
   ).rows[0].id as string;
+/** The bystander's one-click unsubscribe token (from replies), as an email would carry it. */
+const bystanderToken = async () => encodeURIComponent(await unsubscribeToken(ctx.db.db, bystander.id, 'replies'));
 const raw = async (c: TestClient, url: string) => {
   const res = await ctx.app.inject({ method: 'GET', url, headers: c.cookieHeader ? { cookie: c.cookieHeader } : {} });
   return { status: res.statusCode, body: res.body };
@@ -285,6 +288,40 @@ const cases: Case[] = [
     route: 'POST /api/admin/mailbox/:id/retry',
     status: statuses(['admin'], 200),
     run: async (c) => c.post(`/api/admin/mailbox/${await mailRow('failed')}/retry`),
+  },
+  // Email notifications: preferences (signed in), one-click unsubscribe (the link's token, no sign-in)
+  {
+    route: 'GET /api/me/notification-preferences',
+    status: statuses(signedIn, 200),
+    run: (c) => c.get('/api/me/notification-preferences'),
+  },
+  {
+    route: 'PUT /api/me/notification-preferences',
+    status: statuses(signedIn, 200),
+    run: (c) =>
+      c.put('/api/me/notification-preferences', { preferences: [{ kind: 'replies', frequency: 'immediately' }] }),
+  },
+  {
+    route: 'GET /api/mail/unsubscribe',
+    status: all(200),
+    run: async (c) => raw(c, `/api/mail/unsubscribe?token=${await bystanderToken()}`),
+  },
+  {
+    route: 'GET /api/mail/unsubscribe',
+    variant: 'invalid token',
+    status: all(400),
+    run: (c) => raw(c, `/api/mail/unsubscribe?token=${bystander.id}.replies.forged`),
+  },
+  {
+    route: 'POST /api/mail/unsubscribe',
+    status: all(200),
+    run: async (c) => c.post(`/api/mail/unsubscribe?token=${await bystanderToken()}`),
+  },
+  {
+    route: 'POST /api/mail/unsubscribe',
+    variant: 'invalid token',
+    status: all(400),
+    run: (c) => c.post(`/api/mail/unsubscribe?token=${bystander.id}.replies.forged`),
   },
 
   // Spaces and questions

@@ -12,6 +12,7 @@ import {
   reports,
 } from '../db/schema/index.js';
 import { AppError, conflict, fieldInvalid } from '../errors.js';
+import { mailerFor, notifyReply, nudgeNotifications } from '../mail/notifications.js';
 import { renderMarkdown } from '../markdown.js';
 import { type SpaceScope, authorize, can, isAcceptingComments } from '../policies/index.js';
 import { acceptsReplies, edit, submission, supersededRevision, withdrawal } from '../policies/lifecycle.js';
@@ -159,6 +160,7 @@ export async function createComment(
   // The id is chosen here so footnote anchors in the stored HTML are unique to this comment.
   const bodyHtml = renderMarkdown(input.body, id);
 
+  const mailer = mailerFor(db);
   const result = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(comments)
@@ -189,6 +191,8 @@ export async function createComment(
     if (isPublished(row)) {
       const published = await presentOne(tx, row, null, scopeOf(space, undefined));
       await appendEvent(tx, { kind: 'comment.published', spaceId: space.id, payload: { comment: published } });
+      // A reply published at once (post-moderated space) tells the author of the comment it answers.
+      await notifyReply(tx, mailer, row);
     }
     await appendEvent(tx, {
       kind: 'comment.submitted',
@@ -205,7 +209,10 @@ export async function createComment(
     });
     return { comment: await presentOne(tx, row, author, scope), created: true };
   });
-  if (result) return result;
+  if (result) {
+    nudgeNotifications(mailer);
+    return result;
+  }
 
   // A concurrent request with the same clientId committed first: answer with its comment.
   const winner = await existingByClientId(db, author, input.clientId, space);

@@ -1,9 +1,9 @@
 import type { Locale } from '@convene/shared';
 import type { Config } from '../config.js';
 import type { Tx } from '../db/client.js';
-import { mailMessages } from '../db/schema/index.js';
+import { mailMessages, notifications } from '../db/schema/index.js';
 import { QUEUES, type Jobs } from './jobs.js';
-import { isNotificationKind, type MailKind } from './kinds.js';
+import { isNotificationKind, type MailKind, type NotificationMailKind } from './kinds.js';
 import { oneLine } from './markup.js';
 import type { Rendered } from './render.js';
 
@@ -83,3 +83,43 @@ export const retryOptions = (config: Config) => ({
   retryBackoff: true,
   expireInSeconds: 300,
 });
+
+export interface QueuedNotification {
+  /** The recipient. */
+  userId: string;
+  kind: NotificationMailKind;
+  /** The comment it is about (for a reply: the reply). */
+  commentId: string;
+  /** What the event knew (the version decided, the revision). */
+  data?: Record<string, unknown>;
+  /** At most one notification per key: a second one with the same key is not written. */
+  dedupeKey?: string;
+}
+
+/**
+ * Writes a notification and its `mail-notify` job in the transaction `tx` of the event that
+ * causes it: both exist if and only if the event is committed. It holds no text: the job renders
+ * the email when it runs, from what the recipient may see then (`mail/notifications.ts`). Returns
+ * the notification's id, or null when one with its `dedupeKey` exists already.
+ */
+export async function queueNotification(
+  tx: Tx,
+  jobs: Jobs,
+  config: Config,
+  n: QueuedNotification,
+): Promise<string | null> {
+  const [row] = await tx
+    .insert(notifications)
+    .values({
+      userId: n.userId,
+      kind: n.kind,
+      commentId: n.commentId,
+      data: n.data ?? {},
+      dedupeKey: n.dedupeKey ?? null,
+    })
+    .onConflictDoNothing()
+    .returning({ id: notifications.id });
+  if (!row) return null;
+  await jobs.sendInTx(tx, QUEUES.mailNotify, { id: row.id }, retryOptions(config));
+  return row.id;
+}

@@ -8,14 +8,22 @@ import type { SmtpTransport } from './transport.js';
 /**
  * The `mail-send` job: delivers one message. Into the development mailbox, that is marking it
  * delivered (the row is the mailbox); over SMTP, sending it with its stable Message-ID. A message
- * already sent is not sent again (a job retried after its send was recorded). A failure is recorded
+ * already sent is not sent again (a job retried after its send was recorded); one that may no
+ * longer be sent (`mayStillSend`: a notification whose comment its recipient may no longer see)
+ * is not sent at all. A failure is recorded
  * on the row (attempts, last error) and rethrown so pg-boss retries it with backoff; after the last
  * retry the row stays `failed`, listed for administrators.
  */
-export function deliverer(db: Database, smtp: SmtpTransport | undefined) {
+export function deliverer(
+  db: Database,
+  smtp: SmtpTransport | undefined,
+  /** Asked just before each send: false drops the message unsent (a notification whose text its recipient may no longer see). */
+  mayStillSend: (messageId: string) => Promise<boolean> = async () => true,
+) {
   return async (job: PgBoss.JobWithMetadata<{ id: string }>): Promise<void> => {
     const [message] = await db.select().from(mailMessages).where(eq(mailMessages.id, job.data.id)).limit(1);
     if (!message || message.status === 'sent') return;
+    if (!(await mayStillSend(message.id))) return;
     try {
       if (message.transport === 'smtp') {
         if (!smtp) throw new Error('SMTP_URL is not set on the instance that ran this job');

@@ -8,6 +8,8 @@ export const QUEUES = {
   mailSend: 'mail-send',
   /** Looks up the account of a password-reset request and writes its email (data: `{ email }`). */
   passwordReset: 'password-reset-request',
+  /** Renders one row of `notifications` for its recipient, or drops it (data: `{ id }`). */
+  mailNotify: 'mail-notify',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

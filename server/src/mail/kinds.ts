@@ -1,15 +1,35 @@
+import type { NotificationKind } from '@convene/shared';
+
 /**
  * Every kind of email the app sends. A notification kind carries `List-Unsubscribe` and
  * `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058) and an unsubscribe link in its
- * footer; a transactional kind (something the person just asked for) carries neither. A sensitive
- * kind holds a secret (a reset link): administrators never see its body outside the development
- * mailbox, and once sent over SMTP its body is deleted.
+ * footer, and belongs to a preference (`preference`: what the person tunes, and what one click
+ * unsubscribes from); a transactional kind (something the person just asked for) carries neither.
+ * A sensitive kind holds a secret (a reset link): administrators never see its body outside the
+ * development mailbox, and once sent over SMTP its body is deleted.
  */
 export const MAIL_KINDS = {
-  password_reset: { notification: false, sensitive: true },
-} as const satisfies Record<string, { notification: boolean; sensitive: boolean }>;
+  password_reset: { notification: false, sensitive: true, preference: null },
+  /** Your comment was published by a moderator (or restored after a takedown). */
+  comment_approved: { notification: true, sensitive: false, preference: 'decisions' },
+  /** Your comment was rejected (or taken down), with the reason and a link to revise it. */
+  comment_rejected: { notification: true, sensitive: false, preference: 'decisions' },
+  /** The edit of your published comment was approved: the new text is published. */
+  edit_approved: { notification: true, sensitive: false, preference: 'decisions' },
+  /** The edit of your published comment was rejected, with the reason; the published text stays. */
+  edit_rejected: { notification: true, sensitive: false, preference: 'decisions' },
+  /** Someone's reply to your published comment was published. */
+  comment_reply: { notification: true, sensitive: false, preference: 'replies' },
+} as const satisfies Record<string, { notification: boolean; sensitive: boolean; preference: NotificationKind | null }>;
 export type MailKind = keyof typeof MAIL_KINDS;
+/** The kinds that are notifications (each has a preference). */
+export type NotificationMailKind = {
+  [K in MailKind]: (typeof MAIL_KINDS)[K]['preference'] extends null ? never : K;
+}[MailKind];
+
 export const isNotificationKind = (kind: string): boolean =>
   (MAIL_KINDS as Record<string, { notification: boolean }>)[kind]?.notification ?? false;
 export const isSensitiveKind = (kind: string): boolean =>
   (MAIL_KINDS as Record<string, { sensitive: boolean }>)[kind]?.sensitive ?? true;
+/** The preference a notification kind belongs to. */
+export const preferenceOf = (kind: NotificationMailKind): NotificationKind => MAIL_KINDS[kind].preference;

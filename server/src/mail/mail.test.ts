@@ -2,7 +2,7 @@ import { LOCALES } from '@convene/shared';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../config.js';
 import { mailHeaders } from './compose.js';
-import { escapeHtml, markupText, mjml, oneLine, safeUrl } from './markup.js';
+import { escapeHtml, htmlText, markupText, mjml, oneLine, safeUrl } from './markup.js';
 import { MESSAGES } from './messages.js';
 import { subjectLine } from './render.js';
 import { renderPasswordReset } from './templates/passwordReset.js';
@@ -71,5 +71,13 @@ describe('templates', () => {
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('href="http://localhost:3000/reset-password#token=abc"');
     expect(mail.text).toContain('http://localhost:3000/reset-password#token=abc');
+  });
+});
+
+describe('htmlText (the quote of a comment in an email)', () => {
+  it('keeps paragraphs and list items, drops tags, decodes entities and cuts long text', () => {
+    const html = '<p>One &amp; <strong>two</strong></p><ul><li>a&lt;b</li><li>c&#39;s</li></ul><p>x<br>y</p>';
+    expect(htmlText(html)).toBe("One & two\n\n- a<b\n- c's\n\nx\ny");
+    expect(htmlText(`<p>${'word '.repeat(100)}</p>`, 20)).toBe('word word word word…');
   });
 });

@@ -10,6 +10,47 @@ const en = {
   greeting: (name: string) => `Hello ${name},`,
   notificationFooter: 'You receive this email because of your notification settings.',
   unsubscribe: 'Unsubscribe from these emails',
+  notification: {
+    view: 'View the comment',
+    linkHint: 'The comment: ',
+    yourText: 'Your text:',
+    reason: 'The moderator’s reason:',
+    revise: 'Revise your comment',
+    reviseHint: 'You can edit it from the same page; an edited comment goes back to the moderators.',
+    inReplyTo: 'In reply to your comment:',
+    comment_approved: {
+      subject: 'Your comment was published',
+      intro: 'A moderator approved your comment: everyone can read it now.',
+    },
+    comment_rejected: {
+      subject: 'Your comment was not published',
+      intro: 'A moderator decided not to publish your comment.',
+    },
+    edit_approved: {
+      subject: 'Your edit was published',
+      intro: 'A moderator approved your edit: the new text is published.',
+    },
+    edit_rejected: {
+      subject: 'Your edit was not published',
+      intro: 'A moderator decided not to publish your edit; the text published before stays as it was.',
+    },
+    comment_reply: {
+      subject: (name: string) => `${name} replied to your comment`,
+      intro: (name: string) => `${name} replied to your comment:`,
+    },
+  },
+  unsubscribePage: {
+    title: 'Unsubscribe',
+    kinds: {
+      decisions: 'emails about moderators’ decisions on your comments',
+      replies: 'emails about replies to your comments',
+    },
+    explain: (what: string, email: string) => `Stop sending ${what} to ${email}?`,
+    button: 'Unsubscribe',
+    done: (what: string) => `Done: you will no longer receive ${what}.`,
+    again: 'You can turn them on again on your account page, under notification preferences.',
+    invalid: 'This unsubscribe link is not valid. You can change your notification preferences on your account page.',
+  },
   passwordReset: {
     subject: 'Reset your Convene password',
     intro: 'Someone (hopefully you) asked to reset the password of your Convene account.',
@@ -26,6 +67,48 @@ const fr: Messages = {
   greeting: (name) => `Bonjour ${name},`,
   notificationFooter: 'Vous recevez ce message en raison de vos préférences de notification.',
   unsubscribe: 'Ne plus recevoir ces messages',
+  notification: {
+    view: 'Voir le commentaire',
+    linkHint: 'Le commentaire : ',
+    yourText: 'Votre texte :',
+    reason: 'La raison donnée par la modération :',
+    revise: 'Modifier votre commentaire',
+    reviseHint: 'Vous pouvez le modifier depuis la même page ; un commentaire modifié repasse en modération.',
+    inReplyTo: 'En réponse à votre commentaire :',
+    comment_approved: {
+      subject: 'Votre commentaire a été publié',
+      intro: 'La modération a approuvé votre commentaire : tout le monde peut désormais le lire.',
+    },
+    comment_rejected: {
+      subject: 'Votre commentaire n’a pas été publié',
+      intro: 'La modération a décidé de ne pas publier votre commentaire.',
+    },
+    edit_approved: {
+      subject: 'Votre modification a été publiée',
+      intro: 'La modération a approuvé votre modification : le nouveau texte est publié.',
+    },
+    edit_rejected: {
+      subject: 'Votre modification n’a pas été publiée',
+      intro: 'La modération a décidé de ne pas publier votre modification ; le texte publié auparavant reste inchangé.',
+    },
+    comment_reply: {
+      subject: (name) => `${name} a répondu à votre commentaire`,
+      intro: (name) => `${name} a répondu à votre commentaire :`,
+    },
+  },
+  unsubscribePage: {
+    title: 'Se désabonner',
+    kinds: {
+      decisions: 'les messages sur les décisions de la modération concernant vos commentaires',
+      replies: 'les messages sur les réponses à vos commentaires',
+    },
+    explain: (what, email) => `Ne plus envoyer ${what} à ${email} ?`,
+    button: 'Se désabonner',
+    done: (what) => `C’est fait : vous ne recevrez plus ${what}.`,
+    again: 'Vous pouvez les réactiver sur la page de votre compte, dans les préférences de notification.',
+    invalid:
+      'Ce lien de désabonnement n’est pas valide. Vous pouvez modifier vos préférences de notification sur la page de votre compte.',
+  },
   passwordReset: {
     subject: 'Réinitialisez votre mot de passe Convene',
     intro: 'Quelqu’un (vous, espérons-le) a demandé à réinitialiser le mot de passe de votre compte Convene.',
@@ -41,6 +124,48 @@ const es: Messages = {
   greeting: (name) => `Hola, ${name}:`,
   notificationFooter: 'Recibe este correo por su configuración de notificaciones.',
   unsubscribe: 'Dejar de recibir estos correos',
+  notification: {
+    view: 'Ver el comentario',
+    linkHint: 'El comentario: ',
+    yourText: 'Su texto:',
+    reason: 'El motivo indicado por la moderación:',
+    revise: 'Modificar su comentario',
+    reviseHint: 'Puede editarlo desde la misma página; un comentario editado vuelve a la moderación.',
+    inReplyTo: 'En respuesta a su comentario:',
+    comment_approved: {
+      subject: 'Su comentario fue publicado',
+      intro: 'La moderación aprobó su comentario: ya todos pueden leerlo.',
+    },
+    comment_rejected: {
+      subject: 'Su comentario no fue publicado',
+      intro: 'La moderación decidió no publicar su comentario.',
+    },
+    edit_approved: {
+      subject: 'Su modificación fue publicada',
+      intro: 'La moderación aprobó su modificación: el nuevo texto está publicado.',
+    },
+    edit_rejected: {
+      subject: 'Su modificación no fue publicada',
+      intro: 'La moderación decidió no publicar su modificación; el texto publicado antes sigue igual.',
+    },
+    comment_reply: {
+      subject: (name) => `${name} respondió a su comentario`,
+      intro: (name) => `${name} respondió a su comentario:`,
+    },
+  },
+  unsubscribePage: {
+    title: 'Darse de baja',
+    kinds: {
+      decisions: 'correos sobre las decisiones de la moderación acerca de sus comentarios',
+      replies: 'correos sobre las respuestas a sus comentarios',
+    },
+    explain: (what, email) => `¿Dejar de enviar ${what} a ${email}?`,
+    button: 'Darse de baja',
+    done: (what) => `Listo: ya no recibirá ${what}.`,
+    again: 'Puede volver a activarlos en la página de su cuenta, en las preferencias de notificación.',
+    invalid:
+      'Este enlace para darse de baja no es válido. Puede cambiar sus preferencias de notificación en la página de su cuenta.',
+  },
   passwordReset: {
     subject: 'Restablezca su contraseña de Convene',
     intro: 'Alguien (esperamos que usted) pidió restablecer la contraseña de su cuenta de Convene.',

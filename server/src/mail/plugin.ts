@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { deliverer } from './deliver.js';
 import { Jobs, QUEUES } from './jobs.js';
 import { passwordResetRequester } from './passwordReset.js';
+import { mayStillSend, notifier, registerMailer } from './notifications.js';
 import { loadMjml } from './render.js';
 import { smtpTransport } from './transport.js';
 
@@ -15,7 +16,7 @@ declare module 'fastify' {
 
 /**
  * Mail: the job queue, and — when MAIL_WORKER is on (the default; tests opt in) — the workers that
- * compose password-reset mail and deliver every message, over SMTP when SMTP_URL is set, else into
+ * compose password-reset mail and notifications and deliver every message, over SMTP when SMTP_URL is set, else into
  * the development mailbox. Any number of instances may run workers: pg-boss hands each job to one.
  */
 export const mailPlugin = fp(
@@ -27,16 +28,23 @@ export const mailPlugin = fp(
       onError: (err) => app.log.warn({ err }, 'job queue error'),
     });
     app.decorate('jobs', jobs);
+    // The commands that cause notifications (decisions, replies) find the queue through the database handle.
+    const unregister = registerMailer({ db, jobs, config });
     const smtp = config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : undefined;
     if (config.mail.worker) {
       app.addHook('onReady', async () => {
         // MJML takes over a second of CPU to load: at start-up, not in the middle of the first request.
         await loadMjml();
-        await jobs.work(QUEUES.mailSend, deliverer(db, smtp));
+        await jobs.work(
+          QUEUES.mailSend,
+          deliverer(db, smtp, (id) => mayStillSend(db, config, id)),
+        );
+        await jobs.work(QUEUES.mailNotify, notifier(db, jobs, config));
         await jobs.work(QUEUES.passwordReset, passwordResetRequester(db, jobs, config));
       });
     }
     app.addHook('onClose', async () => {
+      unregister();
       await jobs.stop();
       smtp?.close();
     });

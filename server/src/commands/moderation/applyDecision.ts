@@ -9,6 +9,7 @@ import {
   comments,
   reports,
 } from '../../db/schema/index.js';
+import { type Mailer, notifyDecision } from '../../mail/notifications.js';
 import { authorize } from '../../policies/index.js';
 import { type Transition, decision } from '../../policies/lifecycle.js';
 import type { LoadedComment } from '../../queries/comments.js';
@@ -60,6 +61,8 @@ export async function applyDecision(
   loaded: LoadedComment,
   input: DecisionInput,
   expectedVersion: number,
+  /** Writes the author's (and a reply's parent author's) notification; none without one. */
+  mailer?: Mailer,
 ): Promise<Comment> {
   const c = loaded.comment;
   // One connection per transaction: these run one after the other.
@@ -114,5 +117,7 @@ export async function applyDecision(
   });
 
   await announceDecision(tx, { viewer, loaded, updated, transition: t, action: input.action, reason });
+  // The emails it causes, in the same transaction: they exist if and only if the decision does.
+  await notifyDecision(tx, mailer, { comment: updated, decisionKind: t.kind, revision: revisionVersion });
   return updated;
 }

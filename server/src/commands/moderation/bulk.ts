@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { type User, commentRevisions, comments } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
+import { mailerFor, nudgeNotifications } from '../../mail/notifications.js';
 import { hasEditAwaiting } from '../../policies/lifecycle.js';
 import { revisionSql } from '../../policies/visibility.js';
 import { commentScope } from '../../presenters/comment.js';
@@ -23,7 +24,8 @@ export async function decideBulk(
   input: DecisionInput & { ids: string[] },
 ): Promise<BulkDecisionResponse> {
   const ids = [...new Set(input.ids)];
-  return db.transaction(async (tx) => {
+  const mailer = mailerFor(db);
+  const outcome = await db.transaction(async (tx) => {
     // Locked in id order so two overlapping bulk requests cannot deadlock.
     const rows = await tx
       .select()
@@ -54,7 +56,7 @@ export async function decideBulk(
         scope: commentScope(scope, comment, hasEditAwaiting(comment, withRevision.has(id))),
       };
       try {
-        const updated = await tx.transaction((sp) => applyDecision(sp, viewer, loaded, input, comment.version));
+        const updated = await tx.transaction((sp) => applyDecision(sp, viewer, loaded, input, comment.version, mailer));
         results.push({ id, ok: true, status: updated.status });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
@@ -64,4 +66,6 @@ export async function decideBulk(
     if (results.some((r) => r.ok)) await announceCounts(tx, space.id);
     return { results };
   });
+  nudgeNotifications(mailer);
+  return outcome;
 }

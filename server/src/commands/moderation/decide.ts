@@ -1,5 +1,6 @@
 import type { CommentDto } from '@convene/shared';
 import type { Database } from '../../db/client.js';
+import { mailerFor, nudgeNotifications } from '../../mail/notifications.js';
 import { type Viewer, authorize, requireSignedIn } from '../../policies/index.js';
 import { loadComment, presentOne } from '../../queries/comments.js';
 import { announceCounts } from './announce.js';
@@ -13,13 +14,16 @@ export async function decideComment(
   commentId: string,
   input: DecisionInput & { version: number },
 ): Promise<CommentDto> {
-  return db.transaction(async (tx) => {
+  const mailer = mailerFor(db);
+  const decided = await db.transaction(async (tx) => {
     const loaded = await loadComment(tx, commentId, viewer, { forUpdate: true });
     authorize(viewer, 'moderation.decide', loaded.spaceScope);
     requireSignedIn(viewer);
     if (input.version !== loaded.comment.version) throw await staleConflict(tx, viewer, loaded);
-    const updated = await applyDecision(tx, viewer, loaded, input, input.version);
+    const updated = await applyDecision(tx, viewer, loaded, input, input.version, mailer);
     await announceCounts(tx, updated.spaceId);
     return presentOne(tx, updated, viewer, loaded.spaceScope);
   });
+  nudgeNotifications(mailer);
+  return decided;
 }

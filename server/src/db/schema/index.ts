@@ -6,3 +6,4 @@ export * from './users.js';
 export * from './notes.js';
 export * from './rateLimits.js';
 export * from './mail.js';
+export * from './notifications.js';

@@ -1,0 +1,267 @@
+import { and, eq } from 'drizzle-orm';
+import type PgBoss from 'pg-boss';
+import type { Config } from '../config.js';
+import type { Database, DbOrTx, Tx } from '../db/client.js';
+import {
+  type Comment,
+  type Notification,
+  type User,
+  commentRevisions,
+  comments,
+  notifications,
+  mailMessages,
+  users,
+} from '../db/schema/index.js';
+import { permalink } from '../exports/curated.js';
+import { AppError } from '../errors.js';
+import { signedIn } from '../policies/scope.js';
+import { isPublished, maySeeComment, maySeePrivateParts, rejectionReason } from '../policies/visibility.js';
+import { type LoadedComment, loadComment } from '../queries/comments.js';
+import { queueMail, queueNotification } from './compose.js';
+import { QUEUES, type Jobs } from './jobs.js';
+import { type NotificationMailKind, preferenceOf } from './kinds.js';
+import { htmlText } from './markup.js';
+import { frequencyFor } from './preferences.js';
+import { renderNotification, type NotificationMail } from './templates/notification.js';
+import { unsubscribeToken, unsubscribeUrl } from './unsubscribe.js';
+
+/** What a command needs to write notifications: the app's job queue and settings. */
+export interface Mailer {
+  db: Database;
+  jobs: Jobs;
+  config: Config;
+}
+
+/**
+ * The mailer of each database handle, registered by the mail plugin: the commands that cause
+ * notifications (a decision, a reply) are called with the database, not the app. Several apps
+ * may share one handle (tests): the latest registered one answers until it closes.
+ */
+const mailers = new WeakMap<Database, Mailer[]>();
+export function registerMailer(mailer: Mailer): () => void {
+  const list = mailers.get(mailer.db) ?? [];
+  list.push(mailer);
+  mailers.set(mailer.db, list);
+  return () => {
+    const i = list.indexOf(mailer);
+    if (i >= 0) list.splice(i, 1);
+  };
+}
+/** The mailer of this database handle; undefined outside an app (seed, scripts): nothing is sent. */
+export const mailerFor = (db: Database): Mailer | undefined => mailers.get(db)?.at(-1);
+
+/** Wakes this instance's notification worker once the transaction that wrote a notification committed. */
+export const nudgeNotifications = (mailer: Mailer | undefined): void => mailer?.jobs.nudge(QUEUES.mailNotify);
+
+// ---- causes ---------------------------------------------------------------------------------
+
+/** The email a moderator's decision sends its comment's author, by the kind of the decision. */
+const DECISION_MAIL: Partial<Record<string, NotificationMailKind>> = {
+  publish: 'comment_approved',
+  restore: 'comment_approved',
+  rejectSubmission: 'comment_rejected',
+  takedown: 'comment_rejected',
+  approveRevision: 'edit_approved',
+  rejectRevision: 'edit_rejected',
+};
+
+/**
+ * In the decision's transaction: tells the author (`comment_approved`, `comment_rejected`,
+ * `edit_approved`, `edit_rejected`); a reply published by the decision is also announced to the
+ * author of the comment it answers. Reports dismissed tell nobody.
+ */
+export async function notifyDecision(
+  tx: Tx,
+  mailer: Mailer | undefined,
+  d: { comment: Comment; decisionKind: string; revision: number | null },
+): Promise<void> {
+  if (!mailer) return;
+  const kind = DECISION_MAIL[d.decisionKind];
+  if (!kind) return;
+  await queueNotification(tx, mailer.jobs, mailer.config, {
+    userId: d.comment.authorId,
+    kind,
+    commentId: d.comment.id,
+    data: { version: d.comment.version, ...(d.revision !== null ? { revision: d.revision } : {}) },
+  });
+  if (d.decisionKind === 'publish' || d.decisionKind === 'restore') await notifyReply(tx, mailer, d.comment);
+}
+
+/**
+ * In the transaction that publishes a reply (posted in a post-moderated space, or approved):
+ * tells the author of the comment it answers, once per reply, unless they replied to themselves
+ * or their comment is not published.
+ */
+export async function notifyReply(tx: Tx, mailer: Mailer | undefined, reply: Comment): Promise<void> {
+  if (!mailer || !reply.parentId || !isPublished(reply)) return;
+  const [parent] = await tx.select().from(comments).where(eq(comments.id, reply.parentId)).limit(1);
+  if (!parent || parent.authorId === reply.authorId || !isPublished(parent)) return;
+  await queueNotification(tx, mailer.jobs, mailer.config, {
+    userId: parent.authorId,
+    kind: 'comment_reply',
+    commentId: reply.id,
+    dedupeKey: `comment_reply:${reply.id}`,
+  });
+}
+
+// ---- at send time ---------------------------------------------------------------------------
+
+type Content =
+  | { show: true; mail: Omit<NotificationMail, 'locale' | 'displayName' | 'unsubscribeUrl'> }
+  | { show: false; reason: 'not_visible' };
+
+const hidden: Content = { show: false, reason: 'not_visible' };
+
+/** The comment as the recipient may read it now, or null (missing, or not theirs to read). */
+async function readable(db: DbOrTx, id: string, recipient: User): Promise<LoadedComment | null> {
+  try {
+    return await loadComment(db, id, recipient);
+  } catch (err) {
+    if (err instanceof AppError && err.statusCode === 404) return null;
+    throw err;
+  }
+}
+
+/**
+ * What the notification may show its recipient at this moment, by the visibility rule
+ * (`policies/visibility.ts`): the decision must still stand (a comment approved and since
+ * withdrawn or taken down, or rejected and since edited, is not reported), and a reply is
+ * shown only while it is published and the recipient may read it.
+ */
+async function contentFor(db: DbOrTx, config: Config, n: Notification, recipient: User): Promise<Content> {
+  const loaded = await readable(db, n.commentId, recipient);
+  if (!loaded || !maySeeComment(recipient, loaded.scope)) return hidden;
+  const { comment, space } = loaded;
+  const base = {
+    kind: n.kind as NotificationMailKind,
+    space: { code: space.code, title: space.title },
+    url: permalink(config.appOrigin, space.slug, comment.id),
+  };
+  switch (n.kind as NotificationMailKind) {
+    case 'comment_approved':
+    case 'edit_approved':
+      if (comment.authorId !== recipient.id || !isPublished(comment)) return hidden;
+      return { show: true, mail: { ...base, excerpt: htmlText(comment.bodyHtml) } };
+    case 'comment_rejected': {
+      const reason = rejectionReason(comment);
+      if (comment.authorId !== recipient.id || reason === null) return hidden;
+      return { show: true, mail: { ...base, excerpt: htmlText(comment.bodyHtml), reason } };
+    }
+    case 'edit_rejected': {
+      const version = typeof n.data.revision === 'number' ? n.data.revision : null;
+      if (
+        version === null ||
+        comment.authorId !== recipient.id ||
+        !isPublished(comment) ||
+        !maySeePrivateParts(recipient, comment, loaded.spaceScope)
+      )
+        return hidden;
+      const [revision] = await db
+        .select({ bodyHtml: commentRevisions.bodyHtml, reason: commentRevisions.reason })
+        .from(commentRevisions)
+        .where(and(eq(commentRevisions.commentId, comment.id), eq(commentRevisions.version, version)))
+        .limit(1);
+      if (!revision) return hidden;
+      return { show: true, mail: { ...base, excerpt: htmlText(revision.bodyHtml), reason: revision.reason } };
+    }
+    case 'comment_reply': {
+      // Never an unpublished reply, even to a recipient who moderates the space.
+      if (!isPublished(comment) || !comment.parentId) return hidden;
+      const parent = await readable(db, comment.parentId, recipient);
+      if (!parent || parent.comment.authorId !== recipient.id) return hidden;
+      const [author] = await db
+        .select({ displayName: users.displayName })
+        .from(users)
+        .where(eq(users.id, comment.authorId))
+        .limit(1);
+      return {
+        show: true,
+        mail: {
+          ...base,
+          excerpt: htmlText(comment.bodyHtml),
+          replyAuthor: author?.displayName ?? '',
+          ...(isPublished(parent.comment) ? { parentExcerpt: htmlText(parent.comment.bodyHtml, 400) } : {}),
+        },
+      };
+    }
+  }
+}
+
+type Verdict = { send: true; recipient: User; content: Content & { show: true } } | { send: false; reason: string };
+
+/** Whether the notification is to be sent now, to whom and with what; or why not. */
+async function verdict(db: DbOrTx, config: Config, n: Notification): Promise<Verdict> {
+  const [recipient] = await db.select().from(users).where(eq(users.id, n.userId)).limit(1);
+  if (!recipient || !signedIn(recipient)) return { send: false, reason: 'recipient_inactive' };
+  const frequency = await frequencyFor(db, recipient.id, preferenceOf(n.kind as NotificationMailKind));
+  // Digests (daily, weekly) are not sent yet: only `immediately` sends an email of its own.
+  if (frequency !== 'immediately') return { send: false, reason: 'unsubscribed' };
+  const content = await contentFor(db, config, n, recipient);
+  if (!content.show) return { send: false, reason: content.reason };
+  return { send: true, recipient, content };
+}
+
+async function drop(tx: DbOrTx, id: string, reason: string): Promise<void> {
+  await tx
+    .update(notifications)
+    .set({ status: 'dropped', dropReason: reason, processedAt: new Date() })
+    .where(eq(notifications.id, id));
+}
+
+/**
+ * The `mail-notify` job: renders one notification for its recipient, in their language, from
+ * what they may see now, and writes the email (with its delivery job) in the same transaction as
+ * the notification's new status; or drops it (`not_visible`, `unsubscribed`, `recipient_inactive`).
+ */
+export function notifier(db: Database, jobs: Jobs, config: Config) {
+  return async (job: PgBoss.JobWithMetadata<{ id: string }>): Promise<void> => {
+    const mailed = await db.transaction(async (tx) => {
+      const [n] = await tx.select().from(notifications).where(eq(notifications.id, job.data.id)).for('update').limit(1);
+      if (!n || n.status !== 'queued') return false;
+      const v = await verdict(tx, config, n);
+      if (!v.send) {
+        await drop(tx, n.id, v.reason);
+        return false;
+      }
+      const token = await unsubscribeToken(db, v.recipient.id, preferenceOf(n.kind as NotificationMailKind));
+      const unsubscribe = unsubscribeUrl(config.appOrigin, token);
+      const rendered = await renderNotification({
+        ...v.content.mail,
+        locale: v.recipient.locale,
+        displayName: v.recipient.displayName,
+        unsubscribeUrl: unsubscribe,
+      });
+      const mailId = await queueMail(tx, jobs, config, {
+        kind: n.kind as NotificationMailKind,
+        to: v.recipient.email,
+        userId: v.recipient.id,
+        locale: v.recipient.locale,
+        rendered,
+        unsubscribeUrl: unsubscribe,
+      });
+      await tx
+        .update(notifications)
+        .set({ status: 'mailed', mailMessageId: mailId, processedAt: new Date() })
+        .where(eq(notifications.id, n.id));
+      return true;
+    });
+    if (mailed) jobs.nudge(QUEUES.mailSend);
+  };
+}
+
+/**
+ * Checked by the deliverer just before an email is sent: a notification's email is sent only if
+ * it may still be (the recipient may still see what it shows, and still wants it). If not, the
+ * email is deleted unsent and its notification recorded as dropped. Other emails always go.
+ */
+export async function mayStillSend(db: Database, config: Config, messageId: string): Promise<boolean> {
+  const [n] = await db.select().from(notifications).where(eq(notifications.mailMessageId, messageId)).limit(1);
+  if (!n) return true;
+  const v = await verdict(db, config, n);
+  if (v.send) return true;
+  await db.transaction(async (tx) => {
+    await drop(tx, n.id, v.reason);
+    await tx.delete(mailMessages).where(eq(mailMessages.id, messageId));
+  });
+  return false;
+}

@@ -1,0 +1,80 @@
+import type { Locale } from '@convene/shared';
+import type { NotificationMailKind } from '../kinds.js';
+import { type Markup, mjml, safeUrl } from '../markup.js';
+import { messagesFor } from '../messages.js';
+import { type Rendered, type SpaceRef, renderLayout, subjectLine, textBody } from '../render.js';
+
+export interface NotificationMail {
+  kind: NotificationMailKind;
+  locale: Locale;
+  displayName: string;
+  space: SpaceRef;
+  /** The permalink of the comment the email is about. */
+  url: string;
+  unsubscribeUrl: string;
+  /** The text shown (plain text): the comment, the rejected edit or the reply, as the recipient may see it. */
+  excerpt: string;
+  /** A rejection's reason (the author's to read). */
+  reason?: string | null | undefined;
+  /** A reply: who wrote it, and the recipient's comment it answers (published text). */
+  replyAuthor?: string | undefined;
+  parentExcerpt?: string | undefined;
+}
+
+/** Plain text as MJML: escaped, each line break kept. */
+const lines = (text: string): Markup[] =>
+  text.split('\n').flatMap((line, i) => (i === 0 ? [mjml`${line}`] : [mjml`<br />`, mjml`${line}`]));
+
+const quote = (text: string) =>
+  mjml`<mj-text container-background-color="#f4f4f4" padding="12px 16px" color="#333333">${lines(text)}</mj-text>`;
+
+/** Text for the plain part: each line of a quote marked with "> ". */
+const quoted = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
+
+/** A decision on your comment or edit, or a reply to it: what happened, the text, the link. */
+export async function renderNotification(n: NotificationMail): Promise<Rendered> {
+  const m = messagesFor(n.locale);
+  const t = m.notification;
+  const href = safeUrl(n.url);
+  const rejected = n.kind === 'comment_rejected' || n.kind === 'edit_rejected';
+  let subject: string;
+  let intro: string;
+  if (n.kind === 'comment_reply') {
+    const name = n.replyAuthor ?? '';
+    subject = t.comment_reply.subject(name);
+    intro = t.comment_reply.intro(name);
+  } else {
+    subject = t[n.kind].subject;
+    intro = t[n.kind].intro;
+  }
+  const action = rejected ? t.revise : t.view;
+  const body = mjml`
+    <mj-text>${m.greeting(n.displayName)}</mj-text>
+    <mj-text>${intro}</mj-text>
+    ${n.kind === 'comment_reply' ? null : mjml`<mj-text font-size="13px" color="#555555">${t.yourText}</mj-text>`}
+    ${quote(n.excerpt)}
+    ${n.reason ? mjml`<mj-text><strong>${t.reason}</strong><br />${lines(n.reason)}</mj-text>` : null}
+    ${n.parentExcerpt ? [mjml`<mj-text font-size="13px" color="#555555">${t.inReplyTo}</mj-text>`, quote(n.parentExcerpt)] : null}
+    <mj-button href="${href}" background-color="#0b5394" color="#ffffff" font-size="16px" align="left">${action}</mj-button>
+    ${rejected ? mjml`<mj-text>${t.reviseHint}</mj-text>` : null}
+    <mj-text font-size="13px" color="#555555">${t.linkHint}<a href="${href}" style="color:#0b5394">${href}</a></mj-text>`;
+  const paragraphs = [
+    m.greeting(n.displayName),
+    intro,
+    ...(n.kind === 'comment_reply' ? [] : [t.yourText]),
+    quoted(n.excerpt),
+    ...(n.reason ? [`${t.reason}\n${n.reason}`] : []),
+    ...(n.parentExcerpt ? [t.inReplyTo, quoted(n.parentExcerpt)] : []),
+    `${action}:\n${href}`,
+    ...(rejected ? [t.reviseHint] : []),
+  ];
+  return {
+    subject: subjectLine(subject, n.space),
+    html: await renderLayout({ locale: n.locale, body, preview: intro, unsubscribeUrl: n.unsubscribeUrl }),
+    text: textBody(n.locale, paragraphs, n.unsubscribeUrl),
+  };
+}
