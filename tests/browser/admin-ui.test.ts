@@ -37,6 +37,20 @@ async function shoot(page: Page, name: string, detail?: Locator): Promise<void> 
   ] as const) {
     await page.setViewportSize({ width, height });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    // Nothing makes the page scroll sideways.
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        // Inside a scrolling box (a wide table), it scrolls there, not the page.
+        .filter((el) => {
+          for (let p = el.parentElement; p; p = p.parentElement)
+            if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return false;
+          return true;
+        })
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}: ${wide}`).toBe(width);
     expect(await seriousViolations(page), `${name} at ${width}`).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
     if (detail) await detail.screenshot({ path: `${SHOTS}/${name}-${width}-detail.png` });
