@@ -202,6 +202,13 @@ function paragraphs(xml: string): { style: string | null; text: string; xml: str
   }));
 }
 
+/** The annexes every Word export ends with. */
+const ANNEXES = [
+  'Annex I. Contributors by Member State',
+  'Annex II. Contributors by organisation',
+  'Annex III. Position papers',
+];
+
 const countAll = (list: ExportContribution[]): number => list.reduce((n, c) => n + 1 + countAll(c.replies), 0);
 const idsOf = (list: ExportContribution[]): string[] => list.flatMap((c) => [c.id, ...idsOf(c.replies)]);
 
@@ -225,7 +232,15 @@ describe('GET /api/spaces/:slug/export', () => {
     const ps = paragraphs(doc);
 
     const h1 = ps.filter((p) => p.style === 'Heading1').map((p) => p.text);
-    expect(h1).toEqual(['Participation', `1. ${q1.text}`, `2. ${q2.text}`, `3. ${q3.text}`, 'The space as a whole']);
+    expect(h1).toEqual([
+      'Participation',
+      'Participation figures',
+      `1. ${q1.text}`,
+      `2. ${q2.text}`,
+      `3. ${q3.text}`,
+      'The space as a whole',
+      ...ANNEXES,
+    ]);
     // A question nobody answered says so.
     expect(ps[ps.findIndex((p) => p.text === `3. ${q3.text}`) + 1]?.text).toBe('No published contributions.');
     // The thread: root Heading 2, reply Heading 3, reply to the reply Heading 4, numbered.
@@ -272,7 +287,9 @@ describe('GET /api/spaces/:slug/export', () => {
     expect(text).toContain('Mo Moderator');
     expect(text).toContain('Cha Chair');
     expect(doc).toContain('<w:tbl>');
-    expect(text).toContain('7 contributions from 2 contributors');
+    expect(text).toContain(
+      '7 contributions were received from 2 participants: 1 government representative of 1 Member State and 1 representative of 1 civil society organisation.',
+    );
 
     for (const name of Object.keys(files)) assertNoSecrets(strFromU8(files[name] ?? new Uint8Array()));
   });
@@ -284,7 +301,13 @@ describe('GET /api/spaces/:slug/export', () => {
     expect(res.headers['content-disposition']).toMatch(/filename="RT-1\.1-all-\d{4}-\d{2}-\d{2}\.xlsx"/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.buffer as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Contributions', 'Attachments', 'Statistics']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Contributions',
+      'Attachments',
+      'Statistics',
+      'Member States',
+      'Organisations',
+    ]);
     const sheet = wb.getWorksheet('Contributions');
     if (!sheet) throw new Error('no sheet');
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
@@ -464,7 +487,7 @@ describe('GET /api/spaces/:slug/export', () => {
     const h1 = paragraphs(strFromU8(unzipSync(new Uint8Array(docx.buffer))['word/document.xml'] ?? new Uint8Array()))
       .filter((p) => p.style === 'Heading1')
       .map((p) => p.text);
-    expect(h1).toEqual(['Participation', `2. ${q2.text}`]);
+    expect(h1).toEqual(['Participation', 'Participation figures', `2. ${q2.text}`, ...ANNEXES]);
 
     const other = await makeSpace(ctx);
     const bad = await download(cast.chair, `format=json&questionId=${other.questions[0]?.id}`);

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CuratedInput } from './curated.js';
-import { CONTRIBUTION_COLUMNS, contributionRow, flatten } from './format.js';
+import { columnsFor, contributionRow, flatten } from './format.js';
 
 /**
  * A spreadsheet would run a cell beginning with "=", "+", "-", "@" (or a tab or carriage return)
@@ -8,31 +8,34 @@ import { CONTRIBUTION_COLUMNS, contributionRow, flatten } from './format.js';
  */
 const neutralise = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
-const columns = CONTRIBUTION_COLUMNS.map((c) => ({ key: c.key, header: c.header }));
-
 /**
  * Fields quoted whatever csv-stringify would decide: any carriage return or line feed (its own
  * test only looks for the record delimiter, CRLF, so a text with bare LF paragraphs was written
  * unquoted and spreadsheets cut the record there), comma, double quote, or space at either end.
  */
 const QUOTED = /[\r\n,"]|^\s|\s$/;
-const options = { columns, record_delimiter: 'windows', quoted_match: QUOTED } as const;
+const optionsFor = (input: CuratedInput) => {
+  const columns = columnsFor(input.grouping).map((c) => ({ key: c.key, header: c.header }));
+  return { columns, record_delimiter: 'windows', quoted_match: QUOTED } as const;
+};
 
 /**
  * RFC 4180 CSV (comma, double quotes doubled, CRLF between records, every field holding a line
  * break, comma, quote or edge space quoted),
  * UTF-8 with a byte order mark so spreadsheets read accents correctly. One row per
- * contribution, replies after their parent; written a page at a time.
+ * contribution, replies after their parent (grouped by objective: one row per objective and
+ * contribution, the objective first); written a page at a time.
  */
 export async function* csvExport(input: CuratedInput): AsyncGenerator<string> {
+  const options = optionsFor(input);
   yield stringify([], { ...options, bom: true, header: true });
-  for (const q of input.questions) {
-    for await (const page of input.threads(q)) {
+  for (const section of input.sections) {
+    for await (const page of input.threads(section)) {
       const records = [];
       for (const root of page) {
         for (const { c } of flatten(root)) {
-          const row = contributionRow(q, c);
-          records.push(Object.fromEntries(columns.map(({ key }) => [key, neutralise(row[key])])));
+          const row = contributionRow(input.questionOf(c.questionId), c, section);
+          records.push(Object.fromEntries(options.columns.map(({ key }) => [key, neutralise(row[key])])));
         }
       }
       yield stringify(records, options);

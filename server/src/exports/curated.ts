@@ -1,8 +1,9 @@
 import {
   type ExportContribution,
   type ExportDocument,
-  type Participation,
+  STAKEHOLDER_CATEGORIES,
   STAKEHOLDER_CATEGORY_LABELS,
+  type StakeholderCategory,
 } from '@convene/shared';
 import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { attachmentSql } from '../policies/visibility.js';
@@ -18,7 +19,8 @@ import {
   tags,
   users,
 } from '../db/schema/index.js';
-import { type ContributionFilter, contributionCondition, loadParticipation } from '../queries/participation.js';
+import { type ContributionFilter, contributionCondition, loadParticipationFigures } from '../queries/participation.js';
+import { participationSentence } from './participationSentence.js';
 import { markdownToPlainText } from './markdown.js';
 
 /** Root contributions loaded per page; their whole reply threads come with them. */
@@ -35,17 +37,71 @@ export interface CuratedQuestion {
   contributions: number;
 }
 
+/** One heading of the export: a guiding question, or an objective (a tag) with `group=objective`. */
+export interface CuratedSection {
+  kind: 'question' | 'objective';
+  /** The question's or the tag's id; null for the space as a whole, or for "No objective". */
+  id: string | null;
+  /** The question's number, or the objective's position (its number in the Global Compact). */
+  number: number | null;
+  /** The tag's code ("16"); null for questions and for "No objective". */
+  code: string | null;
+  text: string;
+  /** Contributions listed under it (a contribution with several objectives counts under each). */
+  contributions: number;
+}
+
+export type ExportGrouping = 'question' | 'objective';
+
+/** The annexes of a report: who took part, by Member State and by organisation, and the position papers. */
+export interface CuratedAnnexes {
+  memberStates: {
+    country: string | null;
+    countryName: string | null;
+    participants: { displayName: string; affiliation: string; contributions: number }[];
+    contributions: number;
+  }[];
+  organisations: {
+    name: string;
+    category: StakeholderCategory;
+    categoryLabel: string;
+    countries: string[];
+    countryNames: string[];
+    participants: number;
+    contributions: number;
+  }[];
+  positionPapers: {
+    number: string;
+    filename: string;
+    url: string;
+    contentType: string;
+    size: number;
+    author: string;
+    affiliation: string;
+    permalink: string;
+  }[];
+}
+
 export interface CuratedInput {
   generatedAt: Date;
   filters: ExportDocument['filters'];
   space: ExportDocument['space'];
-  participation: Participation;
+  /** Counted over exactly the exported contributions; `summary` is the report's sentence. */
+  participation: ExportDocument['participation'];
+  /** The guiding questions (those in the export's filter), for headings and the tabular columns. */
   questions: CuratedQuestion[];
+  grouping: ExportGrouping;
+  /** What the formats iterate: the questions, or the objectives with `group=objective`. */
+  sections: CuratedSection[];
+  /** A contribution's question, for the tabular formats' question columns. */
+  questionOf(questionId: string | null): { number: number | null; text: string };
+  annexes: CuratedAnnexes;
   /**
-   * A question's contributions in reading order, a page of threads at a time (each root with
-   * its replies nested), so a large export never holds every contribution at once.
+   * A section's contributions in reading order, a page of threads at a time (each root with
+   * its replies nested; under an objective, each contribution on its own, in number order), so
+   * a large export never holds every contribution at once.
    */
-  threads(question: CuratedQuestion): AsyncGenerator<ExportContribution[]>;
+  threads(section: CuratedSection): AsyncGenerator<ExportContribution[]>;
 }
 
 export interface CuratedOptions {
@@ -55,6 +111,9 @@ export interface CuratedOptions {
   now?: Date;
   /** Fill `text` (the plain-text body); formats that render the markdown themselves skip it. */
   withText?: boolean;
+  grouping?: ExportGrouping;
+  /** The code of the tag in `filter.tagId` ("16", or "none"), as the file and its filters name it. */
+  tagCode?: string | undefined;
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
@@ -158,16 +217,147 @@ async function loadStableNumbers(
   return out;
 }
 
+/** "1.2" before "1.10", questions before "G" (the space as a whole): the order of stable numbers. */
+export function compareNumbers(a: string, b: string): number {
+  const parts = (x: string) => x.split('.').map((p) => (p === 'G' ? Number.MAX_SAFE_INTEGER : Number(p) || 0));
+  const pa = parts(a);
+  const pb = parts(b);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** An affiliation as organisations are told apart: case- and space-insensitive. */
+export const organisationKey = (affiliation: string) => affiliation.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The annexes over exactly the exported contributions: the Member States' participants, the
+ * organisations of every other category, and the files of the published text.
+ */
+async function loadAnnexes(
+  db: DbOrTx,
+  selected: (alias: string) => SQL,
+  numbers: Map<string, string>,
+  origin: string,
+  slug: string,
+): Promise<CuratedAnnexes> {
+  const people = await db.execute<{
+    category: StakeholderCategory;
+    country: string | null;
+    display_name: string;
+    affiliation: string;
+    contributions: string;
+  }>(sql`
+    select u.stakeholder_category as category, u.country, u.display_name, u.affiliation, count(*) as contributions
+    from comments c join users u on u.id = c.author_id
+    where ${selected('c')}
+    group by u.id, u.stakeholder_category, u.country, u.display_name, u.affiliation
+    order by u.display_name, u.id`);
+  const states = new Map<string, CuratedAnnexes['memberStates'][number]>();
+  const orgs = new Map<string, CuratedAnnexes['organisations'][number] & { people: Set<string> }>();
+  for (const r of people.rows) {
+    const contributions = Number(r.contributions);
+    if (r.category === 'member_state') {
+      const key = r.country ?? '';
+      const state = states.get(key) ?? {
+        country: r.country,
+        countryName: countryName(r.country),
+        participants: [],
+        contributions: 0,
+      };
+      state.participants.push({ displayName: r.display_name, affiliation: r.affiliation.trim(), contributions });
+      state.contributions += contributions;
+      states.set(key, state);
+      continue;
+    }
+    const key = `${r.category}\u0000${organisationKey(r.affiliation)}`;
+    const org = orgs.get(key) ?? {
+      name: r.affiliation.trim() || 'Affiliation not given',
+      category: r.category,
+      categoryLabel: STAKEHOLDER_CATEGORY_LABELS[r.category],
+      countries: [],
+      countryNames: [],
+      participants: 0,
+      contributions: 0,
+      people: new Set<string>(),
+    };
+    org.participants += 1;
+    org.contributions += contributions;
+    if (r.country && !org.countries.includes(r.country)) {
+      org.countries.push(r.country);
+      org.countryNames.push(countryName(r.country) ?? r.country);
+    }
+    orgs.set(key, org);
+  }
+  const byName = (a: string | null, b: string | null) =>
+    a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'en', { sensitivity: 'base' });
+  const categoryOrder = (c: StakeholderCategory) => STAKEHOLDER_CATEGORIES.indexOf(c);
+
+  const files = await db
+    .select({
+      commentId: attachments.commentId,
+      filename: attachments.filename,
+      id: attachments.id,
+      contentType: attachments.contentType,
+      size: attachments.size,
+      author: users.displayName,
+      affiliation: users.affiliation,
+    })
+    .from(attachments)
+    .innerJoin(comments, eq(comments.id, attachments.commentId))
+    .innerJoin(users, eq(users.id, comments.authorId))
+    // Only the files of the published text: one added with an edit awaiting moderation is not.
+    .where(and(selected('comments'), attachmentSql.ofPublishedText()))
+    .orderBy(asc(attachments.createdAt));
+
+  return {
+    memberStates: [...states.values()].sort((a, b) => byName(a.countryName, b.countryName)),
+    organisations: [...orgs.values()]
+      .map(({ people: _people, ...o }) => o)
+      .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category) || byName(a.name, b.name)),
+    positionPapers: files
+      .map((f) => ({
+        number: numbers.get(f.commentId) ?? '?',
+        filename: f.filename,
+        url: attachmentLink(origin, f.id),
+        contentType: f.contentType,
+        size: f.size,
+        author: f.author,
+        affiliation: f.affiliation,
+        permalink: permalink(origin, slug, f.commentId),
+      }))
+      .sort((a, b) => compareNumbers(a.number, b.number)),
+  };
+}
+
 /**
  * Everything an export holds, loaded once for every file format: the space's header, its
- * participation (over exactly the exported contributions), its questions, and a cursor over
- * the published contributions. Only approved text is ever read: a pending edit stays in
- * comment_revisions, and pending, rejected or withdrawn comments are never selected.
+ * participation (over exactly the exported contributions) and the report's sentence for it, its
+ * questions or objectives, the annexes, and a cursor over the published contributions. Only
+ * approved text is ever read: a pending edit stays in comment_revisions, and pending, rejected or
+ * withdrawn comments are never selected.
  */
 export async function loadCuratedInput(db: DbOrTx, space: Space, options: CuratedOptions): Promise<CuratedInput> {
   const { filter, appOrigin } = options;
+  const grouping = options.grouping ?? 'question';
   const pageSize = options.pageSize ?? PAGE_SIZE;
-  const participation = await loadParticipation(db, space, filter);
+  const figures = await loadParticipationFigures(db, space, filter);
+  const participation = figures.participation;
+  const summary = participationSentence(
+    {
+      contributions: participation.totals.contributions,
+      contributors: participation.totals.contributors,
+      scope: filter.scope,
+      categories: participation.byCategory.map((c) => ({
+        category: c.category,
+        contributors: c.contributors,
+        ...figures.byCategory[c.category],
+      })),
+    },
+    filter.language,
+  );
   const staff = await loadStaff(db, space);
   const [parent] = space.parentId
     ? await db
@@ -189,11 +379,52 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
   if (count(null) > 0) {
     list.push({ id: null, number: null, label: 'G', text: 'The space as a whole', contributions: count(null) });
   }
+  const questionIndex = new Map(questionRows.map((q, i) => [q.id, { number: i + 1, text: q.text }]));
+  const questionOf = (id: string | null) =>
+    (id ? questionIndex.get(id) : undefined) ?? { number: null, text: 'The space as a whole' };
 
   const selected = (alias: string) => contributionCondition(space.id, filter, alias);
   const numbers = await loadStableNumbers(db, space.id, [
     ...questionRows.map((q, i) => [q.id, String(i + 1)] as const),
   ]);
+
+  // The objectives the exported contributions address (each counted under every tag it has), then "No objective".
+  let sections: CuratedSection[];
+  if (grouping === 'objective') {
+    const tagCounts = await db.execute<{
+      id: string | null;
+      code: string | null;
+      position: number | null;
+      label: string | null;
+      n: string;
+    }>(sql`
+      select t.id, t.code, t.position, t.label_en as label, count(*) as n
+      from comments c
+      left join comment_tags ct on ct.comment_id = c.id
+      left join tags t on t.id = ct.tag_id
+      where ${selected('c')}
+      group by t.id, t.code, t.position, t.label_en
+      order by t.position nulls last, t.code`);
+    sections = tagCounts.rows.map((t) => ({
+      kind: 'objective' as const,
+      id: t.id,
+      number: t.id ? t.position : null,
+      code: t.code,
+      text: t.label ?? 'No objective',
+      contributions: Number(t.n),
+    }));
+  } else {
+    sections = list.map((q) => ({
+      kind: 'question' as const,
+      id: q.id,
+      number: q.number,
+      code: null,
+      text: q.text,
+      contributions: q.contributions,
+    }));
+  }
+
+  const annexes = await loadAnnexes(db, selected, numbers, appOrigin, space.slug);
 
   /** Hydrates one page of rows (roots and their replies) in a fixed number of queries. */
   async function hydrate(rows: Row[]) {
@@ -209,7 +440,7 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
       .from(users)
       .where(inArray(users.id, [...new Set(rows.map((r) => r.authorId))]));
     const tagRows = await db
-      .select({ commentId: commentTags.commentId, code: tags.code, label: tags.labelEn })
+      .select({ commentId: commentTags.commentId, tagId: tags.id, code: tags.code, label: tags.labelEn })
       .from(commentTags)
       .innerJoin(tags, eq(tags.id, commentTags.tagId))
       .where(inArray(commentTags.commentId, ids))
@@ -234,9 +465,92 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
     };
   }
 
-  async function* threads(question: CuratedQuestion): AsyncGenerator<ExportContribution[]> {
+  type Hydrated = Awaited<ReturnType<typeof hydrate>>;
+  const build = (
+    r: Row,
+    inExport: boolean,
+    h: Hydrated,
+    childrenOf: Map<string, Row[]>,
+    section?: CuratedSection,
+  ): ExportContribution => {
+    const a = h.authors.get(r.authorId);
+    if (!a) throw new Error(`author ${r.authorId} missing`);
+    const parentNumber = r.parentId ? numbers.get(r.parentId) : undefined;
+    const tagList = h.tagsBy.get(r.id) ?? [];
+    return {
+      id: r.id,
+      // Counted over the whole published set, so a filtered export keeps the full export's numbers.
+      number: numbers.get(r.id) ?? '?',
+      parentId: inExport ? r.parentId : null,
+      inReplyTo: r.parentId ? { number: parentNumber ?? null, published: parentNumber !== undefined } : null,
+      questionId: r.questionId,
+      author: {
+        displayName: a.displayName,
+        affiliation: a.affiliation,
+        category: a.category,
+        categoryLabel: STAKEHOLDER_CATEGORY_LABELS[a.category],
+        country: a.country,
+        countryName: countryName(a.country),
+      },
+      language: r.language,
+      createdAt: r.createdAt.toISOString(),
+      publishedAt: (r.decidedAt ?? r.createdAt).toISOString(),
+      editedAt: r.editedAt?.toISOString() ?? null,
+      status: 'approved',
+      highlighted: r.highlighted,
+      permalink: permalink(appOrigin, space.slug, r.id),
+      tags: tagList.map((t) => ({ code: t.code, label: t.label })),
+      ...(section
+        ? { alsoUnder: section.id ? tagList.filter((t) => t.tagId !== section.id).map((t) => t.code) : [] }
+        : {}),
+      attachments: (h.filesBy.get(r.id) ?? []).map((f) => ({
+        id: f.id,
+        filename: f.filename,
+        contentType: f.contentType,
+        size: f.size,
+        url: attachmentLink(appOrigin, f.id),
+      })),
+      bodyMd: r.bodyMd,
+      text: options.withText === false ? '' : markdownToPlainText(r.bodyMd),
+      replies: (childrenOf.get(r.id) ?? []).map((child) => build(child, true, h, childrenOf)),
+    };
+  };
+
+  /**
+   * Under an objective: every exported contribution carrying its tag (or, for "No objective",
+   * none), replies included, each on its own in the order of their stable numbers (a reply
+   * says what it answers). The ids are read first, then a page of rows at a time.
+   */
+  async function* objectiveEntries(section: CuratedSection): AsyncGenerator<ExportContribution[]> {
+    const tagged =
+      section.id === null
+        ? sql`not exists (select 1 from comment_tags ct where ct.comment_id = ${comments.id})`
+        : sql`exists (select 1 from comment_tags ct where ct.comment_id = ${comments.id} and ct.tag_id = ${section.id}::uuid)`;
+    const idRows = await db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(selected('comments'), tagged));
+    const ids = idRows.map((r) => r.id).sort((a, b) => compareNumbers(numbers.get(a) ?? '', numbers.get(b) ?? ''));
+    for (let i = 0; i < ids.length; i += pageSize) {
+      const pageIds = ids.slice(i, i + pageSize);
+      const rows = await selectRows(db, and(selected('comments'), inArray(comments.id, pageIds)));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const h = await hydrate(rows);
+      const none = new Map<string, Row[]>();
+      yield pageIds
+        .map((id) => byId.get(id))
+        .filter((r): r is Row => r !== undefined)
+        .map((r) => build(r, false, h, none, section));
+    }
+  }
+
+  async function* threads(section: CuratedSection): AsyncGenerator<ExportContribution[]> {
+    if (section.kind === 'objective') {
+      yield* objectiveEntries(section);
+      return;
+    }
     const inQuestion: SQL =
-      question.id === null ? sql`${comments.questionId} is null` : eq(comments.questionId, question.id);
+      section.id === null ? sql`${comments.questionId} is null` : eq(comments.questionId, section.id);
     // A reply whose parent is not exported (not published, or outside the scope) starts a thread of its own.
     const isRoot = sql`(${comments.parentId} is null or not exists (select 1 from comments p where p.id = ${comments.parentId} and ${selected('p')}))`;
     let after: { at: Date; id: string } | null = null;
@@ -260,48 +574,9 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
             )
             select id from thread)`,
       );
-      const { authors, tagsBy, filesBy } = await hydrate([...roots, ...replies]);
+      const h = await hydrate([...roots, ...replies]);
       const childrenOf = groupBy(replies, (r) => r.parentId ?? '');
-      const build = (r: Row, inExport: boolean): ExportContribution => {
-        const a = authors.get(r.authorId);
-        if (!a) throw new Error(`author ${r.authorId} missing`);
-        const parentNumber = r.parentId ? numbers.get(r.parentId) : undefined;
-        return {
-          id: r.id,
-          // Counted over the whole published set, so a filtered export keeps the full export's numbers.
-          number: numbers.get(r.id) ?? '?',
-          parentId: inExport ? r.parentId : null,
-          inReplyTo: r.parentId ? { number: parentNumber ?? null, published: parentNumber !== undefined } : null,
-          questionId: r.questionId,
-          author: {
-            displayName: a.displayName,
-            affiliation: a.affiliation,
-            category: a.category,
-            categoryLabel: STAKEHOLDER_CATEGORY_LABELS[a.category],
-            country: a.country,
-            countryName: countryName(a.country),
-          },
-          language: r.language,
-          createdAt: r.createdAt.toISOString(),
-          publishedAt: (r.decidedAt ?? r.createdAt).toISOString(),
-          editedAt: r.editedAt?.toISOString() ?? null,
-          status: 'approved',
-          highlighted: r.highlighted,
-          permalink: permalink(appOrigin, space.slug, r.id),
-          tags: (tagsBy.get(r.id) ?? []).map((t) => ({ code: t.code, label: t.label })),
-          attachments: (filesBy.get(r.id) ?? []).map((f) => ({
-            id: f.id,
-            filename: f.filename,
-            contentType: f.contentType,
-            size: f.size,
-            url: attachmentLink(appOrigin, f.id),
-          })),
-          bodyMd: r.bodyMd,
-          text: options.withText === false ? '' : markdownToPlainText(r.bodyMd),
-          replies: (childrenOf.get(r.id) ?? []).map((child) => build(child, true)),
-        };
-      };
-      yield roots.map((r) => build(r, false));
+      yield roots.map((r) => build(r, false, h, childrenOf));
       const last: Row | undefined = roots.at(-1);
       if (!last || roots.length < pageSize) return;
       after = { at: last.createdAt, id: last.id };
@@ -310,7 +585,13 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
 
   return {
     generatedAt: options.now ?? new Date(),
-    filters: { scope: filter.scope, questionId: filter.questionId ?? null, language: filter.language ?? null },
+    filters: {
+      scope: filter.scope,
+      questionId: filter.questionId ?? null,
+      language: filter.language ?? null,
+      group: grouping,
+      tag: options.tagCode ?? null,
+    },
     space: {
       id: space.id,
       slug: space.slug,
@@ -325,8 +606,12 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
       moderators: staff.moderators,
       chairs: staff.chairs,
     },
-    participation,
+    participation: { ...participation, summary },
     questions: list,
+    grouping,
+    sections,
+    questionOf,
+    annexes,
     threads,
   };
 }

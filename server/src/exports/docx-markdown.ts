@@ -68,13 +68,14 @@ export const TEXT_WIDTH = 9026;
 
 /**
  * Column widths for a table from its cells' text: each column gets a share of `total` by the
- * length of its longest cell (capped at 60 characters, at least 15 so a bold "Contributions" header fits), so a column of long questions is wide and a
+ * length of its longest cell (capped at 60 characters, at least 21: at 15 a bold "Contributors"
+ * header wrapped mid-word beside a 60-character column in LibreOffice), so a column of long questions is wide and a
  * column of counts narrow, instead of equal columns wrapping the long text over many lines.
  */
 export function columnWidths(rows: string[][], total = TEXT_WIDTH): number[] {
   const count = Math.max(0, ...rows.map((r) => r.length));
   const weights = Array.from({ length: count }, (_, i) =>
-    Math.min(60, Math.max(15, ...rows.map((r) => [...(r[i] ?? '')].length))),
+    Math.min(60, Math.max(21, ...rows.map((r) => [...(r[i] ?? '')].length))),
   );
   const sum = weights.reduce((a, b) => a + b, 0) || 1;
   return weights.map((w) => Math.floor((w / sum) * total));

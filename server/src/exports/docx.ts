@@ -4,6 +4,7 @@ import {
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  LineRuleType,
   Packer,
   Paragraph,
   type ParagraphChild,
@@ -23,7 +24,17 @@ import {
   heading,
   markdownToDocx,
 } from './docx-markdown.js';
-import { formatDate, languageLabel, people, period, questionHeading, replyNote, scopeLine } from './format.js';
+import {
+  alsoUnderNote,
+  formatDate,
+  languageLabel,
+  people,
+  period,
+  replyNote,
+  scopeLine,
+  sectionHeading,
+} from './format.js';
+import { sentenceLanguage } from './participationSentence.js';
 import { convertPastedFootnotes } from './markdown.js';
 
 /** Replies sit this much further right per level (twentieths of a point: 0.4 inch). */
@@ -64,14 +75,9 @@ const label = (name: string, value: string) =>
 
 function participationBlocks(input: CuratedInput): Block[] {
   const p = input.participation;
-  const t = p.totals;
   const sub = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
   return [
-    new Paragraph({ text: 'Participation', heading: HeadingLevel.HEADING_1 }),
-    new Paragraph(
-      `${t.contributions} contributions from ${t.contributors} contributors: ${t.memberStates} Member States, ` +
-        `${t.organisations} organisations, ${t.countries} countries; ${t.highlighted} highlighted for the note.`,
-    ),
+    new Paragraph({ text: 'Participation figures', heading: HeadingLevel.HEADING_1 }),
     sub('By stakeholder category'),
     statsTable(
       ['Category', 'Contributors', 'Contributions'],
@@ -95,7 +101,85 @@ function participationBlocks(input: CuratedInput): Block[] {
   ];
 }
 
-function contributionBlocks(c: ExportContribution, depth: number, ctx: DocxMarkdownContext): Block[] {
+/** A cell's text (which sizes its column) and, for a link, what it shows. */
+interface AnnexCell {
+  text: string;
+  children?: ParagraphChild[];
+}
+
+/** A statistics-like table whose cells may be links (the position papers). */
+function linkTable(head: string[], rows: AnnexCell[][]): Table {
+  const widths = columnWidths([head, ...rows.map((r) => r.map((c) => c.text))]);
+  const w = (i: number) => widths[i] ?? 0;
+  const cellOf = (c: AnnexCell, i: number) =>
+    c.children
+      ? new TableCell({
+          width: { size: w(i), type: WidthType.DXA },
+          children: [new Paragraph({ spacing: { after: 0 }, children: c.children })],
+        })
+      : cell(c.text, w(i));
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, w(i), true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map(cellOf) })),
+    ],
+  });
+}
+
+/** Annexes: contributors by Member State and by organisation, and the position papers with their links. */
+function annexBlocks(input: CuratedInput): Block[] {
+  const a = input.annexes;
+  const none = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true })] });
+  const h1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, pageBreakBefore: true });
+  return [
+    h1('Annex I. Contributors by Member State'),
+    a.memberStates.length
+      ? statsTable(
+          ['Member State', 'Participants', 'Contributions'],
+          a.memberStates.map((s) => [
+            s.countryName ?? 'Country not given',
+            s.participants
+              .map((p) => (p.affiliation ? `${p.displayName} (${p.affiliation})` : p.displayName))
+              .join('; '),
+            s.contributions,
+          ]),
+        )
+      : none('No government contribution in this export.'),
+    h1('Annex II. Contributors by organisation'),
+    a.organisations.length
+      ? statsTable(
+          ['Organisation', 'Category', 'Country', 'Participants', 'Contributions'],
+          a.organisations.map((o) => [
+            o.name,
+            o.categoryLabel,
+            o.countryNames.join(', ') || '—',
+            o.participants,
+            o.contributions,
+          ]),
+        )
+      : none('No organisation in this export.'),
+    h1('Annex III. Position papers'),
+    a.positionPapers.length
+      ? linkTable(
+          ['No.', 'Position paper', 'Submitted by'],
+          a.positionPapers.map((f) => [
+            { text: f.number, children: [link(f.number, f.permalink)] },
+            { text: f.filename, children: [link(f.filename, f.url)] },
+            { text: f.affiliation ? `${f.author}, ${f.affiliation}` : f.author },
+          ]),
+        )
+      : none('No position paper attached to the exported contributions.'),
+  ];
+}
+
+function contributionBlocks(
+  c: ExportContribution,
+  depth: number,
+  ctx: DocxMarkdownContext,
+  grouping: CuratedInput['grouping'],
+): Block[] {
   const indent = REPLY_INDENT * depth;
   const at = indent ? { indent: { left: indent } } : {};
   const a = c.author;
@@ -116,9 +200,13 @@ function contributionBlocks(c: ExportContribution, depth: number, ctx: DocxMarkd
     }),
     new Paragraph({ ...at, children: meta, keepNext: true }),
   ];
-  const replyLine = replyNote(c);
+  const replyLine = replyNote(c, grouping);
   if (replyLine) {
     blocks.push(new Paragraph({ ...at, keepNext: true, children: [new TextRun({ text: replyLine, italics: true })] }));
+  }
+  const also = alsoUnderNote(c);
+  if (also) {
+    blocks.push(new Paragraph({ ...at, keepNext: true, children: [new TextRun({ text: also, italics: true })] }));
   }
   if (c.tags.length) {
     blocks.push(
@@ -143,7 +231,7 @@ function contributionBlocks(c: ExportContribution, depth: number, ctx: DocxMarkd
       language: WORD_LANGUAGES[c.language],
     }),
   );
-  for (const r of c.replies) blocks.push(...contributionBlocks(r, depth + 1, ctx));
+  for (const r of c.replies) blocks.push(...contributionBlocks(r, depth + 1, ctx, grouping));
   return blocks;
 }
 
@@ -158,7 +246,7 @@ export function newDocument(title: string, children: Block[]): Document {
         // paragraphs stand apart; British English unless a run says otherwise.
         document: {
           run: { font: 'Calibri', size: 22, language: { value: 'en-GB' } },
-          paragraph: { spacing: { after: 160, line: 264 } },
+          paragraph: { spacing: { after: 160, line: 264, lineRule: LineRuleType.AUTO } },
         },
       },
     },
@@ -184,6 +272,16 @@ export async function docxExport(input: CuratedInput): Promise<Buffer> {
   const children: Block[] = [
     new Paragraph({ text: `${s.code} — ${s.title}`, heading: HeadingLevel.TITLE }),
     ...(s.parent ? [label('Session', `${s.parent.code} — ${s.parent.title}`)] : []),
+    // The report's own sentence first, in the export's language, tagged so Word checks it as such.
+    new Paragraph({ text: 'Participation', heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({
+      children: [
+        new TextRun({
+          text: input.participation.summary,
+          language: { value: WORD_LANGUAGES[sentenceLanguage(input.filters.language)] ?? 'en-GB' },
+        }),
+      ],
+    }),
     label('Dates', period(s)),
     label('Moderators', people(s.moderators)),
     label('Chairs', people(s.chairs)),
@@ -191,17 +289,18 @@ export async function docxExport(input: CuratedInput): Promise<Buffer> {
     new Paragraph({ children: [new TextRun({ text: 'Page: ', bold: true }), link(s.url, s.url)] }),
     ...participationBlocks(input),
   ];
-  for (const q of input.questions) {
-    children.push(new Paragraph({ text: questionHeading(q), heading: HeadingLevel.HEADING_1 }));
+  for (const q of input.sections) {
+    children.push(new Paragraph({ text: sectionHeading(q), heading: HeadingLevel.HEADING_1 }));
     let any = false;
     for await (const page of input.threads(q)) {
       for (const root of page) {
         any = true;
-        children.push(...contributionBlocks(root, 0, ctx));
+        children.push(...contributionBlocks(root, 0, ctx, input.grouping));
       }
     }
     if (!any)
       children.push(new Paragraph({ children: [new TextRun({ text: 'No published contributions.', italics: true })] }));
   }
+  children.push(...annexBlocks(input));
   return Packer.toBuffer(newDocument(`${s.code} — ${s.title}`, children));
 }

@@ -1,5 +1,5 @@
 import { type ExportContribution, LANGUAGE_LABELS } from '@convene/shared';
-import type { CuratedInput, CuratedQuestion } from './curated.js';
+import type { CuratedInput, CuratedQuestion, CuratedSection } from './curated.js';
 
 /** "22 November 2026": dates as a reader of a report expects them, in UTC. */
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -41,6 +41,9 @@ export function scopeLine(input: CuratedInput): string {
     parts.push(q?.number ? `question ${q.number}` : 'the space as a whole');
   }
   if (f.language) parts.push(`in ${LANGUAGE_LABELS[f.language]}`);
+  if (f.tag === 'none') parts.push('with no objective');
+  else if (f.tag) parts.push(`on objective ${f.tag}`);
+  if (f.group === 'objective') parts.push('grouped by objective');
   return parts.join(', ');
 }
 
@@ -48,14 +51,34 @@ export function scopeLine(input: CuratedInput): string {
  * Said of a reply exported without its parent: the parent is not published (withdrawn, pending,
  * rejected), or it is published but outside this export's filters.
  */
-export function replyNote(c: ExportContribution): string | null {
+export function replyNote(c: ExportContribution, grouping: CuratedInput['grouping'] = 'question'): string | null {
   if (!c.inReplyTo || c.parentId) return null;
-  return c.inReplyTo.published && c.inReplyTo.number
-    ? `In reply to ${c.inReplyTo.number} (not in this export)`
-    : 'In reply to a contribution that is not published';
+  if (!c.inReplyTo.published || !c.inReplyTo.number) return 'In reply to a contribution that is not published';
+  // Under an objective every contribution stands on its own: its parent may be listed elsewhere.
+  return grouping === 'objective'
+    ? `In reply to ${c.inReplyTo.number}`
+    : `In reply to ${c.inReplyTo.number} (not in this export)`;
+}
+
+/** Under an objective: "Also under objectives 5 and 16", for a contribution with several. */
+export function alsoUnderNote(c: ExportContribution): string | null {
+  const other = c.alsoUnder ?? [];
+  if (other.length === 0) return null;
+  const list = new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(other);
+  return `Also under ${other.length === 1 ? 'objective' : 'objectives'} ${list}`;
 }
 
 export const questionHeading = (q: CuratedQuestion) => (q.number ? `${q.number}. ${q.text}` : q.text);
+
+/** "2. What …?" for a question, "Objective 16: Empower migrants …" for an objective. */
+export const sectionHeading = (s: CuratedSection) =>
+  s.kind === 'objective'
+    ? s.id === null
+      ? 'No objective'
+      : `Objective ${s.code ?? s.number ?? ''}: ${s.text}`
+    : s.number
+      ? `${s.number}. ${s.text}`
+      : s.text;
 
 /** The columns of the tabular formats (XLSX contributions sheet and CSV), in order. */
 export const CONTRIBUTION_COLUMNS = [
@@ -77,11 +100,26 @@ export const CONTRIBUTION_COLUMNS = [
   { key: 'permalink', header: 'Permalink', width: 50 },
   { key: 'text', header: 'Text', width: 100 },
 ] as const;
-export type ColumnKey = (typeof CONTRIBUTION_COLUMNS)[number]['key'];
+export type ColumnKey = (typeof CONTRIBUTION_COLUMNS)[number]['key'] | 'objective';
 
-/** One contribution as a row of the tabular formats. */
-export function contributionRow(q: CuratedQuestion, c: ExportContribution): Record<ColumnKey, string> & { at: Date } {
+/** The objective column, first, when an export is grouped by objective. */
+export const OBJECTIVE_COLUMN = { key: 'objective', header: 'Objective', width: 40 } as const;
+
+/** The tabular formats' columns for a grouping: by objective, the objective comes first. */
+export const columnsFor = (grouping: CuratedInput['grouping']) =>
+  grouping === 'objective' ? [OBJECTIVE_COLUMN, ...CONTRIBUTION_COLUMNS] : [...CONTRIBUTION_COLUMNS];
+
+/**
+ * One contribution as a row of the tabular formats: `q` its question; `section` the objective
+ * it is listed under, when the export is grouped by objective.
+ */
+export function contributionRow(
+  q: { number: number | null; text: string },
+  c: ExportContribution,
+  section?: CuratedSection,
+): Record<ColumnKey, string> & { at: Date } {
   return {
+    objective: section?.kind === 'objective' ? sectionHeading(section) : '',
     number: c.number,
     questionNumber: q.number === null ? '' : String(q.number),
     question: q.text,

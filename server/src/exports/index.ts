@@ -57,15 +57,17 @@ export interface ExportNameParts {
   /** The guiding question's number, or "none" for the space as a whole. */
   question?: number | 'none' | undefined;
   language?: string | undefined;
+  /** The tag filter's code ("16"), or "none" for untagged contributions. */
   tag?: string | undefined;
+  group?: 'question' | 'objective' | undefined;
   /** Anything else that tells the file apart, e.g. "note-v3". */
   suffix?: string | undefined;
 }
 
 /**
- * "RT-1.1-highlighted-q2-fr-2026-11-22.docx": the space's code made safe for every file system,
- * what the export holds (scope, question, language, tag; the full published set is "all"), and
- * the UTC date of the export.
+ * "RT-1.1-highlighted-q2-fr-tag16-by-objective-2026-11-22.docx": the space's code made safe for
+ * every file system, what the export holds (scope, question, language, tag — "untagged" for
+ * `tag=none` —, grouping; the full published set is "all"), and the UTC date of the export.
  */
 export function exportFilename(code: string, format: string, at: Date, parts: ExportNameParts = {}): string {
   const name = [
@@ -73,7 +75,8 @@ export function exportFilename(code: string, format: string, at: Date, parts: Ex
     parts.scope === 'highlighted' ? 'highlighted' : parts.scope === 'published' ? 'all' : null,
     parts.question === 'none' ? 'general' : parts.question !== undefined ? `q${parts.question}` : null,
     parts.language ? safePart(parts.language) : null,
-    parts.tag ? `tag-${safePart(parts.tag)}` : null,
+    parts.tag === 'none' ? 'untagged' : parts.tag ? `tag${safePart(parts.tag)}` : null,
+    parts.group === 'objective' ? 'by-objective' : null,
     parts.suffix ? safePart(parts.suffix) : null,
     at.toISOString().slice(0, 10),
   ].filter((p): p is string => Boolean(p));
@@ -86,6 +89,9 @@ export interface ExportRun {
   filter: ContributionFilter;
   appOrigin: string;
   now?: Date;
+  grouping?: 'question' | 'objective';
+  /** The code of the tag filtered on (for the file's filters), or "none". */
+  tagCode?: string | undefined;
 }
 
 /**
@@ -102,6 +108,8 @@ export async function runExport(db: Database, run: ExportRun, out: Writable): Pr
           filter: run.filter,
           appOrigin: run.appOrigin,
           withText: PLAIN_TEXT_FORMATS.has(run.format),
+          grouping: run.grouping ?? 'question',
+          tagCode: run.tagCode,
           ...(run.now ? { now: run.now } : {}),
         });
         await WRITERS[run.format](input, out);

@@ -14,11 +14,14 @@ export async function* jsonExport(input: CuratedInput): AsyncGenerator<string> {
     space: input.space,
     participation: input.participation,
   };
-  yield `${JSON.stringify(head, null, 2).replace(/\n}$/, '')},\n  "questions": [`;
+  const byObjective = input.grouping === 'objective';
+  // Grouped by objective, "questions" stays (empty) and "objectives" holds the contributions.
+  yield `${JSON.stringify(head, null, 2).replace(/\n}$/, '')},\n  ${byObjective ? '"questions": [],\n  "objectives": [' : '"questions": ['}`;
   let firstQuestion = true;
-  for (const q of input.questions) {
-    const { id, number, text } = q;
-    yield `${firstQuestion ? '' : ','}\n    ${JSON.stringify({ id, number, text }).replace(/}$/, '')},"contributions":[`;
+  for (const q of input.sections) {
+    const { id, number, text, code } = q;
+    const heading = byObjective ? { code, number, text } : { id, number, text };
+    yield `${firstQuestion ? '' : ','}\n    ${JSON.stringify(heading).replace(/}$/, '')},"contributions":[`;
     firstQuestion = false;
     let first = true;
     for await (const page of input.threads(q)) {

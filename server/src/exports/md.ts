@@ -1,24 +1,32 @@
 import { type ExportContribution, LANGUAGE_LABELS, STAKEHOLDER_CATEGORY_LABELS } from '@convene/shared';
 import { type CuratedInput, countryName } from './curated.js';
-import { formatDate, languageLabel, people, period, questionHeading, replyNote, scopeLine } from './format.js';
+import {
+  alsoUnderNote,
+  formatDate,
+  languageLabel,
+  people,
+  period,
+  replyNote,
+  scopeLine,
+  sectionHeading,
+} from './format.js';
 import { convertPastedFootnotes, embedMarkdown } from './markdown.js';
 
 /** Text from people or titles placed in markdown structure: no markup of its own. */
 export const escapeInline = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\s+/g, ' ');
 
+/** A table; a column of numbers only is right-aligned. */
 const table = (head: string[], rows: (string | number)[][]) =>
   [
     `| ${head.join(' | ')} |`,
-    `| ${head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    `| ${head.map((_, i) => (i > 0 && rows.every((r) => typeof r[i] === 'number') ? '---:' : '---')).join(' | ')} |`,
     ...rows.map((r) => `| ${r.map((c) => (typeof c === 'number' ? String(c) : escapeInline(c))).join(' | ')} |`),
   ].join('\n');
 
 function participationSection(input: CuratedInput): string {
   const p = input.participation;
-  const t = p.totals;
   return [
-    '## Participation',
-    `${t.contributions} contributions from ${t.contributors} contributors: ${t.memberStates} Member States, ${t.organisations} organisations, ${t.countries} countries; ${t.highlighted} highlighted for the note.`,
+    '## Participation figures',
     '### By stakeholder category',
     table(
       ['Category', 'Contributors', 'Contributions'],
@@ -42,7 +50,56 @@ function participationSection(input: CuratedInput): string {
   ].join('\n\n');
 }
 
-function contribution(c: ExportContribution, depth: number): string {
+/** Annexes: contributors by Member State and by organisation, and the position papers. */
+export function annexSections(input: CuratedInput): string {
+  const a = input.annexes;
+  const out: string[] = ['\n\n## Annex I. Contributors by Member State'];
+  out.push(
+    a.memberStates.length
+      ? table(
+          ['Member State', 'Participants', 'Contributions'],
+          a.memberStates.map((s) => [
+            s.countryName ?? 'Country not given',
+            s.participants
+              .map((p) => (p.affiliation ? `${p.displayName} (${p.affiliation})` : p.displayName))
+              .join('; '),
+            s.contributions,
+          ]),
+        )
+      : '*No government contribution in this export.*',
+  );
+  out.push('## Annex II. Contributors by organisation');
+  out.push(
+    a.organisations.length
+      ? table(
+          ['Organisation', 'Category', 'Country', 'Participants', 'Contributions'],
+          a.organisations.map((o) => [
+            o.name,
+            o.categoryLabel,
+            o.countryNames.join(', ') || '—',
+            o.participants,
+            o.contributions,
+          ]),
+        )
+      : '*No organisation in this export.*',
+  );
+  out.push('## Annex III. Position papers');
+  out.push(
+    a.positionPapers.length
+      ? [
+          '| No. | Position paper | Submitted by |',
+          '| --- | --- | --- |',
+          ...a.positionPapers.map(
+            (f) =>
+              `| [${f.number}](${f.permalink}) | [${escapeInline(f.filename)}](${f.url}) | ${escapeInline(f.affiliation ? `${f.author}, ${f.affiliation}` : f.author)} |`,
+          ),
+        ].join('\n')
+      : '*No position paper attached to the exported contributions.*',
+  );
+  return out.join('\n\n');
+}
+
+function contribution(c: ExportContribution, depth: number, grouping: CuratedInput['grouping']): string {
   const level = Math.min(6, 3 + depth);
   const a = c.author;
   const meta = [a.categoryLabel, a.countryName, languageLabel(c.language), formatDate(c.createdAt)]
@@ -53,8 +110,10 @@ function contribution(c: ExportContribution, depth: number): string {
     `${'#'.repeat(level)} ${c.number} ${escapeInline(a.displayName)}${a.affiliation ? `, ${escapeInline(a.affiliation)}` : ''}`,
     `*${meta}* · [Permalink](${c.permalink})${c.parentId && c.inReplyTo?.number ? ` · in reply to ${c.inReplyTo.number}` : ''}`,
   ];
-  const replyLine = replyNote(c);
+  const replyLine = replyNote(c, grouping);
   if (replyLine) lines.push(`*${replyLine}*`);
+  const also = alsoUnderNote(c);
+  if (also) lines.push(`*${also}*`);
   if (c.tags.length) lines.push(`Tags: ${c.tags.map((t) => escapeInline(`${t.code} ${t.label}`)).join('; ')}`);
   if (c.attachments.length) {
     lines.push(`Attachments: ${c.attachments.map((f) => `[${escapeInline(f.filename)}](${f.url})`).join(', ')}`);
@@ -64,14 +123,19 @@ function contribution(c: ExportContribution, depth: number): string {
 }
 
 /**
- * Markdown: the header, participation tables, then a heading per guiding question and one per
+ * Markdown: the title, the participation paragraph as a report words it, the header, the
+ * participation tables, then a heading per guiding question (or objective) and one per
  * contribution (replies one level deeper), each with an attribution line and its own text,
- * footnotes kept (relabelled per contribution so they never collide). Written page by page.
+ * footnotes kept (relabelled per contribution so they never collide), then the annexes.
+ * Written page by page.
  */
 export async function* markdownExport(input: CuratedInput): AsyncGenerator<string> {
   const s = input.space;
   yield [
     `# ${escapeInline(s.code)} — ${escapeInline(s.title)}`,
+    '## Participation',
+    // Markup escaped, the sentence's own spaces (French no-break ones) kept.
+    input.participation.summary.replace(/([\\`*_[\]<>#|])/g, '\\$1'),
     [
       s.parent ? `- Session: ${escapeInline(`${s.parent.code} — ${s.parent.title}`)}` : null,
       `- Dates: ${period(s)}`,
@@ -84,13 +148,13 @@ export async function* markdownExport(input: CuratedInput): AsyncGenerator<strin
       .join('\n'),
     participationSection(input),
   ].join('\n\n');
-  for (const q of input.questions) {
-    yield `\n\n## ${escapeInline(questionHeading(q))}`;
+  for (const q of input.sections) {
+    yield `\n\n## ${escapeInline(sectionHeading(q))}`;
     let any = false;
     for await (const page of input.threads(q)) {
       const parts: string[] = [];
       const walk = (c: ExportContribution, depth: number) => {
-        parts.push(contribution(c, depth));
+        parts.push(contribution(c, depth, input.grouping));
         for (const r of c.replies) walk(r, depth + 1);
       };
       for (const root of page) walk(root, 0);
@@ -99,5 +163,6 @@ export async function* markdownExport(input: CuratedInput): AsyncGenerator<strin
     }
     if (!any) yield '\n\n*No published contributions.*';
   }
+  yield annexSections(input);
   yield '\n';
 }

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { LANGUAGE_LABELS, STAKEHOLDER_CATEGORY_LABELS } from '@convene/shared';
 import ExcelJS from 'exceljs';
 import { type CuratedInput, countryName } from './curated.js';
-import { CONTRIBUTION_COLUMNS, contributionRow, flatten, people, period, scopeLine } from './format.js';
+import { columnsFor, contributionRow, flatten, people, period, scopeLine } from './format.js';
 
 const bold = { bold: true } as const;
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -26,7 +26,7 @@ function statisticsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: Cu
     properties: { defaultColWidth: 16 },
     pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  sheet.columns = [{ width: 48 }, { width: 14 }, { width: 14 }, { width: 14 }];
+  sheet.columns = [{ width: 48 }, { width: 17 }, { width: 14 }, { width: 14 }];
   const p = input.participation;
   const t = p.totals;
   const add = (values: (string | number | Date)[], isHeader = false) => {
@@ -41,6 +41,12 @@ function statisticsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: Cu
     for (const r of rows) add(r);
   };
   add([`${input.space.code} — ${input.space.title}`], true);
+  // The report's sentence across the four columns, wrapped, so the sheet still prints one page wide.
+  const summary = sheet.addRow([input.participation.summary]);
+  summary.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+  summary.height = 15 * Math.max(1, Math.ceil(input.participation.summary.length / 95));
+  sheet.mergeCells(summary.number, 1, summary.number, 4);
+  summary.commit();
   add(['Dates', period(input.space)]);
   add(['Moderators', people(input.space.moderators)]);
   add(['Chairs', people(input.space.chairs)]);
@@ -88,10 +94,70 @@ function statisticsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: Cu
   sheet.commit();
 }
 
+/** The annexes as sheets: contributors by Member State, and by organisation. */
+function annexSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: CuratedInput) {
+  const states = workbook.addWorksheet('Member States', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: PRINT_SETUP,
+  });
+  states.columns = [
+    { key: 'country', header: 'Member State', width: 28 },
+    { key: 'code', header: 'Code', width: 8 },
+    { key: 'participant', header: 'Participant', width: 28 },
+    { key: 'affiliation', header: 'Affiliation', width: 40 },
+    { key: 'contributions', header: 'Contributions', width: 14 },
+  ];
+  states.getRow(1).font = bold;
+  states.getRow(1).commit();
+  // One row per participant, under their country, then the country's total.
+  for (const st of input.annexes.memberStates) {
+    for (const p of st.participants) {
+      states
+        .addRow({
+          country: st.countryName ?? 'Country not given',
+          code: st.country ?? '',
+          participant: p.displayName,
+          affiliation: p.affiliation,
+          contributions: p.contributions,
+        })
+        .commit();
+    }
+  }
+  states.commit();
+
+  const orgs = workbook.addWorksheet('Organisations', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: PRINT_SETUP,
+  });
+  orgs.columns = [
+    { key: 'name', header: 'Organisation', width: 40 },
+    { key: 'category', header: 'Category', width: 28 },
+    { key: 'country', header: 'Country', width: 28 },
+    { key: 'participants', header: 'Participants', width: 13 },
+    { key: 'contributions', header: 'Contributions', width: 14 },
+  ];
+  orgs.getRow(1).font = bold;
+  orgs.getRow(1).commit();
+  for (const o of input.annexes.organisations) {
+    orgs
+      .addRow({
+        name: o.name,
+        category: o.categoryLabel,
+        country: o.countryNames.join(', '),
+        participants: o.participants,
+        contributions: o.contributions,
+      })
+      .commit();
+  }
+  orgs.commit();
+}
+
 /**
  * The spreadsheet: a "Contributions" sheet (one row per contribution, header frozen and
- * filterable, permalinks and files as hyperlinks), an "Attachments" sheet (one row per file,
- * each a hyperlink) and a "Statistics" sheet, all set up to print. Written with exceljs's
+ * filterable, permalinks and files as hyperlinks; grouped by objective, one row per objective
+ * and contribution), an "Attachments" sheet (the position papers: one row per file, each a
+ * hyperlink), a "Statistics" sheet, and the annexes "Member States" and "Organisations", all
+ * set up to print. Written with exceljs's
  * streaming writer, a row at a time, straight into `out`.
  */
 export async function xlsxExport(input: CuratedInput, out: Writable): Promise<void> {
@@ -102,7 +168,8 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: PRINT_SETUP,
   });
-  sheet.columns = CONTRIBUTION_COLUMNS.map((c) => ({
+  const columns = columnsFor(input.grouping);
+  sheet.columns = columns.map((c) => ({
     key: c.key,
     header: c.header,
     width: c.width,
@@ -112,7 +179,7 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
     ...(c.key === 'date' ? { style: { numFmt: DATE_FORMAT } } : {}),
     ...(c.key === 'permalink' ? { style: { font: { color: { argb: 'FF0563C1' }, underline: true } } } : {}),
   }));
-  sheet.autoFilter = `A1:${columnLetter(CONTRIBUTION_COLUMNS.length)}1`;
+  sheet.autoFilter = `A1:${columnLetter(columns.length)}1`;
   const header = sheet.getRow(1);
   header.font = bold;
   header.commit();
@@ -125,13 +192,16 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
     size: number;
     url: string;
   }[] = [];
-  for (const q of input.questions) {
-    for await (const page of input.threads(q)) {
+  const seenFiles = new Set<string>();
+  for (const section of input.sections) {
+    for await (const page of input.threads(section)) {
       if (out.destroyed) throw new Error('export aborted: the client went away');
       for (const root of page) {
         for (const { c } of flatten(root)) {
-          const { at, ...row } = contributionRow(q, c);
-          for (const f of c.attachments)
+          const question = input.questionOf(c.questionId);
+          const { at, ...row } = contributionRow(question, c, section);
+          // Grouped by objective a contribution may appear twice; its files are listed once.
+          for (const f of c.attachments.filter((x) => !seenFiles.has(x.id) && seenFiles.add(x.id)))
             files.push({
               number: c.number,
               contributionId: c.id,
@@ -144,7 +214,7 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
           sheet
             .addRow({
               ...row,
-              questionNumber: q.number,
+              questionNumber: question.number,
               date: at,
               permalink: link(c.permalink, c.permalink),
               attachments:
@@ -181,5 +251,6 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
   filesSheet.commit();
 
   statisticsSheet(workbook, input);
+  annexSheets(workbook, input);
   await workbook.commit();
 }

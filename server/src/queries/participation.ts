@@ -18,6 +18,8 @@ export interface ContributionFilter {
   /** A question id, or "none" for contributions on the space as a whole. */
   questionId?: string | undefined;
   language?: CommentLanguage | undefined;
+  /** A tag's id (one of the objectives), or "none" for contributions with no tag. */
+  tagId?: string | undefined;
 }
 
 /**
@@ -31,6 +33,11 @@ export function contributionCondition(spaceId: string, f: ContributionFilter, al
   if (f.questionId === 'none') parts.push(sql`${c}.question_id is null`);
   else if (f.questionId) parts.push(sql`${c}.question_id = ${f.questionId}::uuid`);
   if (f.language) parts.push(sql`${c}.language = ${f.language}::comment_language`);
+  if (f.tagId === 'none') parts.push(sql`not exists (select 1 from comment_tags ct where ct.comment_id = ${c}.id)`);
+  else if (f.tagId)
+    parts.push(
+      sql`exists (select 1 from comment_tags ct where ct.comment_id = ${c}.id and ct.tag_id = ${f.tagId}::uuid)`,
+    );
   return sql.join(parts, sql` and `);
 }
 
@@ -51,6 +58,9 @@ interface GroupRow extends Record<string, unknown> {
 
 const DAY_MS = 86_400_000;
 
+/** An affiliation compared case- and space-insensitively ("Government of Kenya " = "government  of kenya"). */
+const ORGANISATION = sql.raw(`regexp_replace(lower(btrim(u.affiliation)), '\\s+', ' ', 'g')`);
+
 /** Every day from the first to the last, so a chart of contributions over time has no holes. */
 function fillDays(counts: Map<string, number>): { date: string; contributions: number }[] {
   const days = [...counts.keys()].sort();
@@ -68,6 +78,9 @@ function fillDays(counts: Map<string, number>): { date: string; contributions: n
   return out;
 }
 
+/** Per stakeholder category: its distinct organisations and countries (what the report's sentence needs). */
+export type CategoryBreakdown = Record<StakeholderCategory, { organisations: number; countries: number }>;
+
 /**
  * Who took part in a space, over published contributions only: one grouped scan (GROUPING
  * SETS) plus the list of questions, whatever the number of contributions.
@@ -77,6 +90,18 @@ export async function loadParticipation(
   space: Pick<Space, 'id' | 'slug' | 'code' | 'title'>,
   filter: ContributionFilter,
 ): Promise<Participation> {
+  return (await loadParticipationFigures(db, space, filter)).participation;
+}
+
+/**
+ * `loadParticipation` plus, per category, its distinct organisations and countries (from the
+ * same scan): the figures of the participation sentence.
+ */
+export async function loadParticipationFigures(
+  db: DbOrTx,
+  space: Pick<Space, 'id' | 'slug' | 'code' | 'title'>,
+  filter: ContributionFilter,
+): Promise<{ participation: Participation; byCategory: CategoryBreakdown }> {
   const day = sql`to_char(coalesce(c.decided_at, c.created_at) at time zone 'UTC', 'YYYY-MM-DD')`;
   const result = await db.execute<GroupRow>(sql`
     select
@@ -96,7 +121,7 @@ export async function loadParticipation(
       count(*) as contributions,
       count(distinct c.author_id) as contributors,
       count(distinct u.country) filter (where u.stakeholder_category = 'member_state') as member_states,
-      count(distinct lower(btrim(u.affiliation))) filter (where btrim(u.affiliation) <> '') as organisations,
+      count(distinct ${ORGANISATION}) filter (where btrim(u.affiliation) <> '') as organisations,
       count(distinct u.country) as countries,
       count(*) filter (where c.highlighted) as highlighted
     from comments c
@@ -131,7 +156,14 @@ export async function loadParticipation(
   const byCategoryRow = new Map(of('category').map((r) => [r.category, r]));
   const byLanguageRow = new Map(of('language').map((r) => [r.language, r]));
 
-  return {
+  const breakdown = Object.fromEntries(
+    STAKEHOLDER_CATEGORIES.map((category) => {
+      const r = byCategoryRow.get(category);
+      return [category, { organisations: n(r?.organisations), countries: n(r?.countries) }];
+    }),
+  ) as CategoryBreakdown;
+
+  const participation: Participation = {
     space: { slug: space.slug, code: space.code, title: space.title },
     scope: filter.scope,
     totals: {
@@ -155,4 +187,5 @@ export async function loadParticipation(
     byLanguage: COMMENT_LANGUAGES.map((language) => ({ language, ...tally(byLanguageRow.get(language)) })),
     overTime: fillDays(new Map(of('day').map((r) => [r.day ?? '', n(r.contributions)]))),
   };
+  return { participation, byCategory: breakdown };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMMENT_LANGUAGES, STAKEHOLDER_CATEGORIES, type StakeholderCategory } from '../constants.js';
+import { storableString } from './common.js';
 import { participationSchema } from './participation.js';
 
 export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'json', 'md'] as const;
@@ -34,8 +35,19 @@ export const exportQuery = z.strictObject({
   scope: z.enum(['published', 'highlighted']).default('published'),
   /** One guiding question, or "none" for the contributions on the space as a whole. */
   questionId: z.union([z.uuid(), z.literal('none')]).optional(),
-  /** Only contributions written in this language. */
+  /**
+   * Only contributions written in this language. It is also the language of the participation
+   * sentence (English, French or Spanish; English when no language, or another, is given).
+   */
   lang: z.enum(COMMENT_LANGUAGES).optional(),
+  /**
+   * `objective`: headings per objective (the tags) instead of per guiding question; a
+   * contribution with several objectives appears under each (saying where else), one with none
+   * under "No objective".
+   */
+  group: z.enum(['question', 'objective']).default('question'),
+  /** Only contributions with this tag (its code, e.g. "16", or slug), or "none" for untagged ones. */
+  tag: storableString().max(40).optional(),
 });
 export type ExportQuery = z.output<typeof exportQuery>;
 
@@ -68,6 +80,7 @@ export interface ExportContribution {
   highlighted: boolean;
   permalink: string;
   tags: { code: string; label: string }[];
+  alsoUnder?: string[];
   attachments: { id: string; filename: string; contentType: string; size: number; url: string }[];
   bodyMd: string;
   text: string;
@@ -102,6 +115,8 @@ export const exportContribution: z.ZodType<ExportContribution> = z
     /** Link to the contribution on its space's page. */
     permalink: z.url(),
     tags: z.array(z.object({ code: z.string(), label: z.string() })),
+    /** With `group=objective` only: the codes of its other objectives, under which it appears too. */
+    alsoUnder: z.array(z.string()).optional(),
     attachments: z.array(
       z.object({
         id: z.uuid(),
@@ -134,6 +149,10 @@ export const exportDocument = z
       scope: z.enum(['published', 'highlighted']),
       questionId: z.union([z.uuid(), z.literal('none')]).nullable(),
       language: z.enum(COMMENT_LANGUAGES).nullable(),
+      /** How the contributions are grouped: `question` (default) or `objective`. */
+      group: z.enum(['question', 'objective']),
+      /** The tag filter's code, "none" for untagged contributions only; null without it. */
+      tag: z.string().nullable(),
     }),
     space: z.object({
       id: z.uuid(),
@@ -150,8 +169,14 @@ export const exportDocument = z
       moderators: z.array(personRef),
       chairs: z.array(personRef),
     }),
-    /** Counted over the exported contributions (same scope and filters). */
-    participation: participationSchema,
+    /**
+     * Counted over the exported contributions (same scope and filters). `summary` says it as a
+     * report does, in the export's language: "39 contributions were received from 19
+     * participants: 8 government representatives of 6 Member States, …" (governments counted as
+     * Member States, other categories by their distinct organisations).
+     */
+    participation: participationSchema.extend({ summary: z.string() }),
+    /** The contributions by guiding question; empty with `group=objective`. */
     questions: z.array(
       z.object({
         /** Null for the contributions on the space as a whole. */
@@ -162,6 +187,22 @@ export const exportDocument = z
         contributions: z.array(exportContribution),
       }),
     ),
+    /**
+     * With `group=objective` only: the objectives the exported contributions address, in the
+     * Compact's order, then "No objective" (code null). Each lists its contributions on their own
+     * (replies too, with `inReplyTo`), in number order; `alsoUnder` names their other objectives.
+     */
+    objectives: z
+      .array(
+        z.object({
+          code: z.string().nullable(),
+          /** The objective's number in the Global Compact; null for "No objective". */
+          number: z.number().int().nullable(),
+          text: z.string(),
+          contributions: z.array(exportContribution),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'ExportDocument' });
 export type ExportDocument = z.infer<typeof exportDocument>;

@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { errorResponse, exportQuery, slugParams } from '@convene/shared';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { questions } from '../../db/schema/index.js';
+import { questions, tags } from '../../db/schema/index.js';
 import { fieldInvalid } from '../../errors.js';
 import { CONTENT_TYPES, exportFilename, runExport } from '../../exports/index.js';
 import { authorize, requireSignedIn } from '../../policies/index.js';
@@ -24,7 +24,7 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['exports'],
         summary: "Export a space's published contributions (docx, xlsx, csv, json, md)",
         description:
-          'For moderators, chairs and administrators of the space. Only published text, grouped by guiding question with replies under their parent; `scope=highlighted` keeps the contributions a chair marked for the note. CSV is RFC 4180, UTF-8 with BOM; JSON follows the versioned `ExportDocument` schema. CSV, JSON, Markdown and XLSX are streamed.',
+          'For moderators, chairs and administrators of the space. Only published text, grouped by guiding question with replies under their parent, or by objective (`group=objective`: a contribution under each of its tags, untagged ones under "No objective"); `scope=highlighted` keeps the contributions a chair marked for the note, `tag` those with one objective. Word and Markdown open with the participation as a report words it (in the `lang` given, else English) and end with annexes (contributors by Member State and by organisation, position papers). CSV is RFC 4180, UTF-8 with BOM; JSON follows the versioned `ExportDocument` schema. CSV, JSON, Markdown and XLSX are streamed.',
         params: slugParams,
         querystring: exportQuery,
         response: { 200: fileResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse },
@@ -46,13 +46,27 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
         if (index < 0) throw fieldInvalid('questionId', 'No such question in this space');
         questionNumber = index + 1;
       }
+      // A tag by its code ("16") or slug ("gcm-16"), or "none" for contributions with no tag.
+      let tag: { id: string; code: string } | undefined;
+      if (request.query.tag === 'none') tag = { id: 'none', code: 'none' };
+      else if (request.query.tag) {
+        const ref = request.query.tag;
+        const [found] = await db
+          .select({ id: tags.id, code: tags.code })
+          .from(tags)
+          .where(or(eq(tags.code, ref), eq(tags.slug, ref)))
+          .orderBy(asc(tags.position))
+          .limit(1);
+        if (!found) throw fieldInvalid('tag', 'No such tag');
+        tag = found;
+      }
+      const group = request.query.group;
       const now = new Date();
       const out = new PassThrough();
-      const filter = { scope: request.query.scope, questionId, language: lang };
-      const query: object = request.query;
-      const tag = 'tag' in query && typeof query.tag === 'string' ? query.tag : undefined;
-      const nameParts = { scope: filter.scope, question: questionNumber, language: lang, tag };
-      runExport(db, { space, format, filter, appOrigin: config.appOrigin, now }, out).catch((err: unknown) =>
+      const filter = { scope: request.query.scope, questionId, language: lang, tagId: tag?.id };
+      const nameParts = { scope: filter.scope, question: questionNumber, language: lang, tag: tag?.code, group };
+      const run = { space, format, filter, appOrigin: config.appOrigin, now, grouping: group, tagCode: tag?.code };
+      runExport(db, run, out).catch((err: unknown) =>
         request.log.warn({ err, format, space: space.slug }, 'export stopped'),
       );
       return reply
