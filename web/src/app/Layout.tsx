@@ -1,6 +1,6 @@
 import { LOCALES, type Locale, authResponse } from '@convene/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { setCachedUser, useMe, useMyAbilities, useSignOut } from '../features/auth/api/me';
@@ -143,10 +143,35 @@ function useAccountLanguage() {
   }, [me, i18n]);
 }
 
+/**
+ * On a narrow screen the navigation and the language fold behind a "Menu" button (one row of
+ * header); it closes on navigation (it is open for one location only) and with Escape. Wide
+ * screens show it all, and no button.
+ */
+function useMenu(button: RefObject<HTMLButtonElement | null>) {
+  const { key } = useLocation();
+  const [openAt, setOpenAt] = useState<string | null>(null);
+  const open = openAt === key;
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpenAt(null);
+      button.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, button]);
+  return { open, toggle: () => setOpenAt(open ? null : key) };
+}
+
 export function Layout() {
   const { t } = useTranslation();
   useFocusOnNavigate();
   useAccountLanguage();
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const menu = useMenu(menuButton);
+  const menuId = useId();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -158,19 +183,32 @@ export function Layout() {
             {t('appName')}
             <span className="brand-tagline">{t('tagline')}</span>
           </Link>
-          <nav aria-label={t('nav.label')}>
-            <ul className="nav-list">
-              <li>
-                <NavLink to="/" end>
-                  {t('nav.spaces')}
-                </NavLink>
-              </li>
-              <AccountNav />
-            </ul>
-          </nav>
-          <div className="header-tools">
-            <LiveIndicator />
-            <LanguageSwitcher />
+          <LiveIndicator />
+          <button
+            type="button"
+            className="menu-button"
+            ref={menuButton}
+            aria-expanded={menu.open}
+            aria-controls={menuId}
+            onClick={menu.toggle}
+          >
+            <span aria-hidden="true" className="menu-icon" />
+            {t('nav.menu')}
+          </button>
+          <div id={menuId} className={`site-menu${menu.open ? ' is-open' : ''}`}>
+            <nav aria-label={t('nav.label')}>
+              <ul className="nav-list">
+                <li>
+                  <NavLink to="/" end>
+                    {t('nav.spaces')}
+                  </NavLink>
+                </li>
+                <AccountNav />
+              </ul>
+            </nav>
+            <div className="header-tools">
+              <LanguageSwitcher />
+            </div>
           </div>
         </div>
       </header>

@@ -38,7 +38,8 @@ function OwnStatus({ comment }: { comment: CommentDto }) {
     return (
       <div className="comment-status">
         <p>
-          <span className="badge warn">{t('comment.revisionPending')}</span>
+          <span className="badge warn">{t('comment.revisionBadge')}</span>{' '}
+          <span className="muted">{t('comment.revisionPending')}</span>
         </p>
         <details className="pending-revision">
           <summary>{t('comment.showRevision')}</summary>
