@@ -346,3 +346,92 @@ describe('my contributions', () => {
     await page.context().close();
   });
 });
+
+describe('the layout', () => {
+  it('uses the width of a wide screen: the guiding questions stay beside the discussion', async () => {
+    for (const width of [1280, 1680]) {
+      const page = await signedIn(delegate, 'en', { width, height: 900 });
+      await page.goto(SPACE);
+      const toc = page.getByRole('navigation', { name: 'Guiding questions' });
+      await toc.waitFor();
+      // Read on: question 3's discussion fills the screen.
+      const q4 = page.locator('section.question').nth(2);
+      await q4.locator('article').first().waitFor();
+      await q4.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await expect.poll(async () => (await toc.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
+      const [side, comment] = [await toc.boundingBox(), await q4.locator('article').first().boundingBox()];
+      if (!side || !comment) throw new Error('no boxes');
+      expect(side.y + side.height).toBeLessThanOrEqual(900);
+      expect(side.x).toBeGreaterThanOrEqual(comment.x + comment.width);
+      // Reading column and side column together span most of the screen.
+      expect(side.x + side.width - comment.x).toBeGreaterThan(0.85 * width);
+      expect(comment.width).toBeGreaterThan(0.55 * width);
+      await shot(page, `layout-${width}`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shot(page, `layout-top-${width}`);
+      await page.context().close();
+    }
+  });
+
+  it('folds the navigation behind a Menu button on a phone: one header row', async () => {
+    const page = await signedIn(delegate, 'en', { width: 390, height: 844 });
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const header = await page.locator('.site-header').boundingBox();
+    expect(header?.height).toBeLessThanOrEqual(72);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    const mine = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My contributions' });
+    expect(await mine.isVisible()).toBe(false);
+    await shot(page, 'menu-closed-390');
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await mine.waitFor();
+    expect(await page.getByRole('combobox', { name: 'Language' }).isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'menu-open-390');
+    // Escape closes it and gives the focus back to the button.
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Following a link closes it.
+    await menu.click();
+    await mine.click();
+    await page.waitForURL('**/account/contributions');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await mine.isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('never scrolls sideways at 360 px', async () => {
+    const twelve = await makeSpace(ctx, { questionCount: 12 });
+    const page = await signedIn(delegate, 'en', { width: 360, height: 800 });
+    const guest = await (await newContext(browser, baseURL)).newPage();
+    await guest.setViewportSize({ width: 360, height: 800 });
+    const pages: [Page, string, string, string][] = [
+      [page, 'index', '/', 'h1'],
+      // The delegate's own comments carry the longest badges ("Edit awaiting moderation").
+      [page, 'space', SPACE, 'article .badge.warn'],
+      [page, 'twelve', `/spaces/${twelve.space.slug}`, '.question-lead.is-empty'],
+      [page, 'mine', '/account/contributions', 'li.contribution .status-badges'],
+      [guest, 'sign-in', '/signin', 'h1'],
+      [guest, 'space-guest', SPACE, 'article'],
+    ];
+    for (const [p, name, path, ready] of pages) {
+      await p.goto(path);
+      await p.locator(ready).first().waitFor();
+      await p.waitForLoadState('networkidle');
+      const { scrollWidth, clientWidth } = await p.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      expect(scrollWidth, `${name}: scroll width ${scrollWidth} at ${clientWidth}`).toBeLessThanOrEqual(clientWidth);
+      await shot(p, `overflow-${name}-360`, name === 'space' ? p.locator(ready) : undefined);
+    }
+    // And with the menu open.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.context().close();
+    await guest.context().close();
+  });
+});

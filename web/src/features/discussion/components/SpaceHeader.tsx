@@ -18,19 +18,9 @@ function People({ people }: { people: SpaceDetail['moderators'] }) {
   );
 }
 
-/** What a reader needs before taking part: state, background, who moderates, the rules. */
-export function SpaceHeader({
-  space,
-  signInHref,
-  signedIn,
-}: {
-  space: SpaceDetail;
-  signInHref: string;
-  signedIn: boolean;
-}) {
+/** Where the space sits, its title and its state: full width above the page's columns. */
+export function SpaceHeader({ space }: { space: SpaceDetail }) {
   const { t } = useTranslation('discussion');
-  const fmt = useFormat();
-  const state = spaceState(space);
   return (
     <>
       <nav aria-label={t('header.breadcrumb')} className="breadcrumb">
@@ -59,54 +49,74 @@ export function SpaceHeader({
         </p>
         {space.summary && <p className="lead prose">{space.summary}</p>}
       </header>
+    </>
+  );
+}
 
-      <div className="space-intro">
-        {space.backgroundHtml.trim() !== '' && (
-          <section className="space-background" aria-labelledby="background-title">
-            <h2 id="background-title">{t('header.background')}</h2>
-            <div className="prose" dangerouslySetInnerHTML={{ __html: space.backgroundHtml }} />
-          </section>
-        )}
-        <aside className="space-about panel" aria-labelledby="about-title">
-          <h2 id="about-title">{t('header.about')}</h2>
-          <dl>
-            <dt>{t('header.moderation')}</dt>
-            <dd>{t(`header.moderationMode.${space.moderationMode}`)}</dd>
-            {space.moderators.length > 0 && (
-              <>
-                <dt>{t('header.moderators', { count: space.moderators.length })}</dt>
-                <dd>
-                  <People people={space.moderators} />
-                </dd>
-              </>
-            )}
-            {space.chairs.length > 0 && (
-              <>
-                <dt>{t('header.chairs', { count: space.chairs.length })}</dt>
-                <dd>
-                  <People people={space.chairs} />
-                </dd>
-              </>
-            )}
-            {space.acceptedLanguages.length > 0 && (
-              <>
-                <dt>{t('header.languages')}</dt>
-                <dd>{space.acceptedLanguages.map((l) => t(`common:contentLanguage.${l}`)).join(', ')}</dd>
-              </>
-            )}
-            {space.contactEmail && (
-              <>
-                <dt>{t('header.contact')}</dt>
-                <dd>
-                  <a href={`mailto:${space.contactEmail}`}>{space.contactEmail}</a>
-                  <br />
-                  <span className="muted">{t('header.contactHint')}</span>
-                </dd>
-              </>
-            )}
-          </dl>
-        </aside>
-      </div>
+/**
+ * What a reader needs before taking part: the background, who moderates, the rules, the
+ * roundtables of a session. Each is its own cell of the page's grid (see .space-layout): on a wide
+ * screen the background reads on the left and the facts and rules sit beside it.
+ */
+export function SpaceIntro({
+  space,
+  signInHref,
+  signedIn,
+}: {
+  space: SpaceDetail;
+  signInHref: string;
+  signedIn: boolean;
+}) {
+  const { t } = useTranslation('discussion');
+  const fmt = useFormat();
+  const state = spaceState(space);
+  return (
+    <>
+      {space.backgroundHtml.trim() !== '' && (
+        <section className="space-background" aria-labelledby="background-title">
+          <h2 id="background-title">{t('header.background')}</h2>
+          <div className="prose" dangerouslySetInnerHTML={{ __html: space.backgroundHtml }} />
+        </section>
+      )}
+      <aside className="space-about panel" aria-labelledby="about-title">
+        <h2 id="about-title">{t('header.about')}</h2>
+        <dl>
+          <dt>{t('header.moderation')}</dt>
+          <dd>{t(`header.moderationMode.${space.moderationMode}`)}</dd>
+          {space.moderators.length > 0 && (
+            <>
+              <dt>{t('header.moderators', { count: space.moderators.length })}</dt>
+              <dd>
+                <People people={space.moderators} />
+              </dd>
+            </>
+          )}
+          {space.chairs.length > 0 && (
+            <>
+              <dt>{t('header.chairs', { count: space.chairs.length })}</dt>
+              <dd>
+                <People people={space.chairs} />
+              </dd>
+            </>
+          )}
+          {space.acceptedLanguages.length > 0 && (
+            <>
+              <dt>{t('header.languages')}</dt>
+              <dd>{space.acceptedLanguages.map((l) => t(`common:contentLanguage.${l}`)).join(', ')}</dd>
+            </>
+          )}
+          {space.contactEmail && (
+            <>
+              <dt>{t('header.contact')}</dt>
+              <dd>
+                <a href={`mailto:${space.contactEmail}`}>{space.contactEmail}</a>
+                <br />
+                <span className="muted">{t('header.contactHint')}</span>
+              </dd>
+            </>
+          )}
+        </dl>
+      </aside>
 
       {(space.questions.length > 0 || state.kind !== 'open') && (
         <section className="take-part notice" aria-labelledby="take-part-title">

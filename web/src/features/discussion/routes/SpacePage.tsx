@@ -15,7 +15,7 @@ import { GeneralSection } from '../components/GeneralSection';
 import { Announcer, NewCommentsBar } from '../components/NewCommentsBar';
 import { QuestionSection } from '../components/QuestionSection';
 import { SearchResults } from '../components/SearchResults';
-import { SpaceHeader } from '../components/SpaceHeader';
+import { SpaceHeader, SpaceIntro } from '../components/SpaceHeader';
 import { type DialogRequest, type Discussion, DiscussionContext } from '../context';
 import '../discussion.css';
 import { useCommentFromHash } from '../hooks/useCommentFromHash';
@@ -152,45 +152,50 @@ function SpaceView({ space }: { space: SpaceDetail }) {
   return (
     <DiscussionContext.Provider value={value}>
       <div className="space-page">
-        <SpaceHeader space={space} signInHref={signInHref} signedIn={meId !== null} />
+        <SpaceHeader space={space} />
+        {/* One grid: the reading column, and beside it (from 64rem) the facts, the rules and the
+            guiding questions, which stay in view while the discussion scrolls. */}
+        <div className={`space-layout${hasQuestions ? ' has-toc' : ''}`}>
+          <SpaceIntro space={space} signInHref={signInHref} signedIn={meId !== null} />
 
-        {hasQuestions && (
-          <nav className="question-toc" aria-labelledby="toc-title">
-            <h2 id="toc-title">{t('toc.title')}</h2>
-            <ol>
-              {space.questions.map((q) => {
-                const n = initialNew.get(q.id) ?? null;
-                return (
-                  <li key={q.id}>
-                    <a href={`#q-${q.id}`}>{q.text}</a>{' '}
-                    <span className="muted toc-count">
-                      ({t('question.comments', { count: q.counts.comments })}
-                      {n ? `, ${t('question.newShort', { count: n })}` : ''})
-                    </span>
-                  </li>
-                );
-              })}
-            </ol>
-          </nav>
-        )}
+          {hasQuestions && (
+            <nav className="question-toc" aria-labelledby="toc-title">
+              <h2 id="toc-title">{t('toc.title')}</h2>
+              <ol>
+                {space.questions.map((q) => {
+                  const n = initialNew.get(q.id) ?? null;
+                  return (
+                    <li key={q.id}>
+                      <a href={`#q-${q.id}`}>{q.text}</a>{' '}
+                      <span className="muted toc-count">
+                        ({t('question.comments', { count: q.counts.comments })}
+                        {n ? `, ${t('question.newShort', { count: n })}` : ''})
+                      </span>
+                    </li>
+                  );
+                })}
+              </ol>
+            </nav>
+          )}
 
-        {(hasQuestions || space.counts.comments > 0) && (
-          <div className="discussion">
-            <Filters key={filterKey} filters={filters} />
-            <NewCommentsBar />
-            {searching ? (
-              <SearchResults questions={space.questions} />
-            ) : (
-              <>
-                {space.questions.map((q) => (
-                  <QuestionSection key={q.id} question={q} newCount={initialNew.get(q.id) ?? null} />
-                ))}
-                <GeneralSection />
-                {!hasQuestions && <AnswerSlot target={{ kind: 'general' }} buttonLabel={t('general.answer')} />}
-              </>
-            )}
-          </div>
-        )}
+          {(hasQuestions || space.counts.comments > 0) && (
+            <div className="discussion">
+              <Filters key={filterKey} filters={filters} />
+              <NewCommentsBar />
+              {searching ? (
+                <SearchResults questions={space.questions} />
+              ) : (
+                <>
+                  {space.questions.map((q) => (
+                    <QuestionSection key={q.id} question={q} newCount={initialNew.get(q.id) ?? null} />
+                  ))}
+                  <GeneralSection />
+                  {!hasQuestions && <AnswerSlot target={{ kind: 'general' }} buttonLabel={t('general.answer')} />}
+                </>
+              )}
+            </div>
+          )}
+        </div>
         <Announcer />
         <CommentDialogs />
       </div>
