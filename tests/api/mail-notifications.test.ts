@@ -1,5 +1,7 @@
 import type PgBoss from 'pg-boss';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/src/app.js';
+import { createDb } from '../../server/src/db/client.js';
 import { deliverer } from '../../server/src/mail/deliver.js';
 import { mayStillSend, notifier } from '../../server/src/mail/notifications.js';
 import { smtpTransport } from '../../server/src/mail/transport.js';
@@ -184,6 +186,37 @@ describe('decisions on your comment', () => {
   });
 });
 
+describe('several instances', () => {
+  it('sends each notification once with two workers on the same database', async () => {
+    const second = createDb(ctx.db.url, { max: 4 });
+    const other = await buildApp({ db: second.db, config: ctx.config, logger: false });
+    await other.ready();
+    try {
+      const { space, moderator } = await stage(ctx);
+      const authors = await Promise.all(Array.from({ length: 5 }, () => makeUser(ctx)));
+      const ids = [];
+      for (const a of authors) ids.push((await post(a, space.slug, `Twice? ${a.user.id}`)).id);
+      const bulk = await moderator.client.post(`/api/spaces/${space.slug}/moderation/bulk`, { ids, action: 'approve' });
+      expect(bulk.status).toBe(200);
+      for (const a of authors) await smtp.waitFor(mailTo(a.user.email));
+      await waitUntil(
+        async () =>
+          (
+            await ctx.db.pool.query(
+              `select 1 from pgboss.job where name in ('mail-send', 'mail-notify') and state not in ('completed', 'failed')`,
+            )
+          ).rows.length === 0,
+        15_000,
+        'every job to finish',
+      );
+      for (const a of authors) expect(smtp.received.filter(mailTo(a.user.email))).toHaveLength(1);
+    } finally {
+      await other.close();
+      await second.close();
+    }
+  });
+});
+
 describe('replies to your published comment', () => {
   it('a reply published at once (post-moderated) tells the parent’s author, quoting both; replying to yourself tells nobody', async () => {
     const { space } = await stage(ctx, 'post');
@@ -333,6 +366,41 @@ describe('the visibility rule at send time', () => {
     expect(put.status).toBe(200);
     await runNotify((await only(c.id, 'comment_approved')).id);
     expect(await only(c.id, 'comment_approved')).toMatchObject({ status: 'dropped', drop_reason: 'unsubscribed' });
+  });
+});
+
+describe('the visibility rule at send time, with the worker', () => {
+  it('an email held back by an SMTP outage is not sent once its comment is withdrawn', async () => {
+    const { space, moderator } = await stage(ctx);
+    const author = await makeUser(ctx);
+    const c = await post(author, space.slug, 'HELD-BACK-THEN-WITHDRAWN');
+    await smtp.stop();
+    try {
+      await decide(ctx, moderator.client, c.id, 'approve');
+      // Written, tried once and failed: it waits for its next attempt.
+      await waitUntil(
+        async () => {
+          const { rows } = await ctx.db.pool.query(
+            `select m.attempts from notifications n join mail_messages m on m.id = n.mail_message_id
+             where n.comment_id = $1 and m.status = 'queued' and m.last_error is not null`,
+            [c.id],
+          );
+          return rows.length === 1;
+        },
+        15_000,
+        'a failed attempt',
+      );
+      expect((await author.client.delete(`/api/comments/${c.id}`)).status).toBe(200);
+    } finally {
+      await smtp.start();
+    }
+    await waitUntil(
+      async () => (await notificationsOf(ctx, c.id))[0]?.status === 'dropped',
+      15_000,
+      'the next attempt to drop it',
+    );
+    expect(await notificationsOf(ctx, c.id)).toMatchObject([{ drop_reason: 'not_visible', mail_message_id: null }]);
+    expect(smtp.received.filter(mailTo(author.user.email))).toHaveLength(0);
   });
 });
 
