@@ -375,11 +375,17 @@ describe('background notes', () => {
     const { gaps } = res.body;
     expect(gaps.threshold).toBe(1);
     const categories = Object.fromEntries(gaps.categories.map((c: any) => [c.category, c]));
-    // Two Member States are highlighted: heard. One civil-society voice: few. Youth: none.
+    const all = Object.fromEntries(gaps.allCategories.map((c: any) => [c.category, c]));
+    // Two Member States highlighted: heard. Civil society is judged against what it published
+    // (no longer "few" for having one highlighted): listed only if its share of the highlighted
+    // falls below half its share of the published. Youth published nothing: absent.
     expect(categories.member_state).toBeUndefined();
-    expect(categories.civil_society).toMatchObject({ highlighted: 1 });
-    expect(categories.civil_society.published).toBeGreaterThanOrEqual(2);
-    expect(categories.youth).toEqual({ category: 'youth', highlighted: 0, published: 0 });
+    expect(all.civil_society).toMatchObject({ highlighted: 1 });
+    expect(all.civil_society.published).toBeGreaterThanOrEqual(2);
+    const cso = all.civil_society;
+    expect(cso.hearing).toBe(cso.shareOfHighlighted < gaps.ratio * cso.shareOfPublished ? 'under_heard' : 'heard');
+    expect(categories.civil_society === undefined).toBe(cso.hearing === 'heard');
+    expect(categories.youth).toMatchObject({ category: 'youth', highlighted: 0, published: 0, hearing: 'absent' });
     expect(gaps.questions.map((q: any) => [q.questionId, q.highlighted])).toEqual([[q2.id, 1]]);
   });
 

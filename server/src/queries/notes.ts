@@ -1,12 +1,15 @@
 import {
   NOTE_CITATION,
   NOTE_GAP_THRESHOLD,
+  NOTE_UNDER_HEARD_RATIO,
   type NoteCitation,
   type NoteContribution,
   type NoteDto,
   type NoteGaps,
   type NoteListResponse,
   STAKEHOLDER_CATEGORIES,
+  type StakeholderCategory,
+  UN_REGIONAL_GROUPS,
 } from '@convene/shared';
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
@@ -26,7 +29,8 @@ import { permalink } from '../exports/curated.js';
 import { countWords, excerpt } from '../exports/markdown.js';
 import { type SpaceScope, type Viewer, can } from '../policies/index.js';
 import { isPublished } from '../policies/visibility.js';
-import { loadParticipation } from './participation.js';
+import { MEMBER_STATES_BY_GROUP, regionalGroupOf } from '../exports/unRegionalGroups.js';
+import { contributionCondition, loadParticipation } from './participation.js';
 import { loadSpaceById } from './spaces.js';
 
 export interface LoadedNote {
@@ -298,25 +302,119 @@ export async function loadNoteVersion(db: DbOrTx, noteId: string, version: numbe
   };
 }
 
+/** The most unhighlighted contributions of under-heard groups listed at once. */
+const UNHEARD_LIMIT = 200;
+
 /**
- * "Who has not been heard": the stakeholder categories and guiding questions with at most
- * NOTE_GAP_THRESHOLD highlighted contributions, each with its published count to pick from.
+ * "Who has not been heard", judged relative to participation: a stakeholder category or UN
+ * regional group is under-heard when its share of the highlighted contributions is well below
+ * (NOTE_UNDER_HEARD_RATIO of) its share of the published ones, absent when nothing of it is
+ * published. A category with 1 contribution of which 1 is highlighted is heard. Also: which
+ * Member States took part (a government representative published something) and which did not,
+ * by regional group; the guiding questions with at most NOTE_GAP_THRESHOLD highlighted
+ * contributions; and the unhighlighted published contributions of the under-heard groups.
+ * Published contributions only (the visibility module's condition).
  */
 export async function loadNoteGaps(db: DbOrTx, space: Space): Promise<NoteGaps> {
   const published = await loadParticipation(db, space, { scope: 'published' });
   const highlighted = await loadParticipation(db, space, { scope: 'highlighted' });
   const few = (n: number) => n <= NOTE_GAP_THRESHOLD;
-  const categoryCount = (p: typeof published, c: string) =>
-    p.byCategory.find((r) => r.category === c)?.contributions ?? 0;
   const questionCount = (p: typeof published, id: string | null) =>
     p.byQuestion.find((r) => r.questionId === id)?.contributions ?? 0;
+
+  const condition = contributionCondition(space.id, { scope: 'published' }, 'c');
+  const groups = await db.execute<{
+    category: StakeholderCategory;
+    country: string | null;
+    published: string;
+    highlighted: string;
+  }>(sql`
+    select u.stakeholder_category as category, u.country, count(*) as published,
+           count(*) filter (where c.highlighted) as highlighted
+    from comments c join users u on u.id = c.author_id
+    where ${condition}
+    group by u.stakeholder_category, u.country`);
+  const rows = groups.rows.map((r) => ({
+    category: r.category,
+    country: r.country,
+    group: regionalGroupOf(r.country),
+    published: Number(r.published),
+    highlighted: Number(r.highlighted),
+  }));
+  const totalPublished = rows.reduce((n, r) => n + r.published, 0);
+  const totalHighlighted = rows.reduce((n, r) => n + r.highlighted, 0);
+  const judge = (subset: typeof rows) => {
+    const p = subset.reduce((n, r) => n + r.published, 0);
+    const h = subset.reduce((n, r) => n + r.highlighted, 0);
+    const shareOfPublished = totalPublished ? p / totalPublished : 0;
+    const shareOfHighlighted = totalHighlighted ? h / totalHighlighted : 0;
+    const hearing: 'absent' | 'under_heard' | 'heard' =
+      p === 0 ? 'absent' : shareOfHighlighted < NOTE_UNDER_HEARD_RATIO * shareOfPublished ? 'under_heard' : 'heard';
+    return { highlighted: h, published: p, shareOfPublished, shareOfHighlighted, hearing };
+  };
+
+  const allCategories = STAKEHOLDER_CATEGORIES.map((category) => ({
+    category,
+    ...judge(rows.filter((r) => r.category === category)),
+  }));
+  const governments = rows.filter((r) => r.category === 'member_state' && r.group !== null);
+  const memberStates = [...new Set(governments.map((r) => (r.country ?? '').toUpperCase()))].sort().map((country) => {
+    const of = governments.filter((r) => (r.country ?? '').toUpperCase() === country);
+    return {
+      country,
+      group: regionalGroupOf(country) ?? 'african',
+      published: of.reduce((n, r) => n + r.published, 0),
+      highlighted: of.reduce((n, r) => n + r.highlighted, 0),
+    };
+  });
+  const took = new Set(memberStates.map((m) => m.country));
+  const regions = UN_REGIONAL_GROUPS.map((group) => ({
+    group,
+    ...judge(rows.filter((r) => r.group === group)),
+    memberStates: MEMBER_STATES_BY_GROUP[group].length,
+    tookPart: MEMBER_STATES_BY_GROUP[group].filter((c) => took.has(c)),
+    notHeard: MEMBER_STATES_BY_GROUP[group].filter((c) => !took.has(c)),
+  }));
+
+  const underCategories = allCategories.filter((c) => c.hearing === 'under_heard').map((c) => c.category);
+  const underGroups = new Set(regions.filter((r) => r.hearing === 'under_heard').map((r) => r.group));
+  const underCountries = [...underGroups].flatMap((g) => MEMBER_STATES_BY_GROUP[g]);
+  const inCategory = underCategories.length
+    ? sql`u.stakeholder_category in (${sql.join(
+        underCategories.map((c) => sql`${c}::stakeholder_category`),
+        sql`, `,
+      )})`
+    : sql`false`;
+  const inRegion = underCountries.length
+    ? sql`upper(u.country) in (${sql.join(
+        underCountries.map((c) => sql`${c}`),
+        sql`, `,
+      )})`
+    : sql`false`;
+  const picked = sql`${condition} and not c.highlighted and (${inCategory} or ${inRegion})`;
+  const unheardRows = await db.execute<{
+    id: string;
+    question_id: string | null;
+    created_at: Date | string;
+    body_start: string;
+    display_name: string;
+    affiliation: string;
+    category: StakeholderCategory;
+    country: string | null;
+    total: string;
+  }>(sql`
+    select c.id, c.question_id, c.created_at, left(c.body_md, 2000) as body_start, u.display_name,
+           u.affiliation, u.stakeholder_category as category, u.country, count(*) over () as total
+    from comments c join users u on u.id = c.author_id
+    where ${picked}
+    order by c.created_at, c.id
+    limit ${UNHEARD_LIMIT}`);
+
   return {
     threshold: NOTE_GAP_THRESHOLD,
-    categories: STAKEHOLDER_CATEGORIES.map((category) => ({
-      category,
-      highlighted: categoryCount(highlighted, category),
-      published: categoryCount(published, category),
-    })).filter((c) => few(c.highlighted)),
+    ratio: NOTE_UNDER_HEARD_RATIO,
+    categories: allCategories.filter((c) => c.hearing !== 'heard'),
+    allCategories,
     questions: published.byQuestion
       .map((q) => ({
         questionId: q.questionId,
@@ -326,5 +424,28 @@ export async function loadNoteGaps(db: DbOrTx, space: Space): Promise<NoteGaps> 
         published: q.contributions,
       }))
       .filter((q) => few(q.highlighted)),
+    regions,
+    memberStates,
+    unheard: unheardRows.rows.map((r) => {
+      const group = regionalGroupOf(r.country);
+      return {
+        id: r.id,
+        questionId: r.question_id,
+        createdAt: new Date(r.created_at).toISOString(),
+        author: {
+          displayName: r.display_name,
+          affiliation: r.affiliation,
+          stakeholderCategory: r.category,
+          country: r.country,
+        },
+        group,
+        because: [
+          ...(underCategories.includes(r.category) ? (['category'] as const) : []),
+          ...(group && underGroups.has(group) ? (['region'] as const) : []),
+        ],
+        excerpt: excerpt(r.body_start, 240),
+      };
+    }),
+    unheardTotal: Number(unheardRows.rows[0]?.total ?? 0),
   };
 }

@@ -161,18 +161,56 @@ export const noteVersionResponse = z.object({
   version: noteVersionSummary.extend({ snapshot: noteSnapshotSchema }),
 });
 
-/** "Who has not been heard": categories and questions with few highlighted contributions. */
+/** The five UN regional groups of Member States. */
+export const UN_REGIONAL_GROUPS = [
+  'african',
+  'asia_pacific',
+  'eastern_european',
+  'latin_american_caribbean',
+  'western_european_other',
+] as const;
+export type UnRegionalGroup = (typeof UN_REGIONAL_GROUPS)[number];
+
+/**
+ * A group is under-heard when its share of the highlighted contributions is below this fraction
+ * of its share of the published ones (half: 20 % of what was said, under 10 % of what was kept).
+ */
+export const NOTE_UNDER_HEARD_RATIO = 0.5;
+
+/** How a group has been heard, judged against what it contributed. */
+const hearing = z.enum([
+  /** Nothing published from it. */
+  'absent',
+  /** Its share of the highlighted contributions is well below its share of the published ones. */
+  'under_heard',
+  'heard',
+]);
+
+const shares = {
+  highlighted: z.number().int(),
+  /** Published contributions of the group, to pick from. */
+  published: z.number().int(),
+  /** Its part of all published contributions (0–1). */
+  shareOfPublished: z.number(),
+  /** Its part of all highlighted contributions (0–1; 0 when nothing is highlighted). */
+  shareOfHighlighted: z.number(),
+  hearing,
+};
+
+/**
+ * "Who has not been heard": stakeholder categories and UN regional groups judged relative to
+ * participation, which Member States took part, guiding questions with few highlighted
+ * contributions, and the unhighlighted contributions of the under-heard groups.
+ */
 export const noteGapsResponse = z.object({
   gaps: z.object({
+    /** Questions with at most this many highlighted contributions are listed. */
     threshold: z.number().int(),
-    categories: z.array(
-      z.object({
-        category: z.enum(STAKEHOLDER_CATEGORIES),
-        highlighted: z.number().int(),
-        /** Published contributions of the category, to pick from. */
-        published: z.number().int(),
-      }),
-    ),
+    /** The under-heard ratio applied to categories and regional groups. */
+    ratio: z.number(),
+    /** The categories that are absent or under-heard (every category is in `allCategories`). */
+    categories: z.array(z.object({ category: z.enum(STAKEHOLDER_CATEGORIES), ...shares })),
+    allCategories: z.array(z.object({ category: z.enum(STAKEHOLDER_CATEGORIES), ...shares })),
     questions: z.array(
       z.object({
         questionId: z.uuid().nullable(),
@@ -182,6 +220,52 @@ export const noteGapsResponse = z.object({
         published: z.number().int(),
       }),
     ),
+    /**
+     * The five UN regional groups: contributions of participants from their countries (every
+     * category), and which of their Member States took part (a government representative
+     * contributed) and which did not.
+     */
+    regions: z.array(
+      z.object({
+        group: z.enum(UN_REGIONAL_GROUPS),
+        ...shares,
+        memberStates: z.number().int(),
+        /** ISO 3166-1 alpha-2 codes. */
+        tookPart: z.array(z.string()),
+        notHeard: z.array(z.string()),
+      }),
+    ),
+    /** Per Member State whose government took part: its government's contributions. */
+    memberStates: z.array(
+      z.object({
+        country: z.string(),
+        group: z.enum(UN_REGIONAL_GROUPS),
+        published: z.number().int(),
+        highlighted: z.number().int(),
+      }),
+    ),
+    /**
+     * Published, unhighlighted contributions of the under-heard categories and regional groups,
+     * oldest first (at most 200), so a chair can look at them.
+     */
+    unheard: z.array(
+      z.object({
+        id: z.uuid(),
+        questionId: z.uuid().nullable(),
+        createdAt: z.iso.datetime(),
+        author: z.object({
+          displayName: z.string(),
+          affiliation: z.string(),
+          stakeholderCategory: z.enum(STAKEHOLDER_CATEGORIES),
+          country: z.string().nullable(),
+        }),
+        group: z.enum(UN_REGIONAL_GROUPS).nullable(),
+        /** Why it is listed: its category, its regional group, or both. */
+        because: z.array(z.enum(['category', 'region'])),
+        excerpt: z.string(),
+      }),
+    ),
+    unheardTotal: z.number().int(),
   }),
 });
 export type NoteGaps = z.infer<typeof noteGapsResponse>['gaps'];
