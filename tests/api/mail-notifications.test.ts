@@ -469,7 +469,14 @@ describe('one-click unsubscribe and preferences', () => {
       const r = await ctx.client().post(`/api/mail/unsubscribe?token=${encodeURIComponent(forged)}`);
       expect(r.status).toBe(400);
       expect(r.body.error.code).toBe('unsubscribe_token_invalid');
-      expect((await ctx.client().get(`/api/mail/unsubscribe?token=${encodeURIComponent(forged)}`)).status).toBe(400);
+      // The page's GET: a browser is told on a page, any other client gets the JSON error.
+      const url = `/api/mail/unsubscribe?token=${encodeURIComponent(forged)}`;
+      const json = await ctx.client().get(url);
+      expect(json.status).toBe(400);
+      expect(json.body.error.code).toBe('unsubscribe_token_invalid');
+      const html = await ctx.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+      expect(html.statusCode).toBe(400);
+      expect(html.headers['content-type']).toMatch(/^text\/html/);
     }
     expect((await replier.client.get('/api/me/notification-preferences')).body.preferences[0].isDefault).toBe(true);
   });

@@ -85,14 +85,18 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The page of an unsubscribe link: what it does, and the button (HTML)',
         description:
-          'Answers an HTML page in the language of the person the token names, with a button that POSTs to the same address. An invalid token: 400 with a page that says so.',
+          'Answers an HTML page in the language of the person the token names, with a button that POSTs to the same address. An invalid token: 400, a page that says so when the request accepts text/html, else the JSON error `unsubscribe_token_invalid` naming `token`.',
         querystring: unsubscribeQuery,
       },
     },
     async (request, reply) => {
       const who = await resolve(request.query.token);
-      if (!who)
-        return sendPage(reply, 400, page('en', `<p>${escapeHtml(messagesFor('en').unsubscribePage.invalid)}</p>`));
+      if (!who) {
+        // A browser gets a page; any other client the API's JSON error, like every other route.
+        if (wantsHtml(request))
+          return sendPage(reply, 400, page('en', `<p>${escapeHtml(messagesFor('en').unsubscribePage.invalid)}</p>`));
+        throw invalid();
+      }
       const t = messagesFor(who.locale).unsubscribePage;
       const action = `/api/mail/unsubscribe?token=${encodeURIComponent(request.query.token)}`;
       return sendPage(
