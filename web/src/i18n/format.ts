@@ -1,5 +1,31 @@
 import { useTranslation } from 'react-i18next';
 
+const KB = 1024;
+const MB = 1024 * 1024;
+const sizeFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A file size in the interface language: "1 byte", "609 bytes" ("609 octets"), "2.5 kB", "12 kB",
+ * "1.2 MB" ("1,2 Mo"). Bytes are spelled out so they take the language's plural; kilobytes and
+ * megabytes use the short unit, with one decimal below ten.
+ */
+export function formatBytes(bytes: number, lng: string): string {
+  const [value, unit, display] =
+    bytes < KB
+      ? ([bytes, 'byte', 'long'] as const)
+      : bytes < MB
+        ? ([bytes / KB, 'kilobyte', 'short'] as const)
+        : ([bytes / MB, 'megabyte', 'short'] as const);
+  const digits = unit === 'byte' || value >= 10 ? 0 : 1;
+  const key = `${lng}|${unit}|${display}|${digits}`;
+  let f = sizeFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lng, { style: 'unit', unit, unitDisplay: display, maximumFractionDigits: digits });
+    sizeFormats.set(key, f);
+  }
+  return f.format(value);
+}
+
 /** Dates and numbers in the interface language. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -18,18 +44,7 @@ export function useFormat() {
       if (abs < 86_400_000) return rtf.format(Math.round(diff / 3_600_000), 'hour');
       return rtf.format(Math.round(diff / 86_400_000), 'day');
     },
-    bytes: (n: number) => {
-      const unit = (value: number, u: 'byte' | 'kilobyte' | 'megabyte', digits: number) =>
-        new Intl.NumberFormat(lng, {
-          style: 'unit',
-          unit: u,
-          unitDisplay: 'short',
-          maximumFractionDigits: digits,
-        }).format(value);
-      if (n < 1024) return unit(n, 'byte', 0);
-      if (n < 1024 * 1024) return unit(n / 1024, 'kilobyte', 0);
-      return unit(n / 1024 / 1024, 'megabyte', 1);
-    },
+    bytes: (n: number) => formatBytes(n, lng),
   };
 }
 

@@ -8,6 +8,7 @@ import type { PresetReason } from '../lib/reasons';
 import { HighlightToggle } from './HighlightToggle';
 import { type RejectDraft, RejectForm } from './RejectForm';
 import { RevisionDiff } from './RevisionDiff';
+import { tagLabel } from '../../discussion/lib/tags';
 
 export interface QueueItemCardProps {
   item: QueueItem;
@@ -34,9 +35,6 @@ function excerptOf(item: QueueItem): string {
   const text = new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
   return text.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
-
-const tagLabel = (tag: CommentDto['tags'][number], lng: string) =>
-  lng === 'fr' ? tag.labelFr : lng === 'es' ? tag.labelEs : tag.labelEn;
 
 /** One item of the queue with everything needed to decide it without leaving the page. */
 export function QueueItemCard({
