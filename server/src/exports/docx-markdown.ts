@@ -66,19 +66,42 @@ export const WORD_LANGUAGES: Record<string, string | undefined> = { en: 'en-GB',
 /** Text width of an A4 page with the library's 1-inch margins, in twentieths of a point. */
 export const TEXT_WIDTH = 9026;
 
+/** About the width of one character of 11 pt Calibri (bold), and a cell's side margins, in twentieths of a point. */
+const CHAR_WIDTH = 125;
+const CELL_MARGINS = 300;
+
 /**
  * Column widths for a table from its cells' text: each column gets a share of `total` by the
- * length of its longest cell (capped at 60 characters, at least 21: at 15 a bold "Contributors"
- * header wrapped mid-word beside a 60-character column in LibreOffice), so a column of long questions is wide and a
- * column of counts narrow, instead of equal columns wrapping the long text over many lines.
+ * length of its longest cell (capped at 60 characters, at least 15), so a column of long
+ * questions is wide and a column of counts narrow, instead of equal columns wrapping the long
+ * text over many lines. No column is narrower than its longest word (a bold "Contributions"
+ * header wrapped mid-word otherwise): the room comes from the columns above their floor.
  */
 export function columnWidths(rows: string[][], total = TEXT_WIDTH): number[] {
   const count = Math.max(0, ...rows.map((r) => r.length));
-  const weights = Array.from({ length: count }, (_, i) =>
-    Math.min(60, Math.max(21, ...rows.map((r) => [...(r[i] ?? '')].length))),
+  const columns = Array.from({ length: count }, (_, i) => rows.map((r) => r[i] ?? ''));
+  const weights = columns.map((cells) => Math.min(60, Math.max(15, ...cells.map((c) => [...c].length))));
+  const floors = columns.map((cells) =>
+    Math.min(
+      Math.floor(total / Math.max(1, count)),
+      CELL_MARGINS + CHAR_WIDTH * Math.max(0, ...cells.flatMap((c) => c.split(/\s+/).map((w) => [...w].length))),
+    ),
   );
   const sum = weights.reduce((a, b) => a + b, 0) || 1;
-  return weights.map((w) => Math.floor((w / sum) * total));
+  let widths = weights.map((w) => (w / sum) * total);
+  // Raise the columns under their floor; take it from the others in proportion to what they have above theirs.
+  for (let pass = 0; pass < 3; pass++) {
+    const lacking = widths.reduce((n, w, i) => n + Math.max(0, (floors[i] ?? 0) - w), 0);
+    if (lacking <= 0) break;
+    const spare = widths.reduce((n, w, i) => n + Math.max(0, w - (floors[i] ?? 0)), 0);
+    if (spare <= 0) break;
+    const take = Math.min(1, lacking / spare);
+    widths = widths.map((w, i) => {
+      const floor = floors[i] ?? 0;
+      return w < floor ? floor : w - (w - floor) * take;
+    });
+  }
+  return widths.map((w) => Math.floor(w));
 }
 
 export interface DocxMarkdownOptions {

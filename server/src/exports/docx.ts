@@ -132,9 +132,11 @@ function linkTable(head: string[], rows: AnnexCell[][]): Table {
 function annexBlocks(input: CuratedInput): Block[] {
   const a = input.annexes;
   const none = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true })] });
-  const h1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, pageBreakBefore: true });
+  // The annexes start on a page of their own and then follow one another.
+  const h1 = (text: string, pageBreakBefore = false) =>
+    new Paragraph({ text, heading: HeadingLevel.HEADING_1, ...(pageBreakBefore ? { pageBreakBefore } : {}) });
   return [
-    h1('Annex I. Contributors by Member State'),
+    h1('Annex I. Contributors by Member State', true),
     a.memberStates.length
       ? statsTable(
           ['Member State', 'Participants', 'Contributions'],
