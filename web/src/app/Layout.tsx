@@ -4,6 +4,7 @@ import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { setCachedUser, useMe, useMyAbilities, useSignOut } from '../features/auth/api/me';
+import { safeNext, withNext } from '../features/auth/utils/next';
 import { navCountQuery } from '../features/moderation/api/navCount';
 import { hasStoredLanguage, isLocale, setLanguage } from '../i18n';
 import { api } from '../lib/api';
@@ -72,15 +73,18 @@ function AccountNav() {
   const me = useMe();
   const abilities = useMyAbilities();
   const signOut = useSignOut();
+  const location = useLocation();
   if (me === undefined) return null;
   if (!me) {
+    // Signing in or registering brings the person back to the page they were on.
+    const here = safeNext(`${location.pathname}${location.search}${location.hash}`);
     return (
       <>
         <li>
-          <NavLink to="/signin">{t('nav.signIn')}</NavLink>
+          <NavLink to={withNext('/signin', here)}>{t('nav.signIn')}</NavLink>
         </li>
         <li>
-          <NavLink to="/register">{t('nav.register')}</NavLink>
+          <NavLink to={withNext('/register', here)}>{t('nav.register')}</NavLink>
         </li>
       </>
     );

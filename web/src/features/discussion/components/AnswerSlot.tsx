@@ -1,6 +1,7 @@
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { withNext } from '../../auth/utils/next';
 import { useDiscussion } from '../context';
 import { type DraftTarget, targetKey } from '../lib/drafts';
 import { focusWhenReady } from '../lib/focus';
@@ -11,16 +12,23 @@ const Composer = lazy(() => import('./Composer'));
 export function AnswerSlot({ target, buttonLabel }: { target: DraftTarget; buttonLabel: string }) {
   const { t } = useTranslation('discussion');
   const d = useDiscussion();
+  const location = useLocation();
   const key = targetKey(target);
-  // 'draft': reopened on page load because a draft was saved; 'user': opened with the button.
-  const [open, setOpen] = useState<false | 'draft' | 'user'>(() => (d.drafts.has(key) ? 'draft' : false));
   const buttonId = `answer-${key.replace(/[^a-z0-9-]/gi, '-')}`;
+  // Back from signing in or registering to answer this question: its composer opens, focused.
+  const composeHash = `#compose-${buttonId}`;
+  // 'draft': reopened on page load because a draft was saved; 'user': opened with the button.
+  const [open, setOpen] = useState<false | 'draft' | 'user'>(() =>
+    location.hash === composeHash ? 'user' : d.drafts.has(key) ? 'draft' : false,
+  );
 
   if (!d.isOpen) return <p className="muted closed-note">{t('composer.closedShort')}</p>;
   if (d.meId === null) {
+    const back = `${location.pathname}${location.search}${composeHash}`;
     return (
       <p className="sign-in-to-comment">
-        <Link to={d.signInHref}>{t('composer.signInToComment')}</Link>
+        <Link to={withNext('/signin', back)}>{t('composer.signInToComment')}</Link>{' '}
+        <Link to={withNext('/register', back)}>{t('header.register')}</Link>
       </p>
     );
   }

@@ -61,10 +61,13 @@ export function SpaceHeader({ space }: { space: SpaceDetail }) {
 export function SpaceIntro({
   space,
   signInHref,
+  registerHref,
   signedIn,
 }: {
   space: SpaceDetail;
+  /** Sign-in and registration pages that bring the person back here. */
   signInHref: string;
+  registerHref: string;
   signedIn: boolean;
 }) {
   const { t } = useTranslation('discussion');
@@ -132,7 +135,7 @@ export function SpaceIntro({
               <Link to={signInHref} className="button">
                 {t('composer.signInToComment')}
               </Link>{' '}
-              <Link to="/register">{t('header.register')}</Link>
+              <Link to={registerHref}>{t('header.register')}</Link>
             </p>
           )}
           {space.disclaimer && (

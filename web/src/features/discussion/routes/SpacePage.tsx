@@ -22,6 +22,7 @@ import { useCommentFromHash } from '../hooks/useCommentFromHash';
 import { useLiveDiscussion } from '../hooks/useLiveDiscussion';
 import { browserStorage, draftTargets } from '../lib/drafts';
 import { type PendingNew, createStore, emptyPending } from '../lib/store';
+import { withNext } from '../../auth/utils/next';
 
 export function SpacePage() {
   const { t } = useTranslation('discussion');
@@ -79,7 +80,9 @@ function SpaceView({ space }: { space: SpaceDetail }) {
     () => (meId ? draftTargets(browserStorage(), meId, space.id) : new Set<string>()),
     [meId, space.id],
   );
-  const signInHref = `/signin?next=${encodeURIComponent(location.pathname + location.search)}`;
+  const here = location.pathname + location.search;
+  const signInHref = withNext('/signin', here);
+  const registerHref = withNext('/register', here);
 
   const value = useMemo<Discussion>(
     () => ({
@@ -156,7 +159,7 @@ function SpaceView({ space }: { space: SpaceDetail }) {
         {/* One grid: the reading column, and beside it (from 64rem) the facts, the rules and the
             guiding questions, which stay in view while the discussion scrolls. */}
         <div className={`space-layout${hasQuestions ? ' has-toc' : ''}`}>
-          <SpaceIntro space={space} signInHref={signInHref} signedIn={meId !== null} />
+          <SpaceIntro space={space} signInHref={signInHref} registerHref={registerHref} signedIn={meId !== null} />
 
           {hasQuestions && (
             <nav className="question-toc" aria-labelledby="toc-title">
