@@ -24,6 +24,7 @@ import { unsubscribeRoutes } from './routes/mail/unsubscribe.js';
 import { notificationPreferencesRoutes } from './routes/me/notificationPreferences.js';
 import { moderationRoutes } from './routes/moderation/index.js';
 import { notesRoutes } from './routes/notes/index.js';
+import { staffNoteRoutes } from './routes/moderation/staffNotes.js';
 import { participationRoutes } from './routes/participation/index.js';
 import { previewRoutes } from './routes/preview/index.js';
 import { spacesRoutes } from './routes/spaces/index.js';
@@ -66,6 +67,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(commentsRoutes, { prefix: '/api' });
   await app.register(attachmentsRoutes, { prefix: '/api' });
   await app.register(moderationRoutes, { prefix: '/api' });
+  await app.register(staffNoteRoutes, { prefix: '/api' });
   await app.register(liveRoutes, { prefix: '/api' });
   await app.register(previewRoutes, { prefix: '/api' });
   await app.register(adminRoutes, { prefix: '/api' });

@@ -19,6 +19,8 @@ export const SPACE_ACTIONS = [
   'note.read',
   /** Create, edit and restore background notes (chairs and administrators). */
   'note.edit',
+  /** Read and write private staff notes on the space's comments and authors (moderators, chairs, admins). */
+  'staffNote.write',
 ] as const;
 export type SpaceAction = (typeof SPACE_ACTIONS)[number];
 

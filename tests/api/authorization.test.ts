@@ -512,7 +512,14 @@ const cases: Case[] = [
   {
     route: 'POST /api/comments/:id/reports',
     status: statuses(['participant', 'moderator', 'chair', 'admin', 'otherModerator'], 201),
-    run: async (c) => c.post(`/api/comments/${(await approved()).id}/reports`, { reason: 'Off topic here.' }),
+    run: async (c) => c.post(`/api/comments/${(await approved()).id}/reports`, { category: 'spam' }),
+  },
+  {
+    route: 'POST /api/comments/:id/reports',
+    variant: 'pending',
+    // Someone else's pending comment is not found; its author may read it but not report it.
+    status: statuses([], 0, { ...unreadable, author: 403 }),
+    run: async (c) => c.post(`/api/comments/${(await pending()).id}/reports`, { category: 'spam' }),
   },
   {
     route: 'POST /api/comments/:id/attachments',
@@ -624,6 +631,60 @@ const cases: Case[] = [
     route: 'DELETE /api/comments/:id/highlight',
     status: statuses(chairs, 200),
     run: async (c) => c.delete(`/api/comments/${(await approved()).id}/highlight`),
+  },
+  // Staff-only notes: a guest is asked to sign in before anything is looked up; a comment or
+  // space the viewer may not read is 404; a participant who may read it is refused with 403.
+  {
+    route: 'GET /api/comments/:id/staff-notes',
+    status: statuses(staff, 200),
+    run: async (c) => c.get(`/api/comments/${(await approved()).id}/staff-notes`),
+    check: (_role, body) => expect(body.notes).toEqual([]),
+  },
+  {
+    route: 'GET /api/comments/:id/staff-notes',
+    variant: 'pending',
+    status: statuses(staff, 200, unreadable),
+    run: async (c) => c.get(`/api/comments/${(await pending()).id}/staff-notes`),
+  },
+  {
+    route: 'POST /api/comments/:id/staff-notes',
+    status: statuses(staff, 201),
+    run: async (c) => c.post(`/api/comments/${(await approved()).id}/staff-notes`, { body: 'Known troll.' }),
+  },
+  {
+    route: 'POST /api/comments/:id/staff-notes',
+    variant: 'pending',
+    status: statuses(staff, 201, unreadable),
+    run: async (c) => c.post(`/api/comments/${(await pending()).id}/staff-notes`, { body: 'Check the link.' }),
+  },
+  {
+    route: 'GET /api/spaces/:slug/authors/:userId/staff-notes',
+    status: statuses(staff, 200),
+    run: (c) => c.get(`/api/spaces/${space.slug}/authors/${cast.author.user.id}/staff-notes`),
+  },
+  {
+    route: 'GET /api/spaces/:slug/authors/:userId/staff-notes',
+    variant: 'draft',
+    status: statuses(staff, 200, hiddenAfterSignIn),
+    run: (c) => c.get(`/api/spaces/${draft.slug}/authors/${cast.author.user.id}/staff-notes`),
+  },
+  {
+    route: 'GET /api/spaces/:slug/authors/:userId/staff-notes',
+    variant: 'unknown author',
+    status: statuses([], 0, { anonymous: 401, participant: 403, author: 403, otherModerator: 403, others: 404 }),
+    run: (c) => c.get(`/api/spaces/${space.slug}/authors/${uuid()}/staff-notes`),
+  },
+  {
+    route: 'POST /api/spaces/:slug/authors/:userId/staff-notes',
+    status: statuses(staff, 201),
+    run: (c) =>
+      c.post(`/api/spaces/${space.slug}/authors/${cast.author.user.id}/staff-notes`, { body: 'Speaks for IOM.' }),
+  },
+  {
+    route: 'POST /api/spaces/:slug/authors/:userId/staff-notes',
+    variant: 'draft',
+    status: statuses(staff, 201, hiddenAfterSignIn),
+    run: (c) => c.post(`/api/spaces/${draft.slug}/authors/${cast.author.user.id}/staff-notes`, { body: 'Draft note.' }),
   },
   {
     route: 'GET /api/spaces/:slug/moderation/log',

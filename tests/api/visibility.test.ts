@@ -352,3 +352,85 @@ describe('replies to a comment that is not published', () => {
     await expectThreadedFor(reply.id, parent.id);
   });
 });
+
+/**
+ * Staff-only notes (on a comment and on its author) are never visible to participants or guests:
+ * not in lists, search, a comment, contributions, the space, nor over the live channel; and never in
+ * exports, whoever asks for them.
+ */
+describe('staff notes', () => {
+  const noteSecret = 'stafffnotewombat';
+  const authorSecret = 'stafffauthorokapi';
+  let publishedId = '';
+
+  beforeAll(async () => {
+    const c = await insertComment(ctx, {
+      spaceId: space.id,
+      authorId: cast.author.user.id,
+      questionId: question,
+      status: 'approved',
+      body: 'A published comment with a note.',
+    });
+    publishedId = c.id;
+    const note = await cast.moderator.client.post(`/api/comments/${c.id}/staff-notes`, {
+      body: `On it: ${noteSecret}`,
+    });
+    expect(note.status).toBe(201);
+    const onAuthor = await cast.chair.client.post(
+      `/api/spaces/${space.slug}/authors/${cast.author.user.id}/staff-notes`,
+      {
+        body: `About them: ${authorSecret}`,
+      },
+    );
+    expect(onAuthor.status).toBe(201);
+  });
+
+  const viewers = () =>
+    [
+      ['a guest', cast.anonymous],
+      ['a participant', cast.participant.client],
+      ['the author', cast.author.client],
+      ["another space's moderator", cast.otherModerator.client],
+    ] as const;
+  const clean = (label: string, text: string) => {
+    expect(text, `${label} leaked the comment note`).not.toContain(noteSecret);
+    expect(text, `${label} leaked the author note`).not.toContain(authorSecret);
+  };
+
+  it('never reach participants or guests: lists, search, the space, contributions, the note routes', async () => {
+    for (const [who, c] of viewers()) {
+      clean(who, (await c.get(`/api/spaces/${space.slug}/comments`)).raw);
+      clean(who, (await c.get(`/api/spaces/${space.slug}/comments?q=${noteSecret}`)).raw);
+      clean(who, (await c.get(`/api/spaces/${space.slug}/comments?q=${authorSecret}`)).raw);
+      clean(who, (await c.get(`/api/spaces/${space.slug}`)).raw);
+      clean(who, (await c.get('/api/spaces')).raw);
+      if (c !== cast.anonymous) clean(who, (await c.get('/api/me/comments')).raw);
+      const notes = await c.get(`/api/comments/${publishedId}/staff-notes`);
+      expect(notes.status, who).toBe(c === cast.anonymous ? 401 : 403);
+      clean(who, notes.raw);
+      const authorNotes = await c.get(`/api/spaces/${space.slug}/authors/${cast.author.user.id}/staff-notes`);
+      expect(authorNotes.status, who).toBe(c === cast.anonymous ? 401 : 403);
+      clean(who, authorNotes.raw);
+    }
+    // The search finds nothing either: notes are not part of any comment's text.
+    const search = await cast.moderator.client.get(`/api/spaces/${space.slug}/comments?q=${noteSecret}`);
+    expect(search.body.comments).toEqual([]);
+  });
+
+  it('are in no export, not even the staff’s own', async () => {
+    for (const format of ['csv', 'json', 'md', 'docx', 'xlsx']) {
+      const res = await ctx.app.inject({
+        method: 'GET',
+        url: `/api/spaces/${space.slug}/export?format=${format}`,
+        headers: { cookie: cast.moderator.client.cookieHeader ?? '' },
+      });
+      expect(res.statusCode, format).toBe(200);
+      clean(format, res.rawPayload.toString('latin1'));
+    }
+  });
+
+  it('are never in a live event, for anyone', async () => {
+    const { rows } = await ctx.db.pool.query('select payload::text as p from events');
+    for (const r of rows) clean('events', r.p as string);
+  });
+});

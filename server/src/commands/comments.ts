@@ -1,4 +1,4 @@
-import type { CommentDto, CommentLanguage } from '@convene/shared';
+import type { CommentDto, CommentLanguage, ReportCategory } from '@convene/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Database, DbOrTx, Tx } from '../db/client.js';
 import {
@@ -348,14 +348,19 @@ export async function withdrawComment(db: Database, author: User, id: string) {
   });
 }
 
-/** A participant reports a published comment, once. */
-export async function reportComment(db: Database, reporter: User, id: string, reason: string): Promise<void> {
+/** A participant reports a published comment, once, with a category and (for `other`, required) a note. */
+export async function reportComment(
+  db: Database,
+  reporter: User,
+  id: string,
+  report: { category: ReportCategory; note: string | null },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const { comment, space, scope } = await loadComment(tx, id, reporter);
     authorize(reporter, 'comment.report', scope);
     const [row] = await tx
       .insert(reports)
-      .values({ commentId: comment.id, reporterId: reporter.id, reason })
+      .values({ commentId: comment.id, reporterId: reporter.id, category: report.category, note: report.note })
       .onConflictDoNothing({ target: [reports.commentId, reports.reporterId] })
       .returning({ id: reports.id });
     if (!row) throw conflict('already_reported', 'You have already reported this comment.');
@@ -366,7 +371,14 @@ export async function reportComment(db: Database, reporter: User, id: string, re
       action: 'report',
       fromStatus: comment.status,
       toStatus: comment.status,
-      reason,
+      // The audit trail's reason: the reporter's words for `other` (as the first API stored
+      // them), otherwise the category, then the words.
+      reason:
+        report.category === 'other'
+          ? report.note
+          : report.note
+            ? `${report.category}: ${report.note}`
+            : report.category,
     });
     await appendEvent(tx, { kind: 'comment.reported', spaceId: space.id, payload: { commentId: comment.id } });
   });

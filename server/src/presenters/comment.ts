@@ -28,6 +28,8 @@ export interface CommentExtras {
   /** The parent, only when the viewer may read it; otherwise the reply shows no parent at all. */
   inReplyTo: { id: string; authorName: string } | null;
   pendingRevision: CommentRevision | null;
+  /** Whether the viewer has already reported this comment. */
+  reportedByMe: boolean;
 }
 
 /** One comment as the given viewer may see it: drafts of edits and sources only to author and staff. */
@@ -68,11 +70,13 @@ export function presentComment(c: Comment, x: CommentExtras, viewer: Viewer, spa
             : null,
         }
       : {}),
+    reportedByMe: x.reportedByMe,
     abilities: {
       edit: can(viewer, 'comment.edit', scope),
       withdraw: can(viewer, 'comment.withdraw', scope),
       attach: can(viewer, 'comment.attach', scope),
-      report: can(viewer, 'comment.report', scope),
+      // Once per person: a comment the viewer has reported can no longer be reported by them.
+      report: !x.reportedByMe && can(viewer, 'comment.report', scope),
       decide: can(viewer, 'comment.decide', scope),
       highlight: can(viewer, 'comment.highlight', scope),
     },

@@ -8,6 +8,7 @@ import {
   commentRevisions,
   commentTags,
   comments,
+  reports,
   tags,
   users,
 } from '../db/schema/index.js';
@@ -83,6 +84,15 @@ export async function hydrateComments(
     .from(commentRevisions)
     .where(and(inArray(commentRevisions.commentId, ids), revisionSql.awaiting()));
 
+  // Which of these the viewer has reported: their Report button then says "Reported".
+  const reportedRows = viewer
+    ? await db
+        .select({ commentId: reports.commentId })
+        .from(reports)
+        .where(and(inArray(reports.commentId, ids), eq(reports.reporterId, viewer.id)))
+    : [];
+  const reported = new Set(reportedRows.map((r) => r.commentId));
+
   const authors = new Map(authorRows.map((u) => [u.id, presentPerson(u)]));
   const parents = new Map(parentRows.map((p) => [p.id, p]));
   const revisions = new Map<string, CommentRevision>();
@@ -123,6 +133,7 @@ export async function hydrateComments(
         })),
         inReplyTo: parent && parentVisible ? { id: parent.id, authorName: parent.authorName } : null,
         pendingRevision: privileged ? pending : null,
+        reportedByMe: reported.has(c.id),
       },
       viewer,
       scope,

@@ -1,9 +1,10 @@
 import type { LogResponse, ModerationAction } from '@convene/shared';
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.js';
 import { comments, moderationEvents, users } from '../db/schema/index.js';
 import { fieldInvalid } from '../errors.js';
+import { notesInSpace } from '../commands/staffNotes.js';
 import { excerpt } from '../exports/markdown.js';
 
 export interface LogQuery {
@@ -47,6 +48,23 @@ export async function loadModerationLog(db: DbOrTx, spaceId: string, query: LogQ
     .orderBy(desc(moderationEvents.id))
     .limit(query.limit + 1);
 
+  // The staff's private notes come with the first page (the log is the staff's own reading).
+  const notes = before === null ? await notesInSpace(db, spaceId, { commentId: query.commentId, limit: 200 }) : [];
+  const commentIds = [...new Set(notes.map((n) => n.commentId).filter((x): x is string => x !== null))];
+  const subjectIds = [...new Set(notes.map((n) => n.subjectUserId).filter((x): x is string => x !== null))];
+  const noteComments = commentIds.length
+    ? await db
+        .select({ id: comments.id, bodyMd: sql<string>`left(${comments.bodyMd}, 2000)`, authorName: users.displayName })
+        .from(comments)
+        .innerJoin(users, eq(users.id, comments.authorId))
+        .where(inArray(comments.id, commentIds))
+    : [];
+  const subjects = subjectIds.length
+    ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, subjectIds))
+    : [];
+  const commentById = new Map(noteComments.map((c) => [c.id, c]));
+  const subjectName = new Map(subjects.map((u) => [u.id, u.name]));
+
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -65,6 +83,14 @@ export async function loadModerationLog(db: DbOrTx, spaceId: string, query: LogQ
       reason: r.entry.reason,
       createdAt: r.entry.createdAt.toISOString(),
     })),
+    staffNotes: notes.map(({ spaceId: _spaceId, ...n }) => {
+      const c = n.commentId !== null ? commentById.get(n.commentId) : undefined;
+      return {
+        ...n,
+        commentExcerpt: c ? excerpt(c.bodyMd) : null,
+        subjectName: c ? c.authorName : n.subjectUserId !== null ? (subjectName.get(n.subjectUserId) ?? null) : null,
+      };
+    }),
     nextCursor: rows.length > query.limit && last ? String(last.entry.id) : null,
   };
 }

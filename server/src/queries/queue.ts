@@ -5,6 +5,7 @@ import { type Comment, comments, questions, reports, spaces, users } from '../db
 import { excerpt } from '../exports/markdown.js';
 import { type Viewer, can } from '../policies/index.js';
 import { commentSql, revisionSql } from '../policies/visibility.js';
+import { notesOnAuthors, notesOnComments } from '../commands/staffNotes.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { hydrateComments } from './comments.js';
 import { type LoadedSpace, scopeOf, viewerRoles } from './spaces.js';
@@ -145,7 +146,12 @@ export async function loadQueue(
   const deciderIds = unique(ordered.map((c) => c.decidedBy));
   const none = Promise.resolve([]);
 
-  const [dtos, questionRows, parentRows, records, reportRows, deciders] = await Promise.all([
+  // Staff notes only for the spaces whose notes the viewer may read (the queue's spaces are
+  // those they moderate; the policy is asked again for each, not assumed).
+  const noteSpaceIds = inView.filter((s) => can(viewer, 'staffNote.write', s.scope)).map((s) => s.space.id);
+  const noteCommentIds = ordered.filter((c) => noteSpaceIds.includes(c.spaceId)).map((c) => c.id);
+
+  const [dtos, questionRows, parentRows, records, reportRows, deciders, commentNotes, authorNotes] = await Promise.all([
     hydrateComments(db, ordered, viewer, (spaceId) => {
       const s = byId.get(spaceId);
       if (!s) throw new Error(`space ${spaceId} not in view`);
@@ -183,7 +189,8 @@ export async function loadQueue(
     db
       .select({
         commentId: reports.commentId,
-        reason: reports.reason,
+        category: reports.category,
+        note: reports.note,
         createdAt: reports.createdAt,
         reporter: users.displayName,
       })
@@ -194,6 +201,8 @@ export async function loadQueue(
     deciderIds.length
       ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, deciderIds))
       : none,
+    notesOnComments(db, noteCommentIds),
+    notesOnAuthors(db, noteSpaceIds, authorIds),
   ]);
 
   const dtoById = new Map(dtos.map((d) => [d.id, d]));
@@ -226,7 +235,16 @@ export async function loadQueue(
       },
       reports: reportRows
         .filter((r) => r.commentId === c.id)
-        .map((r) => ({ reason: r.reason, createdAt: r.createdAt.toISOString(), reporter: r.reporter })),
+        .map((r) => ({
+          category: r.category,
+          note: r.note,
+          createdAt: r.createdAt.toISOString(),
+          reporter: r.reporter,
+        })),
+      staffNotes: commentNotes.filter((n) => n.commentId === c.id),
+      authorNotes: authorNotes
+        .filter((n) => n.subjectUserId === c.authorId && n.spaceId === c.spaceId)
+        .map(({ spaceId: _spaceId, ...n }) => n),
       revision:
         entry.kind === 'revision' && dto.pendingRevision
           ? {

@@ -32,6 +32,7 @@ export const commentAbilities = z.object({
   edit: z.boolean(),
   withdraw: z.boolean(),
   attach: z.boolean(),
+  /** False once the viewer has reported it (see `reportedByMe`). */
   report: z.boolean(),
   decide: z.boolean(),
   highlight: z.boolean(),
@@ -67,6 +68,8 @@ export const commentSchema = z
       .object({ version: z.number().int(), bodyHtml: z.string(), bodyMd: z.string(), createdAt: z.iso.datetime() })
       .nullable()
       .optional(),
+    /** Whether the signed-in viewer has already reported this comment (false for guests). */
+    reportedByMe: z.boolean(),
     abilities: commentAbilities,
   })
   .meta({ id: 'Comment' });
@@ -100,9 +103,41 @@ export const updateCommentRequest = z.strictObject({
 });
 export type UpdateCommentRequest = z.input<typeof updateCommentRequest>;
 
-export const reportRequest = z.strictObject({
-  reason: storableString().trim().min(3, 'Say briefly what is wrong').max(1_000),
-});
+/** Why a comment is reported, as on other platforms; "other" needs a note. */
+export const REPORT_CATEGORIES = ['spam', 'abusive', 'off_topic', 'personal_data', 'other'] as const;
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
+export const REPORT_NOTE_MAX = 1_000;
+
+const reportNote = storableString().trim().max(REPORT_NOTE_MAX);
+
+/**
+ * `{ category, note? }`; the note is required for `other`. The first API's `{ reason }` is still
+ * accepted and stored as `other` with the reason as its note.
+ */
+export const reportRequest = z
+  .strictObject({
+    category: z.enum(REPORT_CATEGORIES).optional(),
+    note: reportNote.optional(),
+    /** The first API: a free-text reason, stored as `other` with the reason as its note. */
+    reason: reportNote.optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.reason !== undefined && (r.category !== undefined || r.note !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Send either a category (and a note) or a reason' });
+    else if (r.reason === undefined && r.category === undefined)
+      ctx.addIssue({ code: 'custom', path: ['category'], message: 'Choose what is wrong' });
+    else if ((r.category ?? 'other') === 'other' && ((r.note ?? r.reason)?.length ?? 0) < 3)
+      ctx.addIssue({
+        code: 'custom',
+        path: [r.reason !== undefined ? 'reason' : 'note'],
+        message: 'Say briefly what is wrong',
+      });
+  })
+  .transform((r) => {
+    const note = r.note ?? r.reason;
+    return { category: r.category ?? ('other' as const), note: note && note.length > 0 ? note : null };
+  });
+export type ReportRequest = z.input<typeof reportRequest>;
 
 export const commentResponse = z.object({ comment: commentSchema });
 

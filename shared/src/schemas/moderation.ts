@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { COMMENT_STATUSES, MODERATION_ACTIONS } from '../constants.js';
-import { storableString } from './common.js';
-import { commentSchema } from './comments.js';
-import { personSchema } from './spaces.js';
+import { pastedText, storableString } from './common.js';
+import { REPORT_CATEGORIES, commentSchema } from './comments.js';
+import { personSchema, slugParams } from './spaces.js';
 
 export const DECISIONS = ['approve', 'reject', 'restore'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -47,6 +47,40 @@ export type DecisionOutcome = z.infer<typeof decisionOutcome>;
 export const bulkDecisionResponse = z.object({ results: z.array(decisionOutcome) });
 export type BulkDecisionResponse = z.infer<typeof bulkDecisionResponse>;
 
+export const STAFF_NOTE_MAX = 2_000;
+
+/**
+ * A private note of the space's staff about a comment or an author. Never sent to participants,
+ * never exported, never in a public live event.
+ */
+export const staffNoteSchema = z
+  .object({
+    id: z.uuid(),
+    /** The comment it is about, or null for a note about an author. */
+    commentId: z.uuid().nullable(),
+    /** The author it is about, or null for a note about a comment. */
+    subjectUserId: z.uuid().nullable(),
+    body: z.string(),
+    /** Who wrote it; null once that account is deleted. */
+    writer: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'StaffNote' });
+export type StaffNoteDto = z.infer<typeof staffNoteSchema>;
+
+/** Plain text: U+0000 is dropped and lone surrogates become U+FFFD, like other pasted text. */
+export const staffNoteRequest = z.strictObject({
+  body: pastedText()
+    .trim()
+    .min(1, 'Write the note first')
+    .max(STAFF_NOTE_MAX, `At most ${STAFF_NOTE_MAX.toLocaleString('en')} characters`),
+});
+export type StaffNoteRequest = z.input<typeof staffNoteRequest>;
+export const staffNoteResponse = z.object({ note: staffNoteSchema });
+export const staffNotesResponse = z.object({ notes: z.array(staffNoteSchema) });
+export type StaffNotesResponse = z.infer<typeof staffNotesResponse>;
+export const authorNotesParams = slugParams.extend({ userId: z.uuid() });
+
 export const queueItem = z
   .object({
     comment: commentSchema,
@@ -58,7 +92,19 @@ export const queueItem = z
       .object({ id: z.uuid(), authorName: z.string(), excerpt: z.string(), status: z.enum(COMMENT_STATUSES) })
       .nullable(),
     authorRecord: z.object({ approved: z.number().int(), rejected: z.number().int(), pending: z.number().int() }),
-    reports: z.array(z.object({ reason: z.string(), createdAt: z.iso.datetime(), reporter: z.string() })),
+    reports: z.array(
+      z.object({
+        category: z.enum(REPORT_CATEGORIES),
+        /** The reporter's words; null when the category says it all. */
+        note: z.string().nullable(),
+        createdAt: z.iso.datetime(),
+        reporter: z.string(),
+      }),
+    ),
+    /** The staff's private notes on this comment, oldest first. */
+    staffNotes: z.array(staffNoteSchema),
+    /** The staff's private notes on the comment's author in this space, oldest first. */
+    authorNotes: z.array(staffNoteSchema),
     /** For an edit of a published comment: the published text and the proposed one. */
     revision: z
       .object({ version: z.number().int(), publishedMd: z.string(), proposedMd: z.string(), proposedHtml: z.string() })
@@ -127,6 +173,20 @@ export const logQuery = z.strictObject({
   cursor: storableString().max(40).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export const logResponse = z.object({ entries: z.array(logEntry), nextCursor: z.string().nullable() });
+export const logResponse = z.object({
+  entries: z.array(logEntry),
+  /**
+   * The staff's private notes in the space (on comments and authors), newest first, with the
+   * first page only (no cursor); with `commentId`, that comment's notes.
+   */
+  staffNotes: z.array(
+    staffNoteSchema.extend({
+      commentExcerpt: z.string().nullable(),
+      /** The name of the author the note is about (for a note on a comment: the comment's author). */
+      subjectName: z.string().nullable(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
 export type LogEntry = z.infer<typeof logEntry>;
 export type LogResponse = z.infer<typeof logResponse>;

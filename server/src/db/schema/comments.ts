@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, id, ts, tsvector } from './columns.js';
-import { commentLanguage, commentStatus, moderationAction, revisionStatus } from './enums.js';
+import { commentLanguage, commentStatus, moderationAction, reportCategory, revisionStatus } from './enums.js';
 import { questions, spaces } from './spaces.js';
 import { users } from './users.js';
 
@@ -181,7 +181,10 @@ export const reports = pgTable(
     reporterId: uuid('reporter_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    reason: text('reason').notNull(),
+    /** Rows from before categories existed are `other`, their reason kept as the note. */
+    category: reportCategory('category').notNull().default('other'),
+    /** The reporter's words (the column of the first API's `reason`); required for `other`. */
+    note: text('reason'),
     createdAt: createdAt(),
     resolvedAt: ts('resolved_at'),
     resolvedBy: uuid('resolved_by').references(() => users.id, { onDelete: 'set null' }),

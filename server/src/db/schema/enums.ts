@@ -6,6 +6,7 @@ import {
   LOCALES,
   MODERATION_ACTIONS,
   MODERATION_MODES,
+  REPORT_CATEGORIES,
   REVISION_STATUSES,
   SPACE_ROLES,
   SPACE_STATUSES,
@@ -25,3 +26,4 @@ export const commentStatus = pgEnum('comment_status', COMMENT_STATUSES);
 export const revisionStatus = pgEnum('revision_status', REVISION_STATUSES);
 export const moderationAction = pgEnum('moderation_action', MODERATION_ACTIONS);
 export const eventAudience = pgEnum('event_audience', EVENT_AUDIENCES);
+export const reportCategory = pgEnum('report_category', REPORT_CATEGORIES);

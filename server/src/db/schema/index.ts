@@ -7,3 +7,4 @@ export * from './notes.js';
 export * from './rateLimits.js';
 export * from './mail.js';
 export * from './notifications.js';
+export * from './staffNotes.js';

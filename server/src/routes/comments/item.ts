@@ -59,6 +59,8 @@ export const commentItemRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Report a published comment to the moderators (once per person)',
+        description:
+          "`{ category: spam | abusive | off_topic | personal_data | other, note? }`; the note (≤ 1,000 characters) is required for `other`. The first API's `{ reason }` is still accepted, as `other` with the reason as its note. A second report by the same person is 409 `already_reported`; the comment then says `reportedByMe: true` and `abilities.report: false`.",
         params: commentParams,
         body: reportRequest,
         response: { 201: okResponse, ...refusals, 429: errorResponse },
@@ -66,7 +68,7 @@ export const commentItemRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       requireSignedIn(request.user);
-      await reportComment(db, request.user, request.params.id, request.body.reason);
+      await reportComment(db, request.user, request.params.id, request.body);
       return reply.status(201).send({ ok: true as const });
     },
   );
