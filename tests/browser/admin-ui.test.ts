@@ -3,7 +3,14 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setupApp } from '../helpers/app.js';
 import { type Person, grantRole, insertComment, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
-import { allowConsoleErrors, launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
+import {
+  BROWSER_WAIT_MS,
+  allowConsoleErrors,
+  launchBrowser,
+  newContext,
+  seriousViolations,
+  startWebApp,
+} from '../helpers/browser.js';
 
 /**
  * What administrators and chairs hit in the administration pages (issue 15, items 16–19): a
@@ -37,7 +44,12 @@ async function shoot(page: Page, name: string, detail?: Locator): Promise<void> 
   ] as const) {
     await page.setViewportSize({ width, height });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    // Nothing makes the page scroll sideways.
+    // Charts follow a new viewport when their ResizeObserver fires, some frames later: wait for the
+    // page to settle at this width (bounded), then nothing may make it scroll sideways.
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { timeout: BROWSER_WAIT_MS })
+      .toBe(width)
+      .catch(() => undefined);
     const wide = await page.evaluate(() =>
       [...document.querySelectorAll('body *')]
         .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)

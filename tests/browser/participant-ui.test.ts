@@ -4,7 +4,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/src/seed/seed.js';
 import { type TestClient, setupApp } from '../helpers/app.js';
-import { launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
+import { BROWSER_WAIT_MS, launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
 import { type Person, makeSpace, makeUser } from '../helpers/factories.js';
 import { PDF, multipartBody } from '../helpers/multipart.js';
 
@@ -398,7 +398,8 @@ describe('the layout', () => {
     await menu.click();
     await mine.click();
     await page.waitForURL('**/account/contributions');
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    // The URL changes before React renders the new location: wait for the menu to follow.
+    await expect.poll(() => menu.getAttribute('aria-expanded'), { timeout: BROWSER_WAIT_MS }).toBe('false');
     expect(await mine.isVisible()).toBe(false);
     await page.context().close();
   });
@@ -433,5 +434,114 @@ describe('the layout', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.context().close();
     await guest.context().close();
+  });
+});
+
+describe('reporting a comment (issue 15, item 2)', () => {
+  const REPORTS = process.env.UI_REPORT_SHOTS ?? '/tmp/ui-reports';
+
+  it('names what it reports, asks for a category and a note, confirms, and says "Reported" after a reload', async () => {
+    await mkdir(REPORTS, { recursive: true });
+    const reporter = await makeUser(ctx, { displayName: 'Rui Reporter', stakeholderCategory: 'civil_society' });
+    const page = await signedIn(reporter);
+    await page.goto(SPACE);
+    const article = page.locator('article', { hasText: 'A comment with a file and an objective' });
+    await article.waitFor();
+    // The button says whose comment it reports (it used to read "Report to Amara Delegate").
+    const button = article.getByRole('button', { name: "Report Amara Delegate's comment", exact: true });
+    await button.waitFor();
+    expect(await article.getByRole('button', { name: /Report to/ }).count()).toBe(0);
+    await button.click();
+
+    const dialog = page.getByRole('dialog', { name: 'Report the comment by Amara Delegate' });
+    await dialog.waitFor();
+    const radios = dialog
+      .getByRole('radiogroup', { name: 'What is wrong?' })
+      .or(dialog.getByRole('group', { name: 'What is wrong?' }));
+    await radios.waitFor();
+    for (const label of [
+      'Spam or advertising',
+      'Abusive or offensive',
+      'Off topic',
+      'Personal data',
+      'Something else',
+    ]) {
+      await dialog.getByRole('radio', { name: new RegExp(`^${label}`) }).waitFor();
+    }
+    // Nothing chosen: said at the field. "Something else" needs a note.
+    await dialog.getByRole('button', { name: 'Send the report' }).click();
+    await dialog.getByText('Choose one of the reasons.', { exact: true }).waitFor();
+    await dialog.getByRole('radio', { name: /^Something else/ }).check();
+    await dialog.getByRole('button', { name: 'Send the report' }).click();
+    await dialog.getByText('Say briefly what is wrong (at least 3 characters).').waitFor();
+    expect(await dialog.getByRole('textbox', { name: /Note for the moderators/ }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+
+    await dialog.getByRole('radio', { name: /^Personal data/ }).check();
+    // The note is optional for this category: the complaint about it goes.
+    expect(await dialog.getByText('Say briefly what is wrong (at least 3 characters).').count()).toBe(0);
+    await dialog.getByRole('textbox', { name: /Note for the moderators/ }).fill('It gives a private phone number.');
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const [w, h] of [
+      [1280, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.screenshot({ path: `${REPORTS}/report-dialog-${w}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await dialog.getByRole('button', { name: 'Send the report' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Confirmed on screen and to screen readers; the button now says it was reported, and holds focus.
+    await article.getByText('Thank you. The moderators will review this comment.').waitFor();
+    const reported = article.getByRole('button', { name: "Reported: you reported Amara Delegate's comment" });
+    await reported.waitFor();
+    expect(await reported.getAttribute('aria-disabled')).toBe('true');
+    expect(await reported.innerText()).toContain('Reported');
+    await expect.poll(() => reported.evaluate((e) => e === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => page.locator('[role="status"], [aria-live]').allInnerTexts())
+      .toContainEqual(expect.stringContaining('Thank you. The moderators will review this comment.'));
+    expect(await article.getByRole('button', { name: "Report Amara Delegate's comment", exact: true }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const [w, h] of [
+      [1280, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await reported.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: `${REPORTS}/reported-${w}.png` });
+    }
+
+    const { rows } = await ctx.db.pool.query(
+      'select category, reason from reports where reporter_id = $1 and comment_id = $2',
+      [reporter.user.id, withFile.id],
+    );
+    expect(rows).toEqual([{ category: 'personal_data', reason: 'It gives a private phone number.' }]);
+
+    // After a reload the server says so: still "Reported", no Report button.
+    await page.reload();
+    await article.waitFor();
+    await article.getByRole('button', { name: "Reported: you reported Amara Delegate's comment" }).waitFor();
+    expect(await article.getByRole('button', { name: "Report Amara Delegate's comment", exact: true }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('names the comment in French and Spanish too', async () => {
+    const reporter = await makeUser(ctx, { displayName: 'Lou Lecteur' });
+    for (const [locale, name] of [
+      ['fr', 'Signaler le commentaire de Amara Delegate'],
+      ['es', 'Denunciar el comentario de Amara Delegate'],
+    ] as const) {
+      const page = await signedIn(reporter, locale);
+      await page.goto(SPACE);
+      const article = page.locator('article', { hasText: 'A comment with a file and an objective' });
+      await article.getByRole('button', { name, exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('radio', { name: locale === 'fr' ? /^Hors sujet/ : /^Fuera de tema/ }).waitFor();
+      await page.context().close();
+    }
   });
 });
