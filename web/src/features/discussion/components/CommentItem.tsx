@@ -4,12 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { countryName } from '../../../i18n/format';
 import { isNewFor, useDiscussion } from '../context';
+import { useCommentCache } from '../hooks/useCommentCache';
 import { targetKey } from '../lib/drafts';
 import { focusWhenReady } from '../lib/focus';
 import { formatBytes, formatDateTime, langAttr } from '../lib/intl';
 import { tagLabel, tagShortName } from '../lib/tags';
 import { type ThreadNode, indents } from '../lib/tree';
 import { LazyHighlightToggle } from '../../moderation/components/LazyHighlightToggle';
+
+import { ReportDialog } from './ReportDialog';
 
 const Composer = lazy(() => import('./Composer'));
 
@@ -136,6 +139,12 @@ export const CommentItem = memo(function CommentItem({
   const country = countryName(comment.author.country, lng);
   const replyButtonId = `reply-${comment.id}`;
   const editButtonId = `edit-${comment.id}`;
+  const reportButtonId = `report-${comment.id}`;
+  const cache = useCommentCache(d.slug);
+  const [reporting, setReporting] = useState(false);
+  const [justReported, setJustReported] = useState(false);
+  // Reported by this viewer: from the API (after a reload too) or just now.
+  const reported = comment.reportedByMe || justReported;
 
   const close = (focusId: string) => {
     setOpen(null);
@@ -201,6 +210,7 @@ export const CommentItem = memo(function CommentItem({
         comment.abilities.edit ||
         comment.abilities.withdraw ||
         comment.abilities.report ||
+        reported ||
         comment.abilities.highlight) && (
         <div className="comment-actions">
           {/* Chairs curate from the discussion itself: "relevant for the note". */}
@@ -237,17 +247,55 @@ export const CommentItem = memo(function CommentItem({
               {t('actions.withdraw')}
             </button>
           )}
-          {comment.abilities.report && !mine && (
+          {comment.abilities.report && !mine && !reported && (
             <button
               type="button"
+              id={reportButtonId}
               className="link-button"
-              onClick={(e) => d.openDialog({ kind: 'report', comment, opener: e.currentTarget })}
+              aria-haspopup="dialog"
+              aria-label={t('actions.reportComment', { name: comment.author.displayName })}
+              onClick={() => setReporting(true)}
             >
               {t('actions.report')}
-              <span className="visually-hidden"> {t('actions.toAuthor', { name: comment.author.displayName })}</span>
+            </button>
+          )}
+          {reported && !mine && (
+            // Focusable (aria-disabled, not disabled) so focus can come back here from the dialog.
+            <button
+              type="button"
+              id={reportButtonId}
+              className="link-button is-reported"
+              aria-disabled="true"
+              aria-label={t('actions.reportedComment', { name: comment.author.displayName })}
+            >
+              <span aria-hidden="true">✓ </span>
+              {t('actions.reported')}
             </button>
           )}
         </div>
+      )}
+      {justReported && (
+        <p className="comment-report-done" id={`report-done-${comment.id}`}>
+          {t('report.done')}
+        </p>
+      )}
+      {reporting && (
+        <ReportDialog
+          comment={comment}
+          onReported={() => {
+            cache.update(comment.id, (c) => ({
+              ...c,
+              reportedByMe: true,
+              abilities: { ...c.abilities, report: false },
+            }));
+            setJustReported(true);
+            d.announce(t('report.done'));
+          }}
+          onClose={() => {
+            setReporting(false);
+            requestAnimationFrame(() => document.getElementById(reportButtonId)?.focus());
+          }}
+        />
       )}
       {open === 'reply' && (
         <Suspense fallback={<p className="muted">{t('common:loading')}</p>}>

@@ -1,4 +1,4 @@
-import type { QueueItem, QueueStatus } from '@convene/shared';
+import type { QueueItem, QueueStatus, ReportCategory } from '@convene/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../../components/ErrorMessage';
@@ -76,9 +76,13 @@ export function InterruptedCard({
   const reportText = message || (preset ? t(`reasons.${preset}`) : '');
   const canReport = published && reportText.length >= 3 && report.state !== 'done';
 
+  // The report's category follows the reason chosen; the words sent are its note.
+  const reportCategoryOf = (p: PresetReason | ''): ReportCategory =>
+    p === 'offTopic' ? 'off_topic' : p === 'offensive' ? 'abusive' : p === 'spam' ? 'spam' : 'other';
+
   const sendReport = () => {
     setReport({ state: 'sending' });
-    reportComment(id, reportText).then(
+    reportComment(id, { category: reportCategoryOf(preset), note: reportText }).then(
       () => setReport({ state: 'done' }),
       (err: unknown) => setReport({ state: 'failed', error: errorText(err) }),
     );

@@ -8,6 +8,7 @@ import type { PresetReason } from '../lib/reasons';
 import { HighlightToggle } from './HighlightToggle';
 import { type RejectDraft, RejectForm } from './RejectForm';
 import { RevisionDiff } from './RevisionDiff';
+import { StaffNotes } from './StaffNotes';
 import { tagLabel } from '../../discussion/lib/tags';
 
 export interface QueueItemCardProps {
@@ -220,7 +221,8 @@ export function QueueItemCard({
               <ul>
                 {item.reports.map((r, i) => (
                   <li key={i}>
-                    <q>{r.reason}</q>{' '}
+                    <span className="badge report-category">{t(`reportCategory.${r.category}`)}</span>{' '}
+                    {r.note && <q>{r.note}</q>}{' '}
                     <span className="muted">
                       — {r.reporter}, <time dateTime={r.createdAt}>{fmt.dateTime(r.createdAt)}</time>
                     </span>
@@ -229,6 +231,8 @@ export function QueueItemCard({
               </ul>
             </section>
           )}
+
+          <StaffNotes item={item} describedBy={headingId} />
 
           {c.status === 'rejected' && c.reason && (
             <p className="queue-reason">

@@ -1,4 +1,4 @@
-import { MODERATION_ACTIONS, type ModerationAction } from '@convene/shared';
+import { type LogResponse, MODERATION_ACTIONS, type ModerationAction } from '@convene/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,40 @@ import '../moderation.css';
 
 const isAction = (v: string | null): v is ModerationAction =>
   (MODERATION_ACTIONS as readonly string[]).includes(v ?? '');
+
+/** The staff's private notes in the space, newest first (staff only, like the whole log). */
+function LogStaffNotes({ notes }: { notes: LogResponse['staffNotes'] }) {
+  const { t } = useTranslation('moderation');
+  const fmt = useFormat();
+  return (
+    <section className="log-staff-notes" aria-labelledby="log-notes-title">
+      <h2 id="log-notes-title">
+        {t('staffNotes.logTitle')} <span className="badge staff-only">{t('staffNotes.staffOnly')}</span>
+      </h2>
+      {notes.length === 0 ? (
+        <p className="muted">{t('staffNotes.logEmpty')}</p>
+      ) : (
+        <ul className="staff-note-list">
+          {notes.map((n) => (
+            <li key={n.id}>
+              <p className="context-label">
+                {n.commentId
+                  ? t('staffNotes.logOnComment', { name: n.subjectName ?? '—' })
+                  : t('staffNotes.logOnAuthor', { name: n.subjectName ?? '—' })}
+              </p>
+              {n.commentExcerpt && <blockquote className="log-comment">{n.commentExcerpt}</blockquote>}
+              <p className="staff-note-body">{n.body}</p>
+              <p className="muted staff-note-meta">
+                — {n.writer?.displayName ?? t('log.formerUser')},{' '}
+                <time dateTime={n.createdAt}>{fmt.dateTime(n.createdAt)}</time>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 
 /** `/spaces/:slug/moderation/log`: who did what, when, with which reason; filterable by action. */
 export function ModerationLog() {
@@ -151,6 +185,7 @@ function LogPage({ slug }: { slug: string }) {
           </table>
         </div>
       )}
+      <LogStaffNotes notes={log.data?.pages[0]?.staffNotes ?? []} />
       {log.hasNextPage && (
         <p>
           <button
