@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupApp } from '../helpers/app.js';
@@ -16,6 +18,10 @@ const browser = await launchBrowser();
 afterAll(() => browser.close());
 
 const PASSWORD = 'a long enough password';
+/** Screenshots to look at by eye (git-ignored test-artifacts/ unless UI_SHOTS says otherwise). */
+const SHOTS =
+  process.env.UI_SHOTS ?? fileURLToPath(new URL('../../test-artifacts/return-after-sign-in', import.meta.url));
+await mkdir(SHOTS, { recursive: true });
 const spacePath = `/spaces/${space.slug}`;
 
 /** The section of one guiding question on the space page. */
@@ -34,6 +40,11 @@ describe('after signing in or registering, the person is back where they were', 
     const page = await (await newContext(browser, baseURL)).newPage();
     await page.goto(spacePath);
     const slot = questionSection(page, 1).locator('.sign-in-to-comment');
+    await slot.waitFor();
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await questionSection(page, 1).screenshot({ path: `${SHOTS}/guest-answer-slot-${width}.png` });
+    }
     await slot.getByRole('link', { name: 'Create an account' }).click();
     await page.waitForURL('**/register?next=*');
     await page.getByLabel('Email address').fill(`back-${crypto.randomUUID().slice(0, 8)}@example.org`);
@@ -49,6 +60,10 @@ describe('after signing in or registering, the person is back where they were', 
     // Only that question's composer opened.
     expect(await questionSection(page, 0).locator('textarea').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await questionSection(page, 1).screenshot({ path: `${SHOTS}/returned-composer-${width}.png` });
+    }
   });
 
   it('signing in from a question’s "Sign in to comment" opens that question’s composer', async () => {

@@ -27,7 +27,8 @@ export function AnswerSlot({ target, buttonLabel }: { target: DraftTarget; butto
     const back = `${location.pathname}${location.search}${composeHash}`;
     return (
       <p className="sign-in-to-comment">
-        <Link to={withNext('/signin', back)}>{t('composer.signInToComment')}</Link>{' '}
+        <Link to={withNext('/signin', back)}>{t('composer.signInToComment')}</Link>
+        <span aria-hidden="true"> · </span>
         <Link to={withNext('/register', back)}>{t('header.register')}</Link>
       </p>
     );
