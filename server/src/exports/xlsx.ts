@@ -21,6 +21,23 @@ const link = (text: string, hyperlink: string) => ({ text, hyperlink });
 const columnLetter = (n: number): string =>
   n <= 0 ? '' : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
+/** A table sheet: header row frozen, bold and written, set up to print. */
+function tableSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  columns: Partial<ExcelJS.Column>[],
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: PRINT_SETUP,
+  });
+  sheet.columns = columns;
+  const header = sheet.getRow(1);
+  header.font = bold;
+  header.commit();
+  return sheet;
+}
+
 function statisticsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: CuratedInput) {
   const sheet = workbook.addWorksheet('Statistics', {
     properties: { defaultColWidth: 16 },
@@ -96,19 +113,13 @@ function statisticsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: Cu
 
 /** The annexes as sheets: contributors by Member State, and by organisation. */
 function annexSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: CuratedInput) {
-  const states = workbook.addWorksheet('Member States', {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: PRINT_SETUP,
-  });
-  states.columns = [
+  const states = tableSheet(workbook, 'Member States', [
     { key: 'country', header: 'Member State', width: 28 },
     { key: 'code', header: 'Code', width: 8 },
     { key: 'participant', header: 'Participant', width: 28 },
     { key: 'affiliation', header: 'Affiliation', width: 40 },
     { key: 'contributions', header: 'Contributions', width: 14 },
-  ];
-  states.getRow(1).font = bold;
-  states.getRow(1).commit();
+  ]);
   // One row per participant, under their country, then the country's total.
   for (const st of input.annexes.memberStates) {
     for (const p of st.participants) {
@@ -125,19 +136,13 @@ function annexSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: Curate
   }
   states.commit();
 
-  const orgs = workbook.addWorksheet('Organisations', {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: PRINT_SETUP,
-  });
-  orgs.columns = [
+  const orgs = tableSheet(workbook, 'Organisations', [
     { key: 'name', header: 'Organisation', width: 40 },
     { key: 'category', header: 'Category', width: 28 },
     { key: 'country', header: 'Country', width: 28 },
     { key: 'participants', header: 'Participants', width: 13 },
     { key: 'contributions', header: 'Contributions', width: 14 },
-  ];
-  orgs.getRow(1).font = bold;
-  orgs.getRow(1).commit();
+  ]);
   for (const o of input.annexes.organisations) {
     orgs
       .addRow({
@@ -164,25 +169,23 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Convene';
   workbook.created = input.generatedAt;
-  const sheet = workbook.addWorksheet('Contributions', {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: PRINT_SETUP,
-  });
   const columns = columnsFor(input.grouping);
-  sheet.columns = columns.map((c) => ({
-    key: c.key,
-    header: c.header,
-    width: c.width,
-    ...(c.key === 'text' || c.key === 'attachments'
-      ? { style: { alignment: { wrapText: true, vertical: 'top' } } }
-      : {}),
-    ...(c.key === 'date' ? { style: { numFmt: DATE_FORMAT } } : {}),
-    ...(c.key === 'permalink' ? { style: { font: { color: { argb: 'FF0563C1' }, underline: true } } } : {}),
-  }));
+  const sheet = tableSheet(
+    workbook,
+    'Contributions',
+    columns.map((c) => ({
+      key: c.key,
+      header: c.header,
+      width: c.width,
+      ...(c.key === 'text' || c.key === 'attachments'
+        ? { style: { alignment: { wrapText: true, vertical: 'top' } } }
+        : {}),
+      ...(c.key === 'date' ? { style: { numFmt: DATE_FORMAT } } : {}),
+      ...(c.key === 'permalink' ? { style: { font: { color: { argb: 'FF0563C1' }, underline: true } } } : {}),
+    })),
+  );
+  // Written when the sheet is committed, so after the header row is fine.
   sheet.autoFilter = `A1:${columnLetter(columns.length)}1`;
-  const header = sheet.getRow(1);
-  header.font = bold;
-  header.commit();
   // File metadata only (a few per contribution), for the "Attachments" sheet written next.
   const files: {
     number: string;
@@ -231,19 +234,13 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
   }
   sheet.commit();
 
-  const filesSheet = workbook.addWorksheet('Attachments', {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: PRINT_SETUP,
-  });
-  filesSheet.columns = [
+  const filesSheet = tableSheet(workbook, 'Attachments', [
     { key: 'number', header: 'No.', width: 9 },
     { key: 'contributionId', header: 'Contribution ID', width: 38 },
     { key: 'filename', header: 'File', width: 40 },
     { key: 'contentType', header: 'Type', width: 28 },
     { key: 'size', header: 'Size (bytes)', width: 12 },
-  ];
-  filesSheet.getRow(1).font = bold;
-  filesSheet.getRow(1).commit();
+  ]);
   for (const f of files) {
     const { url, ...rest } = f;
     filesSheet.addRow({ ...rest, filename: link(f.filename, url) }).commit();
