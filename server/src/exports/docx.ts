@@ -1,4 +1,4 @@
-import { type ExportContribution, LANGUAGE_LABELS, STAKEHOLDER_CATEGORY_LABELS } from '@convene/shared';
+import type { ExportContribution } from '@convene/shared';
 import {
   AlignmentType,
   Document,
@@ -14,7 +14,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { type CuratedInput, countryName } from './curated.js';
+import type { CuratedInput } from './curated.js';
 import {
   type Block,
   type DocxMarkdownContext,
@@ -36,6 +36,7 @@ import {
 } from './format.js';
 import { sentenceLanguage } from './participationSentence.js';
 import { convertPastedFootnotes } from './markdown.js';
+import { type ReportTable, memberStatesAnnex, organisationsAnnex, participationTables } from './reportTables.js';
 
 /** Replies sit this much further right per level (twentieths of a point: 0.4 inch). */
 const REPLY_INDENT = 567;
@@ -57,7 +58,7 @@ const cell = (text: string | number, width: number, bold = false) =>
   });
 
 /** A statistics table: a bold header row, then the rows; columns as wide as their text needs. */
-export function statsTable(head: string[], rows: (string | number)[][]): Table {
+export function statsTable({ head, rows }: ReportTable): Table {
   const widths = columnWidths([head, ...rows.map((r) => r.map(String))]);
   const w = (i: number) => widths[i] ?? 0;
   return new Table({
@@ -74,30 +75,12 @@ const label = (name: string, value: string) =>
   new Paragraph({ children: [new TextRun({ text: `${name}: `, bold: true }), new TextRun(value)] });
 
 function participationBlocks(input: CuratedInput): Block[] {
-  const p = input.participation;
-  const sub = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
   return [
     new Paragraph({ text: 'Participation figures', heading: HeadingLevel.HEADING_1 }),
-    sub('By stakeholder category'),
-    statsTable(
-      ['Category', 'Contributors', 'Contributions'],
-      p.byCategory.map((r) => [STAKEHOLDER_CATEGORY_LABELS[r.category], r.contributors, r.contributions]),
-    ),
-    sub('By guiding question'),
-    statsTable(
-      ['Question', 'Contributors', 'Contributions'],
-      p.byQuestion.map((r) => [r.text, r.contributors, r.contributions]),
-    ),
-    sub('By language'),
-    statsTable(
-      ['Language', 'Contributors', 'Contributions'],
-      p.byLanguage.map((r) => [LANGUAGE_LABELS[r.language], r.contributors, r.contributions]),
-    ),
-    sub('By country'),
-    statsTable(
-      ['Country', 'Contributors', 'Contributions'],
-      p.byCountry.map((r) => [countryName(r.country) ?? 'Not given', r.contributors, r.contributions]),
-    ),
+    ...participationTables(input).flatMap((t) => [
+      new Paragraph({ text: t.title, heading: HeadingLevel.HEADING_2 }),
+      statsTable(t),
+    ]),
   ];
 }
 
@@ -137,31 +120,9 @@ function annexBlocks(input: CuratedInput): Block[] {
     new Paragraph({ text, heading: HeadingLevel.HEADING_1, ...(pageBreakBefore ? { pageBreakBefore } : {}) });
   return [
     h1('Annex I. Contributors by Member State', true),
-    a.memberStates.length
-      ? statsTable(
-          ['Member State', 'Participants', 'Contributions'],
-          a.memberStates.map((s) => [
-            s.countryName ?? 'Country not given',
-            s.participants
-              .map((p) => (p.affiliation ? `${p.displayName} (${p.affiliation})` : p.displayName))
-              .join('; '),
-            s.contributions,
-          ]),
-        )
-      : none('No government contribution in this export.'),
+    a.memberStates.length ? statsTable(memberStatesAnnex(input)) : none('No government contribution in this export.'),
     h1('Annex II. Contributors by organisation'),
-    a.organisations.length
-      ? statsTable(
-          ['Organisation', 'Category', 'Country', 'Participants', 'Contributions'],
-          a.organisations.map((o) => [
-            o.name,
-            o.categoryLabel,
-            o.countryNames.join(', ') || '—',
-            o.participants,
-            o.contributions,
-          ]),
-        )
-      : none('No organisation in this export.'),
+    a.organisations.length ? statsTable(organisationsAnnex(input)) : none('No organisation in this export.'),
     h1('Annex III. Position papers'),
     a.positionPapers.length
       ? linkTable(

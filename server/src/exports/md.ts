@@ -1,5 +1,5 @@
-import { type ExportContribution, LANGUAGE_LABELS, STAKEHOLDER_CATEGORY_LABELS } from '@convene/shared';
-import { type CuratedInput, countryName } from './curated.js';
+import type { ExportContribution } from '@convene/shared';
+import type { CuratedInput } from './curated.js';
 import {
   alsoUnderNote,
   formatDate,
@@ -11,12 +11,13 @@ import {
   sectionHeading,
 } from './format.js';
 import { convertPastedFootnotes, embedMarkdown } from './markdown.js';
+import { type ReportTable, memberStatesAnnex, organisationsAnnex, participationTables } from './reportTables.js';
 
 /** Text from people or titles placed in markdown structure: no markup of its own. */
 export const escapeInline = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\s+/g, ' ');
 
 /** A table; a column of numbers only is right-aligned. */
-const table = (head: string[], rows: (string | number)[][]) =>
+const table = ({ head, rows }: ReportTable) =>
   [
     `| ${head.join(' | ')} |`,
     `| ${head.map((_, i) => (i > 0 && rows.every((r) => typeof r[i] === 'number') ? '---:' : '---')).join(' | ')} |`,
@@ -24,65 +25,18 @@ const table = (head: string[], rows: (string | number)[][]) =>
   ].join('\n');
 
 function participationSection(input: CuratedInput): string {
-  const p = input.participation;
-  return [
-    '## Participation figures',
-    '### By stakeholder category',
-    table(
-      ['Category', 'Contributors', 'Contributions'],
-      p.byCategory.map((r) => [STAKEHOLDER_CATEGORY_LABELS[r.category], r.contributors, r.contributions]),
-    ),
-    '### By guiding question',
-    table(
-      ['Question', 'Contributors', 'Contributions'],
-      p.byQuestion.map((r) => [r.text, r.contributors, r.contributions]),
-    ),
-    '### By language',
-    table(
-      ['Language', 'Contributors', 'Contributions'],
-      p.byLanguage.map((r) => [LANGUAGE_LABELS[r.language], r.contributors, r.contributions]),
-    ),
-    '### By country',
-    table(
-      ['Country', 'Contributors', 'Contributions'],
-      p.byCountry.map((r) => [countryName(r.country) ?? 'Not given', r.contributors, r.contributions]),
-    ),
-  ].join('\n\n');
+  return ['## Participation figures', ...participationTables(input).flatMap((t) => [`### ${t.title}`, table(t)])].join(
+    '\n\n',
+  );
 }
 
 /** Annexes: contributors by Member State and by organisation, and the position papers. */
 export function annexSections(input: CuratedInput): string {
   const a = input.annexes;
   const out: string[] = ['\n\n## Annex I. Contributors by Member State'];
-  out.push(
-    a.memberStates.length
-      ? table(
-          ['Member State', 'Participants', 'Contributions'],
-          a.memberStates.map((s) => [
-            s.countryName ?? 'Country not given',
-            s.participants
-              .map((p) => (p.affiliation ? `${p.displayName} (${p.affiliation})` : p.displayName))
-              .join('; '),
-            s.contributions,
-          ]),
-        )
-      : '*No government contribution in this export.*',
-  );
+  out.push(a.memberStates.length ? table(memberStatesAnnex(input)) : '*No government contribution in this export.*');
   out.push('## Annex II. Contributors by organisation');
-  out.push(
-    a.organisations.length
-      ? table(
-          ['Organisation', 'Category', 'Country', 'Participants', 'Contributions'],
-          a.organisations.map((o) => [
-            o.name,
-            o.categoryLabel,
-            o.countryNames.join(', ') || '—',
-            o.participants,
-            o.contributions,
-          ]),
-        )
-      : '*No organisation in this export.*',
-  );
+  out.push(a.organisations.length ? table(organisationsAnnex(input)) : '*No organisation in this export.*');
   out.push('## Annex III. Position papers');
   out.push(
     a.positionPapers.length
