@@ -338,3 +338,86 @@ describe('a decision made while another moderator writes (issue 15, item 12)', (
     await expect.poll(() => kept.count()).toBe(0);
   }, 40_000);
 });
+
+describe('reports and staff-only notes in the queue (issue 15, items 2 and 15)', () => {
+  it('shows each report’s category and note, takes notes on the comment and its author, and lists them in the log', async () => {
+    const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
+    const [mod, author, reporter] = await Promise.all([
+      makeUser(ctx, { displayName: 'Noting Mod' }),
+      makeUser(ctx, { displayName: 'Sam Speaker' }),
+      makeUser(ctx, { displayName: 'Rita Reporter' }),
+    ]);
+    await grantRole(ctx, space.id, mod.user.id, 'moderator');
+    const comment = await insertComment(ctx, {
+      spaceId: space.id,
+      authorId: author.user.id,
+      questionId: questions[0]?.id,
+      status: 'approved',
+      body: 'Call me on +41 22 000 00 00 for the details.',
+    });
+    const report = await reporter.client.post(`/api/comments/${comment.id}/reports`, {
+      category: 'personal_data',
+      note: 'A private phone number.',
+    });
+    expect(report.status).toBe(201);
+
+    const page = await pageFor(mod);
+    await page.goto(`/spaces/${space.slug}/moderation?tab=reported`);
+    const card = page.locator(`article[data-comment-id="${comment.id}"]`);
+    await card.waitFor();
+    const reports = card.getByRole('region', { name: '1 report' });
+    await reports.getByText('Personal data', { exact: true }).waitFor();
+    await reports.getByText('A private phone number.').waitFor();
+
+    // A note on the comment.
+    await card.getByRole('button', { name: 'Add a note on this comment' }).click();
+    const commentNote = card.getByRole('textbox', { name: 'Add a note on this comment' });
+    await commentNote.fill('Asked the author to remove the number.');
+    await card.getByRole('button', { name: 'Save the note' }).click();
+    await card.getByText('Asked the author to remove the number.').waitFor();
+    // A note on the author, in this space.
+    await card.getByRole('button', { name: 'Add a note on Sam Speaker' }).click();
+    await card.getByRole('textbox', { name: 'Add a note on Sam Speaker' }).fill('Speaks for a diaspora network.');
+    await card.getByRole('button', { name: 'Save the note' }).click();
+    await card.getByText('Speaks for a diaspora network.').waitFor();
+    const notes = card.getByRole('region', { name: 'Staff notes' });
+    expect(await notes.innerText()).toContain('Noting Mod');
+    expect(await notes.innerText()).toContain('Staff only');
+    expect(await seriousViolations(page)).toEqual([]);
+    await mkdir('/tmp/ui-reports', { recursive: true });
+    for (const [w, h] of [
+      [1280, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await reports.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.screenshot({ path: `/tmp/ui-reports/queue-notes-${w}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The moderation log lists them, with who wrote them.
+    await page.goto(`/spaces/${space.slug}/moderation/log`);
+    const logNotes = page.getByRole('region', { name: /Staff notes/ });
+    await logNotes.getByText('Asked the author to remove the number.').waitFor();
+    await logNotes.getByText('Speaks for a diaspora network.').waitFor();
+    await logNotes.getByText('On Sam Speaker').waitFor();
+    // The report's category in words, not its code.
+    const reportRow = page.getByRole('row', { name: /Reported/ });
+    expect(await reportRow.innerText()).toContain('Personal data A private phone number.');
+    expect(await reportRow.innerText()).not.toContain('personal_data');
+    expect(await seriousViolations(page)).toEqual([]);
+    await logNotes.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: '/tmp/ui-reports/log-notes-1280.png' });
+
+    // The discussion, as the reporter sees it: nothing of the notes.
+    const other = await pageFor(reporter);
+    await other.goto(`/spaces/${space.slug}`);
+    await other.getByText('Call me on').waitFor();
+    const text = await other.locator('body').innerText();
+    expect(text).not.toContain('Asked the author');
+    expect(text).not.toContain('diaspora network');
+    await other.context().close();
+    await page.context().close();
+  });
+});

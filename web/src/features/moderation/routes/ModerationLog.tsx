@@ -16,6 +16,22 @@ import '../moderation.css';
 const isAction = (v: string | null): v is ModerationAction =>
   (MODERATION_ACTIONS as readonly string[]).includes(v ?? '');
 
+const REPORT_REASON = /^(spam|abusive|off_topic|personal_data|other)(?:: ([\s\S]*))?$/;
+
+/** A report's reason is stored as "<category>: <note>": the category in words, then the note. */
+function LogReason({ action, reason }: { action: ModerationAction; reason: string | null }) {
+  const { t } = useTranslation('moderation');
+  if (reason === null) return <span className="muted">—</span>;
+  const m = action === 'report' ? REPORT_REASON.exec(reason) : null;
+  if (!m) return <>{reason}</>;
+  return (
+    <>
+      <span className="badge report-category">{t(`reportCategory.${m[1]}`)}</span>
+      {m[2] ? ` ${m[2]}` : ''}
+    </>
+  );
+}
+
 /** The staff's private notes in the space, newest first (staff only, like the whole log). */
 function LogStaffNotes({ notes }: { notes: LogResponse['staffNotes'] }) {
   const { t } = useTranslation('moderation');
@@ -178,7 +194,9 @@ function LogPage({ slug }: { slug: string }) {
                     {e.commentAuthor && <strong>{e.commentAuthor}: </strong>}
                     {e.commentExcerpt}
                   </td>
-                  <td>{e.reason ?? <span className="muted">—</span>}</td>
+                  <td>
+                    <LogReason action={e.action} reason={e.reason} />
+                  </td>
                 </tr>
               ))}
             </tbody>
