@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { useForgotPassword } from '../api/password';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { TextField } from '../components/Field';
-import { FormAlert } from '../components/FormAlert';
+import { AccountEmailField } from '../components/AccountEmailField';
+import { FormSubmit } from '../components/FormSubmit';
 import { usePageTitle } from '../hooks/usePageTitle';
 import { localizeFieldMessage } from '../utils/fieldMessages';
 import { checkEmail, compact } from '../utils/validate';
@@ -69,24 +69,20 @@ export function ForgotPassword() {
           <p className="lead">{t('forgot.intro')}</p>
           <form className="auth-form" noValidate onSubmit={onSubmit}>
             <ErrorSummary items={summary(labels)} ref={summaryRef} />
-            <TextField
+            <AccountEmailField
               id={IDS.email}
-              name="email"
-              type="email"
-              autoComplete="username"
-              inputMode="email"
-              spellCheck={false}
               label={labels.email}
               value={email}
               onChange={setEmail}
               error={errors.email}
             />
-            <FormAlert error={formError} attempt={attempt} />
-            <div className="form-actions">
-              <button type="submit" className="button" aria-disabled={forgot.isPending || undefined}>
-                {forgot.isPending ? t('forgot.submitting') : t('forgot.submit')}
-              </button>
-            </div>
+            <FormSubmit
+              error={formError}
+              attempt={attempt}
+              pending={forgot.isPending}
+              label={t('forgot.submit')}
+              pendingLabel={t('forgot.submitting')}
+            />
           </form>
           <p className="auth-switch">
             <Link to="/signin">{t('forgot.back')}</Link>

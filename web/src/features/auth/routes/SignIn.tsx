@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useLogin } from '../api/login';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { TextField } from '../components/Field';
-import { FormAlert } from '../components/FormAlert';
+import { AccountEmailField } from '../components/AccountEmailField';
+import { FormSubmit } from '../components/FormSubmit';
 import { PasswordField } from '../components/PasswordField';
 import { GuestFormPage } from '../components/AuthPage';
 import { useFormErrors } from '../../../hooks/useFormErrors';
@@ -77,13 +77,8 @@ function SignInForm({ next, onDone }: { next: string; onDone: () => void }) {
       <p className="lead">{t('signIn.intro')}</p>
       <form className="auth-form" noValidate onSubmit={onSubmit}>
         <ErrorSummary items={summary(labels)} ref={summaryRef} />
-        <TextField
+        <AccountEmailField
           id={IDS.email}
-          name="email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          spellCheck={false}
           label={labels.email}
           value={email}
           onChange={setEmail}
@@ -98,12 +93,13 @@ function SignInForm({ next, onDone }: { next: string; onDone: () => void }) {
           onChange={setPassword}
           error={fieldErrors.password}
         />
-        <FormAlert error={formError} attempt={attempt} />
-        <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={signIn.isPending || undefined}>
-            {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
-          </button>
-        </div>
+        <FormSubmit
+          error={formError}
+          attempt={attempt}
+          pending={signIn.isPending}
+          label={t('signIn.submit')}
+          pendingLabel={t('signIn.submitting')}
+        />
       </form>
       <p className="auth-switch">
         <Link to="/forgot-password">{t('password:forgotLink')}</Link>

@@ -1,0 +1,24 @@
+import { FormAlert } from './FormAlert';
+
+interface Props {
+  /** A failure not about one field, shown (and announced) next to the button. */
+  error: unknown;
+  attempt: number;
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+}
+
+/** The end of an account form: its alert, then the submit button (still focusable while pending). */
+export function FormSubmit({ error, attempt, pending, label, pendingLabel }: Props) {
+  return (
+    <>
+      <FormAlert error={error} attempt={attempt} />
+      <div className="form-actions">
+        <button type="submit" className="button" aria-disabled={pending || undefined}>
+          {pending ? pendingLabel : label}
+        </button>
+      </div>
+    </>
+  );
+}
