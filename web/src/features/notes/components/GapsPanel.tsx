@@ -166,48 +166,32 @@ export function GapsPanel({ slug }: { slug: string }) {
         }))}
       />
       <h3 id="gaps-regions">{t('gapsRelative.regions')}</h3>
-      <div className="table-wrap">
-        <table className="gaps-table" aria-labelledby="gaps-regions">
-          <thead>
-            <tr>
-              <th scope="col">{t('gapsRelative.colGroup')}</th>
-              <th scope="col" className="num">
-                {t('gapsRelative.colStates')}
-              </th>
-              <th scope="col" className="num">
-                {t('gaps.col.highlighted')}
-              </th>
-              <th scope="col" className="num">
-                {t('gaps.col.published')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {regions.map((r) => (
-              <tr key={r.group}>
-                <th scope="row">
-                  {t(`gapsRelative.group.${r.group}`)}
-                  <span className="gaps-state">{hearing(r)}</span>
-                  {r.tookPart.length > 0 && (
-                    <span className="gaps-state">
-                      {r.tookPart.map((c) => countryName(c, instance.language)).join(', ')}
-                    </span>
-                  )}
-                  <details>
-                    <summary>{t('gapsRelative.notHeard', { n: f.number(r.notHeard.length) })}</summary>
-                    <p>{r.notHeard.map((c) => countryName(c, instance.language)).join(', ')}</p>
-                  </details>
-                </th>
-                <td className="num">
-                  {t('gapsRelative.statesOf', { n: f.number(r.tookPart.length), total: f.number(r.memberStates) })}
-                </td>
-                <td className="num">{f.number(r.highlighted)}</td>
-                <td className="num">{f.number(r.published)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <GapsTable
+        labelledBy="gaps-regions"
+        firstColumn={t('gapsRelative.colGroup')}
+        extraColumn={t('gapsRelative.colStates')}
+        rows={regions.map((r) => ({
+          key: r.group,
+          label: t(`gapsRelative.group.${r.group}`),
+          state: hearing(r),
+          detail: (
+            <>
+              {r.tookPart.length > 0 && (
+                <span className="gaps-state">
+                  {r.tookPart.map((c) => countryName(c, instance.language)).join(', ')}
+                </span>
+              )}
+              <details>
+                <summary>{t('gapsRelative.notHeard', { n: f.number(r.notHeard.length) })}</summary>
+                <p>{r.notHeard.map((c) => countryName(c, instance.language)).join(', ')}</p>
+              </details>
+            </>
+          ),
+          extra: t('gapsRelative.statesOf', { n: f.number(r.tookPart.length), total: f.number(r.memberStates) }),
+          highlighted: r.highlighted,
+          published: r.published,
+        }))}
+      />
       <h3 id="gaps-unheard">{t('gapsRelative.unheard')}</h3>
       {unheard.length === 0 ? (
         <p>{t('gapsRelative.unheardNone')}</p>
@@ -252,31 +236,45 @@ interface GapRow {
   key: string;
   label: ReactNode;
   state: string;
+  /** Shown in the row header after the state. */
+  detail?: ReactNode;
+  /** The cell of `extraColumn`, when the table has one. */
+  extra?: ReactNode;
   highlighted: number;
   published: number;
 }
 
-/** One table of the panel: a row per category or question, with its counts. */
+/**
+ * One table of the panel: a row per category, question or regional group, with its counts.
+ * Without `empty` the table is shown even when it has no row.
+ */
 function GapsTable({
   labelledBy,
   firstColumn,
+  extraColumn,
   empty,
   rows,
 }: {
   labelledBy: string;
   firstColumn: string;
-  empty: string;
+  extraColumn?: string;
+  empty?: string;
   rows: GapRow[];
 }) {
   const { t } = useTranslation('notes');
   const f = useFormat();
-  if (rows.length === 0) return <p>{empty}</p>;
+  if (rows.length === 0 && empty !== undefined) return <p>{empty}</p>;
   return (
     <div className="table-wrap">
       <table className="gaps-table" aria-labelledby={labelledBy}>
         <thead>
           <tr>
             <th scope="col">{firstColumn}</th>
+            {extraColumn !== undefined && (
+              <th scope="col" className="num">
+                {extraColumn}
+              </th>
+            )}
             <th scope="col" className="num">
               {t('gaps.col.highlighted')}
             </th>
@@ -291,7 +289,9 @@ function GapsTable({
               <th scope="row">
                 {r.label}
                 <span className="gaps-state">{r.state}</span>
+                {r.detail}
               </th>
+              {extraColumn !== undefined && <td className="num">{r.extra}</td>}
               <td className="num">{f.number(r.highlighted)}</td>
               <td className="num">{f.number(r.published)}</td>
             </tr>
