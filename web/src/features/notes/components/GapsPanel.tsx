@@ -3,7 +3,7 @@ import type i18n from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
 import { countryName, useFormat } from '../../../i18n/format';
 import { useGaps } from '../api/getGaps';
 
@@ -103,15 +103,7 @@ export function GapsPanel({ slug }: { slug: string }) {
   const f = useFormat();
   const gaps = useGaps(slug);
   if (gaps.isPending) return <p role="status">{t('common:loading')}</p>;
-  if (gaps.isError)
-    return (
-      <div>
-        <ErrorMessage error={gaps.error} />
-        <button type="button" className="button secondary" onClick={() => void gaps.refetch()}>
-          {t('common:errors.retry')}
-        </button>
-      </div>
-    );
+  if (gaps.isError) return <ErrorWithRetry error={gaps.error} onRetry={() => void gaps.refetch()} />;
   const { categories, questions, threshold, regions, unheard, unheardTotal } = gaps.data;
   const percent = (x: number) => new Intl.NumberFormat(instance.language, { style: 'percent' }).format(x);
   const state = (highlighted: number, published: number) =>

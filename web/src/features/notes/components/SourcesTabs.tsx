@@ -1,6 +1,6 @@
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components/Tabs';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
 import { useFormat } from '../../../i18n/format';
 import type { useHighlighted } from '../api/getHighlighted';
 import { useNoteSpace } from '../api/getSpace';
@@ -59,12 +59,7 @@ export function SourcesTabs({
           <h2 className="visually-hidden">{t('sources.contributionsTitle')}</h2>
           {highlighted.isPending && <p role="status">{t('common:loading')}</p>}
           {highlighted.isError && (
-            <div>
-              <ErrorMessage error={highlighted.error} />
-              <button type="button" className="button secondary" onClick={() => void highlighted.refetch()}>
-                {t('common:errors.retry')}
-              </button>
-            </div>
+            <ErrorWithRetry error={highlighted.error} onRetry={() => void highlighted.refetch()} />
           )}
           {highlighted.data && (
             <ContributionsPane
