@@ -1,12 +1,11 @@
 import type { NoteDto } from '@convene/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { NotesNav } from './NotesNav';
 
 /** The note's title as its page heading, its space, and links back to the space's pages. */
 export function NoteHeader({ title, space }: { title: string; space: NoteDto['space'] }) {
   const { t } = useTranslation('notes');
-  const slug = space.slug;
 
   // The page's heading replaced the loading one, which had focus after navigation: move focus
   // to this one so that it is not lost to the document body.
@@ -23,19 +22,7 @@ export function NoteHeader({ title, space }: { title: string; space: NoteDto['sp
       <p className="notes-subtitle">
         {space.code} — {space.title}
       </p>
-      <nav aria-label={t('nav.label')} className="notes-links">
-        <ul>
-          <li>
-            <Link to={`/spaces/${slug}/notes`}>{t('nav.notes')}</Link>
-          </li>
-          <li>
-            <Link to={`/spaces/${slug}`}>{t('nav.space')}</Link>
-          </li>
-          <li>
-            <Link to={`/spaces/${slug}/dashboard`}>{t('nav.dashboard')}</Link>
-          </li>
-        </ul>
-      </nav>
+      <NotesNav slug={space.slug} notes />
     </header>
   );
 }

@@ -2,12 +2,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
 import { useFormat } from '../../../i18n/format';
 import { ApiError } from '../../../lib/api';
 import { useLiveSpace } from '../../../lib/live';
 import { notesKey, useNotes } from '../api/getNotes';
 import { useNoteSpace } from '../api/getSpace';
 import { NewNoteForm } from '../components/NewNoteForm';
+import { NotesNav } from '../components/NotesNav';
 import { SignInGate } from '../components/SignInGate';
 import { SpaceExports } from '../components/SpaceExports';
 import { WordsAgainstTarget } from '../components/WordsAgainstTarget';
@@ -49,16 +51,7 @@ function NotesListPage({ slug }: { slug: string }) {
       <header className="notes-header">
         <h1>{title}</h1>
         {space.data && <p className="notes-subtitle">{space.data.title}</p>}
-        <nav aria-label={t('nav.label')} className="notes-links">
-          <ul>
-            <li>
-              <Link to={`/spaces/${slug}`}>{t('nav.space')}</Link>
-            </li>
-            <li>
-              <Link to={`/spaces/${slug}/dashboard`}>{t('nav.dashboard')}</Link>
-            </li>
-          </ul>
-        </nav>
+        <NotesNav slug={slug} />
       </header>
       {space.isError && !forbidden && <ErrorMessage error={space.error} />}
 
@@ -69,14 +62,7 @@ function NotesListPage({ slug }: { slug: string }) {
           <section aria-labelledby="notes-title" className="notes-section">
             <h2 id="notes-title">{t('list.notes')}</h2>
             {notes.isPending && <p role="status">{t('common:loading')}</p>}
-            {notes.isError && (
-              <div>
-                <ErrorMessage error={notes.error} />
-                <button type="button" className="button secondary" onClick={() => void notes.refetch()}>
-                  {t('common:errors.retry')}
-                </button>
-              </div>
-            )}
+            {notes.isError && <ErrorWithRetry error={notes.error} onRetry={() => void notes.refetch()} />}
             {notes.data && notes.data.notes.length === 0 && <p className="muted">{t('list.empty')}</p>}
             {notes.data && notes.data.notes.length > 0 && (
               <div className="table-wrap">
