@@ -65,6 +65,26 @@ function checkSessionVisible(status: Space['status'], session: Pick<Space, 'code
 }
 
 /** Creates a session, a roundtable inside one (one level of nesting only) or a stand-alone space. */
+/** Inserts a space after its siblings (top level or in its session); a taken slug is a field error. */
+async function insertSpace(tx: Tx, values: Omit<typeof spaces.$inferInsert, 'position'>): Promise<Space> {
+  const parentId = values.parentId ?? null;
+  const [last] = await tx
+    .select({ max: sql<number>`coalesce(max(${spaces.position}), 0)::int` })
+    .from(spaces)
+    .where(parentId ? eq(spaces.parentId, parentId) : isNull(spaces.parentId));
+  const [row] = await tx
+    .insert(spaces)
+    .values({ ...values, position: (last?.max ?? 0) + 1 })
+    .onConflictDoNothing({ target: spaces.slug })
+    .returning();
+  if (!row) {
+    throw conflict('slug_taken', 'A space with this slug already exists.', {
+      fields: [{ field: 'slug', message: 'A space with this slug already exists' }],
+    });
+  }
+  return row;
+}
+
 export async function createSpace(db: Database, input: CreateSpaceInput, actor: User): Promise<Space> {
   const opensAt = toDate(input.opensAt ?? null);
   const closesAt = toDate(input.closesAt ?? null);
@@ -91,37 +111,23 @@ export async function createSpace(db: Database, input: CreateSpaceInput, actor: 
       checkSessionVisible(input.status, parent);
       parentId = parent.id;
     }
-    const [last] = await tx
-      .select({ max: sql<number>`coalesce(max(${spaces.position}), 0)::int` })
-      .from(spaces)
-      .where(parentId ? eq(spaces.parentId, parentId) : isNull(spaces.parentId));
-    const [row] = await tx
-      .insert(spaces)
-      .values({
-        slug: input.slug,
-        code: input.code,
-        title: input.title,
-        parentId,
-        position: (last?.max ?? 0) + 1,
-        summary: input.summary,
-        backgroundMd: input.background,
-        backgroundHtml: renderMarkdown(input.background, input.slug),
-        status: input.status,
-        opensAt,
-        closesAt,
-        moderationMode: input.moderationMode,
-        acceptedLanguages: input.acceptedLanguages,
-        disclaimer: input.disclaimer,
-        contactEmail: input.contactEmail ?? null,
-        createdBy: actor.id,
-      })
-      .onConflictDoNothing({ target: spaces.slug })
-      .returning();
-    if (!row) {
-      throw conflict('slug_taken', 'A space with this slug already exists.', {
-        fields: [{ field: 'slug', message: 'A space with this slug already exists' }],
-      });
-    }
+    const row = await insertSpace(tx, {
+      slug: input.slug,
+      code: input.code,
+      title: input.title,
+      parentId,
+      summary: input.summary,
+      backgroundMd: input.background,
+      backgroundHtml: renderMarkdown(input.background, input.slug),
+      status: input.status,
+      opensAt,
+      closesAt,
+      moderationMode: input.moderationMode,
+      acceptedLanguages: input.acceptedLanguages,
+      disclaimer: input.disclaimer,
+      contactEmail: input.contactEmail ?? null,
+      createdBy: actor.id,
+    });
     await announceSpace(tx, row);
     return row;
   });
@@ -353,37 +359,23 @@ export async function duplicateSpace(
         fields: [{ field: 'code', message: 'Another space already has this code' }],
       });
     }
-    const [last] = await tx
-      .select({ max: sql<number>`coalesce(max(${spaces.position}), 0)::int` })
-      .from(spaces)
-      .where(source.parentId ? eq(spaces.parentId, source.parentId) : isNull(spaces.parentId));
-    const [row] = await tx
-      .insert(spaces)
-      .values({
-        slug: input.slug,
-        code: input.code,
-        title: input.title,
-        parentId: source.parentId,
-        position: (last?.max ?? 0) + 1,
-        summary: source.summary,
-        backgroundMd: source.backgroundMd,
-        backgroundHtml: renderMarkdown(source.backgroundMd, input.slug),
-        status: 'draft',
-        opensAt: null,
-        closesAt: null,
-        moderationMode: source.moderationMode,
-        acceptedLanguages: source.acceptedLanguages,
-        disclaimer: source.disclaimer,
-        contactEmail: source.contactEmail,
-        createdBy: actor.id,
-      })
-      .onConflictDoNothing({ target: spaces.slug })
-      .returning();
-    if (!row) {
-      throw conflict('slug_taken', 'A space with this slug already exists.', {
-        fields: [{ field: 'slug', message: 'A space with this slug already exists' }],
-      });
-    }
+    const row = await insertSpace(tx, {
+      slug: input.slug,
+      code: input.code,
+      title: input.title,
+      parentId: source.parentId,
+      summary: source.summary,
+      backgroundMd: source.backgroundMd,
+      backgroundHtml: renderMarkdown(source.backgroundMd, input.slug),
+      status: 'draft',
+      opensAt: null,
+      closesAt: null,
+      moderationMode: source.moderationMode,
+      acceptedLanguages: source.acceptedLanguages,
+      disclaimer: source.disclaimer,
+      contactEmail: source.contactEmail,
+      createdBy: actor.id,
+    });
     if (list.length > 0) {
       await tx.insert(questions).values(list.map((q, i) => ({ spaceId: row.id, position: i + 1, text: q.text })));
     }
