@@ -73,10 +73,14 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
       .limit(1);
     return user ? { ...named, ...user } : null;
   };
-  const invalid = () =>
-    new AppError(400, 'unsubscribe_token_invalid', 'This unsubscribe link is not valid.', {
+  /** An invalid token: a browser gets a page; any other client the API's JSON error, like every other route. */
+  const refuse = (request: FastifyRequest, reply: FastifyReply) => {
+    if (wantsHtml(request))
+      return sendPage(reply, 400, page('en', `<p>${escapeHtml(messagesFor('en').unsubscribePage.invalid)}</p>`));
+    throw new AppError(400, 'unsubscribe_token_invalid', 'This unsubscribe link is not valid.', {
       fields: [{ field: 'token', message: 'This unsubscribe link is not valid.' }],
     });
+  };
 
   app.get(
     '/mail/unsubscribe',
@@ -91,12 +95,7 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const who = await resolve(request.query.token);
-      if (!who) {
-        // A browser gets a page; any other client the API's JSON error, like every other route.
-        if (wantsHtml(request))
-          return sendPage(reply, 400, page('en', `<p>${escapeHtml(messagesFor('en').unsubscribePage.invalid)}</p>`));
-        throw invalid();
-      }
+      if (!who) return refuse(request, reply);
       const t = messagesFor(who.locale).unsubscribePage;
       const action = `/api/mail/unsubscribe?token=${encodeURIComponent(request.query.token)}`;
       return sendPage(
@@ -128,11 +127,7 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const who = await resolve(request.query.token);
-      if (!who) {
-        if (wantsHtml(request))
-          return sendPage(reply, 400, page('en', `<p>${escapeHtml(messagesFor('en').unsubscribePage.invalid)}</p>`));
-        throw invalid();
-      }
+      if (!who) return refuse(request, reply);
       await setFrequency(db, who.userId, who.kind, 'never');
       if (wantsHtml(request)) {
         const t = messagesFor(who.locale).unsubscribePage;
