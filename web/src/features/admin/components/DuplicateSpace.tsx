@@ -10,6 +10,7 @@ import { useRoles } from '../api/roles';
 import { localizeFieldMessage } from '../lib/messages';
 import { SLUG_PATTERN, nextCode, slugify } from '../lib/slug';
 import { ErrorSummary, Field } from './Fields';
+import { SlugField } from './SlugField';
 
 const FIELDS = ['code', 'title', 'slug', 'copyRoles'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -121,27 +122,17 @@ export function DuplicateSpace({ space }: { space: SpaceDetail }) {
               <input {...c} type="text" maxLength={300} value={title} onChange={(ev) => setTitle(ev.target.value)} />
             )}
           </Field>
-          <Field
+          <SlugField
             id={idOf('slug')}
             label={labels.slug}
-            hint={t('space.slugHint', { slug: slug || 'rt-1-2' })}
             error={e.slug}
-          >
-            {(c) => (
-              <input
-                {...c}
-                type="text"
-                maxLength={80}
-                autoCapitalize="none"
-                spellCheck={false}
-                value={slug}
-                onChange={(ev) => {
-                  setSlugTouched(true);
-                  setSlug(ev.target.value);
-                }}
-              />
-            )}
-          </Field>
+            value={slug}
+            example="rt-1-2"
+            onChange={(value) => {
+              setSlugTouched(true);
+              setSlug(value);
+            }}
+          />
         </div>
         <label className="choice">
           <input

@@ -21,6 +21,7 @@ import { isoToLocalInput, localInputToIso, timeZoneName } from '../lib/dates';
 import { SLUG_PATTERN, slugify } from '../lib/slug';
 import { ErrorSummary, Field } from './Fields';
 import { MarkdownField } from './MarkdownField';
+import { SlugField } from './SlugField';
 
 const FIELDS = [
   'code',
@@ -250,27 +251,17 @@ export function SpaceForm({ space }: { space: SpaceDetail | null }) {
             )}
           </Field>
           {creating && (
-            <Field
+            <SlugField
               id={idOf('slug')}
               label={labels.slug}
-              hint={t('space.slugHint', { slug: values.slug || 'rt-1-1' })}
               error={e.slug}
-            >
-              {(c) => (
-                <input
-                  {...c}
-                  type="text"
-                  maxLength={80}
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  value={values.slug}
-                  onChange={(ev) => {
-                    setSlugTouched(true);
-                    set('slug', ev.target.value);
-                  }}
-                />
-              )}
-            </Field>
+              value={values.slug}
+              example="rt-1-1"
+              onChange={(value) => {
+                setSlugTouched(true);
+                set('slug', value);
+              }}
+            />
           )}
           {creating && (
             <Field id={idOf('parentSlug')} label={labels.parentSlug} hint={t('space.parentHint')} error={e.parentSlug}>
