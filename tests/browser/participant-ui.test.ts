@@ -96,6 +96,13 @@ async function shot(page: Page, name: string, at?: Locator) {
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
+/** The same screenshot on a desktop (the current 1280 width), then on a phone (390): `<name>-1280`, `<name>-390`. */
+async function shotDesktopAndPhone(page: Page, name: string, at: Locator) {
+  await shot(page, `${name}-1280`, at);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, `${name}-390`, at);
+}
+
 const delegate = await makeUser(ctx, {
   displayName: 'Amara Delegate',
   affiliation: 'Permanent Mission of Ghana',
@@ -132,9 +139,7 @@ describe('a delegate reads their own comments on the space page', () => {
       // The accessible name holds what is on screen.
       expect(await tag.getAttribute('aria-label')).toContain(name);
       if (locale === 'en') {
-        await shot(page, 'tags-1280', tag);
-        await page.setViewportSize({ width: 390, height: 844 });
-        await shot(page, 'tags-390', tag);
+        await shotDesktopAndPhone(page, 'tags', tag);
         // It filters the discussion by that objective.
         await tag.click();
         await expect.poll(() => new URL(page.url()).searchParams.get('tag')).toBe('gcm-18');
@@ -160,9 +165,7 @@ describe('a delegate reads their own comments on the space page', () => {
       expect(text).toContain(`annex.pdf ${large}`);
       expect(text).not.toMatch(/\d byte\)/);
       if (locale === 'en') {
-        await shot(page, 'attachments-1280', files);
-        await page.setViewportSize({ width: 390, height: 844 });
-        await shot(page, 'attachments-390', files);
+        await shotDesktopAndPhone(page, 'attachments', files);
       }
       await page.context().close();
     }
@@ -185,9 +188,7 @@ describe('a delegate reads their own comments on the space page', () => {
       if (locale === 'en') {
         expect(text).toContain('You can edit it to send it for moderation again.');
         expect(await seriousViolations(page)).toEqual([]);
-        await shot(page, 'rejected-1280', article);
-        await page.setViewportSize({ width: 390, height: 844 });
-        await shot(page, 'rejected-390', article);
+        await shotDesktopAndPhone(page, 'rejected', article);
       }
       await page.context().close();
     }
@@ -218,9 +219,7 @@ describe('a space whose questions have no answers yet', () => {
       };
       expect(Math.abs((await middle(said)) - (await middle(answer)))).toBeLessThan(8);
       expect(await seriousViolations(page)).toEqual([]);
-      await shot(page, `empty-questions-${who}-1280`, sections.nth(4));
-      await page.setViewportSize({ width: 390, height: 844 });
-      await shot(page, `empty-questions-${who}-390`, sections.nth(4));
+      await shotDesktopAndPhone(page, `empty-questions-${who}`, sections.nth(4));
       await page.context().close();
     }
   });
@@ -270,9 +269,7 @@ describe('the country of a Member State delegate', () => {
       expect(await field.innerText()).toContain(message);
       expect(await seriousViolations(page)).toEqual([]);
       if (locale === 'en') {
-        await shot(page, 'register-country-1280', field);
-        await page.setViewportSize({ width: 390, height: 844 });
-        await shot(page, 'register-country-390', field);
+        await shotDesktopAndPhone(page, 'register-country', field);
       }
       const { rowCount } = await ctx.db.pool.query('select 1 from users where email = $1', [email]);
       expect(rowCount).toBe(0);
@@ -526,6 +523,17 @@ describe('reporting a comment (issue 15, item 2)', () => {
     await article.waitFor();
     await article.getByRole('button', { name: "Reported: you reported Amara Delegate's comment" }).waitFor();
     expect(await article.getByRole('button', { name: "Report Amara Delegate's comment", exact: true }).count()).toBe(0);
+
+    // A live update brings the public copy of the comment (the chair highlights it): still "Reported".
+    const chair = accounts.find((a) => a.role === 'chair');
+    const chairClient = ctx.client();
+    expect((await chairClient.post('/api/auth/login', { email: chair?.email, password: chair?.password })).status).toBe(
+      200,
+    );
+    expect((await chairClient.put(`/api/comments/${withFile.id}/highlight`)).status).toBe(200);
+    await article.getByText('Highlighted by the chair').waitFor();
+    await article.getByRole('button', { name: "Reported: you reported Amara Delegate's comment" }).waitFor();
+    expect((await chairClient.delete(`/api/comments/${withFile.id}/highlight`)).status).toBe(200);
     await page.context().close();
   });
 

@@ -143,8 +143,11 @@ export const CommentItem = memo(function CommentItem({
   const cache = useCommentCache(d.slug);
   const [reporting, setReporting] = useState(false);
   const [justReported, setJustReported] = useState(false);
-  // Reported by this viewer: from the API (after a reload too) or just now.
-  const reported = comment.reportedByMe || justReported;
+  // Reported by this viewer: from the API (after a reload too) or just now. Latched, because a
+  // live update carries the public copy of the comment, which knows nothing of this viewer.
+  const [reportedSeen, setReportedSeen] = useState(comment.reportedByMe);
+  if (comment.reportedByMe && !reportedSeen) setReportedSeen(true);
+  const reported = comment.reportedByMe || reportedSeen || justReported;
 
   const close = (focusId: string) => {
     setOpen(null);
