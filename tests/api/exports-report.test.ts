@@ -10,6 +10,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { participationSentence } from '../../server/src/exports/participationSentence.js';
 import { setupApp } from '../helpers/app.js';
+import { attachPdf, queryRows, wordParagraphs } from '../helpers/exports.js';
 import { type Person, insertComment, makeCast, makeSpace, makeUser, withTaxonomy } from '../helpers/factories.js';
 
 /**
@@ -23,8 +24,7 @@ const cast = await makeCast(ctx, space.id);
 const [q1, q2] = questions;
 if (!q1 || !q2) throw new Error('questions missing');
 
-const rows = async <T = any>(text: string, params: unknown[] = []): Promise<T[]> =>
-  (await ctx.db.pool.query(text, params)).rows as T[];
+const rows = queryRows(ctx);
 
 const person = (
   displayName: string,
@@ -114,18 +114,10 @@ const pending = await insertComment(ctx, {
   questionId: q1.id,
 });
 
-async function attach(commentId: string, uploaderId: string, filename: string, awaitingRevision: number | null = null) {
-  const [row] = await rows<{ id: string }>(
-    `insert into attachments (comment_id, uploader_id, filename, content_type, size, sha256, data, awaiting_revision)
-     values ($1, $2, $3, 'application/pdf', 4, 'x', '\\x25504446', $4) returning id`,
-    [commentId, uploaderId, filename, awaitingRevision],
-  );
-  return row?.id ?? '';
-}
-const paperMx = await attach(a1.id, gov1.user.id, 'mexico-position-paper.pdf');
-const paperKituo = await attach(f1.id, cso1.user.id, 'kituo-submission.pdf');
-await attach(f1.id, cso1.user.id, 'awaiting-edit.pdf', 2);
-await attach(pending.id, cso1.user.id, 'pending-file.pdf');
+const paperMx = await attachPdf(ctx, a1.id, gov1.user.id, 'mexico-position-paper.pdf');
+const paperKituo = await attachPdf(ctx, f1.id, cso1.user.id, 'kituo-submission.pdf');
+await attachPdf(ctx, f1.id, cso1.user.id, 'awaiting-edit.pdf', 2);
+await attachPdf(ctx, pending.id, cso1.user.id, 'pending-file.pdf');
 
 async function download(query: string, who: Person = cast.chair) {
   const res = await ctx.app.inject({
@@ -145,20 +137,6 @@ const flat = (list: ExportContribution[]): ExportContribution[] => list.flatMap(
 const allOf = (doc: ExportDocument) =>
   flat([...doc.questions.flatMap((q) => q.contributions), ...(doc.objectives ?? []).flatMap((o) => o.contributions)]);
 
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-function paragraphs(xml: string) {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => ({
-    style: /<w:pStyle w:val="([^"]+)"/.exec(p)?.[1] ?? null,
-    text: decode([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
-    xml: p,
-  }));
-}
 const docxParts = (buffer: Buffer) => {
   const files = unzipSync(new Uint8Array(buffer));
   return {
@@ -276,7 +254,7 @@ describe('the participation sentence', () => {
 
   it('opens the Word and Markdown exports, in the export’s language', async () => {
     const docx = await download('format=docx&lang=fr');
-    const ps = paragraphs(docxParts(docx.buffer).doc);
+    const ps = wordParagraphs(docxParts(docx.buffer).doc);
     expect(ps[0]?.style).toBe('Title');
     expect(ps.slice(1, 3).map((p) => p.text)).toEqual(['Participation', FR]);
     expect(ps[2]?.xml).toContain('w:lang w:val="fr-FR"');
@@ -325,7 +303,7 @@ describe('grouping by objective and the tag filter', () => {
   it('does so in Word, Markdown, CSV and the spreadsheet, with the file named for it', async () => {
     const docx = await download('format=docx&group=objective');
     expect(docx.headers['content-disposition']).toMatch(/filename="RT-2\.2-all-by-objective-\d{4}-\d{2}-\d{2}\.docx"/);
-    const ps = paragraphs(docxParts(docx.buffer).doc);
+    const ps = wordParagraphs(docxParts(docx.buffer).doc);
     const h1 = ps.filter((p) => p.style === 'Heading1').map((p) => p.text);
     expect(h1.filter((h) => h.startsWith('Objective') || h === 'No objective')).toEqual([
       expect.stringMatching(/^Objective 5: /),
@@ -432,7 +410,7 @@ describe('annexes', () => {
 
   it('ends the Word document with them, files linked', async () => {
     const { doc, rels } = docxParts((await download('format=docx')).buffer);
-    const ps = paragraphs(doc);
+    const ps = wordParagraphs(doc);
     const h1 = ps.filter((p) => p.style === 'Heading1').map((p) => p.text);
     expect(h1.slice(-3)).toEqual([
       'Annex I. Contributors by Member State',

@@ -7,6 +7,7 @@ import footnote from 'markdown-it-footnote';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../server/src/markdown.js';
 import { setupApp } from '../helpers/app.js';
+import { attachPdf, queryRows, wordParagraphs } from '../helpers/exports.js';
 import {
   type Person,
   grantRole,
@@ -24,8 +25,7 @@ const cast = await makeCast(ctx, space.id);
 const [q1, q2, q3] = questions;
 if (!q1 || !q2 || !q3) throw new Error('questions missing');
 
-const rows = async <T = any>(text: string, params: unknown[] = []): Promise<T[]> =>
-  (await ctx.db.pool.query(text, params)).rows as T[];
+const rows = queryRows(ctx);
 
 const jose = await makeUser(ctx, {
   displayName: 'José Álvarez',
@@ -95,15 +95,6 @@ async function publish(
   return row;
 }
 
-async function attach(commentId: string, uploaderId: string, filename: string, awaitingRevision: number | null = null) {
-  const [row] = await rows<{ id: string }>(
-    `insert into attachments (comment_id, uploader_id, filename, content_type, size, sha256, data, awaiting_revision)
-     values ($1, $2, $3, 'application/pdf', 4, 'x', '\\x25504446', $4) returning id`,
-    [commentId, uploaderId, filename, awaitingRevision],
-  );
-  return row?.id ?? '';
-}
-
 // Question 1: a rich contribution with a thread of two replies, and a French one.
 const rich = await publish(jose, RICH, { questionId: q1.id, highlighted: true, at: 1 });
 const reply = await publish(amina, 'A reply to José.', { questionId: q1.id, parentId: rich.id, at: 2 });
@@ -131,9 +122,9 @@ await rows('update comments set version = 2 where id = $1', [edited.id]);
 // The space as a whole.
 const general = await publish(amina, 'A comment on the space as a whole.', { questionId: null, at: 7 });
 
-const paperId = await attach(rich.id, jose.user.id, 'position-paper.pdf');
+const paperId = await attachPdf(ctx, rich.id, jose.user.id, 'position-paper.pdf');
 // Added with the edit still awaiting moderation (as the upload route marks it).
-await attach(edited.id, amina.user.id, 'revision-only-file.pdf', 2);
+await attachPdf(ctx, edited.id, amina.user.id, 'revision-only-file.pdf', 2);
 const tag = (await rows<{ id: string }>(`select id from tags where code = '16'`))[0];
 await rows('insert into comment_tags (comment_id, tag_id) values ($1, $2)', [rich.id, tag?.id]);
 
@@ -149,7 +140,7 @@ for (const [status, word] of [
     body: `${word} text`,
     questionId: q1.id,
   });
-  if (status === 'pending') await attach(c.id, amina.user.id, 'secret-pending-file.pdf');
+  if (status === 'pending') await attachPdf(ctx, c.id, amina.user.id, 'secret-pending-file.pdf');
 }
 await insertComment(ctx, {
   spaceId: space.id,
@@ -185,23 +176,6 @@ const assertNoSecrets = (text: string) => {
   for (const s of SECRETS) expect(text, `unpublished "${s}" leaked`).not.toContain(s);
 };
 
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
-/** The paragraphs of a WordprocessingML part: style and visible text. */
-function paragraphs(xml: string): { style: string | null; text: string; xml: string }[] {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => ({
-    style: /<w:pStyle w:val="([^"]+)"/.exec(p)?.[1] ?? null,
-    text: decode([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
-    xml: p,
-  }));
-}
-
 /** The annexes every Word export ends with. */
 const ANNEXES = [
   'Annex I. Contributors by Member State',
@@ -229,7 +203,7 @@ describe('GET /api/spaces/:slug/export', () => {
     const doc = part('word/document.xml');
     const notes = part('word/footnotes.xml');
     const rels = part('word/_rels/document.xml.rels');
-    const ps = paragraphs(doc);
+    const ps = wordParagraphs(doc);
 
     const h1 = ps.filter((p) => p.style === 'Heading1').map((p) => p.text);
     expect(h1).toEqual([
@@ -278,7 +252,7 @@ describe('GET /api/spaces/:slug/export', () => {
     // The markdown footnote is a real Word footnote, referenced from the text.
     const refs = [...doc.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1]);
     expect(refs).toHaveLength(1);
-    const noteTexts = paragraphs(notes).map((p) => p.text);
+    const noteTexts = wordParagraphs(notes).map((p) => p.text);
     expect(noteTexts.some((t) => t.includes('A footnote with élan and “curly quotes”.'))).toBe(true);
     expect(notes).toContain(`w:id="${refs[0]}"`);
 
@@ -484,7 +458,9 @@ describe('GET /api/spaces/:slug/export', () => {
     expect(idsOf(fr.questions.flatMap((q) => q.contributions))).toEqual([french.id]);
 
     const docx = await download(cast.chair, `format=docx&questionId=${q2.id}`);
-    const h1 = paragraphs(strFromU8(unzipSync(new Uint8Array(docx.buffer))['word/document.xml'] ?? new Uint8Array()))
+    const h1 = wordParagraphs(
+      strFromU8(unzipSync(new Uint8Array(docx.buffer))['word/document.xml'] ?? new Uint8Array()),
+    )
       .filter((p) => p.style === 'Heading1')
       .map((p) => p.text);
     expect(h1).toEqual(['Participation', 'Participation figures', `2. ${q2.text}`, ...ANNEXES]);
