@@ -200,8 +200,8 @@ describe('the queue', () => {
     expect(res.body.items.map((i: any) => i.comment.id)).toEqual([earlier.id, later.id]);
     expect(res.body.items[0].kind).toBe('reported');
     expect(res.body.items[0].reports).toEqual([
-      { reason: 'Spam link', reporter: 'Pat Participant', createdAt: firstReport.toISOString() },
-      { reason: 'Advertising', reporter: 'Cha Chair', createdAt: expect.any(String) },
+      { category: 'other', note: 'Spam link', reporter: 'Pat Participant', createdAt: firstReport.toISOString() },
+      { category: 'other', note: 'Advertising', reporter: 'Cha Chair', createdAt: expect.any(String) },
     ]);
     expect(res.body.items[0].waitingSince).toBe(firstReport.toISOString());
     expect(res.body.counts.reported).toBe(2);

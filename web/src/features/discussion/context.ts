@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 import type { CommentFilters } from './api/getComments';
 import type { PendingNew, Store } from './lib/store';
 
-export type DialogRequest = { kind: 'withdraw' | 'report'; comment: CommentDto; opener: HTMLElement | null };
+export type DialogRequest = { kind: 'withdraw'; comment: CommentDto; opener: HTMLElement | null };
 
 /** What every comment of the page needs to know; stable while the page is shown. */
 export interface Discussion {

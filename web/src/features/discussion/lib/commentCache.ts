@@ -61,6 +61,8 @@ export function mergePublic(mine: CommentDto, event: CommentDto): CommentDto {
   return {
     ...event,
     abilities: mine.abilities,
+    // The public copy cannot know whether this viewer reported it.
+    reportedByMe: mine.reportedByMe,
     ...(mine.bodyMd !== undefined && mine.version === event.version ? { bodyMd: mine.bodyMd } : {}),
     ...(mine.pendingRevision !== undefined ? { pendingRevision: mine.pendingRevision } : {}),
     ...(mine.reason !== undefined ? { reason: mine.reason } : {}),
