@@ -244,6 +244,9 @@ describe('the add-question form', () => {
     await page.getByRole('grid', { name: 'Guiding questions' }).getByText('First question?').waitFor();
     await page.getByRole('button', { name: 'Add question' }).waitFor();
     expect(await field.inputValue()).toBe('Second question, typed meanwhile?');
+    // The addition is announced, and focus stays in the field being typed in (issue 15, item 17).
+    await page.locator('.questions-editor [role="status"]').getByText('Question 1 added: First question?').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('new-question');
   });
 });
 
