@@ -88,8 +88,10 @@ export interface QueuedNotification {
   /** The recipient. */
   userId: string;
   kind: NotificationMailKind;
-  /** The comment it is about (for a reply: the reply). */
-  commentId: string;
+  /** The space it is about. */
+  spaceId: string;
+  /** The comment it is about (for a reply: the reply); absent for a notice about a space. */
+  commentId?: string;
   /** What the event knew (the version decided, the revision). */
   data?: Record<string, unknown>;
   /** At most one notification per key: a second one with the same key is not written. */
@@ -113,7 +115,8 @@ export async function queueNotification(
     .values({
       userId: n.userId,
       kind: n.kind,
-      commentId: n.commentId,
+      spaceId: n.spaceId,
+      commentId: n.commentId ?? null,
       data: n.data ?? {},
       dedupeKey: n.dedupeKey ?? null,
     })

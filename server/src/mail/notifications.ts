@@ -81,6 +81,7 @@ export async function notifyDecision(
   await queueNotification(tx, mailer.jobs, mailer.config, {
     userId: d.comment.authorId,
     kind,
+    spaceId: d.comment.spaceId,
     commentId: d.comment.id,
     data: { version: d.comment.version, ...(d.revision !== null ? { revision: d.revision } : {}) },
   });
@@ -99,6 +100,7 @@ export async function notifyReply(tx: Tx, mailer: Mailer | undefined, reply: Com
   await queueNotification(tx, mailer.jobs, mailer.config, {
     userId: parent.authorId,
     kind: 'comment_reply',
+    spaceId: reply.spaceId,
     commentId: reply.id,
     dedupeKey: `comment_reply:${reply.id}`,
   });
@@ -129,6 +131,7 @@ async function readable(db: DbOrTx, id: string, recipient: User): Promise<Loaded
  * shown only while it is published and the recipient may read it.
  */
 async function contentFor(db: DbOrTx, config: Config, n: Notification, recipient: User): Promise<Content> {
+  if (!n.commentId) return hidden;
   const loaded = await readable(db, n.commentId, recipient);
   if (!loaded || !maySeeComment(recipient, loaded.scope)) return hidden;
   const { comment, space } = loaded;

@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { NOTIFICATION_FREQUENCIES } from '@convene/shared';
-import { index, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ts } from './columns.js';
 import { comments } from './comments.js';
 import { mailMessages } from './mail.js';
+import { questions, spaces } from './spaces.js';
 import { users } from './users.js';
 
 export const notificationFrequency = pgEnum('notification_frequency', NOTIFICATION_FREQUENCIES);
@@ -43,10 +45,10 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** The kind of email (`comment_approved`, `comment_reply`, …; see server/src/mail/kinds.ts). */
     kind: text('kind').notNull(),
-    /** The comment it is about (for a reply: the reply). */
-    commentId: uuid('comment_id')
-      .notNull()
-      .references(() => comments.id, { onDelete: 'cascade' }),
+    /** The comment it is about (for a reply: the reply); null for a notice about a space (closing, pending items). */
+    commentId: uuid('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    /** The space it is about (every notification has one once written by this version; older rows may not). */
+    spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'cascade' }),
     /** What the event knew that the comment row may not keep (the comment version decided). */
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     status: notificationStatus('status').notNull().default('queued'),
@@ -58,9 +60,12 @@ export const notifications = pgTable(
     dedupeKey: text('dedupe_key'),
     createdAt: createdAt(),
     processedAt: ts('processed_at'),
+    /** When the recipient opened it in the app's notifications menu (null: unread). */
+    readAt: ts('read_at'),
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_space_idx').on(t.spaceId),
     index('notifications_mail_message_idx').on(t.mailMessageId),
     uniqueIndex('notifications_dedupe_key').on(t.dedupeKey),
   ],
@@ -76,3 +81,38 @@ export const appSecrets = pgTable('app_secrets', {
   secret: text('secret').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * What a person follows: a whole space (`questionId` null) or one guiding question. `active`
+ * false records an explicit unfollow, so that answering a question again does not follow it
+ * anew; `auto` tells a follow made by answering from one made with the Follow button.
+ */
+export const follows = pgTable(
+  'follows',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id').references(() => questions.id, { onDelete: 'cascade' }),
+    active: boolean('active').notNull().default(true),
+    auto: boolean('auto').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // One row per person and space, and per person and question (two partial indexes: NULLS NOT
+    // DISTINCT needs PostgreSQL 15).
+    uniqueIndex('follows_user_space_key')
+      .on(t.userId, t.spaceId)
+      .where(sql`question_id is null`),
+    uniqueIndex('follows_user_question_key')
+      .on(t.userId, t.questionId)
+      .where(sql`question_id is not null`),
+    index('follows_space_idx').on(t.spaceId, t.questionId),
+  ],
+);
+export type Follow = typeof follows.$inferSelect;
