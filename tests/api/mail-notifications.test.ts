@@ -437,6 +437,9 @@ describe('one-click unsubscribe and preferences', () => {
     expect(prefs.body.preferences).toEqual([
       { kind: 'decisions', frequency: 'never', isDefault: false },
       { kind: 'replies', frequency: 'immediately', isDefault: true },
+      { kind: 'followed', frequency: 'daily', isDefault: true },
+      { kind: 'reminders', frequency: 'immediately', isDefault: true },
+      { kind: 'staff', frequency: 'immediately', isDefault: true },
     ]);
     // Again, and from the page's button (a browser: HTML back): still 200.
     const button = await guest.request('POST', link, 'List-Unsubscribe=One-Click', {
@@ -489,6 +492,9 @@ describe('one-click unsubscribe and preferences', () => {
       preferences: [
         { kind: 'decisions', frequency: 'immediately', isDefault: true },
         { kind: 'replies', frequency: 'immediately', isDefault: true },
+        { kind: 'followed', frequency: 'daily', isDefault: true },
+        { kind: 'reminders', frequency: 'immediately', isDefault: true },
+        { kind: 'staff', frequency: 'immediately', isDefault: true },
       ],
       selectable: ['immediately', 'never'],
     });

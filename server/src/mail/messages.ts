@@ -44,6 +44,9 @@ const en = {
     kinds: {
       decisions: 'emails about moderators’ decisions on your comments',
       replies: 'emails about replies to your comments',
+      followed: 'emails about new contributions in what you follow',
+      reminders: 'reminders about the spaces you follow closing',
+      staff: 'emails about items waiting for moderation and the summaries of closed spaces',
     },
     explain: (what: string, email: string) => `Stop sending ${what} to ${email}?`,
     button: 'Unsubscribe',
@@ -101,6 +104,9 @@ const fr: Messages = {
     kinds: {
       decisions: 'les messages sur les décisions de la modération concernant vos commentaires',
       replies: 'les messages sur les réponses à vos commentaires',
+      followed: 'les messages sur les nouvelles contributions dans ce que vous suivez',
+      reminders: 'les rappels sur la clôture des espaces que vous suivez',
+      staff: 'les messages sur les éléments en attente de modération et les bilans des espaces clos',
     },
     explain: (what, email) => `Ne plus envoyer ${what} à ${email} ?`,
     button: 'Se désabonner',
@@ -158,6 +164,9 @@ const es: Messages = {
     kinds: {
       decisions: 'correos sobre las decisiones de la moderación acerca de sus comentarios',
       replies: 'correos sobre las respuestas a sus comentarios',
+      followed: 'correos sobre las nuevas contribuciones en lo que sigue',
+      reminders: 'recordatorios sobre el cierre de los espacios que sigue',
+      staff: 'correos sobre los elementos pendientes de moderación y los resúmenes de los espacios cerrados',
     },
     explain: (what, email) => `¿Dejar de enviar ${what} a ${email}?`,
     button: 'Darse de baja',
