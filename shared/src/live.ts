@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storableString } from './schemas/common.js';
+import { inboxItem } from './schemas/notifications.js';
 
 /** The live channel's messages (GET /api/live, WebSocket). Both ends validate with these. */
 
@@ -49,6 +50,11 @@ export const serverMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reset'), space: spaceSlug }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   z.object({ type: z.literal('pong') }),
+  /**
+   * To the signed-in user's own sockets only: their unread notification count changed (a new
+   * one, with `item`, or some marked read in another tab).
+   */
+  z.object({ type: z.literal('notifications'), unread: z.number().int(), item: inboxItem.optional() }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;
 

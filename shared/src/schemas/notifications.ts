@@ -52,3 +52,55 @@ export const updateNotificationPreferencesRequest = z.strictObject({
     .max(NOTIFICATION_KINDS.length),
 });
 export type UpdateNotificationPreferencesRequest = z.infer<typeof updateNotificationPreferencesRequest>;
+
+// ---- the in-app notifications menu (GET /api/me/notifications) ------------------------------
+
+/**
+ * One notification as the app's menu shows it: the same rows as the emails. `text` (and `actor`)
+ * only while the recipient may see what it is about; otherwise `removed` is true and there is no
+ * text. `url` is the path of the exact comment (or of the space, for a notice about a space).
+ */
+export const inboxItem = z.object({
+  id: z.uuid(),
+  /** The kind of email (`comment_approved`, `comment_reply`, …). */
+  kind: z.string(),
+  /** The preference it belongs to (`decisions`, `replies`, …). */
+  preference: z.enum(NOTIFICATION_KINDS).nullable(),
+  createdAt: z.iso.datetime(),
+  read: z.boolean(),
+  space: z.object({ code: z.string(), title: z.string(), slug: z.string() }).nullable(),
+  url: z.string().nullable(),
+  removed: z.boolean(),
+  /** A short excerpt of the comment (plain text). */
+  text: z.string().nullable(),
+  /** Who wrote it, for a reply. */
+  actor: z.string().nullable(),
+  /** A rejection's reason (the author's to read). */
+  reason: z.string().nullable(),
+});
+export type InboxItem = z.infer<typeof inboxItem>;
+
+export const inboxQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const inboxResponse = z.object({
+  items: z.array(inboxItem),
+  /** Unread notifications in all (not only this page). */
+  unread: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
+export type InboxResponse = z.infer<typeof inboxResponse>;
+
+/** `{ ids: [...] }` marks those read; `{ all: true }` every one. */
+export const markInboxReadRequest = z
+  .strictObject({
+    ids: z.array(z.uuid()).min(1).max(100).optional(),
+    all: z.literal(true).optional(),
+  })
+  .refine((v) => (v.ids === undefined) !== (v.all === undefined), {
+    message: 'Give either ids or all: true',
+    path: ['ids'],
+  });
+export type MarkInboxReadRequest = z.infer<typeof markInboxReadRequest>;
+export const markInboxReadResponse = z.object({ unread: z.number().int() });

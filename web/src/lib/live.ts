@@ -1,9 +1,17 @@
 import { type ServerMessage, serverMessage } from '@convene/shared';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 
-/** `idle` until a page first subscribes to a space: no socket is opened for pages that need none. */
+/** `idle` until a page first subscribes to a space (or a signed-in person's notifications menu listens): no socket is opened for pages that need none. */
 export type LiveStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline';
 type EventMessage = Extract<ServerMessage, { type: 'event' }>;
+export type NotificationsMessage = Extract<ServerMessage, { type: 'notifications' }>;
+
+/** The signed-in user's own notices: their unread count changed, or the socket (re)opened. */
+export interface NotificationsListener {
+  onNotifications(msg: NotificationsMessage): void;
+  /** The socket opened again: what changed meanwhile is refetched. */
+  onOpen?: () => void;
+}
 
 export interface SpaceListener {
   onEvent?: (e: EventMessage) => void;
@@ -24,6 +32,7 @@ interface SpaceState {
 class LiveConnection {
   private socket: WebSocket | null = null;
   private spaces = new Map<string, SpaceState>();
+  private inbox = new Set<NotificationsListener>();
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private statusValue: LiveStatus = 'idle';
@@ -73,6 +82,7 @@ class LiveConnection {
       this.attempt = 0;
       this.setStatus('online');
       for (const slug of this.spaces.keys()) this.sendSubscribe(slug);
+      for (const l of this.inbox) l.onOpen?.();
     };
     ws.onmessage = (e) => this.receive(e.data);
     ws.onclose = () => {
@@ -93,6 +103,10 @@ class LiveConnection {
       return;
     }
     if (msg.type === 'error' || msg.type === 'pong') return;
+    if (msg.type === 'notifications') {
+      for (const l of this.inbox) l.onNotifications(msg);
+      return;
+    }
     const state = this.spaces.get(msg.space);
     if (!state) return;
     switch (msg.type) {
@@ -141,6 +155,13 @@ class LiveConnection {
           this.socket.send(JSON.stringify({ type: 'unsubscribe', space: slug }));
       }
     };
+  }
+
+  /** The signed-in user's notices (the server sends them to every socket of that user, unasked). */
+  onNotifications(listener: NotificationsListener): () => void {
+    this.start();
+    this.inbox.add(listener);
+    return () => this.inbox.delete(listener);
   }
 }
 
