@@ -108,7 +108,7 @@ export async function notifyReply(tx: Tx, mailer: Mailer | undefined, reply: Com
 
 // ---- at send time ---------------------------------------------------------------------------
 
-type Content =
+export type Content =
   | { show: true; mail: Omit<NotificationMail, 'locale' | 'displayName' | 'unsubscribeUrl'> }
   | { show: false; reason: 'not_visible' };
 
@@ -128,9 +128,10 @@ async function readable(db: DbOrTx, id: string, recipient: User): Promise<Loaded
  * What the notification may show its recipient at this moment, by the visibility rule
  * (`policies/visibility.ts`): the decision must still stand (a comment approved and since
  * withdrawn or taken down, or rejected and since edited, is not reported), and a reply is
- * shown only while it is published and the recipient may read it.
+ * shown only while it is published and the recipient may read it. The in-app notifications
+ * menu (`inbox.ts`) shows the same.
  */
-async function contentFor(db: DbOrTx, config: Config, n: Notification, recipient: User): Promise<Content> {
+export async function contentFor(db: DbOrTx, config: Config, n: Notification, recipient: User): Promise<Content> {
   if (!n.commentId) return hidden;
   const loaded = await readable(db, n.commentId, recipient);
   if (!loaded || !maySeeComment(recipient, loaded.scope)) return hidden;
