@@ -72,7 +72,11 @@ export interface NoteSnapshot {
   restoredFrom?: number;
 }
 
-/** Append-only history of a note: one row per save (never updated or deleted by the app). */
+/**
+ * History of a note: one row per pause in the editing. A save by the same chair shortly after
+ * the latest version (unnamed, not a restore) updates that row, renumbered to the note's new
+ * version, instead of adding one; a named version is never changed again (rows are never deleted).
+ */
 export const noteVersions = pgTable(
   'note_versions',
   {
@@ -81,8 +85,12 @@ export const noteVersions = pgTable(
       .references(() => notes.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     snapshot: jsonb('snapshot').$type<NoteSnapshot>().notNull(),
+    /** A chair's name for the version ("Draft for the Bureau"); null when unnamed. */
+    name: text('name'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    /** The last save folded into this version. */
+    updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.noteId, t.version] })],
 );
