@@ -82,6 +82,8 @@ export const configSchema = z
     /** Sending attempts after the first, and the first retry's delay (doubling each time after). */
     MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(10),
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
+    /** A note save this soon after the last one (same chair, unnamed version) updates that version. */
+    NOTE_VERSION_PAUSE_MINUTES: z.coerce.number().min(0).default(5),
     /** Password-reset requests per client address, and per email address (known account or not). */
     RATE_LIMIT_RESET_ADDRESS: limit.prefault('20/1h'),
     RATE_LIMIT_RESET_ACCOUNT: limit.prefault('3/1h'),
@@ -133,6 +135,8 @@ export const configSchema = z
         /** pg-boss maintenance (expiry, archiving) in this instance; tests turn it off. */
         supervise: true,
       },
+      /** Autosaves closer together than this (0: never) fold into one note version. */
+      noteVersionPauseMs: env.NOTE_VERSION_PAUSE_MINUTES * 60_000,
       /** Password reset: requests per client address and per email address typed. */
       passwordResetLimits: { address: env.RATE_LIMIT_RESET_ADDRESS, account: env.RATE_LIMIT_RESET_ACCOUNT },
     };
