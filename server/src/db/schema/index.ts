@@ -8,3 +8,4 @@ export * from './rateLimits.js';
 export * from './mail.js';
 export * from './notifications.js';
 export * from './staffNotes.js';
+export * from './outcomes.js';
