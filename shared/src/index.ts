@@ -13,4 +13,5 @@ export * from './schemas/participation.js';
 export * from './schemas/exports.js';
 export * from './schemas/notes.js';
 export * from './words.js';
+export * from './schemas/outcome.js';
 export * from './schemas/notifications.js';

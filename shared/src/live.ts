@@ -25,6 +25,8 @@ export const LIVE_EVENT_KINDS = [
   'comment.withdrawn',
   'question.changed',
   'space.changed',
+  'outcome.published',
+  'outcome.unpublished',
   'comment.submitted',
   'comment.decided',
   'comment.reported',

@@ -19,6 +19,8 @@ export const SPACE_ACTIONS = [
   'note.read',
   /** Create, edit and restore background notes (chairs and administrators). */
   'note.edit',
+  /** Publish a note as the space's public outcome, or unpublish it (chairs and administrators). */
+  'note.publish',
   /** Read and write private staff notes on the space's comments and authors (moderators, chairs, admins). */
   'staffNote.write',
 ] as const;

@@ -16,6 +16,9 @@ export const EVENT_KINDS = {
   'comment.withdrawn': 'public',
   'question.changed': 'public',
   'space.changed': 'public',
+  // A published outcome is public by definition; the payload names only the note and version.
+  'outcome.published': 'public',
+  'outcome.unpublished': 'public',
   'comment.submitted': 'staff',
   'comment.decided': 'staff',
   'comment.reported': 'staff',

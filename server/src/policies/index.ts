@@ -32,6 +32,7 @@ const spaceRules: Record<SpaceAction, (v: Viewer, s: SpaceScope) => boolean> = {
   'space.export': (v, s) => isStaff(v, s),
   'note.read': (v, s) => isStaff(v, s),
   'note.edit': (v, s) => isChair(v, s),
+  'note.publish': (v, s) => isChair(v, s),
   // Private notes about a comment or an author: the space's staff only, never participants.
   'staffNote.write': (v, s) => isStaff(v, s),
 };
