@@ -9,3 +9,4 @@ export * from './mail.js';
 export * from './notifications.js';
 export * from './staffNotes.js';
 export * from './outcomes.js';
+export * from './translations.js';
