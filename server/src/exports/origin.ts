@@ -1,5 +1,8 @@
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?|::ffff:127(?:\.\d{1,3}){3})$/i;
 
+/** Whether an origin's links point at this machine only (localhost, 127.x, ::1). */
+export const isLoopbackOrigin = (origin: string): boolean => LOOPBACK.test(new URL(origin).hostname);
+
 /**
  * A start-up warning when the permalinks in exports would point at this machine only: the
  * server listens on a non-loopback address (others can reach it) while `APP_ORIGIN` is unset
@@ -7,8 +10,7 @@ const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?|::ffff:127(?:\.\d{
  */
 export function appOriginWarning(config: { host: string; appOrigin: string }, appOriginSet: boolean): string | null {
   if (LOOPBACK.test(config.host)) return null;
-  const originHost = new URL(config.appOrigin).hostname;
-  if (appOriginSet && !LOOPBACK.test(originHost)) return null;
+  if (appOriginSet && !isLoopbackOrigin(config.appOrigin)) return null;
   return (
     `APP_ORIGIN is ${appOriginSet ? '' : 'not set, so it is '}${config.appOrigin} while the server listens on ` +
     `${config.host}: links in exports and notes (permalinks, attachments) will point at localhost. ` +
