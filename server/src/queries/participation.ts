@@ -8,6 +8,7 @@ import {
 import { type SQL, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { type Space, questions } from '../db/schema/index.js';
+import { participationSentence } from '../exports/participationSentence.js';
 import { commentSql } from '../policies/visibility.js';
 
 export type ExportScope = 'published' | 'highlighted';
@@ -188,4 +189,28 @@ export async function loadParticipationFigures(
     overTime: fillDays(new Map(of('day').map((r) => [r.day ?? '', n(r.contributions)]))),
   };
   return { participation, byCategory: breakdown };
+}
+
+/**
+ * The participation paragraph of a set of figures, in `lang` (English, French or Spanish): what
+ * the exports print at the top and the dashboard offers to copy, from the same counts.
+ */
+export function participationSummary(
+  figures: { participation: Participation; byCategory: CategoryBreakdown },
+  lang: string | null | undefined,
+): string {
+  const { participation } = figures;
+  return participationSentence(
+    {
+      contributions: participation.totals.contributions,
+      contributors: participation.totals.contributors,
+      scope: participation.scope,
+      categories: participation.byCategory.map((c) => ({
+        category: c.category,
+        contributors: c.contributors,
+        ...figures.byCategory[c.category],
+      })),
+    },
+    lang,
+  );
 }
