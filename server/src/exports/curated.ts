@@ -19,8 +19,12 @@ import {
   tags,
   users,
 } from '../db/schema/index.js';
-import { type ContributionFilter, contributionCondition, loadParticipationFigures } from '../queries/participation.js';
-import { participationSentence } from './participationSentence.js';
+import {
+  type ContributionFilter,
+  contributionCondition,
+  loadParticipationFigures,
+  participationSummary,
+} from '../queries/participation.js';
 import { markdownToPlainText } from './markdown.js';
 
 /** Root contributions loaded per page; their whole reply threads come with them. */
@@ -345,19 +349,7 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const figures = await loadParticipationFigures(db, space, filter);
   const participation = figures.participation;
-  const summary = participationSentence(
-    {
-      contributions: participation.totals.contributions,
-      contributors: participation.totals.contributors,
-      scope: filter.scope,
-      categories: participation.byCategory.map((c) => ({
-        category: c.category,
-        contributors: c.contributors,
-        ...figures.byCategory[c.category],
-      })),
-    },
-    filter.language,
-  );
+  const summary = participationSummary(figures, filter.language);
   const staff = await loadStaff(db, space);
   const [parent] = space.parentId
     ? await db
