@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { noteExportRoutes } from './export.js';
+import { noteKeyMessagesRoutes } from './keyMessages.js';
 import { noteRoutes } from './notes.js';
 import { noteVersionRoutes } from './versions.js';
 
@@ -8,4 +9,5 @@ export const notesRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(noteRoutes);
   await app.register(noteVersionRoutes);
   await app.register(noteExportRoutes);
+  await app.register(noteKeyMessagesRoutes);
 };
