@@ -27,7 +27,11 @@ export const notificationPreferences = pgTable(
 );
 export type NotificationPreference = typeof notificationPreferences.$inferSelect;
 
-export const NOTIFICATION_STATUSES = ['queued', 'mailed', 'dropped'] as const;
+/**
+ * `queued`: its job has not run yet; `held`: kept for the recipient's next digest (their frequency
+ * for its kind is daily or weekly); `mailed`: in an email (its own, or a digest); `dropped`: not sent.
+ */
+export const NOTIFICATION_STATUSES = ['queued', 'held', 'mailed', 'dropped'] as const;
 export const notificationStatus = pgEnum('notification_status', NOTIFICATION_STATUSES);
 
 /**
@@ -71,6 +75,18 @@ export const notifications = pgTable(
   ],
 );
 export type Notification = typeof notifications.$inferSelect;
+
+/**
+ * A person's mail settings that are not a frequency: `followAnswered` (default on), whether
+ * publishing a contribution follows the question it answers. No row: the defaults.
+ */
+export const notificationSettings = pgTable('notification_settings', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  followAnswered: boolean('follow_answered').notNull().default(true),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
 
 /**
  * Server secrets kept in the database, so every instance shares them: `unsubscribe`, the HMAC key
