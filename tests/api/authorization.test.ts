@@ -710,6 +710,16 @@ const cases: Case[] = [
     status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => c.get(`/api/spaces/${draft.slug}/participation`),
   },
+  {
+    route: 'GET /api/spaces/:slug/participation/sentence',
+    status: statuses(staff, 200),
+    run: (c) => c.get(`/api/spaces/${space.slug}/participation/sentence?lang=fr`),
+  },
+  {
+    route: 'GET /api/spaces/:slug/export/origin',
+    status: statuses(staff, 200),
+    run: (c) => c.get(`/api/spaces/${space.slug}/export/origin`),
+  },
   ...exportCases,
   {
     route: 'GET /api/spaces/:slug/export',
@@ -789,6 +799,12 @@ const cases: Case[] = [
         })),
       });
     },
+  },
+  {
+    route: 'GET /api/notes/:id/key-messages',
+    status: statuses(staff, 200, hiddenAfterSignIn),
+    run: (c) => c.get(`/api/notes/${noteId}/key-messages?group=objective`),
+    check: (_role, body) => expect(JSON.stringify(body)).not.toContain('PENDING-IN-SPACE'),
   },
   {
     route: 'GET /api/notes/:id/versions',
