@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { setupApp } from '../helpers/app.js';
 import { type Person, grantRole, insertComment, makeCast, makeSpace, makeUser } from '../helpers/factories.js';
 
-const ctx = await setupApp();
+// Every save a version here (the folding of autosaves is tested in note-versions.test.ts).
+const ctx = await setupApp({ noteVersionPauseMs: 0 });
 const { space, questions } = await makeSpace(ctx, { code: 'RT 3.2', questionCount: 2 });
 const cast = await makeCast(ctx, space.id);
 const [q1, q2] = questions;

@@ -1,9 +1,10 @@
 import { NOTE_DEFAULT_TARGET_WORDS, type SaveNoteInput } from '@convene/shared';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { appendEvent } from './events.js';
 import type { Database, Tx } from '../db/client.js';
 import {
   type NoteSnapshot,
+  type NoteVersion,
   type Space,
   type User,
   noteSectionItems,
@@ -12,7 +13,7 @@ import {
   notes,
   questions,
 } from '../db/schema/index.js';
-import { conflict, fieldInvalid } from '../errors.js';
+import { conflict, fieldInvalid, notFound } from '../errors.js';
 import { type SpaceScope, authorize } from '../policies/index.js';
 import { isCitable } from '../policies/visibility.js';
 import {
@@ -27,7 +28,7 @@ import {
 
 /**
  * Notes are chairs' working drafts, seen by staff only: no public or moderation event and
- * no moderation audit row. Each save keeps a full snapshot in note_versions instead.
+ * no moderation audit row. Their history is note_versions: a full snapshot per pause in the editing.
  */
 
 /** Creates a note with one section per guiding question, titled with the question. */
@@ -65,6 +66,8 @@ export async function createNote(
       noteId: note.id,
       version: note.version,
       createdBy: user.id,
+      createdAt: note.createdAt,
+      updatedAt: note.createdAt,
       snapshot: {
         title: note.title,
         targetWords: note.targetWords,
@@ -128,12 +131,36 @@ function savedBy(current: Awaited<ReturnType<typeof presentNote>>, user: User): 
   return `${who} at ${when} UTC (version ${current.version}). Your changes were not saved: reload the note to see that version, then apply your changes again.`;
 }
 
-/** Replaces the note's content with `input` as a new version, inside the caller's transaction. */
+/** However short the pauses, a version spans at most this long of editing. */
+export const NOTE_VERSION_MAX_SPAN_MS = 60 * 60_000;
+
+/**
+ * Whether a save folds into the latest version rather than starting one: it is unnamed, not a
+ * restore, by the same person, last saved less than `pauseMs` ago and begun less than
+ * NOTE_VERSION_MAX_SPAN_MS ago. `pauseMs` 0 makes every save a version.
+ */
+function foldsInto(latest: NoteVersion, user: User, now: Date, pauseMs: number): boolean {
+  return (
+    latest.name === null &&
+    latest.snapshot.restoredFrom === undefined &&
+    latest.createdBy === user.id &&
+    now.getTime() - latest.updatedAt.getTime() < pauseMs &&
+    now.getTime() - latest.createdAt.getTime() < NOTE_VERSION_MAX_SPAN_MS
+  );
+}
+
+/**
+ * Replaces the note's content with `input`, inside the caller's transaction. The note's version
+ * goes up by one (what concurrent saves are checked against); the history gets a new version, or
+ * the latest one is updated when the save comes within the pause (`foldsInto`). A restore is
+ * always a new version.
+ */
 async function writeVersion(
   tx: Tx,
   loaded: LoadedNote,
   user: User,
   input: Omit<SaveNoteInput, 'version'>,
+  pauseMs: number,
   restoredFrom?: number,
 ): Promise<void> {
   const { note } = loaded;
@@ -175,7 +202,23 @@ async function writeVersion(
     sections,
     ...(restoredFrom !== undefined ? { restoredFrom } : {}),
   };
-  await tx.insert(noteVersions).values({ noteId: note.id, version, snapshot, createdBy: user.id, createdAt: now });
+  const [latest] = await tx
+    .select()
+    .from(noteVersions)
+    .where(eq(noteVersions.noteId, note.id))
+    .orderBy(desc(noteVersions.version))
+    .limit(1);
+  if (restoredFrom === undefined && latest && foldsInto(latest, user, now, pauseMs)) {
+    // The same chair still at it: the latest version follows the text instead of a new one.
+    await tx
+      .update(noteVersions)
+      .set({ version, snapshot, updatedAt: now })
+      .where(and(eq(noteVersions.noteId, note.id), eq(noteVersions.version, latest.version)));
+  } else {
+    await tx
+      .insert(noteVersions)
+      .values({ noteId: note.id, version, snapshot, createdBy: user.id, createdAt: now, updatedAt: now });
+  }
   // Other chairs with the note open learn of the save at once (staff of the space only).
   await appendEvent(tx, {
     kind: 'note.saved',
@@ -189,7 +232,14 @@ async function writeVersion(
  * from the same version one wins and the other gets a 409 `conflict` naming who saved first,
  * with the current note in `details`: nothing is silently overwritten.
  */
-export async function saveNote(db: Database, user: User, noteId: string, input: SaveNoteInput, appOrigin: string) {
+export async function saveNote(
+  db: Database,
+  user: User,
+  noteId: string,
+  input: SaveNoteInput,
+  options: { appOrigin: string; pauseMs: number },
+) {
+  const { appOrigin, pauseMs } = options;
   await db.transaction(async (tx) => {
     const loaded = await loadNote(tx, noteId, user, { forUpdate: true });
     authorize(user, 'note.edit', loaded.scope);
@@ -209,7 +259,7 @@ export async function saveNote(db: Database, user: User, noteId: string, input: 
       seen.add(s.id);
     });
     const sections = await checkSources(tx, loaded.space.id, input.sections, true);
-    await writeVersion(tx, loaded, user, { ...input, sections });
+    await writeVersion(tx, loaded, user, { ...input, sections }, pauseMs);
   });
 }
 
@@ -221,6 +271,27 @@ export async function restoreNoteVersion(db: Database, user: User, noteId: strin
     const { row } = await loadNoteVersion(tx, noteId, version);
     const snap = row.snapshot;
     const sections = await checkSources(tx, loaded.space.id, snap.sections, false);
-    await writeVersion(tx, loaded, user, { title: snap.title, targetWords: snap.targetWords, sections }, version);
+    await writeVersion(tx, loaded, user, { title: snap.title, targetWords: snap.targetWords, sections }, 0, version);
+  });
+}
+
+/** Names a version (or takes its name off with null or ""); a named version is never updated again. */
+export async function nameNoteVersion(
+  db: Database,
+  user: User,
+  noteId: string,
+  version: number,
+  name: string | null,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    // The note's lock: a save folding into this version waits, then sees the name.
+    const loaded = await loadNote(tx, noteId, user, { forUpdate: true });
+    authorize(user, 'note.edit', loaded.scope);
+    const named = await tx
+      .update(noteVersions)
+      .set({ name: name === '' ? null : name })
+      .where(and(eq(noteVersions.noteId, noteId), eq(noteVersions.version, version)))
+      .returning({ version: noteVersions.version });
+    if (named.length === 0) throw notFound('Version');
   });
 }

@@ -99,10 +99,16 @@ export async function noteDocx(note: NoteDto): Promise<Buffer> {
   return Packer.toBuffer(newDocument(note.title, children));
 }
 
-/** The note as Markdown: a "##" per section, citations as numbered footnotes at the end (one per source). */
-export function noteMarkdown(note: NoteDto): string {
+/**
+ * The note as Markdown: a "##" per section, citations as numbered footnotes at the end (one per
+ * source). `title: false` leaves out the "#" title line (the editor's preview shows it itself).
+ */
+export function noteMarkdown(note: NoteDto, options: { title?: boolean } = {}): string {
   const citations = byId(note);
-  const parts = [`# ${escapeInline(note.title)}`, `*${escapeInline(subtitle(note))}*`];
+  const parts = [
+    ...(options.title === false ? [] : [`# ${escapeInline(note.title)}`]),
+    `*${escapeInline(subtitle(note))}*`,
+  ];
   note.sections.forEach((section, i) => {
     const body = embedMarkdown(section.bodyMd, { headingShift: 2, footnotePrefix: `s${i + 1}-` }).replace(
       NOTE_CITATION,

@@ -16,6 +16,7 @@ import type { DbOrTx } from '../db/client.js';
 import {
   type Note,
   type NoteSnapshot,
+  type NoteVersion,
   type Space,
   comments,
   noteSectionItems,
@@ -90,7 +91,7 @@ export async function loadNoteSources(db: DbOrTx, spaceId: string, ids: string[]
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-async function actors(db: DbOrTx, ids: (string | null)[]) {
+export async function actors(db: DbOrTx, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
   if (wanted.length === 0) return new Map<string, { id: string; displayName: string }>();
   const rows = await db
@@ -100,8 +101,16 @@ async function actors(db: DbOrTx, ids: (string | null)[]) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+export interface NoteSectionRow {
+  id: string;
+  position: number;
+  title: string;
+  bodyMd: string;
+  commentIds: string[];
+}
+
 /** A note's sections with their placed comment ids, in order. */
-export async function loadSections(db: DbOrTx, noteId: string) {
+export async function loadSections(db: DbOrTx, noteId: string): Promise<NoteSectionRow[]> {
   const sections = await db
     .select()
     .from(noteSections)
@@ -133,9 +142,16 @@ export async function loadSections(db: DbOrTx, noteId: string) {
  * text is excerpted), word counts against the target, and the citations numbered in order of
  * first appearance. A fixed number of queries.
  */
-export async function presentNote(db: DbOrTx, loaded: LoadedNote, viewer: Viewer, appOrigin: string): Promise<NoteDto> {
+export async function presentNote(
+  db: DbOrTx,
+  loaded: LoadedNote,
+  viewer: Viewer,
+  appOrigin: string,
+  /** Sections to present instead of the saved ones (a preview of unsaved text). */
+  draft?: NoteSectionRow[],
+): Promise<NoteDto> {
   const { note, space, scope } = loaded;
-  const sections = await loadSections(db, note.id);
+  const sections = draft ?? (await loadSections(db, note.id));
   const cited = sections.flatMap((s) => citedIds(s.bodyMd).map((id) => ({ id, sectionId: s.id })));
   const sources = await loadNoteSources(db, space.id, [
     ...sections.flatMap((s) => s.commentIds),
@@ -248,6 +264,18 @@ export async function listNotes(
 
 const snapshotWords = (s: NoteSnapshot) => s.sections.reduce((n, x) => n + countWords(x.bodyMd), 0);
 
+/** A version as the API lists it. */
+export const versionSummary = (v: NoteVersion, people: Map<string, { id: string; displayName: string }>) => ({
+  version: v.version,
+  name: v.name,
+  createdAt: v.createdAt.toISOString(),
+  updatedAt: v.updatedAt.toISOString(),
+  createdBy: v.createdBy ? (people.get(v.createdBy) ?? null) : null,
+  title: v.snapshot.title,
+  words: snapshotWords(v.snapshot),
+  restoredFrom: v.snapshot.restoredFrom ?? null,
+});
+
 /** A page of a note's saved versions, newest first. */
 export async function listNoteVersions(
   db: DbOrTx,
@@ -267,14 +295,7 @@ export async function listNoteVersions(
   );
   const last = page.at(-1);
   return {
-    versions: page.map((v) => ({
-      version: v.version,
-      createdAt: v.createdAt.toISOString(),
-      createdBy: v.createdBy ? (people.get(v.createdBy) ?? null) : null,
-      title: v.snapshot.title,
-      words: snapshotWords(v.snapshot),
-      restoredFrom: v.snapshot.restoredFrom ?? null,
-    })),
+    versions: page.map((v) => versionSummary(v, people)),
     nextBefore: rows.length > query.limit && last ? last.version : null,
   };
 }
@@ -290,15 +311,7 @@ export async function loadNoteVersion(db: DbOrTx, noteId: string, version: numbe
   const people = await actors(db, [row.createdBy]);
   return {
     row,
-    version: {
-      version: row.version,
-      createdAt: row.createdAt.toISOString(),
-      createdBy: row.createdBy ? (people.get(row.createdBy) ?? null) : null,
-      title: row.snapshot.title,
-      words: snapshotWords(row.snapshot),
-      restoredFrom: row.snapshot.restoredFrom ?? null,
-      snapshot: row.snapshot,
-    },
+    version: { ...versionSummary(row, people), snapshot: row.snapshot },
   };
 }
 

@@ -53,6 +53,21 @@ export const noteVersionsQuery = z.strictObject({
 });
 export const noteExportQuery = z.strictObject({ format: z.enum(['docx', 'md']) });
 
+/** Names a saved version ("Draft for the Bureau"); null or "" takes the name off. */
+export const nameNoteVersionRequest = z.strictObject({
+  name: z.union([z.literal(''), text(120)]).nullable(),
+});
+export type NameNoteVersionRequest = z.input<typeof nameNoteVersionRequest>;
+
+/** The note as it is on the screen (saved or not), to see it rendered as the exports print it. */
+export const notePreviewRequest = z.strictObject({
+  title: text(200),
+  sections: z.array(noteSectionInput).max(50, 'At most 50 sections'),
+});
+export type NotePreviewRequest = z.input<typeof notePreviewRequest>;
+/** Sanitised HTML: the sections, citations as numbered footnotes, the annex of contributions considered. */
+export const notePreviewResponse = z.object({ html: z.string() });
+
 const actor = z.object({ id: z.uuid(), displayName: z.string() }).nullable();
 
 /** A contribution placed in a section, with enough to show it beside the editor. */
@@ -144,8 +159,16 @@ export const noteSnapshotSchema = z.object({
 });
 
 export const noteVersionSummary = z.object({
+  /**
+   * The note's version after the last save folded into this one: saves by the same chair less than
+   * NOTE_VERSION_PAUSE_MINUTES apart update the latest unnamed version, so numbers may skip.
+   */
   version: z.number().int(),
+  /** A chair's name for it; null when unnamed. A named version is never updated again. */
+  name: z.string().nullable(),
   createdAt: z.iso.datetime(),
+  /** The last save folded into it. */
+  updatedAt: z.iso.datetime(),
   createdBy: actor,
   title: z.string(),
   words: z.number().int(),

@@ -99,9 +99,9 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Save the whole note as a new version (chairs and administrators)',
+        summary: 'Save the whole note (chairs and administrators)',
         description:
-          'Send the `version` the edit started from. When someone saved in between, the answer is 409 `conflict` naming who saved it and when, with the current note in `details.note`. Only highlighted, published contributions of the space may be placed (`commentIds`) or cited (`[@<comment id>]` in `bodyMd`).',
+          "The note's `version` goes up by one. Saves by the same chair less than `NOTE_VERSION_PAUSE_MINUTES` apart update the latest unnamed version in the history; after a pause, a named version or a restore, a new one is added. Send the `version` the edit started from. When someone saved in between, the answer is 409 `conflict` naming who saved it and when, with the current note in `details.note`. Only highlighted, published contributions of the space may be placed (`commentIds`) or cited (`[@<comment id>]` in `bodyMd`).",
         params: noteParams,
         body: saveNoteRequest,
         response: { 200: noteResponse, ...errors, 409: errorResponse },
@@ -111,7 +111,10 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = request.user;
       requireSignedIn(user);
       // Loads, authorizes and checks the version under the note's lock.
-      await saveNote(db, user, request.params.id, request.body, config.appOrigin);
+      await saveNote(db, user, request.params.id, request.body, {
+        appOrigin: config.appOrigin,
+        pauseMs: config.noteVersionPauseMs,
+      });
       return { note: await presentNote(db, await loadNote(db, request.params.id, user), user, config.appOrigin) };
     },
   );

@@ -1,5 +1,6 @@
 import {
   errorResponse,
+  nameNoteVersionRequest,
   noteParams,
   noteResponse,
   noteVersionParams,
@@ -8,7 +9,7 @@ import {
   noteVersionsResponse,
 } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { restoreNoteVersion } from '../../commands/notes.js';
+import { nameNoteVersion, restoreNoteVersion } from '../../commands/notes.js';
 import { requireSignedIn } from '../../policies/index.js';
 import { listNoteVersions, loadNote, loadNoteVersion, presentNote } from '../../queries/notes.js';
 
@@ -71,6 +72,28 @@ export const noteVersionRoutes: FastifyPluginAsyncZod = async (app) => {
       requireSignedIn(user);
       await restoreNoteVersion(db, user, request.params.id, request.params.version);
       return { note: await presentNote(db, await loadNote(db, request.params.id, user), user, config.appOrigin) };
+    },
+  );
+
+  app.patch(
+    '/notes/:id/versions/:version',
+    {
+      schema: {
+        tags,
+        summary: 'Name a saved version, e.g. "Draft for the Bureau" (chairs and administrators)',
+        description:
+          'A named version is kept as it is: the next save starts a new version. `null` or "" removes the name.',
+        params: noteVersionParams,
+        body: nameNoteVersionRequest,
+        response: { 200: noteVersionResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const user = request.user;
+      requireSignedIn(user);
+      await nameNoteVersion(db, user, request.params.id, request.params.version, request.body.name);
+      const { version } = await loadNoteVersion(db, request.params.id, request.params.version);
+      return { version };
     },
   );
 };
