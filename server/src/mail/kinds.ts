@@ -20,12 +20,28 @@ export const MAIL_KINDS = {
   edit_rejected: { notification: true, sensitive: false, preference: 'decisions' },
   /** Someone's reply to your published comment was published. */
   comment_reply: { notification: true, sensitive: false, preference: 'replies' },
+  /** A space you follow (or one of whose questions you follow) closes in 3 days. */
+  space_closing: { notification: true, sensitive: false, preference: 'reminders' },
+  /** A space you follow has closed (its closing date passed, or an administrator closed it). */
+  space_closed: { notification: true, sensitive: false, preference: 'reminders' },
+  /** Moderators: items wait in the space's queue (a count, the oldest waiting time, the link; never their text). */
+  staff_pending: { notification: true, sensitive: false, preference: 'staff' },
+  /** Chairs: a space they chair has closed; its figures and the links to the dashboard, exports and notes. */
+  chair_summary: { notification: true, sensitive: false, preference: 'staff' },
 } as const satisfies Record<string, { notification: boolean; sensitive: boolean; preference: NotificationKind | null }>;
 export type MailKind = keyof typeof MAIL_KINDS;
 /** The kinds that are notifications (each has a preference). */
 export type NotificationMailKind = {
   [K in MailKind]: (typeof MAIL_KINDS)[K]['preference'] extends null ? never : K;
 }[MailKind];
+
+/** Notices about a space as a whole (no comment): written and rendered by the scheduled jobs (`reminders.ts`, `staffAlerts.ts`, `chairSummary.ts`). */
+export const SPACE_NOTICE_KINDS = ['space_closing', 'space_closed', 'staff_pending', 'chair_summary'] as const;
+export type SpaceNoticeKind = (typeof SPACE_NOTICE_KINDS)[number];
+/** The notification kinds about one comment (a decision, a reply), rendered by `templates/notification.ts`. */
+export type CommentMailKind = Exclude<NotificationMailKind, SpaceNoticeKind>;
+export const isSpaceNoticeKind = (kind: string): kind is SpaceNoticeKind =>
+  (SPACE_NOTICE_KINDS as readonly string[]).includes(kind);
 
 export const isNotificationKind = (kind: string): boolean =>
   (MAIL_KINDS as Record<string, { notification: boolean }>)[kind]?.notification ?? false;

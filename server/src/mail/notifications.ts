@@ -19,7 +19,7 @@ import { isPublished, maySeeComment, maySeePrivateParts, rejectionReason } from 
 import { type LoadedComment, loadComment } from '../queries/comments.js';
 import { queueMail, queueNotification } from './compose.js';
 import { QUEUES, type Jobs } from './jobs.js';
-import { type NotificationMailKind, preferenceOf } from './kinds.js';
+import { type CommentMailKind, type NotificationMailKind, preferenceOf } from './kinds.js';
 import { htmlText } from './markup.js';
 import { frequencyFor } from './preferences.js';
 import { renderNotification, type NotificationMail } from './templates/notification.js';
@@ -137,11 +137,11 @@ export async function contentFor(db: DbOrTx, config: Config, n: Notification, re
   if (!loaded || !maySeeComment(recipient, loaded.scope)) return hidden;
   const { comment, space } = loaded;
   const base = {
-    kind: n.kind as NotificationMailKind,
+    kind: n.kind as CommentMailKind,
     space: { code: space.code, title: space.title },
     url: permalink(config.appOrigin, space.slug, comment.id),
   };
-  switch (n.kind as NotificationMailKind) {
+  switch (n.kind as CommentMailKind) {
     case 'comment_approved':
     case 'edit_approved':
       if (comment.authorId !== recipient.id || !isPublished(comment)) return hidden;

@@ -1,11 +1,11 @@
 import type { Locale } from '@convene/shared';
-import type { NotificationMailKind } from '../kinds.js';
+import type { CommentMailKind } from '../kinds.js';
 import { type Markup, mjml, safeUrl } from '../markup.js';
 import { messagesFor } from '../messages.js';
 import { type Rendered, type SpaceRef, renderLayout, subjectLine, textBody } from '../render.js';
 
 export interface NotificationMail {
-  kind: NotificationMailKind;
+  kind: CommentMailKind;
   locale: Locale;
   displayName: string;
   space: SpaceRef;
