@@ -29,9 +29,11 @@ export type NotificationPreference = typeof notificationPreferences.$inferSelect
 
 /**
  * `queued`: its job has not run yet; `held`: kept for the recipient's next digest (their frequency
- * for its kind is daily or weekly); `mailed`: in an email (its own, or a digest); `dropped`: not sent.
+ * for its kind is daily or weekly); `mailed`: in an email (its own, or a digest); `dropped`: not sent;
+ * `failed`: its email could not be delivered (pg-boss gave up: retries exhausted, or the job
+ * expired), and its `mail_messages` row says why.
  */
-export const NOTIFICATION_STATUSES = ['queued', 'held', 'mailed', 'dropped'] as const;
+export const NOTIFICATION_STATUSES = ['queued', 'held', 'mailed', 'dropped', 'failed'] as const;
 export const notificationStatus = pgEnum('notification_status', NOTIFICATION_STATUSES);
 
 /**
