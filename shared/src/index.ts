@@ -4,6 +4,7 @@ export * from './constants.js';
 export * from './policies.js';
 export * from './schemas/auth.js';
 export * from './schemas/comments.js';
+export * from './schemas/translations.js';
 export * from './schemas/common.js';
 export * from './schemas/moderation.js';
 export * from './schemas/spaces.js';

@@ -34,6 +34,8 @@ export const COMMENT_ACTIONS = [
   'comment.report',
   'comment.decide',
   'comment.highlight',
+  /** Write, update and delete a published comment's translations (the space's moderators, chairs, admins). */
+  'translation.write',
 ] as const;
 export type CommentAction = (typeof COMMENT_ACTIONS)[number];
 

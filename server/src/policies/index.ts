@@ -12,7 +12,7 @@ import {
   isStaff,
   signedIn,
 } from './scope.js';
-import { maySeeComment, maySeeSpace } from './visibility.js';
+import { isPublished, maySeeComment, maySeeSpace } from './visibility.js';
 
 export type { CommentScope, SpaceScope, Viewer } from './scope.js';
 export { isStaff } from './scope.js';
@@ -52,6 +52,8 @@ const commentRules: Record<CommentAction, (v: Viewer, c: CommentScope) => boolea
     signedIn(v) && !isAuthor(v, c) && c.commentStatus === 'approved' && spaceRules['space.read'](v, c),
   'comment.decide': (v, c) => isModerator(v, c) && c.commentStatus !== 'withdrawn',
   'comment.highlight': (v, c) => isChair(v, c) && c.commentStatus === 'approved',
+  // Translations are of published text only (no separate translator role: the space's staff).
+  'translation.write': (v, c) => isStaff(v, c) && isPublished({ status: c.commentStatus }),
 };
 
 const globalRules: Record<GlobalAction, (v: Viewer) => boolean> = {

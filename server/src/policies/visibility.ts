@@ -19,10 +19,11 @@
  * author still reads it ("My contributions") and staff keep it for the audit trail.
  * Nothing of a space the viewer may not read (a draft) is visible at all.
  */
-import type { CommentStatus, EventAudience } from '@convene/shared';
+import { createHash } from 'node:crypto';
+import type { CommentLanguage, CommentStatus, EventAudience } from '@convene/shared';
 import { type SQL, isNull, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { attachments, commentRevisions, comments } from '../db/schema/index.js';
+import { attachments, commentRevisions, commentTranslations, comments } from '../db/schema/index.js';
 import { type CommentScope, type SpaceScope, type Viewer, isAuthor, isStaff, signedIn } from './scope.js';
 
 // ---- the row form -----------------------------------------------------------------------
@@ -69,6 +70,35 @@ export const visibleFiles = <F extends FileRef>(
   c: { authorId: string },
   space: SpaceScope,
 ): F[] => (maySeePrivateParts(v, c, space) ? files : files.filter((f) => f.awaitingRevision === null));
+
+/** What a translation records of the text it translates (md5: change detection, not security). */
+export const translationSource = (c: { bodyMd: string; language: CommentLanguage }) => ({
+  sourceMd5: createHash('md5').update(c.bodyMd, 'utf8').digest('hex'),
+  sourceLanguage: c.language,
+});
+
+interface TranslationRef {
+  sourceMd5: string;
+  sourceLanguage: CommentLanguage;
+}
+
+/** A translation is outdated once the comment's published text or its language changed. */
+export const isTranslationCurrent = (c: { bodyMd: string; language: CommentLanguage }, t: TranslationRef): boolean => {
+  const now = translationSource(c);
+  return t.sourceMd5 === now.sourceMd5 && t.sourceLanguage === now.sourceLanguage;
+};
+
+/**
+ * The translations of a comment the viewer may read that they may see: none while the comment is
+ * not published (pending, rejected, taken down, withdrawn), whoever asks; of a published one the
+ * current translations, and the outdated ones too for the space's staff (to update them).
+ */
+export const visibleTranslations = <T extends TranslationRef>(
+  translations: T[],
+  v: Viewer,
+  c: { status: CommentStatus; bodyMd: string; language: CommentLanguage },
+  space: SpaceScope,
+): T[] => (isPublished(c) ? translations.filter((t) => isStaff(v, space) || isTranslationCurrent(c, t)) : []);
 
 /** Whether a published comment may be placed in or cited by a background note. */
 export const isCitable = (c: { status: CommentStatus; highlighted: boolean }): boolean =>
@@ -140,6 +170,16 @@ export const revisionSql = {
   /** An edit awaiting moderation: private to its author and the space's staff. */
   awaiting: (ref?: { alias: string }): SQL =>
     sql`${ref ? sql.raw(`${ref.alias}.status`) : commentRevisions.status} = 'pending'`,
+};
+
+/** SQL conditions on translations (joined to their comment). */
+export const translationSql = {
+  /**
+   * A translation anyone may see (exports, notes): its comment is published and it translates
+   * the published text as it is now, in its language. `ref` names the comments alias of a raw query.
+   */
+  shown: (ref?: CommentsRef): SQL =>
+    sql`${commentSql.published(ref)} and ${commentTranslations.sourceMd5} = md5(${column(ref, comments.bodyMd, 'body_md')}) and ${commentTranslations.sourceLanguage} = ${column(ref, comments.language, 'language')}`,
 };
 
 /** SQL conditions on attachments. */

@@ -1,7 +1,13 @@
-import type { AttachmentDto, CommentDto, Person, TagDto } from '@convene/shared';
-import type { Comment, CommentRevision, User } from '../db/schema/index.js';
+import type { AttachmentDto, CommentDto, CommentTranslationDto, Person, TagDto } from '@convene/shared';
+import type { Comment, CommentRevision, CommentTranslation, User } from '../db/schema/index.js';
 import { type CommentScope, type SpaceScope, type Viewer, can } from '../policies/index.js';
-import { isPublished, maySeePrivateParts, rejectionReason } from '../policies/visibility.js';
+import {
+  isPublished,
+  isTranslationCurrent,
+  maySeePrivateParts,
+  rejectionReason,
+  visibleTranslations,
+} from '../policies/visibility.js';
 
 export const presentPerson = (
   u: Pick<User, 'id' | 'displayName' | 'affiliation' | 'stakeholderCategory' | 'country'>,
@@ -30,12 +36,39 @@ export interface CommentExtras {
   pendingRevision: CommentRevision | null;
   /** Whether the viewer has already reported this comment. */
   reportedByMe: boolean;
+  /** All its translations with their translator's name; the presenter keeps those the viewer may see. */
+  translations: TranslationRow[];
+}
+
+export type TranslationRow = CommentTranslation & { translatorName: string | null };
+
+/** One translation; its markdown source only for those who may write translations of the comment. */
+export function presentTranslation(
+  c: Pick<Comment, 'bodyMd' | 'language'>,
+  t: TranslationRow,
+  withSource: boolean,
+): CommentTranslationDto {
+  return {
+    language: t.language,
+    sourceLanguage: t.sourceLanguage,
+    bodyHtml: t.bodyHtml,
+    ...(withSource ? { bodyMd: t.bodyMd } : {}),
+    translator:
+      t.translatorId !== null && t.translatorName !== null
+        ? { id: t.translatorId, displayName: t.translatorName }
+        : null,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+    sourceVersion: t.sourceVersion,
+    outdated: !isTranslationCurrent(c, t),
+  };
 }
 
 /** One comment as the given viewer may see it: drafts of edits and sources only to author and staff. */
 export function presentComment(c: Comment, x: CommentExtras, viewer: Viewer, space: SpaceScope): CommentDto {
   const scope = commentScope(space, c, x.pendingRevision !== null);
   const privileged = maySeePrivateParts(viewer, c, space);
+  const translate = can(viewer, 'translation.write', scope);
   return {
     id: c.id,
     spaceId: c.spaceId,
@@ -71,6 +104,7 @@ export function presentComment(c: Comment, x: CommentExtras, viewer: Viewer, spa
         }
       : {}),
     reportedByMe: x.reportedByMe,
+    translations: visibleTranslations(x.translations, viewer, c, space).map((t) => presentTranslation(c, t, translate)),
     abilities: {
       edit: can(viewer, 'comment.edit', scope),
       withdraw: can(viewer, 'comment.withdraw', scope),
@@ -79,6 +113,7 @@ export function presentComment(c: Comment, x: CommentExtras, viewer: Viewer, spa
       report: !x.reportedByMe && can(viewer, 'comment.report', scope),
       decide: can(viewer, 'comment.decide', scope),
       highlight: can(viewer, 'comment.highlight', scope),
+      translate,
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   attachments,
   commentRevisions,
   commentTags,
+  commentTranslations,
   comments,
   reports,
   tags,
@@ -92,6 +93,13 @@ export async function hydrateComments(
         .where(and(inArray(reports.commentId, ids), eq(reports.reporterId, viewer.id)))
     : [];
   const reported = new Set(reportedRows.map((r) => r.commentId));
+  // Every translation of these; the presenter keeps what the viewer may see (visibleTranslations).
+  const translationRows = await db
+    .select({ translation: commentTranslations, translatorName: users.displayName })
+    .from(commentTranslations)
+    .leftJoin(users, eq(users.id, commentTranslations.translatorId))
+    .where(inArray(commentTranslations.commentId, ids))
+    .orderBy(commentTranslations.language);
 
   const authors = new Map(authorRows.map((u) => [u.id, presentPerson(u)]));
   const parents = new Map(parentRows.map((p) => [p.id, p]));
@@ -107,6 +115,7 @@ export async function hydrateComments(
     return m;
   };
   const tagsBy = group(tagRows);
+  const translationsBy = group(translationRows.map((r) => ({ ...r.translation, translatorName: r.translatorName })));
   const filesBy = group(fileRows);
 
   return rows.map((c) => {
@@ -134,6 +143,7 @@ export async function hydrateComments(
         inReplyTo: parent && parentVisible ? { id: parent.id, authorName: parent.authorName } : null,
         pendingRevision: privileged ? pending : null,
         reportedByMe: reported.has(c.id),
+        translations: translationsBy.get(c.id) ?? [],
       },
       viewer,
       scope,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMMENT_BODY_MAX, COMMENT_LANGUAGES, COMMENT_STATUSES } from '../constants.js';
 import { pastedText, storableString } from './common.js';
 import { personSchema } from './spaces.js';
+import { commentTranslationSchema } from './translations.js';
 
 export const tagSchema = z
   .object({
@@ -36,6 +37,8 @@ export const commentAbilities = z.object({
   report: z.boolean(),
   decide: z.boolean(),
   highlight: z.boolean(),
+  /** Write, update and delete its translations (the space's staff, published comments). Always sent. */
+  translate: z.boolean().optional(),
 });
 export type CommentAbilities = z.infer<typeof commentAbilities>;
 
@@ -70,6 +73,8 @@ export const commentSchema = z
       .optional(),
     /** Whether the signed-in viewer has already reported this comment (false for guests). */
     reportedByMe: z.boolean(),
+    /** Its translations the viewer may see: none while it is not published (see `commentTranslationSchema`). */
+    translations: z.array(commentTranslationSchema).default([]),
     abilities: commentAbilities,
   })
   .meta({ id: 'Comment' });
