@@ -657,6 +657,36 @@ const cases: Case[] = [
     status: statuses(staff, 201, unreadable),
     run: async (c) => c.post(`/api/comments/${(await pending()).id}/staff-notes`, { body: 'Check the link.' }),
   },
+  // Translations: the space's staff, of published text only; a guest 401 before anything is
+  // looked up, a comment the viewer may not read 404, one they may read but not translate 403.
+  {
+    route: 'PUT /api/comments/:id/translations/:lang',
+    status: statuses(staff, 201),
+    run: async (c) => c.put(`/api/comments/${(await approved()).id}/translations/fr`, { body: 'Traduction.' }),
+  },
+  {
+    route: 'PUT /api/comments/:id/translations/:lang',
+    variant: 'pending',
+    status: statuses([], 0, unreadable),
+    run: async (c) => c.put(`/api/comments/${(await pending()).id}/translations/fr`, { body: 'Traduction.' }),
+  },
+  {
+    route: 'DELETE /api/comments/:id/translations/:lang',
+    status: statuses(staff, 200),
+    run: async (c) => {
+      const { id } = await approved();
+      expect((await cast.admin.client.put(`/api/comments/${id}/translations/es`, { body: 'Traducción.' })).status).toBe(
+        201,
+      );
+      return c.delete(`/api/comments/${id}/translations/es`);
+    },
+  },
+  {
+    route: 'DELETE /api/comments/:id/translations/:lang',
+    variant: 'pending',
+    status: statuses([], 0, unreadable),
+    run: async (c) => c.delete(`/api/comments/${(await pending()).id}/translations/es`),
+  },
   {
     route: 'GET /api/spaces/:slug/authors/:userId/staff-notes',
     status: statuses(staff, 200),
