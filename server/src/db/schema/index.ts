@@ -10,3 +10,4 @@ export * from './notifications.js';
 export * from './staffNotes.js';
 export * from './outcomes.js';
 export * from './translations.js';
+export * from './identity.js';

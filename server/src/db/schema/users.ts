@@ -18,6 +18,8 @@ export const users = pgTable(
     locale: locale('locale').notNull().default('en'),
     role: globalRole('role').notNull().default('user'),
     disabled: boolean('disabled').notNull().default(false),
+    /** When the account's address was proven by following an emailed link (or an invitation); null: unverified. */
+    emailVerifiedAt: ts('email_verified_at'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
