@@ -87,6 +87,10 @@ export const configSchema = z
     /** Password-reset requests per client address, and per email address (known account or not). */
     RATE_LIMIT_RESET_ADDRESS: limit.prefault('20/1h'),
     RATE_LIMIT_RESET_ACCOUNT: limit.prefault('3/1h'),
+    /** Comments of accounts whose address is not verified yet: `hold` (kept out of the moderation queue until verified) or `allow`. */
+    UNVERIFIED_COMMENTS: z.enum(['hold', 'allow']).default('hold'),
+    /** Verification emails sent again on request ("resend"), per account. */
+    RATE_LIMIT_VERIFY_RESEND: limit.prefault('3/1h'),
   })
   .transform((env) => {
     const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
@@ -139,6 +143,8 @@ export const configSchema = z
       noteVersionPauseMs: env.NOTE_VERSION_PAUSE_MINUTES * 60_000,
       /** Password reset: requests per client address and per email address typed. */
       passwordResetLimits: { address: env.RATE_LIMIT_RESET_ADDRESS, account: env.RATE_LIMIT_RESET_ACCOUNT },
+      /** Address verification and invitations (`mail/verification.ts`, `mail/invitations.ts`). */
+      identity: { unverifiedComments: env.UNVERIFIED_COMMENTS, resendLimit: env.RATE_LIMIT_VERIFY_RESEND },
     };
   });
 
