@@ -155,9 +155,13 @@ export const commentSql = {
     published: commentSql.published(),
     own: signedIn(viewer) ? commentSql.ownUnpublished(viewer.id) : null,
   }),
-  /** The moderation queue's tabs (staff only; the caller has checked `moderation.read`). */
+  /**
+   * The moderation queue's tabs (staff only; the caller has checked `moderation.read`). A comment
+   * held until its author verifies their address (`comment_holds`, see `verification.ts`) is not
+   * awaiting a decision yet: no queue, count or badge shows it.
+   */
   awaitingDecision: (ref?: CommentsRef): SQL =>
-    sql`${column(ref, comments.status, 'status')} = 'pending'::comment_status`,
+    sql`(${column(ref, comments.status, 'status')} = 'pending'::comment_status and not exists (select 1 from comment_holds h where h.comment_id = ${column(ref, comments.id, 'id')}))`,
   decided: (status: 'approved' | 'rejected', ref?: CommentsRef): SQL =>
     sql`${column(ref, comments.status, 'status')} = ${lit(status)}`,
   /** Everything but what its author withdrew (still there for the audit trail). */
