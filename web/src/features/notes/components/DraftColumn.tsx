@@ -4,11 +4,13 @@ import type { ContributionView } from '../lib/contributions';
 import type { Draft } from '../lib/draft';
 import { focusSection } from '../lib/focus';
 import { NoteFields } from './NoteFields';
+import { NotePreview } from './NotePreview';
 import { Outline } from './Outline';
 import { type SectionCallbacks, SectionEditor } from './SectionEditor';
 
 interface Props {
   slug: string;
+  noteId: string;
   draft: Draft;
   fieldErrors: Record<string, string>;
   change: (update: (d: Draft) => Draft) => void;
@@ -29,6 +31,7 @@ interface Props {
 /** The editor column: the note's fields, its outline, and one editor per section. */
 export function DraftColumn({
   slug,
+  noteId,
   draft,
   fieldErrors,
   change,
@@ -46,7 +49,10 @@ export function DraftColumn({
   const { t } = useTranslation('notes');
   return (
     <section className="note-draft" aria-labelledby="draft-title">
-      <h2 id="draft-title">{t('draft.title')}</h2>
+      <div className="draft-head">
+        <h2 id="draft-title">{t('draft.title')}</h2>
+        <NotePreview noteId={noteId} draft={draft} />
+      </div>
       <NoteFields draft={draft} fieldErrors={fieldErrors} change={change} flush={flush} readOnly={readOnly} />
 
       <h3 id="outline-title">{t('outline.title')}</h3>

@@ -5,6 +5,7 @@ import { citedIds } from '../lib/citations';
 import type { ContributionView } from '../lib/contributions';
 import { type DraftSection, fieldKey } from '../lib/draft';
 import { useFieldMessage } from '../hooks/useFieldMessage';
+import { CitedText } from './CitedText';
 import { type PlacedActions, PlacedList } from './PlacedList';
 import { sectionHeading } from '../lib/sectionNumber';
 
@@ -160,6 +161,15 @@ export const SectionEditor = memo(function SectionEditor({
         )}
       </div>
 
+      {cited.length > 0 && (
+        <CitedText
+          bodyMd={section.bodyMd}
+          citationNumbers={citationNumbers}
+          index={index}
+          label={t('citations.readsAs')}
+        />
+      )}
+
       <h4 id={`section-${k}-placed`}>{t('placed.heading', { n: f.number(section.commentIds.length) })}</h4>
       {errors.commentIds && (
         <p className="field-error" id={ids.placedError}>
@@ -179,37 +189,37 @@ export const SectionEditor = memo(function SectionEditor({
       {cited.length === 0 ? (
         <p className="muted">{t('citations.none')}</p>
       ) : (
-        <ul className="citation-list" aria-label={t('citations.label', { n })}>
+        <ul className="citation-chips" aria-label={t('citations.label', { n })}>
           {cited.map((id) => {
             const c = index.get(id);
             const num = citationNumbers.get(id);
+            const unavailable = !c || !c.available;
             return (
-              <li key={id} className="citation">
-                <span className="citation-number">[{num}]</span>{' '}
+              <li key={id} className={`citation-chip${unavailable ? ' warn' : ''}`} data-testid="citation-chip">
+                <span className="citation-number">{num}</span>
                 <span className="citation-text">
                   {c ? (
                     <>
-                      {c.author.displayName}
+                      <strong>{c.author.displayName}</strong>
                       {c.author.affiliation ? `, ${c.author.affiliation}` : ''}, {f.date(c.createdAt)}
                     </>
                   ) : (
                     t('citations.unknown')
                   )}
-                  {(!c || !c.available) && (
+                  {unavailable && (
                     <span className="citation-warning">
                       {' '}
                       <span aria-hidden="true">⚠ </span>
                       {t('citations.unavailable')}
                     </span>
                   )}
-                </span>{' '}
+                </span>
                 <a
                   href={`/spaces/${encodeURIComponent(slug)}#comment-${id}`}
                   aria-label={t('citations.openLabel', { num })}
                 >
                   {t('citations.open')}
                 </a>
-                {!readOnly && ' · '}
                 {!readOnly && (
                   <button
                     type="button"

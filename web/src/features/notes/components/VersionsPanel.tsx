@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Dialog, Heading } from 'react-aria-components/Dialog';
 import { Modal, ModalOverlay } from 'react-aria-components/Modal';
@@ -5,11 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useFormat } from '../../../i18n/format';
 import { useVersion } from '../api/getVersion';
-import { useVersions } from '../api/getVersions';
+import { versionsKey, useVersions } from '../api/getVersions';
+import { nameVersion } from '../api/nameVersion';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { sectionHeading } from '../lib/sectionNumber';
+import { VersionDiff } from './VersionDiff';
+import { VersionNameForm } from './VersionNameForm';
 
-/** The note's saved versions, newest first: view one, or restore it as a new version. */
+/**
+ * The note's versions, newest first (one per pause in the editing): view one, name it, compare
+ * two, or restore one as a new version.
+ */
 export function VersionsPanel({
   noteId,
   currentVersion,
@@ -31,6 +38,29 @@ export function VersionsPanel({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [naming, setNaming] = useState<number | null>(null);
+  const [comparing, setComparing] = useState<[number, number] | null>(null);
+  const [compareFrom, setCompareFrom] = useState<number | null>(null);
+  const [compareTo, setCompareTo] = useState<number | null>(null);
+  const qc = useQueryClient();
+
+  const saveName = async (version: number, name: string) => {
+    const saved = await nameVersion(noteId, version, name);
+    await qc.invalidateQueries({ queryKey: versionsKey(noteId) });
+    qc.setQueryData(['notes', 'version', noteId, version], saved);
+    setNaming(null);
+    setDone(
+      saved.name
+        ? t('versions.namedDone', { v: version, name: saved.name })
+        : t('versions.unnamedDone', { v: version }),
+    );
+  };
+  const askRestore = (version: number) => {
+    setError(null);
+    setDone(null);
+    setViewing(null);
+    setRestoring(version);
+  };
 
   const confirmRestore = async () => {
     if (restoring === null) return;
@@ -48,6 +78,11 @@ export function VersionsPanel({
   };
 
   const rows = versions.data?.pages.flatMap((p) => p.versions) ?? [];
+  const label = (v: { version: number; name: string | null }) =>
+    v.name ? t('versions.named', { name: v.name, v: v.version }) : t('versions.version', { v: v.version });
+  const from = compareFrom ?? rows[1]?.version ?? null;
+  const to = compareTo ?? rows[0]?.version ?? null;
+  const compare = (a: number, b: number) => setComparing(a < b ? [a, b] : [b, a]);
   return (
     <div className="versions">
       <p className="muted">{t('versions.intro')}</p>
@@ -63,12 +98,53 @@ export function VersionsPanel({
           </button>
         </div>
       )}
+      {rows.length > 1 && from !== null && to !== null && (
+        <form
+          className="version-compare"
+          aria-label={t('diff.formLabel')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            compare(from, to);
+          }}
+        >
+          <label>
+            {t('diff.from')}{' '}
+            <select value={from} onChange={(e) => setCompareFrom(Number(e.target.value))}>
+              {rows.map((v) => (
+                <option key={v.version} value={v.version}>
+                  {label(v)}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label>
+            {t('diff.to')}{' '}
+            <select value={to} onChange={(e) => setCompareTo(Number(e.target.value))}>
+              {rows.map((v) => (
+                <option key={v.version} value={v.version}>
+                  {label(v)}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <button type="submit" className="button secondary small" disabled={from === to}>
+            {t('diff.show')}
+          </button>
+        </form>
+      )}
       {rows.length > 0 && (
         <ol className="version-list" aria-label={t('versions.label')}>
           {rows.map((v) => (
             <li key={v.version} className="version" data-testid="note-version">
               <p className="version-line">
-                <strong>{t('versions.version', { v: v.version })}</strong>
+                {v.name ? (
+                  <>
+                    <strong data-testid="version-name">{v.name}</strong>
+                    <span className="muted">{t('versions.version', { v: v.version })}</span>
+                  </>
+                ) : (
+                  <strong>{t('versions.version', { v: v.version })}</strong>
+                )}
                 {v.version === currentVersion && <span className="badge ok">{t('versions.current')}</span>}
                 {v.restoredFrom !== null && (
                   <span className="badge">{t('versions.restoredFrom', { v: v.restoredFrom })}</span>
@@ -89,21 +165,36 @@ export function VersionsPanel({
                 >
                   {t('versions.view')}
                 </button>
+                {!readOnly && (
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    onClick={() => setNaming(naming === v.version ? null : v.version)}
+                    aria-expanded={naming === v.version}
+                    aria-label={t(v.name ? 'versions.renameLabel' : 'versions.nameLabel', { v: v.version })}
+                  >
+                    {t(v.name ? 'versions.rename' : 'versions.name')}
+                  </button>
+                )}
                 {!readOnly && v.version !== currentVersion && (
                   <button
                     type="button"
                     className="button secondary small"
-                    onClick={() => {
-                      setError(null);
-                      setDone(null);
-                      setRestoring(v.version);
-                    }}
+                    onClick={() => askRestore(v.version)}
                     aria-label={t('versions.restoreLabel', { v: v.version })}
                   >
                     {t('versions.restore')}
                   </button>
                 )}
               </div>
+              {naming === v.version && (
+                <VersionNameForm
+                  version={v.version}
+                  name={v.name}
+                  onSave={(name) => saveName(v.version, name)}
+                  onCancel={() => setNaming(null)}
+                />
+              )}
             </li>
           ))}
         </ol>
@@ -132,12 +223,38 @@ export function VersionsPanel({
         {hasUnsaved && <p className="notice">{t('versions.confirmUnsaved')}</p>}
       </ConfirmDialog>
 
-      <VersionDialog noteId={noteId} version={viewing} onClose={() => setViewing(null)} />
+      <VersionDialog
+        noteId={noteId}
+        version={viewing}
+        currentVersion={currentVersion}
+        onClose={() => setViewing(null)}
+        onCompare={(v) => {
+          setViewing(null);
+          compare(v, currentVersion);
+        }}
+        onRestore={readOnly ? null : askRestore}
+      />
+      <VersionDiff noteId={noteId} pair={comparing} onClose={() => setComparing(null)} />
     </div>
   );
 }
 
-function VersionDialog({ noteId, version, onClose }: { noteId: string; version: number | null; onClose: () => void }) {
+function VersionDialog({
+  noteId,
+  version,
+  currentVersion,
+  onClose,
+  onCompare,
+  onRestore,
+}: {
+  noteId: string;
+  version: number | null;
+  currentVersion: number;
+  onClose: () => void;
+  onCompare: (version: number) => void;
+  /** Null when the viewer may not restore. */
+  onRestore: ((version: number) => void) | null;
+}) {
   const { t } = useTranslation('notes');
   const f = useFormat();
   const v = useVersion(noteId, version);
@@ -152,7 +269,11 @@ function VersionDialog({ noteId, version, onClose }: { noteId: string; version: 
         <Dialog className="notes-dialog">
           {({ close }) => (
             <>
-              <Heading slot="title">{t('versions.viewTitle', { v: version ?? 0 })}</Heading>
+              <Heading slot="title">
+                {v.data?.name
+                  ? t('versions.named', { name: v.data.name, v: version ?? 0 })
+                  : t('versions.viewTitle', { v: version ?? 0 })}
+              </Heading>
               {v.isPending && <p role="status">{t('common:loading')}</p>}
               <ErrorMessage error={v.error} />
               {v.data && (
@@ -185,6 +306,16 @@ function VersionDialog({ noteId, version, onClose }: { noteId: string; version: 
                 </div>
               )}
               <div className="notes-dialog-actions">
+                {version !== null && version !== currentVersion && (
+                  <button type="button" className="button secondary" onClick={() => onCompare(version)}>
+                    {t('versions.compareCurrent')}
+                  </button>
+                )}
+                {onRestore && version !== null && version !== currentVersion && (
+                  <button type="button" className="button secondary" onClick={() => onRestore(version)}>
+                    {t('versions.restoreThis', { v: version })}
+                  </button>
+                )}
                 <button type="button" className="button" onClick={close} autoFocus>
                   {t('common:actions.close')}
                 </button>
