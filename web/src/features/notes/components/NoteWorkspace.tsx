@@ -84,6 +84,7 @@ export function NoteWorkspace({ note }: { note: NoteDto }) {
         />
         <DraftColumn
           slug={slug}
+          noteId={note.id}
           draft={draft}
           fieldErrors={editor.fieldErrors}
           change={change}
