@@ -10,6 +10,14 @@ import type { NotificationKind } from '@convene/shared';
  */
 export const MAIL_KINDS = {
   password_reset: { notification: false, sensitive: true, preference: null },
+  /** The link that proves an account's address (at registration, and on "resend"). */
+  email_verification: { notification: false, sensitive: true, preference: null },
+  /** The link, sent to a new address, that moves the account to it. */
+  email_change: { notification: false, sensitive: true, preference: null },
+  /** To the old address, once the account moved to a new one. */
+  email_changed: { notification: false, sensitive: false, preference: null },
+  /** An administrator's invitation to moderate or chair a space, to an address with no account. */
+  invitation: { notification: false, sensitive: true, preference: null },
   /** Your comment was published by a moderator (or restored after a takedown). */
   comment_approved: { notification: true, sensitive: false, preference: 'decisions' },
   /** Your comment was rejected (or taken down), with the reason and a link to revise it. */

@@ -62,6 +62,38 @@ const en = {
     ignore: 'If you did not ask for this, ignore this email: your password stays as it is.',
     linkHint: 'If the button does not work, copy this address into your browser:',
   },
+  verification: {
+    subject: 'Confirm your email address for Convene',
+    intro: 'Welcome to Convene. Please confirm that this is your email address.',
+    action: 'Confirm my address',
+    validity: 'This link works once, for 7 days.',
+    why: 'Until you confirm it, your comments wait and are not sent to the moderators.',
+    ignore: 'If you did not create an account, ignore this email.',
+  },
+  emailChange: {
+    subject: 'Confirm your new email address for Convene',
+    intro: (old: string) => `You asked to use this address for your Convene account instead of ${old}.`,
+    action: 'Confirm the new address',
+    validity: 'This link works once, for 24 hours. Until then your account keeps its current address.',
+    ignore: 'If you did not ask for this, ignore this email: nothing changes.',
+  },
+  emailChanged: {
+    subject: 'Your Convene email address was changed',
+    intro: (address: string) => `The email address of your Convene account is now ${address}.`,
+    notYou: 'If you did not make this change, reset your password from the sign-in page and contact the secretariat.',
+  },
+  invitation: {
+    subject: { moderator: 'Invitation to moderate', chair: 'Invitation to chair' },
+    intro: {
+      moderator: (inviter: string, space: string) =>
+        `${inviter} invites you to moderate “${space}” on Convene: you will decide which contributions are published.`,
+      chair: (inviter: string, space: string) =>
+        `${inviter} invites you to chair “${space}” on Convene: you will write its background and the note drawn from the contributions.`,
+    },
+    action: 'Create your account',
+    validity: 'This invitation works for 14 days. Create your account with this address and you hold the role at once.',
+    ignore: 'If you do not expect this invitation, ignore this email.',
+  },
 };
 type Messages = typeof en;
 
@@ -123,6 +155,41 @@ const fr: Messages = {
     ignore: 'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.',
     linkHint: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :',
   },
+  verification: {
+    subject: 'Confirmez votre adresse e-mail pour Convene',
+    intro: 'Bienvenue sur Convene. Merci de confirmer que cette adresse est bien la vôtre.',
+    action: 'Confirmer mon adresse',
+    validity: 'Ce lien fonctionne une seule fois, pendant 7 jours.',
+    why: 'Tant que vous ne l’avez pas confirmée, vos commentaires restent en attente et ne sont pas transmis à la modération.',
+    ignore: 'Si vous n’avez pas créé de compte, ignorez ce message.',
+  },
+  emailChange: {
+    subject: 'Confirmez votre nouvelle adresse e-mail pour Convene',
+    intro: (old) => `Vous avez demandé à utiliser cette adresse pour votre compte Convene à la place de ${old}.`,
+    action: 'Confirmer la nouvelle adresse',
+    validity:
+      'Ce lien fonctionne une seule fois, pendant 24 heures. D’ici là, votre compte garde son adresse actuelle.',
+    ignore: 'Si vous n’avez rien demandé, ignorez ce message : rien ne change.',
+  },
+  emailChanged: {
+    subject: 'L’adresse e-mail de votre compte Convene a été modifiée',
+    intro: (address) => `L’adresse e-mail de votre compte Convene est désormais ${address}.`,
+    notYou:
+      'Si vous n’êtes pas à l’origine de ce changement, réinitialisez votre mot de passe depuis la page de connexion et contactez le secrétariat.',
+  },
+  invitation: {
+    subject: { moderator: 'Invitation à assurer la modération', chair: 'Invitation à présider' },
+    intro: {
+      moderator: (inviter, space) =>
+        `${inviter} vous invite à assurer la modération de « ${space} » sur Convene : vous déciderez des contributions publiées.`,
+      chair: (inviter, space) =>
+        `${inviter} vous invite à présider « ${space} » sur Convene : vous rédigerez son document de référence et la note tirée des contributions.`,
+    },
+    action: 'Créer votre compte',
+    validity:
+      'Cette invitation est valable 14 jours. Créez votre compte avec cette adresse : le rôle vous est attribué aussitôt.',
+    ignore: 'Si vous n’attendiez pas cette invitation, ignorez ce message.',
+  },
 };
 
 const es: Messages = {
@@ -182,6 +249,41 @@ const es: Messages = {
     validity: 'Este enlace funciona una sola vez, durante una hora.',
     ignore: 'Si no lo pidió, ignore este correo: su contraseña no cambia.',
     linkHint: 'Si el botón no funciona, copie esta dirección en su navegador:',
+  },
+  verification: {
+    subject: 'Confirme su dirección de correo para Convene',
+    intro: 'Le damos la bienvenida a Convene. Confirme que esta dirección es la suya.',
+    action: 'Confirmar mi dirección',
+    validity: 'Este enlace funciona una sola vez, durante 7 días.',
+    why: 'Mientras no la confirme, sus comentarios quedan en espera y no se envían a la moderación.',
+    ignore: 'Si no creó una cuenta, ignore este correo.',
+  },
+  emailChange: {
+    subject: 'Confirme su nueva dirección de correo para Convene',
+    intro: (old) => `Pidió usar esta dirección para su cuenta de Convene en lugar de ${old}.`,
+    action: 'Confirmar la nueva dirección',
+    validity:
+      'Este enlace funciona una sola vez, durante 24 horas. Hasta entonces su cuenta conserva su dirección actual.',
+    ignore: 'Si no lo pidió, ignore este correo: nada cambia.',
+  },
+  emailChanged: {
+    subject: 'Se cambió la dirección de correo de su cuenta de Convene',
+    intro: (address) => `La dirección de correo de su cuenta de Convene ahora es ${address}.`,
+    notYou:
+      'Si no hizo este cambio, restablezca su contraseña desde la página de inicio de sesión y contacte a la secretaría.',
+  },
+  invitation: {
+    subject: { moderator: 'Invitación a moderar', chair: 'Invitación a presidir' },
+    intro: {
+      moderator: (inviter, space) =>
+        `${inviter} le invita a moderar «${space}» en Convene: decidirá qué contribuciones se publican.`,
+      chair: (inviter, space) =>
+        `${inviter} le invita a presidir «${space}» en Convene: redactará sus antecedentes y la nota basada en las contribuciones.`,
+    },
+    action: 'Crear su cuenta',
+    validity:
+      'Esta invitación es válida durante 14 días. Cree su cuenta con esta dirección y tendrá el rol de inmediato.',
+    ignore: 'Si no esperaba esta invitación, ignore este correo.',
   },
 };
 
