@@ -1,10 +1,11 @@
 import type { CommentDto, CommentLanguage, ReportCategory } from '@convene/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, DbOrTx, Tx } from '../db/client.js';
 import {
   type Comment,
   type Space,
   type User,
+  commentHolds,
   commentRevisions,
   commentTags,
   comments,
@@ -16,12 +17,14 @@ import { mailerFor, notifyReply, nudgeNotifications } from '../mail/notification
 import { renderMarkdown } from '../markdown.js';
 import { type SpaceScope, authorize, can, isAcceptingComments } from '../policies/index.js';
 import { acceptsReplies, edit, submission, supersededRevision, withdrawal } from '../policies/lifecycle.js';
+import { holdsComments } from '../policies/verification.js';
 import { commentSql, isPublished, revisionSql } from '../policies/visibility.js';
 import { commentScope } from '../presenters/comment.js';
 import { findTagsByRef } from '../queries/commentList.js';
 import { loadComment, presentOne } from '../queries/comments.js';
 import { scopeOf } from '../queries/spaces.js';
 import { appendEvent, recordModeration } from './events.js';
+import { announceCounts } from './moderation/announce.js';
 
 /** Why a space refuses comments right now, in words a participant understands. */
 export function assertAcceptingComments(space: Space, now = new Date()): void {
@@ -156,7 +159,10 @@ export async function createComment(
   const tagIds = await resolveTags(db, input.tags);
 
   const id = crypto.randomUUID();
-  const { status, revisionStatus } = submission(space.moderationMode);
+  // An author whose address is not verified yet (UNVERIFIED_COMMENTS=hold, the default) posts into
+  // a hold: pending whatever the space's moderation, and out of the queue until they verify.
+  const held = holdsComments(author, mailerFor(db)?.config.identity.unverifiedComments ?? 'hold');
+  const { status, revisionStatus } = submission(held ? 'pre' : space.moderationMode);
   // The id is chosen here so footnote anchors in the stored HTML are unique to this comment.
   const bodyHtml = renderMarkdown(input.body, id);
 
@@ -194,19 +200,8 @@ export async function createComment(
       // A reply published at once (post-moderated space) tells the author of the comment it answers.
       await notifyReply(tx, mailer, row);
     }
-    await appendEvent(tx, {
-      kind: 'comment.submitted',
-      spaceId: space.id,
-      payload: { commentId: id, kind: 'submission' },
-    });
-    await recordModeration(tx, {
-      spaceId: space.id,
-      commentId: id,
-      actorId: author.id,
-      action: 'submit',
-      fromStatus: null,
-      toStatus: status,
-    });
+    if (held) await tx.insert(commentHolds).values({ commentId: id, userId: author.id });
+    else await announceSubmission(tx, row);
     return { comment: await presentOne(tx, row, author, scope), created: true };
   });
   if (result) {
@@ -253,6 +248,8 @@ export async function updateComment(db: Database, editor: User, id: string, inpu
     const { asRevision } = change;
     const now = new Date();
     await supersedePendingRevisions(tx, comment.id);
+    // Edits of a held comment stay with its author until the hold ends.
+    const held = await isHeld(tx, comment.id);
 
     let updated: Comment;
     if (asRevision) {
@@ -294,22 +291,23 @@ export async function updateComment(db: Database, editor: User, id: string, inpu
     if (change.changesPublishedText) {
       const published = await presentOne(tx, updated, null, scopeOf(space, undefined));
       await appendEvent(tx, { kind: 'comment.updated', spaceId: space.id, payload: { comment: published } });
-    } else {
+    } else if (!held) {
       await appendEvent(tx, {
         kind: 'comment.submitted',
         spaceId: space.id,
         payload: { commentId: comment.id, kind: asRevision ? 'revision' : 'submission' },
       });
     }
-    await recordModeration(tx, {
-      spaceId: space.id,
-      commentId: comment.id,
-      actorId: editor.id,
-      action: 'edit',
-      fromStatus: comment.status,
-      toStatus: updated.status,
-      data: { version, pendingRevision: asRevision },
-    });
+    if (!held)
+      await recordModeration(tx, {
+        spaceId: space.id,
+        commentId: comment.id,
+        actorId: editor.id,
+        action: 'edit',
+        fromStatus: comment.status,
+        toStatus: updated.status,
+        data: { version, pendingRevision: asRevision },
+      });
     return presentOne(tx, updated, editor, spaceScope);
   });
 }
@@ -330,20 +328,24 @@ export async function withdrawComment(db: Database, author: User, id: string) {
     if (change.takesDownPublishedText) {
       await appendEvent(tx, { kind: 'comment.withdrawn', spaceId: space.id, payload: { commentId: comment.id } });
     }
-    // Staff queues drop it, whatever it was.
-    await appendEvent(tx, {
-      kind: 'comment.decided',
-      spaceId: space.id,
-      payload: { commentId: comment.id, status: change.status },
-    });
-    await recordModeration(tx, {
-      spaceId: space.id,
-      commentId: comment.id,
-      actorId: author.id,
-      action: 'withdraw',
-      fromStatus: comment.status,
-      toStatus: change.status,
-    });
+    // A held comment never reached the staff: it leaves no trace in their queue or log.
+    const held = await tx.delete(commentHolds).where(eq(commentHolds.commentId, comment.id)).returning();
+    if (held.length === 0) {
+      // Staff queues drop it, whatever it was.
+      await appendEvent(tx, {
+        kind: 'comment.decided',
+        spaceId: space.id,
+        payload: { commentId: comment.id, status: change.status },
+      });
+      await recordModeration(tx, {
+        spaceId: space.id,
+        commentId: comment.id,
+        actorId: author.id,
+        action: 'withdraw',
+        fromStatus: comment.status,
+        toStatus: change.status,
+      });
+    }
     return presentOne(tx, updated, author, spaceScope);
   });
 }
@@ -382,4 +384,52 @@ export async function reportComment(
     });
     await appendEvent(tx, { kind: 'comment.reported', spaceId: space.id, payload: { commentId: comment.id } });
   });
+}
+
+// ---- comments held until their author verifies their address (rule: policies/verification.ts) ----
+
+/** A new submission reaches the staff: their queues hear of it and the audit trail records it. */
+async function announceSubmission(tx: Tx, c: Comment): Promise<void> {
+  await appendEvent(tx, {
+    kind: 'comment.submitted',
+    spaceId: c.spaceId,
+    payload: { commentId: c.id, kind: 'submission' },
+  });
+  await recordModeration(tx, {
+    spaceId: c.spaceId,
+    commentId: c.id,
+    actorId: c.authorId,
+    action: 'submit',
+    fromStatus: null,
+    toStatus: c.status,
+  });
+}
+
+const isHeld = async (tx: Tx, commentId: string): Promise<boolean> =>
+  (await tx.select().from(commentHolds).where(eq(commentHolds.commentId, commentId)).limit(1)).length > 0;
+
+/**
+ * The author's address is verified: their held comments enter the moderation queue, in the order
+ * they were posted (live `comment.submitted` for each, the audit trail's `submit`, new counts).
+ * Those withdrawn meanwhile stay out. Returns how many entered the queue.
+ */
+export async function releaseHeldComments(tx: Tx, userId: string): Promise<number> {
+  const released = await tx.delete(commentHolds).where(eq(commentHolds.userId, userId)).returning();
+  if (released.length === 0) return 0;
+  const rows = await tx
+    .select()
+    .from(comments)
+    .where(
+      and(
+        inArray(
+          comments.id,
+          released.map((h) => h.commentId),
+        ),
+        commentSql.awaitingDecision(),
+      ),
+    )
+    .orderBy(comments.createdAt, comments.id);
+  for (const row of rows) await announceSubmission(tx, row);
+  for (const spaceId of new Set(rows.map((r) => r.spaceId))) await announceCounts(tx, spaceId);
+  return rows.length;
 }
