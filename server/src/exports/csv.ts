@@ -15,7 +15,7 @@ const neutralise = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
  */
 const QUOTED = /[\r\n,"]|^\s|\s$/;
 const optionsFor = (input: CuratedInput) => {
-  const columns = columnsFor(input.grouping).map((c) => ({ key: c.key, header: c.header }));
+  const columns = columnsFor(input.grouping, input.filters.translation).map((c) => ({ key: c.key, header: c.header }));
   return { columns, record_delimiter: 'windows', quoted_match: QUOTED } as const;
 };
 

@@ -1,17 +1,20 @@
 import {
   type ExportContribution,
   type ExportDocument,
+  type ExportTranslation,
+  type Locale,
   STAKEHOLDER_CATEGORIES,
   STAKEHOLDER_CATEGORY_LABELS,
   type StakeholderCategory,
 } from '@convene/shared';
 import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { attachmentSql } from '../policies/visibility.js';
+import { attachmentSql, translationSql } from '../policies/visibility.js';
 import type { DbOrTx } from '../db/client.js';
 import {
   type Space,
   attachments,
   commentTags,
+  commentTranslations,
   comments,
   questions,
   spaceRoles,
@@ -118,6 +121,8 @@ export interface CuratedOptions {
   grouping?: ExportGrouping;
   /** The code of the tag in `filter.tagId` ("16", or "none"), as the file and its filters name it. */
   tagCode?: string | undefined;
+  /** Give each contribution its translation into this language, where one is shown (`translationSql.shown`). */
+  translation?: Locale | undefined;
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
@@ -449,8 +454,44 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
       .from(attachments)
       .where(and(inArray(attachments.commentId, ids), attachmentSql.ofPublishedText()))
       .orderBy(asc(attachments.createdAt));
+    // The translations asked for: only of published text as it is now (never an outdated one).
+    const translationRows = options.translation
+      ? await db
+          .select({
+            commentId: commentTranslations.commentId,
+            language: commentTranslations.language,
+            sourceLanguage: commentTranslations.sourceLanguage,
+            bodyMd: commentTranslations.bodyMd,
+            translator: users.displayName,
+            updatedAt: commentTranslations.updatedAt,
+          })
+          .from(commentTranslations)
+          .innerJoin(comments, eq(comments.id, commentTranslations.commentId))
+          .leftJoin(users, eq(users.id, commentTranslations.translatorId))
+          .where(
+            and(
+              inArray(commentTranslations.commentId, ids),
+              eq(commentTranslations.language, options.translation),
+              translationSql.shown(),
+            ),
+          )
+      : [];
+    const translations = new Map<string, ExportTranslation>(
+      translationRows.map((t) => [
+        t.commentId,
+        {
+          language: t.language,
+          sourceLanguage: t.sourceLanguage,
+          bodyMd: t.bodyMd,
+          text: options.withText === false ? '' : markdownToPlainText(t.bodyMd),
+          translator: t.translator,
+          translatedAt: t.updatedAt.toISOString(),
+        },
+      ]),
+    );
     const authors = new Map(authorRows.map((a) => [a.id, a]));
     return {
+      translations,
       authors,
       tagsBy: groupBy(tagRows, (t) => t.commentId),
       filesBy: groupBy(fileRows, (f) => f.commentId),
@@ -504,6 +545,7 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
       })),
       bodyMd: r.bodyMd,
       text: options.withText === false ? '' : markdownToPlainText(r.bodyMd),
+      ...(options.translation ? { translation: h.translations.get(r.id) ?? null } : {}),
       replies: (childrenOf.get(r.id) ?? []).map((child) => build(child, true, h, childrenOf)),
     };
   };
@@ -583,6 +625,7 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
       language: filter.language ?? null,
       group: grouping,
       tag: options.tagCode ?? null,
+      translation: options.translation ?? null,
     },
     space: {
       id: space.id,

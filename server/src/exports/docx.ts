@@ -28,11 +28,13 @@ import {
   alsoUnderNote,
   formatDate,
   languageLabel,
+  originalLabel,
   people,
   period,
   replyNote,
   scopeLine,
   sectionHeading,
+  translationLabel,
 } from './format.js';
 import { sentenceLanguage } from './participationSentence.js';
 import { convertPastedFootnotes } from './markdown.js';
@@ -186,6 +188,21 @@ function contributionBlocks(
       files.push(link(f.filename, f.url));
     });
     blocks.push(new Paragraph({ ...at, children: files }));
+  }
+  const label = (text: string) =>
+    new Paragraph({ ...at, keepNext: true, children: [new TextRun({ text, italics: true })] });
+  const t = c.translation;
+  if (t) {
+    // The translation asked for, labelled as one and tagged with its own language, then the original.
+    blocks.push(label(translationLabel(t)));
+    blocks.push(
+      ...markdownToDocx(convertPastedFootnotes(t.bodyMd), ctx, {
+        indent,
+        headingBase: 4,
+        language: WORD_LANGUAGES[t.language],
+      }),
+    );
+    blocks.push(label(originalLabel(c)));
   }
   blocks.push(
     ...markdownToDocx(convertPastedFootnotes(c.bodyMd), ctx, {

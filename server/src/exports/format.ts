@@ -1,4 +1,4 @@
-import { type ExportContribution, LANGUAGE_LABELS } from '@convene/shared';
+import { type ExportContribution, type ExportTranslation, LANGUAGE_LABELS } from '@convene/shared';
 import type { CuratedInput, CuratedQuestion, CuratedSection } from './curated.js';
 
 /** "22 November 2026": dates as a reader of a report expects them, in UTC. */
@@ -10,6 +10,13 @@ export const isoSeconds = (iso: string | Date) =>
   (typeof iso === 'string' ? new Date(iso) : iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export const languageLabel = (l: ExportContribution['language']) => LANGUAGE_LABELS[l];
+
+/** "Translated from Spanish by Tom Translator, 2 December 2026": the label above a translation. */
+export const translationLabel = (t: ExportTranslation) =>
+  `Translated from ${LANGUAGE_LABELS[t.sourceLanguage]}${t.translator ? ` by ${t.translator}` : ''}, ${formatDate(t.translatedAt)}`;
+
+/** "Original (Spanish)": the label above the original that follows a translation. */
+export const originalLabel = (c: ExportContribution) => `Original (${LANGUAGE_LABELS[c.language]})`;
 
 /** A contribution and its replies, depth first: the reading order of the threads. */
 export function* flatten(c: ExportContribution, depth = 0): Generator<{ c: ExportContribution; depth: number }> {
@@ -44,6 +51,7 @@ export function scopeLine(input: CuratedInput): string {
   if (f.tag === 'none') parts.push('with no objective');
   else if (f.tag) parts.push(`on objective ${f.tag}`);
   if (f.group === 'objective') parts.push('grouped by objective');
+  if (f.translation) parts.push(`with ${LANGUAGE_LABELS[f.translation]} translations where available`);
   return parts.join(', ');
 }
 
@@ -100,14 +108,34 @@ export const CONTRIBUTION_COLUMNS = [
   { key: 'permalink', header: 'Permalink', width: 50 },
   { key: 'text', header: 'Text', width: 100 },
 ] as const;
-export type ColumnKey = (typeof CONTRIBUTION_COLUMNS)[number]['key'] | 'objective';
+export type ColumnKey =
+  | (typeof CONTRIBUTION_COLUMNS)[number]['key']
+  | 'objective'
+  | 'translationLanguage'
+  | 'translation'
+  | 'translatedBy'
+  | 'translatedAt';
 
 /** The objective column, first, when an export is grouped by objective. */
 export const OBJECTIVE_COLUMN = { key: 'objective', header: 'Objective', width: 40 } as const;
 
-/** The tabular formats' columns for a grouping: by objective, the objective comes first. */
-export const columnsFor = (grouping: CuratedInput['grouping']) =>
-  grouping === 'objective' ? [OBJECTIVE_COLUMN, ...CONTRIBUTION_COLUMNS] : [...CONTRIBUTION_COLUMNS];
+/** With `translation=<lang>`: the translation's columns, after the original's text. */
+export const TRANSLATION_COLUMNS = [
+  { key: 'translationLanguage', header: 'Translation language', width: 12 },
+  { key: 'translation', header: 'Translation', width: 100 },
+  { key: 'translatedBy', header: 'Translated by', width: 24 },
+  { key: 'translatedAt', header: 'Translated (UTC)', width: 20 },
+] as const;
+
+/**
+ * The tabular formats' columns for a grouping (by objective, the objective comes first), and
+ * with a translation asked for, its columns last.
+ */
+export const columnsFor = (grouping: CuratedInput['grouping'], translation?: string | null) => [
+  ...(grouping === 'objective' ? [OBJECTIVE_COLUMN] : []),
+  ...CONTRIBUTION_COLUMNS,
+  ...(translation ? TRANSLATION_COLUMNS : []),
+];
 
 /**
  * One contribution as a row of the tabular formats: `q` its question; `section` the objective
@@ -139,5 +167,9 @@ export function contributionRow(
     attachments: c.attachments.map((a) => `${a.filename} <${a.url}>`).join('\n'),
     permalink: c.permalink,
     text: c.text,
+    translationLanguage: c.translation ? languageLabel(c.translation.language) : '',
+    translation: c.translation?.text ?? '',
+    translatedBy: c.translation?.translator ?? '',
+    translatedAt: c.translation ? isoSeconds(c.translation.translatedAt) : '',
   };
 }

@@ -1,6 +1,6 @@
 import { type Writable, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ExportFormat } from '@convene/shared';
+import type { ExportFormat, Locale } from '@convene/shared';
 import type { Database } from '../db/client.js';
 import type { Space } from '../db/schema/index.js';
 import type { ContributionFilter } from '../queries/participation.js';
@@ -60,6 +60,8 @@ export interface ExportNameParts {
   /** The tag filter's code ("16"), or "none" for untagged contributions. */
   tag?: string | undefined;
   group?: 'question' | 'objective' | undefined;
+  /** The language contributions are translated into ("translated-fr"). */
+  translation?: string | undefined;
   /** Anything else that tells the file apart, e.g. "note-v3". */
   suffix?: string | undefined;
 }
@@ -77,6 +79,7 @@ export function exportFilename(code: string, format: string, at: Date, parts: Ex
     parts.language ? safePart(parts.language) : null,
     parts.tag === 'none' ? 'untagged' : parts.tag ? `tag${safePart(parts.tag)}` : null,
     parts.group === 'objective' ? 'by-objective' : null,
+    parts.translation ? `translated-${safePart(parts.translation)}` : null,
     parts.suffix ? safePart(parts.suffix) : null,
     at.toISOString().slice(0, 10),
   ].filter((p): p is string => Boolean(p));
@@ -92,6 +95,8 @@ export interface ExportRun {
   grouping?: 'question' | 'objective';
   /** The code of the tag filtered on (for the file's filters), or "none". */
   tagCode?: string | undefined;
+  /** Each contribution in this language where a translation exists, the original kept. */
+  translation?: Locale | undefined;
 }
 
 /**
@@ -110,6 +115,7 @@ export async function runExport(db: Database, run: ExportRun, out: Writable): Pr
           withText: PLAIN_TEXT_FORMATS.has(run.format),
           grouping: run.grouping ?? 'question',
           tagCode: run.tagCode,
+          translation: run.translation,
           ...(run.now ? { now: run.now } : {}),
         });
         await WRITERS[run.format](input, out);

@@ -4,11 +4,13 @@ import {
   alsoUnderNote,
   formatDate,
   languageLabel,
+  originalLabel,
   people,
   period,
   replyNote,
   scopeLine,
   sectionHeading,
+  translationLabel,
 } from './format.js';
 import { convertPastedFootnotes, embedMarkdown } from './markdown.js';
 import { type ReportTable, memberStatesAnnex, organisationsAnnex, participationTables } from './reportTables.js';
@@ -73,7 +75,20 @@ function contribution(c: ExportContribution, depth: number, grouping: CuratedInp
     lines.push(`Attachments: ${c.attachments.map((f) => `[${escapeInline(f.filename)}](${f.url})`).join(', ')}`);
   }
   const body = embedMarkdown(convertPastedFootnotes(c.bodyMd), { headingShift: level, footnotePrefix: `${c.number}-` });
-  return `${lines.join('  \n')}\n\n${body}`;
+  const t = c.translation;
+  if (!t) return `${lines.join('  \n')}\n\n${body}`;
+  // The translation asked for, labelled as one, then the original it translates.
+  const translated = embedMarkdown(convertPastedFootnotes(t.bodyMd), {
+    headingShift: level,
+    footnotePrefix: `${c.number}-${t.language}-`,
+  });
+  return [
+    lines.join('  \n'),
+    `*${escapeInline(translationLabel(t))}*`,
+    translated,
+    `*${escapeInline(originalLabel(c))}*`,
+    body,
+  ].join('\n\n');
 }
 
 /**

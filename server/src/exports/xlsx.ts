@@ -169,7 +169,7 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Convene';
   workbook.created = input.generatedAt;
-  const columns = columnsFor(input.grouping);
+  const columns = columnsFor(input.grouping, input.filters.translation);
   const sheet = tableSheet(
     workbook,
     'Contributions',
@@ -177,7 +177,7 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
       key: c.key,
       header: c.header,
       width: c.width,
-      ...(c.key === 'text' || c.key === 'attachments'
+      ...(c.key === 'text' || c.key === 'translation' || c.key === 'attachments'
         ? { style: { alignment: { wrapText: true, vertical: 'top' } } }
         : {}),
       ...(c.key === 'date' ? { style: { numFmt: DATE_FORMAT } } : {}),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMENT_LANGUAGES, STAKEHOLDER_CATEGORIES, type StakeholderCategory } from '../constants.js';
+import { COMMENT_LANGUAGES, LOCALES, STAKEHOLDER_CATEGORIES, type StakeholderCategory } from '../constants.js';
 import { storableString } from './common.js';
 import { participationSchema } from './participation.js';
 
@@ -48,6 +48,11 @@ export const exportQuery = z.strictObject({
   group: z.enum(['question', 'objective']).default('question'),
   /** Only contributions with this tag (its code, e.g. "16", or slug), or "none" for untagged ones. */
   tag: storableString().max(40).optional(),
+  /**
+   * Render each contribution in this language where a translation exists: the translation,
+   * labelled as one, then the original; the original alone otherwise.
+   */
+  translation: z.enum(LOCALES).optional(),
 });
 export type ExportQuery = z.output<typeof exportQuery>;
 
@@ -84,8 +89,24 @@ export interface ExportContribution {
   attachments: { id: string; filename: string; contentType: string; size: number; url: string }[];
   bodyMd: string;
   text: string;
+  /** With `translation=<lang>` only: its translation into that language, or null (the original alone). */
+  translation?: ExportTranslation | null;
   replies: ExportContribution[];
 }
+
+/** A staff translation of a contribution's published text (never of unpublished or outdated text). */
+export const exportTranslation = z.object({
+  language: z.enum(COMMENT_LANGUAGES),
+  /** The language of the original it translates. */
+  sourceLanguage: z.enum(COMMENT_LANGUAGES),
+  bodyMd: z.string(),
+  /** Without markup. */
+  text: z.string(),
+  /** Who wrote it; null once that account is deleted. */
+  translator: z.string().nullable(),
+  translatedAt: z.iso.datetime(),
+});
+export type ExportTranslation = z.infer<typeof exportTranslation>;
 
 /** One published contribution with its published replies nested under it. */
 export const exportContribution: z.ZodType<ExportContribution> = z
@@ -130,6 +151,7 @@ export const exportContribution: z.ZodType<ExportContribution> = z
     bodyMd: z.string(),
     /** The published text without markup. */
     text: z.string(),
+    translation: exportTranslation.nullable().optional(),
     get replies() {
       return z.array(exportContribution);
     },
@@ -153,6 +175,8 @@ export const exportDocument = z
       group: z.enum(['question', 'objective']),
       /** The tag filter's code, "none" for untagged contributions only; null without it. */
       tag: z.string().nullable(),
+      /** The language translations were asked in (`translation`); null without it. */
+      translation: z.enum(LOCALES).nullable(),
     }),
     space: z.object({
       id: z.uuid(),

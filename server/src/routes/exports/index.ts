@@ -64,8 +64,25 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const out = new PassThrough();
       const filter = { scope: request.query.scope, questionId, language: lang, tagId: tag?.id };
-      const nameParts = { scope: filter.scope, question: questionNumber, language: lang, tag: tag?.code, group };
-      const run = { space, format, filter, appOrigin: config.appOrigin, now, grouping: group, tagCode: tag?.code };
+      const { translation } = request.query;
+      const nameParts = {
+        scope: filter.scope,
+        question: questionNumber,
+        language: lang,
+        tag: tag?.code,
+        group,
+        translation,
+      };
+      const run = {
+        space,
+        format,
+        filter,
+        appOrigin: config.appOrigin,
+        now,
+        grouping: group,
+        tagCode: tag?.code,
+        translation,
+      };
       runExport(db, run, out).catch((err: unknown) =>
         request.log.warn({ err, format, space: space.slug }, 'export stopped'),
       );
