@@ -5,11 +5,18 @@ import { link, listCounter, newDocument } from './docx.js';
 import { formatDate } from './format.js';
 import { escapeInline } from './md.js';
 import { embedMarkdown } from './markdown.js';
+import { type CitationTranslation, citationTranslationNote } from './translations.js';
+
+/** Cited contributions' translations into the note's language, by comment id (quoted in their footnotes). */
+type Translations = ReadonlyMap<string, CitationTranslation>;
 
 /** The reference a citation's footnote prints: "Author, Organisation, 22 November 2026, permalink". */
-function reference(c: NoteCitation): string {
+function reference(c: NoteCitation, translations?: Translations): string {
   if (!c.published || !c.author) return 'Contribution no longer published';
-  return [c.author, c.affiliation, c.date ? formatDate(c.date) : null].filter(Boolean).join(', ');
+  const ref = [c.author, c.affiliation, c.date ? formatDate(c.date) : null].filter(Boolean).join(', ');
+  // Written in another language: quoted in its translation into the note's, which the footnote names.
+  const t = translations?.get(c.commentId);
+  return t ? `${ref}. ${citationTranslationNote(t)}` : ref;
 }
 
 const byId = (note: NoteDto) => new Map(note.citations.map((c) => [c.commentId, c]));
@@ -37,7 +44,7 @@ const considerationLine = (c: NoteDto['sections'][number]['contributions'][numbe
  * footnote (a second citation of it refers to the same footnote), and an annex of the
  * contributions placed but not cited.
  */
-export async function noteDocx(note: NoteDto): Promise<Buffer> {
+export async function noteDocx(note: NoteDto, translations?: Translations): Promise<Buffer> {
   const ctx = listCounter();
   const citations = byId(note);
   // One run per source: docx gives a run the same footnote id each time it is written.
@@ -49,7 +56,7 @@ export async function noteDocx(note: NoteDto): Promise<Buffer> {
       children: [
         new Paragraph({
           style: 'FootnoteText',
-          children: [new TextRun(`${reference(c)}, `), link(c.permalink, c.permalink)],
+          children: [new TextRun(`${reference(c, translations)}, `), link(c.permalink, c.permalink)],
         }),
       ],
     });
@@ -103,7 +110,7 @@ export async function noteDocx(note: NoteDto): Promise<Buffer> {
  * The note as Markdown: a "##" per section, citations as numbered footnotes at the end (one per
  * source). `title: false` leaves out the "#" title line (the editor's preview shows it itself).
  */
-export function noteMarkdown(note: NoteDto, options: { title?: boolean } = {}): string {
+export function noteMarkdown(note: NoteDto, options: { title?: boolean; translations?: Translations } = {}): string {
   const citations = byId(note);
   const parts = [
     ...(options.title === false ? [] : [`# ${escapeInline(note.title)}`]),
@@ -131,7 +138,9 @@ export function noteMarkdown(note: NoteDto, options: { title?: boolean } = {}): 
   }
   if (note.citations.length) {
     parts.push(
-      note.citations.map((c) => `[^cite-${c.number}]: ${escapeInline(reference(c))}, <${c.permalink}>`).join('\n'),
+      note.citations
+        .map((c) => `[^cite-${c.number}]: ${escapeInline(reference(c, options.translations))}, <${c.permalink}>`)
+        .join('\n'),
     );
   }
   return `${parts.filter((p) => p !== '').join('\n\n')}\n`;

@@ -2,6 +2,7 @@ import { errorResponse, noteExportQuery, noteParams } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CONTENT_TYPES, exportFilename } from '../../exports/index.js';
 import { noteDocx, noteMarkdown } from '../../exports/note.js';
+import { loadCitationTranslations } from '../../exports/translations.js';
 import { loadNote, presentNote } from '../../queries/notes.js';
 import { contentDisposition } from '../attachments/index.js';
 import { fileResponse } from '../exports/index.js';
@@ -26,7 +27,12 @@ export const noteExportRoutes: FastifyPluginAsyncZod = async (app) => {
       const loaded = await loadNote(db, request.params.id, request.user);
       const note = await presentNote(db, loaded, request.user, config.appOrigin);
       const { format } = request.query;
-      const file = format === 'docx' ? await noteDocx(note) : noteMarkdown(note);
+      // A contribution in another language is quoted in its translation into the note's, where one exists.
+      const translations = await loadCitationTranslations(
+        db,
+        note.citations.map((c) => c.commentId),
+      );
+      const file = format === 'docx' ? await noteDocx(note, translations) : noteMarkdown(note, { translations });
       return reply
         .header('content-type', CONTENT_TYPES[format])
         .header(
