@@ -1,6 +1,8 @@
+import type { ServerMessage } from '@convene/shared';
 import type { WebSocket } from 'ws';
 import type { Database } from '../db/client.js';
 import type { User } from '../db/schema/index.js';
+import { parseInboxNotice } from './inboxChannel.js';
 import { EventListener } from './listener.js';
 import { Presence } from './presence.js';
 import { pruneEvents } from './replay.js';
@@ -13,6 +15,16 @@ export { SESSIONS_CHANNEL } from './listener.js';
 export type { LiveOptions } from './types.js';
 
 /**
+ * What a user's own sockets are sent when their notifications change: the unread count and the
+ * new item (`notificationId`), as that user may see it now; null to send nothing (an inactive
+ * account). Set by the notifications routes (`routes/me/notifications.ts`).
+ */
+export type InboxPresenter = (
+  userId: string,
+  notificationId: string | undefined,
+) => Promise<Extract<ServerMessage, { type: 'notifications' }> | null>;
+
+/**
  * The live channel on one instance. Every instance LISTENs for new event ids, reads each new
  * events row once (in id order, which is commit order), and delivers it to its own sockets
  * that may see it, as decided by the same policy module as the REST API.
@@ -23,7 +35,9 @@ export type { LiveOptions } from './types.js';
  * - `socket.ts`: accepting sockets, heartbeat, back-pressure, flood control, shutdown;
  * - `subscriptions.ts`: who follows which space with what scope, fan-out and revocation;
  * - `replay.ts`: catching up after `since`, and the kept history (pruning);
- * - `presence.ts`: counts of followers, summed across instances.
+ * - `presence.ts`: counts of followers, summed across instances;
+ * - `inboxChannel.ts`: the per-user channel: a user's sockets, and theirs only, hear their
+ *   unread notification count.
  */
 export class LiveHub {
   private readonly steps: SerialSteps;
@@ -32,6 +46,7 @@ export class LiveHub {
   private readonly subscriptions: Subscriptions;
   private readonly presence: Presence;
   private timers: NodeJS.Timeout[] = [];
+  private inboxPresenter: InboxPresenter | null = null;
 
   constructor(
     private readonly db: Database,
@@ -51,6 +66,7 @@ export class LiveHub {
       event: (row) => this.subscriptions.deliver(row),
       sessionEnded: (payload) => this.subscriptions.endSession(payload),
       presence: (payload) => this.presence.receive(payload),
+      inbox: (payload) => this.deliverInbox(payload),
     });
     this.subscriptions = new Subscriptions({
       db,
@@ -92,6 +108,23 @@ export class LiveHub {
 
   accept(socket: WebSocket, user: User | null, sessionId: string | null): void {
     this.sockets.accept(socket, user, sessionId);
+  }
+
+  setInboxPresenter(presenter: InboxPresenter): void {
+    this.inboxPresenter = presenter;
+  }
+
+  /** A user's notifications changed (committed): their own open sockets on this instance hear it. */
+  private async deliverInbox(payload: string): Promise<void> {
+    const notice = parseInboxNotice(payload);
+    if (!notice || !this.inboxPresenter) return;
+    const mine = () => [...this.sockets.connections].filter((c) => c.user?.id === notice.u);
+    if (mine().length === 0) return;
+    const msg = await this.inboxPresenter(notice.u, notice.n);
+    if (!msg) return;
+    const text = JSON.stringify(msg);
+    // Asked again after the await: a socket signed out meanwhile hears nothing.
+    for (const conn of mine()) this.sockets.sendRaw(conn, text);
   }
 
   presenceCount(spaceId: string): number {

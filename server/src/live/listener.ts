@@ -3,6 +3,7 @@ import pg from 'pg';
 import { EVENTS_CHANNEL } from '../commands/events.js';
 import type { Database } from '../db/client.js';
 import { type EventRow, events } from '../db/schema/index.js';
+import { INBOX_CHANNEL } from './inboxChannel.js';
 import { newestEventId } from './replay.js';
 import type { SerialSteps } from './serial.js';
 import type { LiveLog } from './types.js';
@@ -22,6 +23,8 @@ export interface ListenerHandlers {
   sessionEnded(payload: string): Promise<void>;
   /** Another instance's presence note (or our own, echoed back). */
   presence(payload: string): void;
+  /** A user's notifications changed (`inboxChannel.ts`); runs as a step of the chain. */
+  inbox(payload: string): Promise<void>;
 }
 
 /**
@@ -85,11 +88,13 @@ export class EventListener {
       else if (n.channel === SESSIONS_CHANNEL && n.payload)
         this.steps.enqueue(() => this.handlers.sessionEnded(n.payload ?? ''));
       else if (n.channel === PRESENCE_CHANNEL && n.payload) this.handlers.presence(n.payload);
+      else if (n.channel === INBOX_CHANNEL && n.payload) this.steps.enqueue(() => this.handlers.inbox(n.payload ?? ''));
     });
     await client.connect();
     await client.query(`LISTEN ${EVENTS_CHANNEL}`);
     await client.query(`LISTEN ${SESSIONS_CHANNEL}`);
     await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
+    await client.query(`LISTEN ${INBOX_CHANNEL}`);
     this.client = client;
     this.reconnectDelay = 250;
     // Anything committed while we were not listening is read from the table: no silent gap.

@@ -2,6 +2,7 @@ import type { Locale } from '@convene/shared';
 import type { Config } from '../config.js';
 import type { Tx } from '../db/client.js';
 import { mailMessages, notifications } from '../db/schema/index.js';
+import { announceInbox } from '../live/inboxChannel.js';
 import { QUEUES, type Jobs } from './jobs.js';
 import { isNotificationKind, type MailKind, type NotificationMailKind } from './kinds.js';
 import { oneLine } from './markup.js';
@@ -101,7 +102,8 @@ export interface QueuedNotification {
 /**
  * Writes a notification and its `mail-notify` job in the transaction `tx` of the event that
  * causes it: both exist if and only if the event is committed. It holds no text: the job renders
- * the email when it runs, from what the recipient may see then (`mail/notifications.ts`). Returns
+ * the email when it runs, from what the recipient may see then (`mail/notifications.ts`). Once
+ * committed (never otherwise) the recipient's open sockets hear their new unread count. Returns
  * the notification's id, or null when one with its `dedupeKey` exists already.
  */
 export async function queueNotification(
@@ -124,5 +126,6 @@ export async function queueNotification(
     .returning({ id: notifications.id });
   if (!row) return null;
   await jobs.sendInTx(tx, QUEUES.mailNotify, { id: row.id }, retryOptions(config));
+  await announceInbox(tx, n.userId, row.id);
   return row.id;
 }
