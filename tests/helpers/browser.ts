@@ -6,6 +6,7 @@ import { type Browser, type BrowserContext, type Page, chromium } from 'playwrig
 import { afterAll, afterEach } from 'vitest';
 import { buildApp, type ConveneApp } from '../../server/src/app.js';
 import type { TestContext } from './app.js';
+import { markVerified } from './factories.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The built client the browser tests serve; `TEST_WEB_DIST` points elsewhere (a helper's own build). */
@@ -80,6 +81,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** The real app, listening, serving the built web client; its origin is the app origin. */
 export async function startWebApp(ctx: TestContext): Promise<{ app: ConveneApp; baseURL: string }> {
+  servedContext = ctx;
   // Bind first to learn the port, so APP_ORIGIN (checked on every write) matches the page's origin.
   const probe = await buildApp({ db: ctx.db.db, config: { ...ctx.config, webDist: WEB_DIST }, logger: false });
   await probe.listen({ host: '127.0.0.1', port: 0 });
@@ -176,8 +178,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/** The test file's app (set by `startWebApp`): `submitRegistration` verifies addresses through it. */
+let servedContext: TestContext | undefined;
+
 export interface Registrant {
   email: string;
+  /**
+   * Default true: the address is marked verified before the page sees the registration's answer (as
+   * if the person had followed the emailed link), so their comments go to the moderation queue.
+   */
+  verified?: boolean;
   displayName?: string;
   affiliation?: string;
   country?: string;
@@ -195,5 +205,23 @@ export async function submitRegistration(page: Page, next: string, person: Regis
   await page.getByLabel('Affiliation').fill(person.affiliation ?? 'Kenya Diaspora Alliance');
   await page.getByLabel('Stakeholder category').selectOption('migrant_diaspora_org');
   if (person.country) await page.getByLabel('Country').selectOption(person.country);
+  const ctx = servedContext;
+  if (person.verified === false || !ctx) {
+    await page.getByRole('button', { name: 'Create account' }).click();
+    return;
+  }
+  // The answer is held until the address is verified, so the page never sees the account unverified.
+  const pattern = '**/api/auth/register';
+  await page.route(pattern, async (route) => {
+    const response = await route.fetch();
+    if (response.status() === 201) {
+      const body = (await response.json()) as { user: { id: string } };
+      await markVerified(ctx, body.user.id);
+    }
+    await route.fulfill({ response });
+  });
+  const answered = page.waitForResponse(pattern);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await answered;
+  await page.unroute(pattern);
 }

@@ -1,5 +1,5 @@
 import type { SpaceRole } from '@convene/shared';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { ensureAdmin } from '../../server/src/commands/users.js';
 import {
   type Question,
@@ -21,15 +21,36 @@ export interface Person {
   client: TestClient;
 }
 
-/** A signed-in participant, registered through the API. */
-export async function makeUser(ctx: TestContext, overrides: Record<string, unknown> = {}): Promise<Person> {
+/**
+ * A signed-in participant, registered through the API, with a verified address (as if they had
+ * followed the emailed link: `markVerified`), so their comments go to the moderation queue under
+ * the default UNVERIFIED_COMMENTS=hold. `{ verified: false }` leaves the address unverified.
+ */
+export async function makeUser(
+  ctx: TestContext,
+  overrides: Record<string, unknown> = {},
+  { verified = true }: { verified?: boolean } = {},
+): Promise<Person> {
   const client = ctx.client();
   const account = newAccount(overrides);
   const res = await client.post('/api/auth/register', account);
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${res.raw}`);
-  const [user] = await ctx.db.db.select().from(users).where(eq(users.id, res.body.user.id));
+  const id = String(res.body.user.id);
+  if (verified) await markVerified(ctx, id);
+  const [user] = await ctx.db.db.select().from(users).where(eq(users.id, id));
   if (!user) throw new Error('user missing');
   return { user, client };
+}
+
+/**
+ * Test shortcut for "followed the verification link": marks the account's address verified in the
+ * database (what `confirmEmailToken` records). Tests of verification itself follow the real link.
+ */
+export async function markVerified(ctx: { db: { db: TestContext['db']['db'] } }, userId: string): Promise<void> {
+  await ctx.db.db
+    .update(users)
+    .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+    .where(eq(users.id, userId));
 }
 
 let adminCounter = 0;

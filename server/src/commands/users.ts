@@ -17,8 +17,16 @@ export const findUserByEmail = async (db: DbOrTx, email: string): Promise<User |
       .limit(1)
   )[0];
 
-/** Creates an account; a taken email (in any letter case) is a 409 naming the field. */
-export async function registerUser(db: DbOrTx, input: RegisterInput, role: 'user' | 'admin' = 'user'): Promise<User> {
+/**
+ * Creates an account; a taken email (in any letter case) is a 409 naming the field. `verified`:
+ * the address is proven already (an invitation's link, the bootstrap administrator's own setting).
+ */
+export async function registerUser(
+  db: DbOrTx,
+  input: RegisterInput,
+  role: 'user' | 'admin' = 'user',
+  verified = false,
+): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   const [user] = await db
     .insert(users)
@@ -31,6 +39,7 @@ export async function registerUser(db: DbOrTx, input: RegisterInput, role: 'user
       country: input.country ?? null,
       locale: input.locale ?? 'en',
       role,
+      emailVerifiedAt: verified ? new Date() : null,
     })
     .onConflictDoNothing()
     .returning();
@@ -53,11 +62,18 @@ export async function ensureAdmin(db: DbOrTx, email: string, password: string): 
       db,
       { email, password, displayName: 'Administrator', affiliation: 'Convene', stakeholderCategory: 'other' },
       'admin',
+      true,
     );
   }
   const [user] = await db
     .update(users)
-    .set({ passwordHash: await hashPassword(password), role: 'admin', disabled: false, updatedAt: new Date() })
+    .set({
+      passwordHash: await hashPassword(password),
+      role: 'admin',
+      disabled: false,
+      emailVerifiedAt: existing.emailVerifiedAt ?? new Date(),
+      updatedAt: new Date(),
+    })
     .where(eq(users.id, existing.id))
     .returning();
   await invalidateUserSessions(db, existing.id);
