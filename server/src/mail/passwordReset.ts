@@ -16,9 +16,11 @@ import { renderPasswordReset } from './templates/passwordReset.js';
 /** A reset link works for one hour, once. */
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 
-const tokenHash = (token: string): string => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+/** The SHA-256 (hex) of a link's token: all that is stored of it (reset, verification, invitation links). */
+export const tokenHash = (token: string): string => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 
-function newToken(): string {
+/** 256 random bits, base32: the secret of an emailed link. */
+export function newToken(): string {
   const bytes = new Uint8Array(32);
   crypto.getRandomValues(bytes);
   return encodeBase32LowerCaseNoPadding(bytes);
