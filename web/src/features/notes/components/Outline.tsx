@@ -4,6 +4,7 @@ import { DropIndicator, isTextDropItem, useDragAndDrop } from 'react-aria-compon
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
 import { CONTRIBUTION_TYPE, SECTION_TYPE, droppedContributions } from '../lib/dnd';
+import { sectionHeading } from '../lib/sectionNumber';
 
 export interface OutlineItem {
   key: string;
@@ -64,16 +65,16 @@ export function Outline({
       {(item) => {
         const n = items.indexOf(item) + 1;
         const title = item.title || t('section.untitled');
+        // "I. Background" keeps its own number instead of reading "1. I. Background".
+        const heading = sectionHeading(n, title, (num, tt) => `${num}. ${tt}`);
         return (
-          <GridListItem id={item.key} textValue={`${n}. ${title}`} className="outline-item">
+          <GridListItem id={item.key} textValue={heading} className="outline-item">
             {!readOnly && (
               <Button slot="drag" className="drag-handle" aria-label={t('dnd.dragSection', { n, title })}>
                 <span aria-hidden="true">⠿</span>
               </Button>
             )}
-            <span className="outline-title">
-              {n}. {title}
-            </span>
+            <span className="outline-title">{heading}</span>
             <span className="outline-meta muted">
               {t('words.count', { words: f.number(item.words), count: item.words })} ·{' '}
               {t('outline.placed', { n: f.number(item.placed), count: item.placed })}

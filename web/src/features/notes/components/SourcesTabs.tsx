@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components/Tabs';
 import { useTranslation } from 'react-i18next';
 import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
@@ -41,6 +42,11 @@ export function SourcesTabs({
   const { t } = useTranslation('notes');
   const f = useFormat();
   const space = useNoteSpace(slug);
+  // A citation in a saved version reads as its author (highlighted contributions are known here).
+  const cite = useMemo(() => {
+    const names = new Map(available.map((c) => [c.id.toLowerCase(), c.author.displayName]));
+    return (id: string) => names.get(id) ?? t('diff.citation');
+  }, [available, t]);
   return (
     <aside className="note-sources" aria-label={t('sources.label')}>
       <Tabs className="notes-tabs">
@@ -85,6 +91,7 @@ export function SourcesTabs({
             currentVersion={editor.baseVersion}
             hasUnsaved={editor.isDirty}
             onRestore={editor.restore}
+            cite={cite}
             readOnly={readOnly}
           />
         </TabPanel>

@@ -15,9 +15,12 @@ import { diffSnapshots } from '../lib/versionDiff';
 export function VersionDiff({
   noteId,
   pair,
+  cite,
   onClose,
 }: {
   noteId: string;
+  /** How a citation reads: its author's name. */
+  cite: (id: string) => string;
   /** The older and the newer version, or null when closed. */
   pair: [number, number] | null;
   onClose: () => void;
@@ -27,8 +30,8 @@ export function VersionDiff({
   const older = useVersion(noteId, pair?.[0] ?? null);
   const newer = useVersion(noteId, pair?.[1] ?? null);
   const diff = useMemo(
-    () => (older.data && newer.data ? diffSnapshots(older.data.snapshot, newer.data.snapshot) : null),
-    [older.data, newer.data],
+    () => (older.data && newer.data ? diffSnapshots(older.data.snapshot, newer.data.snapshot, cite) : null),
+    [older.data, newer.data, cite],
   );
   const label = (v: { version: number; name: string | null } | undefined, n: number) =>
     v?.name ? t('versions.named', { name: v.name, v: n }) : t('versions.version', { v: n });

@@ -10,6 +10,7 @@ import { versionsKey, useVersions } from '../api/getVersions';
 import { nameVersion } from '../api/nameVersion';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { sectionHeading } from '../lib/sectionNumber';
+import { withNames } from '../lib/versionDiff';
 import { VersionDiff } from './VersionDiff';
 import { VersionNameForm } from './VersionNameForm';
 
@@ -22,9 +23,12 @@ export function VersionsPanel({
   currentVersion,
   hasUnsaved,
   onRestore,
+  cite,
   readOnly,
 }: {
   noteId: string;
+  /** How a citation reads in a version (its author's name). */
+  cite: (id: string) => string;
   currentVersion: number;
   hasUnsaved: boolean;
   onRestore: (version: number) => Promise<void>;
@@ -233,8 +237,9 @@ export function VersionsPanel({
           compare(v, currentVersion);
         }}
         onRestore={readOnly ? null : askRestore}
+        cite={cite}
       />
-      <VersionDiff noteId={noteId} pair={comparing} onClose={() => setComparing(null)} />
+      <VersionDiff noteId={noteId} pair={comparing} cite={cite} onClose={() => setComparing(null)} />
     </div>
   );
 }
@@ -246,8 +251,10 @@ function VersionDialog({
   onClose,
   onCompare,
   onRestore,
+  cite,
 }: {
   noteId: string;
+  cite: (id: string) => string;
   version: number | null;
   currentVersion: number;
   onClose: () => void;
@@ -297,7 +304,7 @@ function VersionDialog({
                         {sectionHeading(i + 1, s.title, (n, title) => t('section.heading', { n, title }))}
                       </h3>
                       {s.bodyMd ? (
-                        <pre className="version-body">{s.bodyMd}</pre>
+                        <pre className="version-body">{withNames(s.bodyMd, cite)}</pre>
                       ) : (
                         <p className="muted">{t('versions.emptySection')}</p>
                       )}

@@ -16,11 +16,11 @@ describe('diffSnapshots', () => {
       [3, 'Skills', 'Same.'],
     ]);
     const newer = snap([
-      [1, 'I. Background', 'Trust matters a lot.'],
+      [1, 'I. Background', `Trust matters a lot [@${id(9)}].`],
       [3, 'Skills', 'Same.'],
       [4, 'New', 'Fresh.'],
     ]);
-    const d = diffSnapshots(older, newer);
+    const d = diffSnapshots(older, newer, (x) => `cited ${x.slice(-1)}`);
     expect(d.map((s) => [s.title, s.status])).toEqual([
       ['I. Background', 'changed'],
       ['Gone', 'removed'],
@@ -28,7 +28,7 @@ describe('diffSnapshots', () => {
       ['New', 'added'],
     ]);
     expect(d[0]?.renamedFrom).toBe('Background');
-    expect(d[0]?.parts.filter((p) => p.added).map((p) => p.value.trim())).toEqual(['a lot']);
+    expect(d[0]?.parts.filter((p) => p.added).map((p) => p.value.trim())).toEqual(['a lot [cited 9]']);
     expect(d[1]?.parts.every((p) => p.removed)).toBe(true);
   });
 });

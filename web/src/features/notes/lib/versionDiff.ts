@@ -1,5 +1,5 @@
+import { NOTE_CITATION, type noteSnapshotSchema } from '@convene/shared';
 import type { z } from 'zod';
-import type { noteSnapshotSchema } from '@convene/shared';
 import { type Change, diffWords } from 'diff';
 
 type Snapshot = z.infer<typeof noteSnapshotSchema>;
@@ -18,16 +18,20 @@ export interface SectionDiff {
   parts: Change[];
 }
 
+/** A text with its citation markers as "[Author]", to read and to compare. */
+export const withNames = (md: string, cite: (id: string) => string): string =>
+  md.replace(new RegExp(NOTE_CITATION.source, 'g'), (_, id: string) => `[${cite(id.toLowerCase())}]`);
+
 /**
  * Two versions of a note compared section by section (matched by section id): sections added,
  * removed, renamed, with their text compared word by word. In the newer version's order, a
- * removed section after the one that preceded it.
+ * removed section after the one that preceded it. Citations are compared as `cite(id)` gives them.
  */
-export function diffSnapshots(older: Snapshot, newer: Snapshot): SectionDiff[] {
+export function diffSnapshots(older: Snapshot, newer: Snapshot, cite: (id: string) => string): SectionDiff[] {
   const before = new Map(older.sections.map((s) => [s.id, s]));
   const after = new Set(newer.sections.map((s) => s.id));
   const one = (a: SnapshotSection | undefined, b: SnapshotSection | undefined): SectionDiff => {
-    const parts = diffWords(a?.bodyMd ?? '', b?.bodyMd ?? '');
+    const parts = diffWords(withNames(a?.bodyMd ?? '', cite), withNames(b?.bodyMd ?? '', cite));
     const textChanged = parts.some((p) => p.added || p.removed);
     const renamedFrom = a && b && a.title !== b.title ? a.title : null;
     const placed = { before: a?.commentIds.length ?? 0, after: b?.commentIds.length ?? 0 };
