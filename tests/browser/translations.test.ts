@@ -1,0 +1,105 @@
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { setupApp } from '../helpers/app.js';
+import { type Person, grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
+import {
+  BROWSER_WAIT_MS,
+  launchBrowser,
+  newContext,
+  screenshot,
+  seriousViolations,
+  startWebApp,
+} from '../helpers/browser.js';
+
+/** A moderator adds a translation from the discussion; a reader switches to it and back. */
+const ctx = await setupApp();
+const { baseURL } = await startWebApp(ctx);
+const browser = await launchBrowser();
+afterAll(() => browser.close());
+
+/** A browser page signed in as a person made by the factories (cookie copied from the API client). */
+async function pageFor(person: Person, locale = 'en'): Promise<Page> {
+  const context = await newContext(browser, baseURL, locale);
+  const [name, value] = person.client.cookieHeader.split('=');
+  await context.addCookies([{ name: name ?? '', value: value ?? '', url: baseURL }]);
+  return context.newPage();
+}
+
+const ORIGINAL = 'Las remesas deberían costar menos del tres por ciento.';
+const TRANSLATION = 'Remittances should cost less than three per cent.';
+
+describe('translations in the discussion', () => {
+  it('a moderator translates a contribution; a reader switches to the translation and back', async () => {
+    const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
+    const [mod, author] = await Promise.all([
+      makeUser(ctx, { displayName: 'Trans Moderator' }),
+      makeUser(ctx, { displayName: 'Alma Autora' }),
+    ]);
+    await grantRole(ctx, space.id, mod.user.id, 'moderator');
+    const c = await insertComment(ctx, {
+      spaceId: space.id,
+      authorId: author.user.id,
+      questionId: questions[0]?.id,
+      status: 'approved',
+      language: 'es',
+      body: ORIGINAL,
+    });
+
+    const page = await pageFor(mod);
+    await page.goto(`/spaces/${space.slug}`);
+    const article = page.locator(`#comment-${c.id}`);
+    await article.getByText(ORIGINAL).waitFor();
+    await article.getByRole('button', { name: 'Translate Alma Autora’s contribution' }).click();
+    const into = article.getByLabel('Translate into');
+    // Focus goes to the first field; English first (the contribution's own Spanish is not offered).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    expect(await into.locator('option').allTextContents()).toEqual(['English', 'French']);
+    await article.getByLabel('Translation (markdown)').fill(TRANSLATION);
+    expect(await seriousViolations(page)).toEqual([]);
+    await article.getByRole('button', { name: 'Save translation' }).click();
+    await article.getByText('Translation available:').waitFor({ timeout: BROWSER_WAIT_MS });
+    await expect
+      .poll(
+        async () =>
+          (
+            await ctx.db.pool.query('select body_md, translator_id from comment_translations where comment_id = $1', [
+              c.id,
+            ])
+          ).rows,
+      )
+      .toEqual([{ body_md: TRANSLATION, translator_id: mod.user.id }]);
+    // Focus returns to the Translate button.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`translate-${c.id}`);
+
+    // A reader in French: "Traduction disponible : English", then the label and "Afficher l'original".
+    const readerPage = await (await newContext(browser, baseURL, 'fr')).newPage();
+    await readerPage.goto(`/spaces/${space.slug}`);
+    const seen = readerPage.locator(`#comment-${c.id}`);
+    await seen.getByText(ORIGINAL).waitFor();
+    await seen.getByText('Traduction disponible :').waitFor();
+    expect(await seen.getByRole('button', { name: 'Translate' }).count()).toBe(0);
+    expect(await seen.getByRole('button', { name: 'Traduire' }).count()).toBe(0);
+    await seen.getByRole('button', { name: 'English' }).click();
+    await seen.getByText(TRANSLATION).waitFor();
+    expect(await seen.getByText(ORIGINAL).count()).toBe(0);
+    expect(await seen.locator('.comment-body').getAttribute('lang')).toBe('en');
+    await seen.getByText(/^Original en espagnol, traduit par Trans Moderator le /).waitFor();
+    await expect.poll(() => readerPage.evaluate(() => document.activeElement?.textContent)).toBe('Afficher l’original');
+    expect(await seriousViolations(readerPage)).toEqual([]);
+    await screenshot(readerPage, 'translation-shown');
+
+    await seen.getByRole('button', { name: 'Afficher l’original' }).click();
+    await seen.getByText(ORIGINAL).waitFor();
+    expect(await seen.getByText(TRANSLATION).count()).toBe(0);
+    expect(await seen.locator('.comment-body').getAttribute('lang')).toBe('es');
+    await expect.poll(() => readerPage.evaluate(() => document.activeElement?.textContent)).toBe('English');
+
+    // The moderator deletes it: the reader's page loses the offer live.
+    await article.getByRole('button', { name: 'Translate Alma Autora’s contribution' }).click();
+    await expect.poll(() => article.getByLabel('Translation (markdown)').inputValue()).toBe(TRANSLATION);
+    await article.getByRole('button', { name: 'Delete translation' }).click();
+    await expect.poll(() => seen.getByText('Traduction disponible :').count(), { timeout: BROWSER_WAIT_MS }).toBe(0);
+    await readerPage.context().close();
+    await page.context().close();
+  });
+});
