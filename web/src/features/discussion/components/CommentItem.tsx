@@ -13,6 +13,8 @@ import { type ThreadNode, indents } from '../lib/tree';
 import { LazyHighlightToggle } from '../../moderation/components/LazyHighlightToggle';
 
 import { ReportDialog } from './ReportDialog';
+import { TranslatedBody } from './translations/TranslatedBody';
+import { TranslationEditor } from './translations/TranslationEditor';
 
 const Composer = lazy(() => import('./Composer'));
 
@@ -201,11 +203,7 @@ export const CommentItem = memo(function CommentItem({
           />
         </Suspense>
       ) : (
-        <div
-          className="prose comment-body"
-          lang={langAttr(comment.language)}
-          dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
-        />
+        <TranslatedBody comment={comment} />
       )}
       <Tags tags={comment.tags} />
       <Attachments attachments={comment.attachments} />
@@ -275,6 +273,11 @@ export const CommentItem = memo(function CommentItem({
               {t('actions.reported')}
             </button>
           )}
+        </div>
+      )}
+      {comment.abilities.translate && (
+        <div className="comment-translate">
+          <TranslationEditor comment={comment} describedBy={headingId} />
         </div>
       )}
       {justReported && (
