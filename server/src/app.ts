@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health/index.js';
 import { liveRoutes } from './routes/live/index.js';
 import { mailboxRoutes } from './routes/mailbox/index.js';
 import { unsubscribeRoutes } from './routes/mail/unsubscribe.js';
+import { followRoutes } from './routes/follows/index.js';
 import { notificationPreferencesRoutes } from './routes/me/notificationPreferences.js';
 import { notificationsRoutes } from './routes/me/notifications.js';
 import { moderationRoutes } from './routes/moderation/index.js';
@@ -78,6 +79,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(passwordRoutes, { prefix: '/api/auth/password' });
   await app.register(mailboxRoutes, { prefix: '/api' });
   await app.register(unsubscribeRoutes, { prefix: '/api' });
+  await app.register(followRoutes, { prefix: '/api' });
   await app.register(notificationPreferencesRoutes, { prefix: '/api' });
   await app.register(notificationsRoutes, { prefix: '/api' });
 

@@ -233,7 +233,10 @@ describe('replies to your published comment', () => {
     expect(header(mail, 'x-convene-kind')).toBe('comment_reply');
 
     const own = await post(parentAuthor, space.slug, 'Answering myself.', { parentId: parent.id });
-    expect(await notificationsOf(ctx, own.id)).toHaveLength(0);
+    // (The replier now follows the space, having answered in it: they hear of it as a new contribution.)
+    expect((await notificationsOf(ctx, own.id)).map((r) => [r.user_id, r.kind])).toEqual([
+      [replier.user.id, 'new_contribution'],
+    ]);
   });
 
   it('a reply held for moderation tells the parent’s author when it is approved, not before', async () => {
@@ -484,7 +487,7 @@ describe('one-click unsubscribe and preferences', () => {
     expect((await replier.client.get('/api/me/notification-preferences')).body.preferences[0].isDefault).toBe(true);
   });
 
-  it('GET/PUT /api/me/notification-preferences: defaults, a change, and digests not yet selectable', async () => {
+  it('GET/PUT /api/me/notification-preferences: defaults, a change, every frequency selectable', async () => {
     const person = await makeUser(ctx);
     const initial = await person.client.get('/api/me/notification-preferences');
     expect(initial.status).toBe(200);
@@ -496,7 +499,8 @@ describe('one-click unsubscribe and preferences', () => {
         { kind: 'reminders', frequency: 'immediately', isDefault: true },
         { kind: 'staff', frequency: 'immediately', isDefault: true },
       ],
-      selectable: ['immediately', 'never'],
+      selectable: ['immediately', 'daily', 'weekly', 'never'],
+      followAnswered: true,
     });
     const off = await person.client.put('/api/me/notification-preferences', {
       preferences: [{ kind: 'replies', frequency: 'never' }],
@@ -507,8 +511,12 @@ describe('one-click unsubscribe and preferences', () => {
       preferences: [{ kind: 'replies', frequency: 'immediately' }],
     });
     expect(on.body.preferences[1]).toEqual({ kind: 'replies', frequency: 'immediately', isDefault: false });
+    const weekly = await person.client.put('/api/me/notification-preferences', {
+      preferences: [{ kind: 'decisions', frequency: 'weekly' }],
+    });
+    expect(weekly.body.preferences[0]).toEqual({ kind: 'decisions', frequency: 'weekly', isDefault: false });
     for (const bad of [
-      { kind: 'replies', frequency: 'daily' },
+      { kind: 'replies', frequency: 'hourly' },
       { kind: 'digests', frequency: 'never' },
     ]) {
       const res = await person.client.put('/api/me/notification-preferences', { preferences: [bad] });

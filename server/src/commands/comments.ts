@@ -13,7 +13,7 @@ import {
   reports,
 } from '../db/schema/index.js';
 import { AppError, conflict, fieldInvalid } from '../errors.js';
-import { mailerFor, notifyReply, nudgeNotifications } from '../mail/notifications.js';
+import { mailerFor, notifyPublished, nudgeNotifications } from '../mail/notifications.js';
 import { renderMarkdown } from '../markdown.js';
 import { type SpaceScope, authorize, can, isAcceptingComments } from '../policies/index.js';
 import { acceptsReplies, edit, submission, supersededRevision, withdrawal } from '../policies/lifecycle.js';
@@ -197,8 +197,9 @@ export async function createComment(
     if (isPublished(row)) {
       const published = await presentOne(tx, row, null, scopeOf(space, undefined));
       await appendEvent(tx, { kind: 'comment.published', spaceId: space.id, payload: { comment: published } });
-      // A reply published at once (post-moderated space) tells the author of the comment it answers.
-      await notifyReply(tx, mailer, row);
+      // Published at once (post-moderated space): the author of the comment it answers and the
+      // followers of its space or question hear of it; its author follows its question.
+      await notifyPublished(tx, mailer, row);
     }
     if (held) await tx.insert(commentHolds).values({ commentId: id, userId: author.id });
     else await announceSubmission(tx, row);

@@ -28,6 +28,13 @@ export const MAIL_KINDS = {
   edit_rejected: { notification: true, sensitive: false, preference: 'decisions' },
   /** Someone's reply to your published comment was published. */
   comment_reply: { notification: true, sensitive: false, preference: 'replies' },
+  /** A new published contribution in a space or question you follow (not your own). */
+  new_contribution: { notification: true, sensitive: false, preference: 'followed' },
+  /**
+   * The daily or weekly digest of one person's held notifications of one preference (its items
+   * say which): `preference` null here, the digest's own unsubscribe link names it.
+   */
+  digest: { notification: true, sensitive: false, preference: null },
   /** A space you follow (or one of whose questions you follow) closes in 3 days. */
   space_closing: { notification: true, sensitive: false, preference: 'reminders' },
   /** A space you follow has closed (its closing date passed, or an administrator closed it). */

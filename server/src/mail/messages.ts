@@ -39,6 +39,33 @@ const en = {
       intro: (name: string) => `${name} replied to your comment:`,
     },
   },
+  follows: {
+    new_contribution: {
+      subject: (name: string) => `New contribution by ${name}`,
+      intro: (name: string) => `${name} contributed to a discussion you follow:`,
+    },
+    inQuestion: (n: number, text: string) => `Question ${n}: ${text}`,
+    general: 'General comments',
+    by: (name: string, affiliation: string) => (affiliation ? `${name}, ${affiliation}` : name),
+    readMore: 'Read it all',
+    view: 'View the contribution',
+    why: 'You receive this because you follow this space or question. You can stop following it on its page.',
+  },
+  digest: {
+    subject: { daily: 'Your daily digest', weekly: 'Your weekly digest' },
+    intro: {
+      daily: (count: number) => (count === 1 ? 'One new item since yesterday:' : `${count} new items since yesterday:`),
+      weekly: (count: number) => (count === 1 ? 'One new item this week:' : `${count} new items this week:`),
+    },
+    kinds: {
+      new_contribution: 'New contribution',
+      comment_reply: 'Reply to your comment',
+      comment_approved: 'Your comment was published',
+      comment_rejected: 'Your comment was not published',
+      edit_approved: 'Your edit was published',
+      edit_rejected: 'Your edit was not published',
+    },
+  },
   unsubscribePage: {
     title: 'Unsubscribe',
     kinds: {
@@ -129,6 +156,34 @@ const fr: Messages = {
     comment_reply: {
       subject: (name) => `${name} a répondu à votre commentaire`,
       intro: (name) => `${name} a répondu à votre commentaire :`,
+    },
+  },
+  follows: {
+    new_contribution: {
+      subject: (name) => `Nouvelle contribution de ${name}`,
+      intro: (name) => `${name} a contribué à une discussion que vous suivez :`,
+    },
+    inQuestion: (n, text) => `Question ${n} : ${text}`,
+    general: 'Commentaires généraux',
+    by: (name, affiliation) => (affiliation ? `${name}, ${affiliation}` : name),
+    readMore: 'Lire la suite',
+    view: 'Voir la contribution',
+    why: 'Vous recevez ce message parce que vous suivez cet espace ou cette question. Vous pouvez cesser de le suivre depuis sa page.',
+  },
+  digest: {
+    subject: { daily: 'Votre résumé quotidien', weekly: 'Votre résumé hebdomadaire' },
+    intro: {
+      daily: (count) => (count === 1 ? 'Un nouvel élément depuis hier :' : `${count} nouveaux éléments depuis hier :`),
+      weekly: (count) =>
+        count === 1 ? 'Un nouvel élément cette semaine :' : `${count} nouveaux éléments cette semaine :`,
+    },
+    kinds: {
+      new_contribution: 'Nouvelle contribution',
+      comment_reply: 'Réponse à votre commentaire',
+      comment_approved: 'Votre commentaire a été publié',
+      comment_rejected: 'Votre commentaire n’a pas été publié',
+      edit_approved: 'Votre modification a été publiée',
+      edit_rejected: 'Votre modification n’a pas été publiée',
     },
   },
   unsubscribePage: {
@@ -224,6 +279,33 @@ const es: Messages = {
     comment_reply: {
       subject: (name) => `${name} respondió a su comentario`,
       intro: (name) => `${name} respondió a su comentario:`,
+    },
+  },
+  follows: {
+    new_contribution: {
+      subject: (name) => `Nueva contribución de ${name}`,
+      intro: (name) => `${name} contribuyó a un debate que usted sigue:`,
+    },
+    inQuestion: (n, text) => `Pregunta ${n}: ${text}`,
+    general: 'Comentarios generales',
+    by: (name, affiliation) => (affiliation ? `${name}, ${affiliation}` : name),
+    readMore: 'Leer completo',
+    view: 'Ver la contribución',
+    why: 'Recibe este correo porque sigue este espacio o esta pregunta. Puede dejar de seguirlo desde su página.',
+  },
+  digest: {
+    subject: { daily: 'Su resumen diario', weekly: 'Su resumen semanal' },
+    intro: {
+      daily: (count) => (count === 1 ? 'Un elemento nuevo desde ayer:' : `${count} elementos nuevos desde ayer:`),
+      weekly: (count) => (count === 1 ? 'Un elemento nuevo esta semana:' : `${count} elementos nuevos esta semana:`),
+    },
+    kinds: {
+      new_contribution: 'Nueva contribución',
+      comment_reply: 'Respuesta a su comentario',
+      comment_approved: 'Su comentario fue publicado',
+      comment_rejected: 'Su comentario no fue publicado',
+      edit_approved: 'Su modificación fue publicada',
+      edit_rejected: 'Su modificación no fue publicada',
     },
   },
   unsubscribePage: {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, or } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import type { Config } from '../config.js';
 import type { Database, DbOrTx, Tx } from '../db/client.js';
@@ -8,8 +8,10 @@ import {
   type User,
   commentRevisions,
   comments,
+  follows,
   notifications,
   mailMessages,
+  questions,
   users,
 } from '../db/schema/index.js';
 import { permalink } from '../exports/curated.js';
@@ -18,6 +20,8 @@ import { signedIn } from '../policies/scope.js';
 import { isPublished, maySeeComment, maySeePrivateParts, rejectionReason } from '../policies/visibility.js';
 import { type LoadedComment, loadComment } from '../queries/comments.js';
 import { queueMail, queueNotification } from './compose.js';
+import { digestMayStillSend } from './digests.js';
+import { autoFollow, notifyFollowers } from './follows.js';
 import { QUEUES, type Jobs } from './jobs.js';
 import { type CommentMailKind, type NotificationMailKind, preferenceOf } from './kinds.js';
 import { htmlText } from './markup.js';
@@ -85,7 +89,20 @@ export async function notifyDecision(
     commentId: d.comment.id,
     data: { version: d.comment.version, ...(d.revision !== null ? { revision: d.revision } : {}) },
   });
-  if (d.decisionKind === 'publish' || d.decisionKind === 'restore') await notifyReply(tx, mailer, d.comment);
+  if (d.decisionKind === 'publish' || d.decisionKind === 'restore') await notifyPublished(tx, mailer, d.comment);
+}
+
+/**
+ * In the transaction that publishes a contribution (posted in a post-moderated space, or
+ * approved or restored by a moderator): the author of the comment it answers hears of the reply,
+ * the followers of its space or question hear of it (not its author, once per person), and its
+ * author follows its question (`follows.ts`).
+ */
+export async function notifyPublished(tx: Tx, mailer: Mailer | undefined, comment: Comment): Promise<void> {
+  if (!mailer || !isPublished(comment)) return;
+  await notifyReply(tx, mailer, comment);
+  await notifyFollowers(tx, mailer, comment);
+  await autoFollow(tx, comment);
 }
 
 /**
@@ -168,6 +185,31 @@ export async function contentFor(db: DbOrTx, config: Config, n: Notification, re
       if (!revision) return hidden;
       return { show: true, mail: { ...base, excerpt: htmlText(revision.bodyHtml), reason: revision.reason } };
     }
+    case 'new_contribution': {
+      if (!isPublished(comment) || comment.authorId === recipient.id) return hidden;
+      const [author] = await db
+        .select({ displayName: users.displayName, affiliation: users.affiliation })
+        .from(users)
+        .where(eq(users.id, comment.authorId))
+        .limit(1);
+      const [question] = comment.questionId
+        ? await db
+            .select({ position: questions.position, text: questions.text })
+            .from(questions)
+            .where(eq(questions.id, comment.questionId))
+            .limit(1)
+        : [];
+      return {
+        show: true,
+        mail: {
+          ...base,
+          excerpt: htmlText(comment.bodyHtml),
+          replyAuthor: author?.displayName ?? '',
+          author: author ?? { displayName: '', affiliation: '' },
+          question: question ?? null,
+        },
+      };
+    }
     case 'comment_reply': {
       // Never an unpublished reply, even to a recipient who moderates the space.
       if (!isPublished(comment) || !comment.parentId) return hidden;
@@ -193,19 +235,46 @@ export async function contentFor(db: DbOrTx, config: Config, n: Notification, re
 
 type Verdict = { send: true; recipient: User; content: Content & { show: true } } | { send: false; reason: string };
 
-/** Whether the notification is to be sent now, to whom and with what; or why not. */
-async function verdict(db: DbOrTx, config: Config, n: Notification): Promise<Verdict> {
+/** Whether the recipient still follows the space or question a new contribution is in. */
+async function stillFollows(db: DbOrTx, userId: string, comment: Pick<Comment, 'spaceId' | 'questionId'>) {
+  const [row] = await db
+    .select({ id: follows.id })
+    .from(follows)
+    .where(
+      and(
+        eq(follows.userId, userId),
+        eq(follows.spaceId, comment.spaceId),
+        eq(follows.active, true),
+        comment.questionId
+          ? or(isNull(follows.questionId), eq(follows.questionId, comment.questionId))
+          : isNull(follows.questionId),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Whether the notification may be shown now, whatever its frequency: to whom and with what; or
+ * why not (`recipient_inactive`, `not_visible`, `unfollowed`). Digests ask it of each item too.
+ */
+export async function verdict(db: DbOrTx, config: Config, n: Notification): Promise<Verdict> {
   const [recipient] = await db.select().from(users).where(eq(users.id, n.userId)).limit(1);
   if (!recipient || !signedIn(recipient)) return { send: false, reason: 'recipient_inactive' };
-  const frequency = await frequencyFor(db, recipient.id, preferenceOf(n.kind as NotificationMailKind));
-  // Digests (daily, weekly) are not sent yet: only `immediately` sends an email of its own.
-  if (frequency !== 'immediately') return { send: false, reason: 'unsubscribed' };
   const content = await contentFor(db, config, n, recipient);
   if (!content.show) return { send: false, reason: content.reason };
+  if (n.kind === 'new_contribution' && n.commentId) {
+    const [c] = await db
+      .select({ spaceId: comments.spaceId, questionId: comments.questionId })
+      .from(comments)
+      .where(eq(comments.id, n.commentId))
+      .limit(1);
+    if (!c || !(await stillFollows(db, recipient.id, c))) return { send: false, reason: 'unfollowed' };
+  }
   return { send: true, recipient, content };
 }
 
-async function drop(tx: DbOrTx, id: string, reason: string): Promise<void> {
+export async function drop(tx: DbOrTx, id: string, reason: string): Promise<void> {
   await tx
     .update(notifications)
     .set({ status: 'dropped', dropReason: reason, processedAt: new Date() })
@@ -215,7 +284,9 @@ async function drop(tx: DbOrTx, id: string, reason: string): Promise<void> {
 /**
  * The `mail-notify` job: renders one notification for its recipient, in their language, from
  * what they may see now, and writes the email (with its delivery job) in the same transaction as
- * the notification's new status; or drops it (`not_visible`, `unsubscribed`, `recipient_inactive`).
+ * the notification's new status; or drops it (`not_visible`, `unfollowed`, `unsubscribed`:
+ * frequency `never`, `recipient_inactive`); or, when the recipient's frequency for its kind is
+ * daily or weekly, holds it (`held`) for their next digest (`digests.ts`).
  */
 export function notifier(db: Database, jobs: Jobs, config: Config) {
   return async (job: PgBoss.JobWithMetadata<{ id: string }>): Promise<void> => {
@@ -225,6 +296,15 @@ export function notifier(db: Database, jobs: Jobs, config: Config) {
       const v = await verdict(tx, config, n);
       if (!v.send) {
         await drop(tx, n.id, v.reason);
+        return false;
+      }
+      const frequency = await frequencyFor(tx, v.recipient.id, preferenceOf(n.kind as NotificationMailKind));
+      if (frequency === 'never') {
+        await drop(tx, n.id, 'unsubscribed');
+        return false;
+      }
+      if (frequency !== 'immediately') {
+        await tx.update(notifications).set({ status: 'held' }).where(eq(notifications.id, n.id));
         return false;
       }
       const token = await unsubscribeToken(db, v.recipient.id, preferenceOf(n.kind as NotificationMailKind));
@@ -255,16 +335,25 @@ export function notifier(db: Database, jobs: Jobs, config: Config) {
 
 /**
  * Checked by the deliverer just before an email is sent: a notification's email is sent only if
- * it may still be (the recipient may still see what it shows, and still wants it). If not, the
- * email is deleted unsent and its notification recorded as dropped. Other emails always go.
+ * it may still be (the recipient may still see what it shows, and has not turned its kind off).
+ * If not, the email is deleted unsent and its notification recorded as dropped. A digest is
+ * checked item by item (`digests.ts`). Other emails always go.
  */
 export async function mayStillSend(db: Database, config: Config, messageId: string): Promise<boolean> {
-  const [n] = await db.select().from(notifications).where(eq(notifications.mailMessageId, messageId)).limit(1);
+  const rows = await db.select().from(notifications).where(eq(notifications.mailMessageId, messageId));
+  const [n] = rows;
   if (!n) return true;
+  const [message] = await db
+    .select({ kind: mailMessages.kind })
+    .from(mailMessages)
+    .where(eq(mailMessages.id, messageId))
+    .limit(1);
+  if (message?.kind === 'digest') return digestMayStillSend(db, config, messageId, rows);
   const v = await verdict(db, config, n);
-  if (v.send) return true;
+  const frequency = v.send ? await frequencyFor(db, n.userId, preferenceOf(n.kind as NotificationMailKind)) : null;
+  if (v.send && frequency !== 'never') return true;
   await db.transaction(async (tx) => {
-    await drop(tx, n.id, v.reason);
+    await drop(tx, n.id, v.send ? 'unsubscribed' : v.reason);
     await tx.delete(mailMessages).where(eq(mailMessages.id, messageId));
   });
   return false;

@@ -9,6 +9,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { notificationPreferences } from '../db/schema/index.js';
+import { followsWhatTheyAnswer } from './follows.js';
 
 /** How often this person hears of this kind: their choice, else the kind's default. */
 export async function frequencyFor(db: DbOrTx, userId: string, kind: NotificationKind): Promise<NotificationFrequency> {
@@ -20,9 +21,10 @@ export async function frequencyFor(db: DbOrTx, userId: string, kind: Notificatio
   return row?.frequency ?? DEFAULT_FREQUENCY[kind];
 }
 
-/** Every kind with the person's frequency (and whether it is still the default). */
+/** Every kind with the person's frequency (and whether it is still the default), and whether they follow what they answer. */
 export async function preferencesOf(db: DbOrTx, userId: string): Promise<NotificationPreferencesResponse> {
   const rows = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  const followAnswered = await followsWhatTheyAnswer(db, userId);
   const chosen = new Map(rows.map((r) => [r.kind, r.frequency]));
   return {
     preferences: NOTIFICATION_KINDS.map((kind) => {
@@ -30,6 +32,7 @@ export async function preferencesOf(db: DbOrTx, userId: string): Promise<Notific
       return { kind, frequency: frequency ?? DEFAULT_FREQUENCY[kind], isDefault: frequency === undefined };
     }),
     selectable: [...SELECTABLE_FREQUENCIES],
+    followAnswered,
   };
 }
 

@@ -31,11 +31,12 @@ export function presentSpaceSummary(
   };
 }
 
-export const presentQuestion = (q: Question, counts: CommentCounts): QuestionDto => ({
+export const presentQuestion = (q: Question, counts: CommentCounts, following: boolean | null = null): QuestionDto => ({
   id: q.id,
   position: q.position,
   text: q.text,
   counts: { comments: counts.comments, new: counts.new },
+  following,
 });
 
 export function spaceAbilities(viewer: Viewer, space: Space, scope: SpaceScope, now = new Date()): SpaceAbilities {
@@ -60,6 +61,8 @@ export interface SpaceDetailParts {
   parent: Pick<Space, 'slug' | 'code' | 'title'> | null;
   children: SpaceSummary[];
   seenAt: Date | null;
+  /** Whether the viewer follows the space; null for guests. */
+  following: boolean | null;
 }
 
 export function presentSpaceDetail(
@@ -85,6 +88,7 @@ export function presentSpaceDetail(
     parent: parts.parent ? { slug: parts.parent.slug, code: parts.parent.code, title: parts.parent.title } : null,
     children: parts.children,
     seenAt: parts.seenAt?.toISOString() ?? null,
+    following: parts.following,
     abilities,
   };
 }

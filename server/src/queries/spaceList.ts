@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { type Space, comments, questions, spaceRoles, spaceVisits, spaces, tags, users } from '../db/schema/index.js';
 import { type Viewer, can } from '../policies/index.js';
+import { followStateOf } from '../mail/follows.js';
 import { commentSql } from '../policies/visibility.js';
 import {
   type CommentCounts,
@@ -110,12 +111,15 @@ export async function listSpaces(db: DbOrTx, viewer: Viewer, now = new Date()): 
 
 /** A space's guiding questions in order, with approved-comment and new counts for the viewer. */
 export async function listQuestions(db: DbOrTx, spaceId: string, viewer: Viewer): Promise<QuestionDto[]> {
-  const [rows, counts] = await Promise.all([
+  const [rows, counts, follow] = await Promise.all([
     db.select().from(questions).where(eq(questions.spaceId, spaceId)).orderBy(asc(questions.position)),
     approvedCounts(db, [spaceId], viewer),
+    followStateOf(db, viewer, spaceId),
   ]);
   const byQuestion = counts.get(spaceId)?.byQuestion;
-  return rows.map((q) => presentQuestion(q, byQuestion?.get(q.id) ?? zeroCounts(viewer)));
+  return rows.map((q) =>
+    presentQuestion(q, byQuestion?.get(q.id) ?? zeroCounts(viewer), follow ? follow.questions.has(q.id) : null),
+  );
 }
 
 /** Everything the space page needs, for one viewer, in a fixed number of queries. */
@@ -127,7 +131,7 @@ export async function spaceDetail(
 ): Promise<SpaceDetail> {
   // A roundtable's staff includes the staff of its session.
   const staffSpaceIds = space.parentId ? [space.id, space.parentId] : [space.id];
-  const [questionRows, counts, nQuestions, staffRows, parentRows, childRows, visitRows] = await Promise.all([
+  const [questionRows, counts, nQuestions, staffRows, parentRows, childRows, visitRows, follow] = await Promise.all([
     db.select().from(questions).where(eq(questions.spaceId, space.id)).orderBy(asc(questions.position)),
     approvedCounts(db, [space.id], viewer),
     questionCounts(db, [space.id]),
@@ -156,6 +160,7 @@ export async function spaceDetail(
           .from(spaceVisits)
           .where(and(eq(spaceVisits.spaceId, space.id), eq(spaceVisits.userId, viewer.id)))
       : Promise.resolve([] as { seenAt: Date }[]),
+    followStateOf(db, viewer, space.id),
   ]);
 
   const staff = (role: 'moderator' | 'chair') => {
@@ -187,12 +192,19 @@ export async function spaceDetail(
         { ...(spaceCounts?.total ?? zeroCounts(viewer)), questions: nQuestions.get(space.id) ?? 0 },
         now,
       ),
-      questions: questionRows.map((q) => presentQuestion(q, spaceCounts?.byQuestion.get(q.id) ?? zeroCounts(viewer))),
+      questions: questionRows.map((q) =>
+        presentQuestion(
+          q,
+          spaceCounts?.byQuestion.get(q.id) ?? zeroCounts(viewer),
+          follow ? follow.questions.has(q.id) : null,
+        ),
+      ),
       moderators: staff('moderator'),
       chairs: staff('chair'),
       parent,
       children: children.map((c) => c.summary),
       seenAt: visitRows[0]?.seenAt ?? null,
+      following: follow?.space ?? null,
     },
     viewer,
     scope,

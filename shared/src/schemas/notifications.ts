@@ -2,8 +2,7 @@ import { z } from 'zod';
 
 /**
  * Email notifications: the kinds a person can tune (each covers one or more kinds of email) and
- * how often each is sent. Digests (daily, weekly) are stored already but not yet sent: for now a
- * person chooses between `immediately` and `never`.
+ * how often each is sent: at once, in a daily or weekly digest, or never.
  */
 /**
  * - `decisions`: a moderator's decision on your comment or edit;
@@ -17,8 +16,11 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_FREQUENCIES = ['immediately', 'daily', 'weekly', 'never'] as const;
 export type NotificationFrequency = (typeof NOTIFICATION_FREQUENCIES)[number];
-/** The frequencies a person may choose today (digests come later). */
-export const SELECTABLE_FREQUENCIES = ['immediately', 'never'] as const satisfies readonly NotificationFrequency[];
+/** The frequencies a person may choose: every one (`daily` and `weekly` are digests). */
+export const SELECTABLE_FREQUENCIES = NOTIFICATION_FREQUENCIES;
+/** The frequencies that hold notifications for a digest. */
+export const DIGEST_FREQUENCIES = ['daily', 'weekly'] as const satisfies readonly NotificationFrequency[];
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
 /**
  * What a person gets when they never chose: decisions on their own comments, replies to them,
@@ -40,17 +42,26 @@ export const notificationPreference = z.object({
 });
 export const notificationPreferencesResponse = z.object({
   preferences: z.array(notificationPreference),
-  /** The frequencies a PUT accepts today. */
+  /** The frequencies a PUT accepts. */
   selectable: z.array(z.enum(NOTIFICATION_FREQUENCIES)),
+  /** Whether publishing a contribution follows its question (or, for a general comment, its space). */
+  followAnswered: z.boolean(),
 });
 export type NotificationPreferencesResponse = z.infer<typeof notificationPreferencesResponse>;
 
-export const updateNotificationPreferencesRequest = z.strictObject({
-  preferences: z
-    .array(z.strictObject({ kind: z.enum(NOTIFICATION_KINDS), frequency: z.enum(SELECTABLE_FREQUENCIES) }))
-    .min(1)
-    .max(NOTIFICATION_KINDS.length),
-});
+export const updateNotificationPreferencesRequest = z
+  .strictObject({
+    preferences: z
+      .array(z.strictObject({ kind: z.enum(NOTIFICATION_KINDS), frequency: z.enum(SELECTABLE_FREQUENCIES) }))
+      .min(1)
+      .max(NOTIFICATION_KINDS.length)
+      .optional(),
+    followAnswered: z.boolean().optional(),
+  })
+  .refine((b) => b.preferences !== undefined || b.followAnswered !== undefined, {
+    message: 'Give `preferences`, `followAnswered`, or both',
+    path: ['preferences'],
+  });
 export type UpdateNotificationPreferencesRequest = z.infer<typeof updateNotificationPreferencesRequest>;
 
 // ---- the in-app notifications menu (GET /api/me/notifications) ------------------------------
@@ -104,3 +115,7 @@ export const markInboxReadRequest = z
   });
 export type MarkInboxReadRequest = z.infer<typeof markInboxReadRequest>;
 export const markInboxReadResponse = z.object({ unread: z.number().int() });
+
+/** `PUT`/`DELETE /api/spaces/:slug/follow` and `…/questions/:id/follow`: whether the viewer now follows it. */
+export const followResponse = z.object({ following: z.boolean() });
+export type FollowResponse = z.infer<typeof followResponse>;

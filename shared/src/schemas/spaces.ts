@@ -74,6 +74,8 @@ export const questionSchema = z
     position: z.number().int(),
     text: z.string(),
     counts: z.object({ comments: z.number().int(), new: z.number().int().nullable() }),
+    /** Whether the viewer follows this question (`PUT …/questions/:id/follow`); null for guests and in live messages. */
+    following: z.boolean().nullable(),
   })
   .meta({ id: 'Question' });
 export type QuestionDto = z.infer<typeof questionSchema>;
@@ -95,6 +97,8 @@ export const spaceDetail = spaceSummary
     children: z.array(spaceSummary),
     /** When the viewer last marked this space seen (null: never, or a guest): "new" is published after it. */
     seenAt: z.iso.datetime().nullable(),
+    /** Whether the viewer follows the space (`PUT /api/spaces/:slug/follow`); null for guests. */
+    following: z.boolean().nullable(),
     abilities: spaceAbilities,
   })
   .meta({ id: 'SpaceDetail' });

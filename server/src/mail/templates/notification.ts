@@ -3,6 +3,7 @@ import type { CommentMailKind } from '../kinds.js';
 import { type Markup, mjml, safeUrl } from '../markup.js';
 import { messagesFor } from '../messages.js';
 import { type Rendered, type SpaceRef, renderLayout, subjectLine, textBody } from '../render.js';
+import { renderNewContribution } from './newContribution.js';
 
 export interface NotificationMail {
   kind: CommentMailKind;
@@ -19,17 +20,20 @@ export interface NotificationMail {
   /** A reply: who wrote it, and the recipient's comment it answers (published text). */
   replyAuthor?: string | undefined;
   parentExcerpt?: string | undefined;
+  /** A new contribution: who wrote it (name and affiliation) and the question it answers (null: a general comment). */
+  author?: { displayName: string; affiliation: string } | undefined;
+  question?: { position: number; text: string } | null | undefined;
 }
 
 /** Plain text as MJML: escaped, each line break kept. */
-const lines = (text: string): Markup[] =>
+export const lines = (text: string): Markup[] =>
   text.split('\n').flatMap((line, i) => (i === 0 ? [mjml`${line}`] : [mjml`<br />`, mjml`${line}`]));
 
-const quote = (text: string) =>
+export const quote = (text: string) =>
   mjml`<mj-text container-background-color="#f4f4f4" padding="12px 16px" color="#333333">${lines(text)}</mj-text>`;
 
 /** Text for the plain part: each line of a quote marked with "> ". */
-const quoted = (text: string) =>
+export const quoted = (text: string) =>
   text
     .split('\n')
     .map((l) => `> ${l}`)
@@ -37,6 +41,7 @@ const quoted = (text: string) =>
 
 /** A decision on your comment or edit, or a reply to it: what happened, the text, the link. */
 export async function renderNotification(n: NotificationMail): Promise<Rendered> {
+  if (n.kind === 'new_contribution') return renderNewContribution(n);
   const m = messagesFor(n.locale);
   const t = m.notification;
   const href = safeUrl(n.url);

@@ -1,5 +1,6 @@
 import { errorResponse, notificationPreferencesResponse, updateNotificationPreferencesRequest } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { setFollowAnswered } from '../../mail/follows.js';
 import { preferencesOf, setFrequency } from '../../mail/preferences.js';
 import { requireSignedIn } from '../../policies/index.js';
 
@@ -15,7 +16,7 @@ export const notificationPreferencesRoutes: FastifyPluginAsyncZod = async (app) 
         tags,
         summary: 'Your email notification preferences, per kind',
         description:
-          'Each kind (`decisions`: moderators’ decisions on your comments and edits; `replies`: replies to your comments) with its frequency and whether it is still the default (`immediately` for both). `selectable` lists what a PUT accepts today (`immediately`, `never`); `daily` and `weekly` digests come later.',
+          'Each kind (`decisions`: moderators’ decisions on your comments and edits; `replies`: replies to your comments; `followed`: new contributions in what you follow; `reminders`; `staff`) with its frequency and whether it is still the default. `selectable` lists what a PUT accepts (`immediately`, `daily` and `weekly` digests, `never`). `followAnswered`: whether publishing a contribution follows its question (default true).',
         response: { 200: notificationPreferencesResponse, 401: errorResponse },
       },
     },
@@ -31,7 +32,7 @@ export const notificationPreferencesRoutes: FastifyPluginAsyncZod = async (app) 
         tags,
         summary: 'Change how often each kind of notification is emailed to you',
         description:
-          '`{ preferences: [{ kind, frequency }] }`: the kinds named change, the others stay. Answers every kind as GET does.',
+          '`{ preferences?: [{ kind, frequency }], followAnswered?: boolean }`: the kinds named change, the others stay. Answers every kind as GET does.',
         body: updateNotificationPreferencesRequest,
         response: { 200: notificationPreferencesResponse, 400: errorResponse, 401: errorResponse },
       },
@@ -40,7 +41,9 @@ export const notificationPreferencesRoutes: FastifyPluginAsyncZod = async (app) 
       requireSignedIn(request.user);
       const user = request.user;
       await db.transaction(async (tx) => {
-        for (const p of request.body.preferences) await setFrequency(tx, user.id, p.kind, p.frequency);
+        for (const p of request.body.preferences ?? []) await setFrequency(tx, user.id, p.kind, p.frequency);
+        if (request.body.followAnswered !== undefined)
+          await setFollowAnswered(tx, user.id, request.body.followAnswered);
       });
       return preferencesOf(db, user.id);
     },
