@@ -36,10 +36,14 @@ export function renderOutcome(snapshot: NoteSnapshot): OutcomeContent {
   }
   const seen = new Map<number, number>();
   const sections = snapshot.sections.map((s, i) => {
-    const marked = s.bodyMd.replace(MARKS, '').replace(NOTE_CITATION, (m, id: string) => {
-      const n = numbers.get(id.toLowerCase());
-      return n === undefined ? m : `${MARK_OPEN}${n}${MARK_CLOSE}`;
-    });
+    const marked = s.bodyMd
+      .replace(MARKS, '')
+      .replace(NOTE_CITATION, (m, id: string) => {
+        const n = numbers.get(id.toLowerCase());
+        return n === undefined ? m : `${MARK_OPEN}${n}${MARK_CLOSE}`;
+      })
+      // A reference sits against the word it follows ("diaspora¹"), as in the Word export.
+      .replace(/[ \t]+\uE000/g, MARK_OPEN);
     const html = renderMarkdown(marked, `outcome-s${i + 1}`).replace(MARKED, (_m, digits: string) => {
       const n = Number(digits);
       const k = (seen.get(n) ?? 0) + 1;
