@@ -23,6 +23,7 @@ import { useLiveDiscussion } from '../hooks/useLiveDiscussion';
 import { browserStorage, draftTargets } from '../lib/drafts';
 import { type PendingNew, createStore, emptyPending } from '../lib/store';
 import { withNext } from '../../auth/utils/next';
+import { OutcomeSection } from '../../outcome/components/OutcomeSection';
 
 export function SpacePage() {
   const { t } = useTranslation('discussion');
@@ -156,6 +157,7 @@ function SpaceView({ space }: { space: SpaceDetail }) {
     <DiscussionContext.Provider value={value}>
       <div className="space-page">
         <SpaceHeader space={space} />
+        <OutcomeSection slug={space.slug} />
         {/* One grid: the reading column, and beside it (from 64rem) the facts, the rules and the
             guiding questions, which stay in view while the discussion scrolls. */}
         <div className={`space-layout${hasQuestions ? ' has-toc' : ''}`}>

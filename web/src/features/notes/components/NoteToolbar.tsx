@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PublishOutcome } from '../../outcome/components/PublishOutcome';
 import type { NoteEditorState } from '../hooks/useNoteEditor';
 import { RemoteNotice, SaveStatusLine } from './SaveNotices';
 import { WordsAgainstTarget } from './WordsAgainstTarget';
@@ -40,6 +41,7 @@ export function NoteToolbar({ noteId, editor, total, target, readOnly }: Props) 
           {t('exportNote.md')}
         </a>
       </p>
+      {!readOnly && <PublishOutcome noteId={noteId} flush={editor.flush} />}
       {editor.status.kind === 'conflict' && (
         <p>
           <a href="#conflict-title">{t('conflict.goTo')}</a>
