@@ -60,7 +60,7 @@ const d = await publish(un, { language: 'fr', questionId: null, highlighted: tru
 await publish(cso1, { questionId: q2.id });
 const f = await publish(cso2, { language: 'es', tags: ['5'] });
 // Highlighted once, then left unpublished: pending, rejected, withdrawn. Never a key message.
-const unpublished = [];
+const unpublished: string[] = [];
 for (const status of ['pending', 'rejected', 'withdrawn'] as const) {
   const row = await insertComment(ctx, {
     spaceId: space.id,

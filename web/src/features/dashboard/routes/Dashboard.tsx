@@ -16,12 +16,15 @@ import { publishedKey } from '../api/publishedComments';
 import { Breakdown } from '../components/Breakdown';
 import { CurationList } from '../components/CurationList';
 import { type Day, DayBars } from '../components/DayBars';
+import { ParticipationSentence } from '../components/ParticipationSentence';
 import { fillDays } from '../lib/days';
+import { SpaceExports } from '../../notes/components/SpaceExports';
 import '../../moderation/locales';
+import '../../notes/locales';
 import '../locales';
 import '../dashboard.css';
+import '../reportViews.css';
 
-const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'json', 'md'] as const;
 const TOP_COUNTRIES = 15;
 
 /** `/spaces/:slug/dashboard`: who took part, the chairs' curation, and the way to exports and the note. */
@@ -142,6 +145,7 @@ function DashboardPage({ slug }: { slug: string }) {
             <Figures data={participation.data} stale={participation.isPlaceholderData} />
           )}
 
+          {space.data?.abilities.export && <ParticipationSentence slug={slug} scope={scope} />}
           {space.data && <Outputs space={space.data} scope={scope} />}
           {space.data && (
             <CurationList
@@ -280,19 +284,7 @@ function Outputs({ space, scope }: { space: SpaceDetail; scope: Scope }) {
       {space.abilities.export && (
         <>
           <p>{t(`outputs.intro.${scope}`)}</p>
-          <ul className="export-links">
-            {EXPORT_FORMATS.map((f) => (
-              <li key={f}>
-                <a
-                  className="button secondary"
-                  href={`/api/spaces/${encodeURIComponent(space.slug)}/export?format=${f}&scope=${scope}`}
-                  download
-                >
-                  {t(`outputs.format.${f}`)}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <SpaceExports key={scope} slug={space.slug} defaultScope={scope} />
         </>
       )}
       <p>
