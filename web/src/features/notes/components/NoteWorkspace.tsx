@@ -1,5 +1,5 @@
 import type { NoteDto } from '@convene/shared';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHighlighted } from '../api/getHighlighted';
 import { useAnnouncer } from '../hooks/useAnnouncer';
@@ -13,6 +13,7 @@ import { useSectionLabel } from '../hooks/useSectionLabel';
 import { contributionIndex, fromComment } from '../lib/contributions';
 import { targetNumber } from '../lib/draft';
 import { DraftColumn } from './DraftColumn';
+import { KeyMessagesSwitch, KeyMessagesView, type NoteView } from './KeyMessagesView';
 import { NoteHeader } from './NoteHeader';
 import { NoteToolbar } from './NoteToolbar';
 import { RemoveSectionDialog } from './RemoveSectionDialog';
@@ -30,6 +31,7 @@ export function NoteWorkspace({ note }: { note: NoteDto }) {
   const { draft, change, current, flush } = editor;
   const slug = note.space.slug;
   const readOnly = !note.abilities.edit;
+  const [view, setView] = useState<NoteView>('draft');
   const highlighted = useHighlighted(slug);
   usePageTitle(draft.title.trim() || t('editor.untitled'));
 
@@ -69,7 +71,11 @@ export function NoteWorkspace({ note }: { note: NoteDto }) {
         {announcement}
       </p>
 
-      <div className="note-panes">
+      <KeyMessagesSwitch view={view} onChange={setView} />
+      {view === 'keyMessages' && (
+        <KeyMessagesView noteId={note.id} draft={draft} change={change} flush={flush} readOnly={readOnly} />
+      )}
+      <div className="note-panes" hidden={view === 'keyMessages'}>
         <SourcesTabs
           slug={slug}
           noteId={note.id}
