@@ -6,6 +6,7 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-rou
 import { setCachedUser, useMe, useMyAbilities, useSignOut } from '../features/auth/api/me';
 import { safeNext, withNext } from '../features/auth/utils/next';
 import { navCountQuery } from '../features/moderation/api/navCount';
+import { NotificationsMenu } from '../features/notifications/components/NotificationsMenu';
 import { hasStoredLanguage, isLocale, setLanguage } from '../i18n';
 import { api } from '../lib/api';
 import { useLiveStatus } from '../lib/live';
@@ -188,6 +189,7 @@ export function Layout() {
             <span className="brand-tagline">{t('tagline')}</span>
           </Link>
           <LiveIndicator />
+          <NotificationsMenu />
           <button
             type="button"
             className="menu-button"

@@ -16,6 +16,7 @@ import {
   profileLabels,
 } from '../components/ProfileFields';
 import { SignedInPage } from '../components/AuthPage';
+import { NotificationPreferences } from '../../notifications/components/NotificationPreferences';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { localizeFieldMessage } from '../utils/fieldMessages';
 import { compact } from '../utils/validate';
@@ -41,6 +42,7 @@ export function Account() {
             <p className="muted">{t('account.profileIntro')}</p>
             <ProfileForm key={user.id} user={user} />
           </section>
+          <NotificationPreferences />
         </>
       )}
     </SignedInPage>

@@ -1,0 +1,95 @@
+import {
+  type InboxItem,
+  type InboxResponse,
+  type NotificationFrequency,
+  type NotificationKind,
+  inboxResponse,
+  markInboxReadResponse,
+  notificationPreferencesResponse,
+} from '@convene/shared';
+import {
+  type InfiniteData,
+  type QueryClient,
+  infiniteQueryOptions,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { api } from '../../../lib/api';
+
+const PAGE = 20;
+
+/** The signed-in person's notifications (GET /api/me/notifications), page by page, newest first. */
+export const inboxQuery = infiniteQueryOptions({
+  queryKey: ['notifications', 'inbox'],
+  queryFn: ({ pageParam, signal }) =>
+    api(`/api/me/notifications?limit=${PAGE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, {
+      schema: inboxResponse,
+      signal,
+    }),
+  initialPageParam: '',
+  getNextPageParam: (last) => last.nextCursor ?? undefined,
+});
+
+type Inbox = InfiniteData<InboxResponse, string>;
+
+/** Applies a change to every cached item and sets the unread count (kept on the first page). */
+function update(qc: QueryClient, unread: number, change: (items: InboxItem[], first: boolean) => InboxItem[]) {
+  qc.setQueryData<Inbox>(inboxQuery.queryKey, (old) =>
+    old
+      ? {
+          ...old,
+          pages: old.pages.map((p, i) => ({
+            ...p,
+            unread: i === 0 ? unread : p.unread,
+            items: change(p.items, i === 0),
+          })),
+        }
+      : old,
+  );
+}
+
+/** A live notice: the new unread count, and the new item at the top unless it is there already. */
+export function receiveNotice(qc: QueryClient, unread: number, item: InboxItem | undefined): void {
+  if (!qc.getQueryData(inboxQuery.queryKey)) return;
+  const present = (items: InboxItem[]) => item !== undefined && items.some((i) => i.id === item.id);
+  const known = qc.getQueryData<Inbox>(inboxQuery.queryKey)?.pages.some((p) => present(p.items)) ?? false;
+  update(qc, unread, (items, first) => (first && item && !known ? [item, ...items] : items));
+  // Marked read elsewhere (another tab): the read states shown are refetched.
+  if (!item) void qc.invalidateQueries({ queryKey: inboxQuery.queryKey });
+}
+
+/** Marks some notifications read (`ids`), or all of them. */
+export function useMarkRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[] | 'all') =>
+      api('/api/me/notifications/read', {
+        method: 'POST',
+        body: ids === 'all' ? { all: true } : { ids },
+        schema: markInboxReadResponse,
+      }),
+    onSuccess: ({ unread }, ids) =>
+      update(qc, unread, (items) => items.map((i) => (ids === 'all' || ids.includes(i.id) ? { ...i, read: true } : i))),
+  });
+}
+
+// ---- preferences (GET/PUT /api/me/notification-preferences) -------------------------------------
+
+export const preferencesQuery = queryOptions({
+  queryKey: ['notifications', 'preferences'],
+  queryFn: ({ signal }) => api('/api/me/notification-preferences', { schema: notificationPreferencesResponse, signal }),
+});
+
+export function useSavePreferences() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (preferences: { kind: NotificationKind; frequency: NotificationFrequency }[]) =>
+      api('/api/me/notification-preferences', {
+        method: 'PUT',
+        body: { preferences },
+        schema: notificationPreferencesResponse,
+      }),
+    onSuccess: (data) => qc.setQueryData(preferencesQuery.queryKey, data),
+  });
+}

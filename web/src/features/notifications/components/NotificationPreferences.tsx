@@ -1,0 +1,108 @@
+import type { NotificationFrequency, NotificationKind, NotificationPreferencesResponse } from '@convene/shared';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
+import { Field } from '../../auth/components/Field';
+import { preferencesQuery, useSavePreferences } from '../api/notifications';
+import '../locales';
+import '../notifications.css';
+
+/**
+ * The account page's notification settings: for each kind of notification, how often it is
+ * emailed (the frequencies the server says are selectable). Saved with a confirmation, or the
+ * error, announced to screen readers.
+ */
+export function NotificationPreferences() {
+  const { t } = useTranslation('notifications');
+  const prefs = useQuery(preferencesQuery);
+  return (
+    <section aria-labelledby="notification-preferences-heading" id="notification-preferences">
+      <h2 id="notification-preferences-heading">{t('settings.title')}</h2>
+      <p className="muted">{t('settings.intro')}</p>
+      {prefs.isPending ? (
+        <p className="muted">{t('common:loading')}</p>
+      ) : prefs.isError ? (
+        <ErrorWithRetry error={prefs.error} onRetry={() => void prefs.refetch()} />
+      ) : (
+        <PreferencesForm data={prefs.data} />
+      )}
+    </section>
+  );
+}
+
+function PreferencesForm({ data }: { data: NotificationPreferencesResponse }) {
+  const { t } = useTranslation('notifications');
+  const save = useSavePreferences();
+  const [values, setValues] = useState<Record<NotificationKind, NotificationFrequency>>(
+    () =>
+      Object.fromEntries(data.preferences.map((p) => [p.kind, p.frequency])) as Record<
+        NotificationKind,
+        NotificationFrequency
+      >,
+  );
+  const [saved, setSaved] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (save.isPending) return;
+    setSaved(false);
+    setAttempt((n) => n + 1);
+    // Only what changed: a kind left alone keeps its default.
+    const body = data.preferences
+      .filter((p) => values[p.kind] !== p.frequency)
+      .map((p) => ({ kind: p.kind, frequency: values[p.kind] }));
+    if (body.length === 0) {
+      setSaved(true);
+      return;
+    }
+    save.mutate(body, { onSuccess: () => setSaved(true) });
+  };
+
+  return (
+    <form className="auth-form notification-preferences" noValidate onSubmit={onSubmit}>
+      {data.preferences.map((p) => {
+        const id = `notification-frequency-${p.kind}`;
+        // The current choice stays listed even if it can no longer be chosen.
+        const options = data.selectable.includes(p.frequency) ? data.selectable : [p.frequency, ...data.selectable];
+        return (
+          <Field
+            key={p.kind}
+            id={id}
+            label={t(`settings.kinds.${p.kind}.label`)}
+            hint={t(`settings.kinds.${p.kind}.help`)}
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={values[p.kind]}
+                onChange={(e) => {
+                  setSaved(false);
+                  setValues((v) => ({ ...v, [p.kind]: e.target.value as NotificationFrequency }));
+                }}
+              >
+                {options.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`settings.frequencies.${f}`)}
+                    {p.isDefault && f === p.frequency ? ` ${t('settings.default')}` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        );
+      })}
+      {save.error ? <ErrorMessage key={attempt} error={save.error} /> : null}
+      <div role="status" className="form-status">
+        {saved && <p className="notice success">{t('settings.saved')}</p>}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button" aria-disabled={save.isPending || undefined}>
+          {save.isPending ? t('settings.saving') : t('settings.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
