@@ -29,6 +29,11 @@ export const registerRequest = z
     stakeholderCategory: z.enum(STAKEHOLDER_CATEGORIES),
     country: countryCode.nullish(),
     locale: z.enum(LOCALES).optional(),
+    /**
+     * The token of an invitation's link: the account is created with the invited address (which
+     * the token proves, so it is verified) and holds the invited roles at once.
+     */
+    invitationToken: z.string().min(1, 'Required').max(200).optional(),
   })
   .superRefine((v, ctx) => {
     if (countryMissingForCategory(v.stakeholderCategory, v.country)) ctx.addIssue(countryIssue());
@@ -51,6 +56,8 @@ export const userSchema = z
     country: z.string().nullable(),
     locale: z.enum(LOCALES),
     role: z.enum(['user', 'admin']),
+    /** The address was proven by following an emailed link (or an invitation). */
+    emailVerified: z.boolean(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'User' });
@@ -68,6 +75,15 @@ export const meResponse = z.object({
       admin: z.boolean(),
     })
     .nullable(),
+  /** The account's address: comments held until it is verified, a change waiting for confirmation. */
+  account: z
+    .object({
+      /** New comments wait, out of the moderation queue, until the address is verified (UNVERIFIED_COMMENTS=hold). */
+      commentsHeld: z.boolean(),
+      /** A new address asked for, not confirmed from that address yet. */
+      pendingEmail: z.string().nullable(),
+    })
+    .nullish(),
 });
 export type MeResponse = z.infer<typeof meResponse>;
 
@@ -86,3 +102,15 @@ export const updateProfileRequest = z
     if (v.stakeholderCategory === 'member_state' && v.country === null) ctx.addIssue(countryIssue());
   });
 export type UpdateProfileRequest = z.input<typeof updateProfileRequest>;
+
+/** The token of an emailed link (address verification, email change, invitation). */
+export const emailTokenRequest = z.strictObject({ token: z.string().min(1, 'Required').max(200) });
+export const emailConfirmedResponse = z.object({
+  ok: z.literal(true),
+  /** `verify`: the account's address is verified; `change`: the account now uses `email`. */
+  purpose: z.enum(['verify', 'change']),
+  email: z.string(),
+});
+export type EmailConfirmedResponse = z.infer<typeof emailConfirmedResponse>;
+/** Asks to move the account to a new address: it applies once the link sent there is followed. */
+export const emailChangeRequest = z.strictObject({ email });
