@@ -174,6 +174,9 @@ const hiddenAfterSignIn = { anonymous: 401, others: 404 } as const;
 /** Someone else's pending comment (or its file) does not exist for a signed-in viewer who may not read it. */
 const unreadable = { participant: 404, otherModerator: 404 } as const;
 
+/** The note's current version, as the chair's page would publish it. */
+const currentVersion = async () => (await cast.chair.client.get(`/api/notes/${noteId}`)).body.note.version as number;
+
 const texts = (body: any, key: string) => JSON.stringify(body?.[key] ?? body);
 
 const exportCases: Case[] = (['docx', 'xlsx', 'csv', 'json', 'md'] as const).map((format) => ({
@@ -862,6 +865,33 @@ const cases: Case[] = [
     status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => c.post(`/api/notes/${noteId}/preview`, { title: 'Preview', sections: [] }),
     check: (_role, body) => expect(JSON.stringify(body)).not.toContain('PENDING-IN-SPACE'),
+  },
+  // The outcome: public once published (a draft's to its staff only); publishing and
+  // unpublishing are the chairs' (a moderator reads the note but may not: 403).
+  {
+    route: 'GET /api/spaces/:slug/outcome',
+    status: all(200),
+    run: (c) => c.get(`/api/spaces/${space.slug}/outcome`),
+  },
+  {
+    route: 'GET /api/spaces/:slug/outcome',
+    variant: 'draft',
+    status: statuses(staff, 200, hidden),
+    run: (c) => c.get(`/api/spaces/${draft.slug}/outcome`),
+  },
+  {
+    route: 'PUT /api/notes/:id/outcome',
+    status: statuses(chairs, 200, { ...hiddenAfterSignIn, moderator: 403 }),
+    run: async (c) => c.put(`/api/notes/${noteId}/outcome`, { version: await currentVersion(), language: 'en' }),
+  },
+  {
+    route: 'DELETE /api/notes/:id/outcome',
+    status: statuses(chairs, 200, { ...hiddenAfterSignIn, moderator: 403 }),
+    run: async (c) => {
+      const version = await currentVersion();
+      expect((await cast.chair.client.put(`/api/notes/${noteId}/outcome`, { version })).status).toBe(200);
+      return c.delete(`/api/notes/${noteId}/outcome`);
+    },
   },
   {
     route: 'GET /api/notes/:id/export',
