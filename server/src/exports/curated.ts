@@ -8,13 +8,12 @@ import {
   type StakeholderCategory,
 } from '@convene/shared';
 import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { attachmentSql, translationSql } from '../policies/visibility.js';
+import { attachmentSql } from '../policies/visibility.js';
 import type { DbOrTx } from '../db/client.js';
 import {
   type Space,
   attachments,
   commentTags,
-  commentTranslations,
   comments,
   questions,
   spaceRoles,
@@ -29,6 +28,7 @@ import {
   participationSummary,
 } from '../queries/participation.js';
 import { markdownToPlainText } from './markdown.js';
+import { shownTranslations } from './translations.js';
 
 /** Root contributions loaded per page; their whole reply threads come with them. */
 export const PAGE_SIZE = 500;
@@ -455,27 +455,7 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
       .where(and(inArray(attachments.commentId, ids), attachmentSql.ofPublishedText()))
       .orderBy(asc(attachments.createdAt));
     // The translations asked for: only of published text as it is now (never an outdated one).
-    const translationRows = options.translation
-      ? await db
-          .select({
-            commentId: commentTranslations.commentId,
-            language: commentTranslations.language,
-            sourceLanguage: commentTranslations.sourceLanguage,
-            bodyMd: commentTranslations.bodyMd,
-            translator: users.displayName,
-            updatedAt: commentTranslations.updatedAt,
-          })
-          .from(commentTranslations)
-          .innerJoin(comments, eq(comments.id, commentTranslations.commentId))
-          .leftJoin(users, eq(users.id, commentTranslations.translatorId))
-          .where(
-            and(
-              inArray(commentTranslations.commentId, ids),
-              eq(commentTranslations.language, options.translation),
-              translationSql.shown(),
-            ),
-          )
-      : [];
+    const translationRows = options.translation ? await shownTranslations(db, ids, options.translation) : [];
     const translations = new Map<string, ExportTranslation>(
       translationRows.map((t) => [
         t.commentId,
@@ -485,7 +465,7 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
           bodyMd: t.bodyMd,
           text: options.withText === false ? '' : markdownToPlainText(t.bodyMd),
           translator: t.translator,
-          translatedAt: t.updatedAt.toISOString(),
+          translatedAt: t.translatedAt.toISOString(),
         },
       ]),
     );

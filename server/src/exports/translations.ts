@@ -19,18 +19,16 @@ export interface CitationTranslation {
 }
 
 /**
- * The translations into `language` of these cited contributions, where one is shown: the
- * comment is published and the translation is of its text as it is now (`translationSql.shown`).
+ * The translations into `language` of these contributions that anyone may see: the comment is
+ * published and the translation is of its text as it is now (`translationSql.shown`). Exports and
+ * notes read translations only through here.
  */
-export async function loadCitationTranslations(
-  db: DbOrTx,
-  commentIds: string[],
-  language: Locale = NOTE_LANGUAGE,
-): Promise<Map<string, CitationTranslation>> {
-  if (commentIds.length === 0) return new Map();
-  const rows = await db
+export async function shownTranslations(db: DbOrTx, commentIds: string[], language: Locale) {
+  if (commentIds.length === 0) return [];
+  return db
     .select({
       commentId: commentTranslations.commentId,
+      language: commentTranslations.language,
       sourceLanguage: commentTranslations.sourceLanguage,
       bodyMd: commentTranslations.bodyMd,
       translator: users.displayName,
@@ -46,6 +44,15 @@ export async function loadCitationTranslations(
         translationSql.shown(),
       ),
     );
+}
+
+/** The cited contributions' translations into the note's language, where one is shown. */
+export async function loadCitationTranslations(
+  db: DbOrTx,
+  commentIds: string[],
+  language: Locale = NOTE_LANGUAGE,
+): Promise<Map<string, CitationTranslation>> {
+  const rows = await shownTranslations(db, commentIds, language);
   return new Map(
     rows.map((r) => [
       r.commentId,
