@@ -144,6 +144,19 @@ export async function newContext(browser: Browser, baseURL: string, locale = 'en
   return context;
 }
 
+/** A page signed in as a person made by the factories: their API client's session cookie in a new context. */
+export async function signedInPage(
+  browser: Browser,
+  baseURL: string,
+  person: { client: { cookieHeader: string } },
+  locale = 'en',
+): Promise<Page> {
+  const context = await newContext(browser, baseURL, locale);
+  const [name, value] = person.client.cookieHeader.split('=');
+  await context.addCookies([{ name: name ?? '', value: value ?? '', url: baseURL }]);
+  return context.newPage();
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;
