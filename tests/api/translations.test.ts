@@ -157,6 +157,9 @@ describe('what readers see', () => {
       expect(seen?.translations[0]).not.toHaveProperty('bodyMd');
       expect((seen as any).abilities.translate).toBe(false);
     }
+    // Search results are comments like any other: they carry the same translations.
+    const search = await cast.anonymous.get(`/api/spaces/${space.slug}/comments?q=remesas&limit=500`);
+    expect(search.body.comments.find((x: Listed) => x.id === c.id)?.translations).toHaveLength(1);
     const staff = await listed(cast.chair, c.id);
     expect(staff?.translations[0]?.bodyMd).toBe('Les envois de fonds *coûtent* trop cher.');
     expect((staff as any).abilities.translate).toBe(true);

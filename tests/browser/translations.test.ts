@@ -1,13 +1,13 @@
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupApp } from '../helpers/app.js';
-import { type Person, grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
+import { grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
 import {
   BROWSER_WAIT_MS,
   launchBrowser,
   newContext,
   screenshot,
   seriousViolations,
+  signedInPage,
   startWebApp,
 } from '../helpers/browser.js';
 
@@ -16,14 +16,6 @@ const ctx = await setupApp();
 const { baseURL } = await startWebApp(ctx);
 const browser = await launchBrowser();
 afterAll(() => browser.close());
-
-/** A browser page signed in as a person made by the factories (cookie copied from the API client). */
-async function pageFor(person: Person, locale = 'en'): Promise<Page> {
-  const context = await newContext(browser, baseURL, locale);
-  const [name, value] = person.client.cookieHeader.split('=');
-  await context.addCookies([{ name: name ?? '', value: value ?? '', url: baseURL }]);
-  return context.newPage();
-}
 
 const ORIGINAL = 'Las remesas deberían costar menos del tres por ciento.';
 const TRANSLATION = 'Remittances should cost less than three per cent.';
@@ -45,7 +37,7 @@ describe('translations in the discussion', () => {
       body: ORIGINAL,
     });
 
-    const page = await pageFor(mod);
+    const page = await signedInPage(browser, baseURL, mod);
     await page.goto(`/spaces/${space.slug}`);
     const article = page.locator(`#comment-${c.id}`);
     await article.getByText(ORIGINAL).waitFor();
