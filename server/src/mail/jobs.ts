@@ -10,6 +10,8 @@ export const QUEUES = {
   passwordReset: 'password-reset-request',
   /** Renders one row of `notifications` for its recipient, or drops it (data: `{ id }`). */
   mailNotify: 'mail-notify',
+  /** Writes the verification email of a new (or "resend") unverified account (data: `{ userId }`). */
+  emailVerification: 'email-verification',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
