@@ -19,23 +19,33 @@ import { api } from '../../../lib/api';
 
 const PAGE = 20;
 
-/** The signed-in person's notifications (GET /api/me/notifications), page by page, newest first. */
-export const inboxQuery = infiniteQueryOptions({
-  queryKey: ['notifications', 'inbox'],
-  queryFn: ({ pageParam, signal }) =>
-    api(`/api/me/notifications?limit=${PAGE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, {
-      schema: inboxResponse,
-      signal,
-    }),
-  initialPageParam: '',
-  getNextPageParam: (last) => last.nextCursor ?? undefined,
-});
+/**
+ * The signed-in person's notifications (GET /api/me/notifications), page by page, newest first.
+ * Keyed by the person: after a sign-out and someone else's sign-in on the same tab, nothing of the
+ * first person's is shown, not even while refetching.
+ */
+export const inboxQuery = (userId: string) =>
+  infiniteQueryOptions({
+    queryKey: ['notifications', userId, 'inbox'],
+    queryFn: ({ pageParam, signal }) =>
+      api(`/api/me/notifications?limit=${PAGE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, {
+        schema: inboxResponse,
+        signal,
+      }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 
 type Inbox = InfiniteData<InboxResponse, string>;
 
 /** Applies a change to every cached item and sets the unread count (kept on the first page). */
-function update(qc: QueryClient, unread: number, change: (items: InboxItem[], first: boolean) => InboxItem[]) {
-  qc.setQueryData<Inbox>(inboxQuery.queryKey, (old) =>
+function update(
+  qc: QueryClient,
+  userId: string,
+  unread: number,
+  change: (items: InboxItem[], first: boolean) => InboxItem[],
+) {
+  qc.setQueryData<Inbox>(inboxQuery(userId).queryKey, (old) =>
     old
       ? {
           ...old,
@@ -50,17 +60,18 @@ function update(qc: QueryClient, unread: number, change: (items: InboxItem[], fi
 }
 
 /** A live notice: the new unread count, and the new item at the top unless it is there already. */
-export function receiveNotice(qc: QueryClient, unread: number, item: InboxItem | undefined): void {
-  if (!qc.getQueryData(inboxQuery.queryKey)) return;
+export function receiveNotice(qc: QueryClient, userId: string, unread: number, item: InboxItem | undefined): void {
+  const { queryKey } = inboxQuery(userId);
+  if (!qc.getQueryData(queryKey)) return;
   const present = (items: InboxItem[]) => item !== undefined && items.some((i) => i.id === item.id);
-  const known = qc.getQueryData<Inbox>(inboxQuery.queryKey)?.pages.some((p) => present(p.items)) ?? false;
-  update(qc, unread, (items, first) => (first && item && !known ? [item, ...items] : items));
+  const known = qc.getQueryData<Inbox>(queryKey)?.pages.some((p) => present(p.items)) ?? false;
+  update(qc, userId, unread, (items, first) => (first && item && !known ? [item, ...items] : items));
   // Marked read elsewhere (another tab): the read states shown are refetched.
-  if (!item) void qc.invalidateQueries({ queryKey: inboxQuery.queryKey });
+  if (!item) void qc.invalidateQueries({ queryKey });
 }
 
 /** Marks some notifications read (`ids`), or all of them. */
-export function useMarkRead() {
+export function useMarkRead(userId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (ids: string[] | 'all') =>
@@ -70,18 +81,22 @@ export function useMarkRead() {
         schema: markInboxReadResponse,
       }),
     onSuccess: ({ unread }, ids) =>
-      update(qc, unread, (items) => items.map((i) => (ids === 'all' || ids.includes(i.id) ? { ...i, read: true } : i))),
+      update(qc, userId, unread, (items) =>
+        items.map((i) => (ids === 'all' || ids.includes(i.id) ? { ...i, read: true } : i)),
+      ),
   });
 }
 
 // ---- preferences (GET/PUT /api/me/notification-preferences) -------------------------------------
 
-export const preferencesQuery = queryOptions({
-  queryKey: ['notifications', 'preferences'],
-  queryFn: ({ signal }) => api('/api/me/notification-preferences', { schema: notificationPreferencesResponse, signal }),
-});
+export const preferencesQuery = (userId: string) =>
+  queryOptions({
+    queryKey: ['notifications', userId, 'preferences'],
+    queryFn: ({ signal }) =>
+      api('/api/me/notification-preferences', { schema: notificationPreferencesResponse, signal }),
+  });
 
-export function useSavePreferences() {
+export function useSavePreferences(userId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (preferences: { kind: NotificationKind; frequency: NotificationFrequency }[]) =>
@@ -90,6 +105,6 @@ export function useSavePreferences() {
         body: { preferences },
         schema: notificationPreferencesResponse,
       }),
-    onSuccess: (data) => qc.setQueryData(preferencesQuery.queryKey, data),
+    onSuccess: (data) => qc.setQueryData(preferencesQuery(userId).queryKey, data),
   });
 }

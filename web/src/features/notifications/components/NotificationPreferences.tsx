@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
+import { useMe } from '../../auth/api/me';
 import { Field } from '../../auth/components/Field';
 import { preferencesQuery, useSavePreferences } from '../api/notifications';
 import '../locales';
@@ -15,8 +16,13 @@ import '../notifications.css';
  * error, announced to screen readers.
  */
 export function NotificationPreferences() {
+  const me = useMe();
+  return me ? <Preferences userId={me.id} /> : null;
+}
+
+function Preferences({ userId }: { userId: string }) {
   const { t } = useTranslation('notifications');
-  const prefs = useQuery(preferencesQuery);
+  const prefs = useQuery(preferencesQuery(userId));
   return (
     <section aria-labelledby="notification-preferences-heading" id="notification-preferences">
       <h2 id="notification-preferences-heading">{t('settings.title')}</h2>
@@ -26,15 +32,15 @@ export function NotificationPreferences() {
       ) : prefs.isError ? (
         <ErrorWithRetry error={prefs.error} onRetry={() => void prefs.refetch()} />
       ) : (
-        <PreferencesForm data={prefs.data} />
+        <PreferencesForm userId={userId} data={prefs.data} />
       )}
     </section>
   );
 }
 
-function PreferencesForm({ data }: { data: NotificationPreferencesResponse }) {
+function PreferencesForm({ userId, data }: { userId: string; data: NotificationPreferencesResponse }) {
   const { t } = useTranslation('notifications');
-  const save = useSavePreferences();
+  const save = useSavePreferences(userId);
   const [values, setValues] = useState<Record<NotificationKind, NotificationFrequency>>(
     () =>
       Object.fromEntries(data.preferences.map((p) => [p.kind, p.frequency])) as Record<

@@ -22,14 +22,14 @@ import '../notifications.css';
 export function NotificationsMenu() {
   const me = useMe();
   if (!me) return null;
-  return <SignedInMenu key={me.id} />;
+  return <SignedInMenu key={me.id} userId={me.id} />;
 }
 
-function SignedInMenu() {
+function SignedInMenu({ userId }: { userId: string }) {
   const { t } = useTranslation('notifications');
-  useLiveNotifications();
-  const inbox = useInfiniteQuery(inboxQuery);
-  const markRead = useMarkRead();
+  useLiveNotifications(userId);
+  const inbox = useInfiniteQuery(inboxQuery(userId));
+  const markRead = useMarkRead(userId);
   const unread = inbox.data?.pages[0]?.unread ?? 0;
   const unreadText = t('menu.unread', { count: unread });
   return (
@@ -50,6 +50,7 @@ function SignedInMenu() {
           <Dialog className="notifications-dialog">
             {({ close }) => (
               <Panel
+                userId={userId}
                 unread={unread}
                 onOpen={(item) => {
                   if (!item.read) markRead.mutate([item.id]);
@@ -72,12 +73,14 @@ function SignedInMenu() {
 }
 
 function Panel({
+  userId,
   unread,
   onOpen,
   onMarkAll,
   markError,
   close,
 }: {
+  userId: string;
   unread: number;
   onOpen: (item: InboxItem) => void;
   onMarkAll: () => void;
@@ -85,7 +88,7 @@ function Panel({
   close: () => void;
 }) {
   const { t } = useTranslation('notifications');
-  const inbox = useInfiniteQuery(inboxQuery);
+  const inbox = useInfiniteQuery(inboxQuery(userId));
   const items = inbox.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>

@@ -7,14 +7,14 @@ import { inboxQuery, receiveNotice } from '../api/notifications';
  * While mounted (signed in): the server's notices on the live socket keep the unread count and the
  * list up to date; after a reconnect the list is refetched (notices may have been missed).
  */
-export function useLiveNotifications(): void {
+export function useLiveNotifications(userId: string): void {
   const qc = useQueryClient();
   useEffect(
     () =>
       live.onNotifications({
-        onNotifications: (msg) => receiveNotice(qc, msg.unread, msg.item),
-        onOpen: () => void qc.invalidateQueries({ queryKey: inboxQuery.queryKey }),
+        onNotifications: (msg) => receiveNotice(qc, userId, msg.unread, msg.item),
+        onOpen: () => void qc.invalidateQueries({ queryKey: inboxQuery(userId).queryKey }),
       }),
-    [qc],
+    [qc, userId],
   );
 }
