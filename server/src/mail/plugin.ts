@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { deliverer } from './deliver.js';
 import { Jobs, QUEUES } from './jobs.js';
 import { passwordResetRequester } from './passwordReset.js';
+import { verificationRequester } from './verification.js';
 import { mayStillSend, notifier, registerMailer } from './notifications.js';
 import { loadMjml } from './render.js';
 import { smtpTransport } from './transport.js';
@@ -41,6 +42,7 @@ export const mailPlugin = fp(
         );
         await jobs.work(QUEUES.mailNotify, notifier(db, jobs, config));
         await jobs.work(QUEUES.passwordReset, passwordResetRequester(db, jobs, config));
+        await jobs.work(QUEUES.emailVerification, verificationRequester(db, jobs, config));
       });
     }
     app.addHook('onClose', async () => {
