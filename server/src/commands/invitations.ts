@@ -119,17 +119,18 @@ export async function revokeInvitation(db: Database, id: string): Promise<void> 
   if (!row) throw notFound('Invitation');
 }
 
-const tokenError = (code: string, message: string) =>
-  new AppError(400, code, message, { fields: [{ field: 'invitationToken', message }] });
+const tokenError = (field: string, code: string, message: string) =>
+  new AppError(400, code, message, { fields: [{ field, message }] });
 
 /**
  * The invitation a link's token names, if it can still be accepted: 400 `invitation_invalid`
  * (unknown or replaced by a resend), `invitation_used`, `invitation_revoked` or
- * `invitation_expired`, naming the field `invitationToken`.
+ * `invitation_expired`, naming `field` (the registration's `invitationToken`, the lookup's `token`).
  */
 export async function invitationByToken(
   db: Database | Tx,
   token: string,
+  field = 'invitationToken',
 ): Promise<{ invitation: Invitation; space: Space }> {
   const [row] = await db
     .select({ invitation: invitations, space: spaces, expired: sql<boolean>`${invitations.expiresAt} <= now()` })
@@ -137,16 +138,17 @@ export async function invitationByToken(
     .innerJoin(spaces, eq(spaces.id, invitations.spaceId))
     .where(eq(invitations.tokenHash, tokenHash(token)))
     .limit(1);
-  if (!row) throw tokenError('invitation_invalid', 'This invitation link is not valid.');
-  if (row.invitation.acceptedAt) throw tokenError('invitation_used', 'This invitation has already been accepted.');
-  if (row.invitation.revokedAt) throw tokenError('invitation_revoked', 'This invitation was withdrawn.');
-  if (row.expired) throw tokenError('invitation_expired', 'This invitation has expired.');
+  if (!row) throw tokenError(field, 'invitation_invalid', 'This invitation link is not valid.');
+  if (row.invitation.acceptedAt)
+    throw tokenError(field, 'invitation_used', 'This invitation has already been accepted.');
+  if (row.invitation.revokedAt) throw tokenError(field, 'invitation_revoked', 'This invitation was withdrawn.');
+  if (row.expired) throw tokenError(field, 'invitation_expired', 'This invitation has expired.');
   return { invitation: row.invitation, space: row.space };
 }
 
 /** What the invitation page shows. */
 export async function lookupInvitation(db: Database, token: string): Promise<InvitationLookup> {
-  const { invitation, space } = await invitationByToken(db, token);
+  const { invitation, space } = await invitationByToken(db, token, 'token');
   return {
     email: invitation.email,
     role: invitation.role,

@@ -11,10 +11,12 @@ import {
 } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { verifyDummyPassword, verifyPassword } from '../../auth/password.js';
-import { findUserByEmail, registerUser, updateProfile } from '../../commands/users.js';
+import { findUserByEmail, registerAccount, updateProfile } from '../../commands/users.js';
 import { AppError, fieldInvalid } from '../../errors.js';
 import { rateLimited } from '../../plugins/rateLimit.js';
+import { pendingEmailChange } from '../../mail/verification.js';
 import { accountAbilities } from '../../policies/index.js';
+import { holdsComments } from '../../policies/verification.js';
 import { holdsSpaceRole } from '../../queries/spaces.js';
 import { presentUser } from '../../presenters/user.js';
 
@@ -37,7 +39,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = await registerUser(db, request.body);
+      // Unverified, with its verification email queued; or verified, through an invitation's link.
+      const user = await registerAccount(db, app.jobs, app.config, request.body);
       await app.startSession(reply, user.id);
       return reply.status(201).send({ user: presentUser(user) });
     },
@@ -93,7 +96,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = request.user;
       if (!user) return { user: null, abilities: null };
-      return { user: presentUser(user), abilities: accountAbilities(user, await holdsSpaceRole(db, user)) };
+      return {
+        user: presentUser(user),
+        abilities: accountAbilities(user, await holdsSpaceRole(db, user)),
+        account: {
+          commentsHeld: holdsComments(user, app.config.identity.unverifiedComments),
+          pendingEmail: await pendingEmailChange(db, user.id),
+        },
+      };
     },
   );
 
