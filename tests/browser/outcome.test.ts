@@ -95,6 +95,22 @@ it('a chair publishes the note as the outcome; a guest page open on the space sh
   expect(await seriousViolations(guest)).toEqual([]);
   await screenshot(guest, 'outcome-space-page');
 
+  // Printed from its button, the page is the outcome alone (what window.print sets up, then prints).
+  await guest.evaluate(() => document.body.classList.add('printing-outcome'));
+  await guest.emulateMedia({ media: 'print' });
+  const visibility = (selector: string) =>
+    guest
+      .locator(selector)
+      .first()
+      .evaluate((el) => getComputedStyle(el).visibility);
+  expect(await visibility('.space-header')).toBe('hidden');
+  expect(await visibility('.discussion')).toBe('hidden');
+  expect(await visibility('.outcome-document')).toBe('visible');
+  expect(await guest.locator('.outcome-print').isVisible()).toBe(false);
+  await screenshot(guest, 'outcome-print');
+  await guest.emulateMedia({ media: 'screen' });
+  await guest.evaluate(() => document.body.classList.remove('printing-outcome'));
+
   // The chair unpublishes: the guest's page drops it, again without a reload.
   await chair.getByRole('button', { name: 'Unpublish' }).click();
   await chair

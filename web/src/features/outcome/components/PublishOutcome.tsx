@@ -83,38 +83,33 @@ export function PublishOutcome({ noteId, flush }: Props) {
         {done}
       </p>
       <ConfirmDialog
-        isOpen={dialog === 'publish'}
+        isOpen={dialog !== null}
         onOpenChange={(o) => !o && setDialog(null)}
-        title={t('publish.confirmTitle')}
-        confirmLabel={t('publish.confirm')}
+        title={t(dialog === 'unpublish' ? 'publish.unpublishTitle' : 'publish.confirmTitle')}
+        confirmLabel={t(dialog === 'unpublish' ? 'publish.unpublishConfirm' : 'publish.confirm')}
+        danger={dialog === 'unpublish'}
         pending={mutation.isPending}
         error={mutation.error}
         onConfirm={confirm}
       >
-        <p>{t('publish.confirmBody')}</p>
-        {current && !isThis && <p>{t('publish.replaces', { title: current.title })}</p>}
-        <div className="field">
-          <label htmlFor="outcome-language">{t('publish.language')}</label>
-          <select id="outcome-language" value={language} onChange={(e) => setLanguage(e.target.value as Locale)}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {t(`common:contentLanguage.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </ConfirmDialog>
-      <ConfirmDialog
-        isOpen={dialog === 'unpublish'}
-        onOpenChange={(o) => !o && setDialog(null)}
-        title={t('publish.unpublishTitle')}
-        confirmLabel={t('publish.unpublishConfirm')}
-        danger
-        pending={mutation.isPending}
-        error={mutation.error}
-        onConfirm={confirm}
-      >
-        <p>{t('publish.unpublishBody')}</p>
+        {dialog === 'unpublish' ? (
+          <p>{t('publish.unpublishBody')}</p>
+        ) : (
+          <>
+            <p>{t('publish.confirmBody')}</p>
+            {current && !isThis && <p>{t('publish.replaces', { title: current.title })}</p>}
+            <div className="field">
+              <label htmlFor="outcome-language">{t('publish.language')}</label>
+              <select id="outcome-language" value={language} onChange={(e) => setLanguage(e.target.value as Locale)}>
+                {LOCALES.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`common:contentLanguage.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </>
+        )}
       </ConfirmDialog>
     </div>
   );
