@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Dialog, Heading } from 'react-aria-components/Dialog';
-import { Modal, ModalOverlay } from 'react-aria-components/Modal';
 import { useTranslation } from 'react-i18next';
 import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
 import { previewNote } from '../api/previewNote';
 import type { Draft } from '../lib/draft';
+import { WideDialog } from './WideDialog';
 
 /**
  * "Preview the note": the text on the screen, saved or not, rendered by the server as the
@@ -40,32 +39,18 @@ export function NotePreview({ noteId, draft }: { noteId: string; draft: Draft })
       <button type="button" className="button secondary" onClick={() => setOpen(true)}>
         {t('preview.open')}
       </button>
-      <ModalOverlay isOpen={open} onOpenChange={setOpen} isDismissable className="notes-modal-overlay">
-        <Modal className="notes-modal wide">
-          <Dialog className="notes-dialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title">{t('preview.title', { title })}</Heading>
-                <p className="muted">{t('preview.intro')}</p>
-                {preview.isPending && <p role="status">{t('common:loading')}</p>}
-                {preview.isError && <ErrorWithRetry error={preview.error} onRetry={() => void preview.refetch()} />}
-                {preview.data !== undefined && (
-                  <div
-                    className="prose note-preview"
-                    data-testid="note-preview"
-                    dangerouslySetInnerHTML={{ __html: preview.data }}
-                  />
-                )}
-                <div className="notes-dialog-actions">
-                  <button type="button" className="button" onClick={close} autoFocus>
-                    {t('common:actions.close')}
-                  </button>
-                </div>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <WideDialog isOpen={open} onClose={() => setOpen(false)} title={t('preview.title', { title })}>
+        <p className="muted">{t('preview.intro')}</p>
+        {preview.isPending && <p role="status">{t('common:loading')}</p>}
+        {preview.isError && <ErrorWithRetry error={preview.error} onRetry={() => void preview.refetch()} />}
+        {preview.data !== undefined && (
+          <div
+            className="prose note-preview"
+            data-testid="note-preview"
+            dangerouslySetInnerHTML={{ __html: preview.data }}
+          />
+        )}
+      </WideDialog>
     </>
   );
 }

@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
-import { Dialog, Heading } from 'react-aria-components/Dialog';
-import { Modal, ModalOverlay } from 'react-aria-components/Modal';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useFormat } from '../../../i18n/format';
 import { useVersion } from '../api/getVersion';
 import { sectionHeading } from '../lib/sectionNumber';
 import { diffSnapshots } from '../lib/versionDiff';
+import { WideDialog } from './WideDialog';
 
 /**
  * The difference between two versions, section by section, word by word. Colour is not the only
@@ -40,96 +39,74 @@ export function VersionDiff({
   const position = (id: string) => (newer.data?.snapshot.sections.findIndex((s) => s.id === id) ?? -1) + 1;
 
   return (
-    <ModalOverlay
+    <WideDialog
       isOpen={pair !== null}
-      onOpenChange={(open) => !open && onClose()}
-      isDismissable
-      className="notes-modal-overlay"
+      onClose={onClose}
+      title={t('diff.title', {
+        older: label(older.data, pair?.[0] ?? 0),
+        newer: label(newer.data, pair?.[1] ?? 0),
+      })}
     >
-      <Modal className="notes-modal wide">
-        <Dialog className="notes-dialog">
-          {({ close }) => (
-            <>
-              <Heading slot="title">
-                {t('diff.title', {
-                  older: label(older.data, pair?.[0] ?? 0),
-                  newer: label(newer.data, pair?.[1] ?? 0),
-                })}
-              </Heading>
-              {(older.isPending || newer.isPending) && <p role="status">{t('common:loading')}</p>}
-              <ErrorMessage error={older.error ?? newer.error} />
-              {diff && older.data && newer.data && (
-                <div className="note-diff" data-testid="version-diff">
-                  <p className="muted">
-                    {t('diff.legend')} <ins>{t('diff.addedSample')}</ins> <del>{t('diff.removedSample')}</del>
-                  </p>
-                  {older.data.snapshot.title !== newer.data.snapshot.title && (
-                    <p>
-                      {t('diff.noteTitle')} <del>{older.data.snapshot.title}</del>{' '}
-                      <ins>{newer.data.snapshot.title}</ins>
-                    </p>
-                  )}
-                  {changed.length === 0 && <p>{t('diff.none')}</p>}
-                  {changed.map((s) => (
-                    <section key={s.id} aria-labelledby={`diff-${s.id}`} data-testid="diff-section">
-                      <h3 id={`diff-${s.id}`}>
-                        {s.status === 'removed'
-                          ? s.title
-                          : sectionHeading(position(s.id), s.title, (n, title) =>
-                              t('section.heading', { n, title }),
-                            )}{' '}
-                        <span className={`badge${s.status === 'removed' ? ' warn' : ''}`}>{t(`diff.${s.status}`)}</span>
-                      </h3>
-                      {s.renamedFrom !== null && (
-                        <p className="muted">{t('diff.renamedFrom', { title: s.renamedFrom })}</p>
-                      )}
-                      {s.placed.before !== s.placed.after && (
-                        <p className="muted">
-                          {t('diff.placed', { before: f.number(s.placed.before), after: f.number(s.placed.after) })}
-                        </p>
-                      )}
-                      {s.parts.some((p) => p.added || p.removed) && (
-                        <div className="diff">
-                          {s.parts.map((p, i) =>
-                            p.added ? (
-                              <ins key={i}>
-                                <span className="visually-hidden">[{t('diff.addedWords')}: </span>
-                                {p.value}
-                                <span className="visually-hidden">]</span>
-                              </ins>
-                            ) : p.removed ? (
-                              <del key={i}>
-                                <span className="visually-hidden">[{t('diff.removedWords')}: </span>
-                                {p.value}
-                                <span className="visually-hidden">]</span>
-                              </del>
-                            ) : (
-                              <span key={i}>{p.value}</span>
-                            ),
-                          )}
-                        </div>
-                      )}
-                    </section>
-                  ))}
-                  {unchanged.length > 0 && (
-                    <p className="muted">
-                      {t('diff.unchanged', {
-                        count: unchanged.length,
-                        sections: unchanged.map((s) => s.title).join(' · '),
-                      })}
-                    </p>
+      {(older.isPending || newer.isPending) && <p role="status">{t('common:loading')}</p>}
+      <ErrorMessage error={older.error ?? newer.error} />
+      {diff && older.data && newer.data && (
+        <div className="note-diff" data-testid="version-diff">
+          <p className="muted">
+            {t('diff.legend')} <ins>{t('diff.addedSample')}</ins> <del>{t('diff.removedSample')}</del>
+          </p>
+          {older.data.snapshot.title !== newer.data.snapshot.title && (
+            <p>
+              {t('diff.noteTitle')} <del>{older.data.snapshot.title}</del> <ins>{newer.data.snapshot.title}</ins>
+            </p>
+          )}
+          {changed.length === 0 && <p>{t('diff.none')}</p>}
+          {changed.map((s) => (
+            <section key={s.id} aria-labelledby={`diff-${s.id}`} data-testid="diff-section">
+              <h3 id={`diff-${s.id}`}>
+                {s.status === 'removed'
+                  ? s.title
+                  : sectionHeading(position(s.id), s.title, (n, title) => t('section.heading', { n, title }))}{' '}
+                <span className={`badge${s.status === 'removed' ? ' warn' : ''}`}>{t(`diff.${s.status}`)}</span>
+              </h3>
+              {s.renamedFrom !== null && <p className="muted">{t('diff.renamedFrom', { title: s.renamedFrom })}</p>}
+              {s.placed.before !== s.placed.after && (
+                <p className="muted">
+                  {t('diff.placed', { before: f.number(s.placed.before), after: f.number(s.placed.after) })}
+                </p>
+              )}
+              {s.parts.some((p) => p.added || p.removed) && (
+                <div className="diff">
+                  {s.parts.map((p, i) =>
+                    p.added ? (
+                      <ins key={i}>
+                        <span className="visually-hidden">[{t('diff.addedWords')}: </span>
+                        {p.value}
+                        <span className="visually-hidden">]</span>
+                      </ins>
+                    ) : p.removed ? (
+                      <del key={i}>
+                        <span className="visually-hidden">[{t('diff.removedWords')}: </span>
+                        {p.value}
+                        <span className="visually-hidden">]</span>
+                      </del>
+                    ) : (
+                      <span key={i}>{p.value}</span>
+                    ),
                   )}
                 </div>
               )}
-              <div className="notes-dialog-actions">
-                <button type="button" className="button" onClick={close} autoFocus>
-                  {t('common:actions.close')}
-                </button>
-              </div>
-            </>
+            </section>
+          ))}
+          {unchanged.length > 0 && (
+            <p className="muted">
+              {t('diff.unchanged', {
+                count: unchanged.length,
+                sections: unchanged.map((s) => s.title).join(' · '),
+              })}
+            </p>
           )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+        </div>
+      )}
+    </WideDialog>
   );
 }

@@ -1,7 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Dialog, Heading } from 'react-aria-components/Dialog';
-import { Modal, ModalOverlay } from 'react-aria-components/Modal';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useFormat } from '../../../i18n/format';
@@ -13,6 +11,7 @@ import { sectionHeading } from '../lib/sectionNumber';
 import { withNames } from '../lib/versionDiff';
 import { VersionDiff } from './VersionDiff';
 import { VersionNameForm } from './VersionNameForm';
+import { WideDialog } from './WideDialog';
 
 /**
  * The note's versions, newest first (one per pause in the editing): view one, name it, compare
@@ -111,26 +110,8 @@ export function VersionsPanel({
             compare(from, to);
           }}
         >
-          <label>
-            {t('diff.from')}{' '}
-            <select value={from} onChange={(e) => setCompareFrom(Number(e.target.value))}>
-              {rows.map((v) => (
-                <option key={v.version} value={v.version}>
-                  {label(v)}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <label>
-            {t('diff.to')}{' '}
-            <select value={to} onChange={(e) => setCompareTo(Number(e.target.value))}>
-              {rows.map((v) => (
-                <option key={v.version} value={v.version}>
-                  {label(v)}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
+          <VersionSelect label={t('diff.from')} value={from} rows={rows} labelOf={label} onChange={setCompareFrom} />{' '}
+          <VersionSelect label={t('diff.to')} value={to} rows={rows} labelOf={label} onChange={setCompareTo} />{' '}
           <button type="submit" className="button secondary small" disabled={from === to}>
             {t('diff.show')}
           </button>
@@ -266,71 +247,88 @@ function VersionDialog({
   const f = useFormat();
   const v = useVersion(noteId, version);
   return (
-    <ModalOverlay
+    <WideDialog
       isOpen={version !== null}
-      onOpenChange={(open) => !open && onClose()}
-      isDismissable
-      className="notes-modal-overlay"
-    >
-      <Modal className="notes-modal wide">
-        <Dialog className="notes-dialog">
-          {({ close }) => (
-            <>
-              <Heading slot="title">
-                {v.data?.name
-                  ? t('versions.named', { name: v.data.name, v: version ?? 0 })
-                  : t('versions.viewTitle', { v: version ?? 0 })}
-              </Heading>
-              {v.isPending && <p role="status">{t('common:loading')}</p>}
-              <ErrorMessage error={v.error} />
-              {v.data && (
-                <div className="version-view">
-                  <p className="muted">
-                    {v.data.createdBy
-                      ? t('versions.by', { name: v.data.createdBy.displayName, when: f.dateTime(v.data.createdAt) })
-                      : f.dateTime(v.data.createdAt)}
-                  </p>
-                  <p>
-                    <strong>{v.data.snapshot.title}</strong> —{' '}
-                    {t('words.ofTarget', {
-                      words: f.number(v.data.words),
-                      target: f.number(v.data.snapshot.targetWords),
-                      count: v.data.words,
-                    })}
-                  </p>
-                  {v.data.snapshot.sections.map((s, i) => (
-                    <section key={s.id} aria-labelledby={`v-${s.id}`}>
-                      <h3 id={`v-${s.id}`}>
-                        {sectionHeading(i + 1, s.title, (n, title) => t('section.heading', { n, title }))}
-                      </h3>
-                      {s.bodyMd ? (
-                        <pre className="version-body">{withNames(s.bodyMd, cite)}</pre>
-                      ) : (
-                        <p className="muted">{t('versions.emptySection')}</p>
-                      )}
-                    </section>
-                  ))}
-                </div>
-              )}
-              <div className="notes-dialog-actions">
-                {version !== null && version !== currentVersion && (
-                  <button type="button" className="button secondary" onClick={() => onCompare(version)}>
-                    {t('versions.compareCurrent')}
-                  </button>
-                )}
-                {onRestore && version !== null && version !== currentVersion && (
-                  <button type="button" className="button secondary" onClick={() => onRestore(version)}>
-                    {t('versions.restoreThis', { v: version })}
-                  </button>
-                )}
-                <button type="button" className="button" onClick={close} autoFocus>
-                  {t('common:actions.close')}
-                </button>
-              </div>
-            </>
+      onClose={onClose}
+      title={
+        v.data?.name
+          ? t('versions.named', { name: v.data.name, v: version ?? 0 })
+          : t('versions.viewTitle', { v: version ?? 0 })
+      }
+      actions={
+        <>
+          {version !== null && version !== currentVersion && (
+            <button type="button" className="button secondary" onClick={() => onCompare(version)}>
+              {t('versions.compareCurrent')}
+            </button>
           )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+          {onRestore && version !== null && version !== currentVersion && (
+            <button type="button" className="button secondary" onClick={() => onRestore(version)}>
+              {t('versions.restoreThis', { v: version })}
+            </button>
+          )}
+        </>
+      }
+    >
+      {v.isPending && <p role="status">{t('common:loading')}</p>}
+      <ErrorMessage error={v.error} />
+      {v.data && (
+        <div className="version-view">
+          <p className="muted">
+            {v.data.createdBy
+              ? t('versions.by', { name: v.data.createdBy.displayName, when: f.dateTime(v.data.createdAt) })
+              : f.dateTime(v.data.createdAt)}
+          </p>
+          <p>
+            <strong>{v.data.snapshot.title}</strong> —{' '}
+            {t('words.ofTarget', {
+              words: f.number(v.data.words),
+              target: f.number(v.data.snapshot.targetWords),
+              count: v.data.words,
+            })}
+          </p>
+          {v.data.snapshot.sections.map((s, i) => (
+            <section key={s.id} aria-labelledby={`v-${s.id}`}>
+              <h3 id={`v-${s.id}`}>
+                {sectionHeading(i + 1, s.title, (n, title) => t('section.heading', { n, title }))}
+              </h3>
+              {s.bodyMd ? (
+                <pre className="version-body">{withNames(s.bodyMd, cite)}</pre>
+              ) : (
+                <p className="muted">{t('versions.emptySection')}</p>
+              )}
+            </section>
+          ))}
+        </div>
+      )}
+    </WideDialog>
+  );
+}
+
+/** One side of the comparison: a version picked from those listed. */
+function VersionSelect<V extends { version: number; name: string | null }>({
+  label,
+  value,
+  rows,
+  labelOf,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  rows: V[];
+  labelOf: (v: V) => string;
+  onChange: (version: number) => void;
+}) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {rows.map((v) => (
+          <option key={v.version} value={v.version}>
+            {labelOf(v)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
