@@ -1,6 +1,7 @@
 import type { QuestionDto } from '@convene/shared';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FollowButton } from '../../follows/FollowButton';
 import { useComments } from '../api/getComments';
 import { useDiscussion } from '../context';
 import { AnswerSlot } from './AnswerSlot';
@@ -53,6 +54,11 @@ export const QuestionSection = memo(function QuestionSection({
             </>
           )}
         </p>
+        <FollowButton
+          target={{ slug: d.slug, questionId: question.id }}
+          following={question.following}
+          label={t('follows:question', { n: question.position })}
+        />
         {answer}
       </div>
       {!empty && <CommentList list={question.id} label={t('question.discussion', { number })} />}

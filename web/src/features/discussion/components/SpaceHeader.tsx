@@ -2,6 +2,7 @@ import type { SpaceDetail } from '@convene/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../i18n/format';
+import { FollowButton } from '../../follows/FollowButton';
 import { SpaceCounts, SpaceDates, SpaceStatusBadge } from '../../spaces/components/SpaceStatus';
 import { spaceState } from '../../spaces/lib/status';
 
@@ -47,6 +48,7 @@ export function SpaceHeader({ space }: { space: SpaceDetail }) {
           <SpaceDates space={space} />
           {space.questions.length > 0 && <SpaceCounts counts={space.counts} />}
         </p>
+        <FollowButton target={{ slug: space.slug }} following={space.following} label={t('follows:space')} />
         {space.summary && <p className="lead prose">{space.summary}</p>}
       </header>
     </>
