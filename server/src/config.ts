@@ -82,6 +82,12 @@ export const configSchema = z
     /** Sending attempts after the first, and the first retry's delay (doubling each time after). */
     MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(10),
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
+    /** Days a sent email's row is kept in the outbox (SMTP) before the nightly clean-up deletes it. */
+    MAIL_RETENTION_DAYS: z.coerce.number().min(1).default(90),
+    /** Days a message is kept in the development mailbox (no SMTP_URL). */
+    MAIL_MAILBOX_RETENTION_DAYS: z.coerce.number().min(1).default(30),
+    /** Run pg-boss's clock in this instance: it starts the scheduled jobs (reminders, staff alerts, clean-up), once across instances. */
+    MAIL_SCHEDULE: bool.default(true),
     /** A note save this soon after the last one (same chair, unnamed version) updates that version. */
     NOTE_VERSION_PAUSE_MINUTES: z.coerce.number().min(0).default(5),
     /** Password-reset requests per client address, and per email address (known account or not). */
@@ -134,6 +140,11 @@ export const configSchema = z
         worker: env.MAIL_WORKER,
         retryLimit: env.MAIL_RETRY_LIMIT,
         retryDelaySeconds: env.MAIL_RETRY_DELAY_SECONDS,
+        /** Retention of `mail_messages` (nightly job): sent rows after these days; failed and queued rows are kept. */
+        retentionDays: env.MAIL_RETENTION_DAYS,
+        mailboxRetentionDays: env.MAIL_MAILBOX_RETENTION_DAYS,
+        /** pg-boss's cron clock in this instance (the schedules themselves are registered by every worker). */
+        schedule: env.MAIL_SCHEDULE,
         /** pg-boss polls its queues this often (plus a nudge on every send from this instance). */
         pollingIntervalSeconds: 2,
         /** pg-boss maintenance (expiry, archiving) in this instance; tests turn it off. */
@@ -174,7 +185,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...base,
     // No mail worker unless a test file asks for one; pg-boss then starts only when mail is queued.
-    mail: { ...base.mail, worker: false, supervise: false, pollingIntervalSeconds: 0.5 },
+    mail: { ...base.mail, worker: false, supervise: false, schedule: false, pollingIntervalSeconds: 0.5 },
     ...overrides,
   };
 }

@@ -12,13 +12,47 @@ export const QUEUES = {
   mailNotify: 'mail-notify',
   /** Writes the verification email of a new (or "resend") unverified account (data: `{ userId }`). */
   emailVerification: 'email-verification',
+  /** Dead letters of `mail-send`: a delivery pg-boss gave up on (data: `{ id }`); its row becomes `failed`. */
+  mailSendFailed: 'mail-send-failed',
+  /** Dead letters of `mail-notify`: a notification that could not be rendered; it becomes `failed`. */
+  mailNotifyFailed: 'mail-notify-failed',
+  /** Scheduled: "closes in 3 days" and "has closed" to followers, the summary to chairs (`reminders.ts`). */
+  closingReminders: 'mail-closing-reminders',
+  /** Scheduled: moderators hear of items waiting in their queue (`staffAlerts.ts`). */
+  staffAlerts: 'mail-staff-alerts',
+  /** Scheduled: deletes the rows of `mail_messages` past their retention (`retention.ts`). */
+  mailRetention: 'mail-retention',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/**
+ * Where pg-boss moves a job once it gives up on it (its last retry failed, or it expired while
+ * active): a worker of the dead-letter queue records the failure on the app's own rows.
+ */
+const DEAD_LETTERS: Partial<Record<QueueName, QueueName>> = {
+  [QUEUES.mailSend]: QUEUES.mailSendFailed,
+  [QUEUES.mailNotify]: QUEUES.mailNotifyFailed,
+};
+
+/**
+ * The scheduled jobs: pg-boss cron (UTC). The schedule is a row per queue in pg-boss's own
+ * table, so registering it again (every instance does, at start) keeps one; pg-boss's clock
+ * (`MAIL_SCHEDULE`, in any number of instances) creates at most one job per minute for it, and a
+ * `singleton` queue runs at most one of them at a time across instances.
+ */
+export const SCHEDULES: { queue: QueueName; cron: string }[] = [
+  { queue: QUEUES.closingReminders, cron: '*/5 * * * *' },
+  { queue: QUEUES.staffAlerts, cron: '* * * * *' },
+  { queue: QUEUES.mailRetention, cron: '17 3 * * *' },
+];
+const SCHEDULED = new Set<QueueName>(SCHEDULES.map((s) => s.queue));
 
 export interface JobsOptions {
   pollingIntervalSeconds: number;
   /** Maintenance (expiring and archiving jobs) in this instance. */
   supervise: boolean;
+  /** pg-boss's cron clock in this instance (creates the jobs of `SCHEDULES` when due). */
+  schedule?: boolean;
   onError(err: unknown): void;
 }
 
@@ -46,7 +80,7 @@ export class Jobs {
         executeSql: async (text, values) => (this.closed ? { rows: [] } : pool.query(text, values)),
       },
       supervise: options.supervise,
-      schedule: false,
+      schedule: options.schedule ?? false,
       migrate: true,
     });
     this.boss.on('error', (err) => options.onError(err));
@@ -94,6 +128,12 @@ export class Jobs {
     this.workers.set(queue, id);
   }
 
+  /** Registers every schedule of `SCHEDULES` (an upsert per queue: one row each, however many instances). */
+  async registerSchedules(): Promise<void> {
+    await this.start();
+    for (const { queue, cron } of SCHEDULES) await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (!this.started) return;
@@ -106,7 +146,16 @@ export class Jobs {
 
 /** Creates every queue (idempotent); also used by the test set-up to prepare its template. */
 export async function ensureQueues(boss: PgBoss): Promise<void> {
-  for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, policy: 'standard' });
+  const names = Object.values(QUEUES);
+  const deadLetters = new Set(Object.values(DEAD_LETTERS));
+  // A dead-letter queue exists before the queue that names it.
+  for (const name of [...names.filter((n) => deadLetters.has(n)), ...names.filter((n) => !deadLetters.has(n))]) {
+    const deadLetter = DEAD_LETTERS[name];
+    const policy = SCHEDULED.has(name) ? 'singleton' : 'standard';
+    await boss.createQueue(name, { name, policy, ...(deadLetter ? { deadLetter } : {}) });
+    // A queue created by an earlier version gains its dead letter.
+    if (deadLetter) await boss.updateQueue(name, { name, policy, deadLetter });
+  }
 }
 
 /**

@@ -66,6 +66,41 @@ const en = {
       edit_rejected: 'Your edit was not published',
     },
   },
+  spaceNotice: {
+    open: 'Open the space',
+    linkHint: 'If the button does not work, copy this address into your browser:',
+    space_closing: {
+      subject: (date: string) => `Closes for comments on ${date}`,
+      intro: (date: string) =>
+        `A space you follow closes for comments on ${date}, in about three days. If you mean to contribute, there is still time.`,
+    },
+    space_closed: {
+      subject: 'Closed for comments',
+      intro: 'A space you follow is now closed for comments. Its published contributions stay there to read.',
+    },
+    staff_pending: {
+      subject: (count: number) =>
+        count === 1 ? 'One item waiting for moderation' : `${count} items waiting for moderation`,
+      intro: (count: number) =>
+        count === 1
+          ? 'One item is waiting in the moderation queue.'
+          : `${count} items are waiting in the moderation queue.`,
+      oldest: (waited: string) => `The oldest has been waiting for ${waited}.`,
+      action: 'Open the moderation queue',
+      pace: 'You hear of new items at once after a quiet hour, then at most once an hour.',
+    },
+    chair_summary: {
+      subject: 'Closed: the summary',
+      intro: 'A space you chair has closed for comments. Its figures at closing:',
+      contributions: 'Contributions published',
+      participants: 'Participants',
+      memberStates: 'Member States',
+      dashboard: 'Dashboard',
+      report: 'Word report',
+      spreadsheet: 'Spreadsheet (Excel)',
+      notes: 'Notes',
+    },
+  },
   unsubscribePage: {
     title: 'Unsubscribe',
     kinds: {
@@ -184,6 +219,42 @@ const fr: Messages = {
       comment_rejected: 'Votre commentaire n’a pas été publié',
       edit_approved: 'Votre modification a été publiée',
       edit_rejected: 'Votre modification n’a pas été publiée',
+    },
+  },
+  spaceNotice: {
+    open: 'Ouvrir l’espace',
+    linkHint: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :',
+    space_closing: {
+      subject: (date) => `Fermeture aux commentaires le ${date}`,
+      intro: (date) =>
+        `Un espace que vous suivez ferme aux commentaires le ${date}, dans trois jours environ. Si vous comptez contribuer, il est encore temps.`,
+    },
+    space_closed: {
+      subject: 'Fermé aux commentaires',
+      intro:
+        'Un espace que vous suivez est désormais fermé aux commentaires. Ses contributions publiées restent consultables.',
+    },
+    staff_pending: {
+      subject: (count) =>
+        count === 1 ? 'Un élément en attente de modération' : `${count} éléments en attente de modération`,
+      intro: (count) =>
+        count === 1
+          ? 'Un élément attend dans la file de modération.'
+          : `${count} éléments attendent dans la file de modération.`,
+      oldest: (waited) => `Le plus ancien attend depuis ${waited}.`,
+      action: 'Ouvrir la file de modération',
+      pace: 'Vous êtes prévenu aussitôt après une heure calme, puis au plus une fois par heure.',
+    },
+    chair_summary: {
+      subject: 'Clos : le bilan',
+      intro: 'Un espace que vous présidez est fermé aux commentaires. Ses chiffres à la clôture :',
+      contributions: 'Contributions publiées',
+      participants: 'Participants',
+      memberStates: 'États membres',
+      dashboard: 'Tableau de bord',
+      report: 'Rapport Word',
+      spreadsheet: 'Tableur (Excel)',
+      notes: 'Notes',
     },
   },
   unsubscribePage: {
@@ -306,6 +377,42 @@ const es: Messages = {
       comment_rejected: 'Su comentario no fue publicado',
       edit_approved: 'Su modificación fue publicada',
       edit_rejected: 'Su modificación no fue publicada',
+    },
+  },
+  spaceNotice: {
+    open: 'Abrir el espacio',
+    linkHint: 'Si el botón no funciona, copie esta dirección en su navegador:',
+    space_closing: {
+      subject: (date) => `Cierra a los comentarios el ${date}`,
+      intro: (date) =>
+        `Un espacio que sigue cierra a los comentarios el ${date}, dentro de unos tres días. Si piensa contribuir, todavía está a tiempo.`,
+    },
+    space_closed: {
+      subject: 'Cerrado a los comentarios',
+      intro:
+        'Un espacio que sigue está ahora cerrado a los comentarios. Sus contribuciones publicadas siguen disponibles para leer.',
+    },
+    staff_pending: {
+      subject: (count) =>
+        count === 1 ? 'Un elemento pendiente de moderación' : `${count} elementos pendientes de moderación`,
+      intro: (count) =>
+        count === 1
+          ? 'Hay un elemento esperando en la cola de moderación.'
+          : `Hay ${count} elementos esperando en la cola de moderación.`,
+      oldest: (waited) => `El más antiguo lleva esperando ${waited}.`,
+      action: 'Abrir la cola de moderación',
+      pace: 'Se le avisa enseguida tras una hora sin novedades y, después, como mucho una vez por hora.',
+    },
+    chair_summary: {
+      subject: 'Cerrado: el resumen',
+      intro: 'Un espacio que usted preside está cerrado a los comentarios. Sus cifras al cierre:',
+      contributions: 'Contribuciones publicadas',
+      participants: 'Participantes',
+      memberStates: 'Estados miembros',
+      dashboard: 'Panel',
+      report: 'Informe Word',
+      spreadsheet: 'Hoja de cálculo (Excel)',
+      notes: 'Notas',
     },
   },
   unsubscribePage: {

@@ -23,9 +23,10 @@ import { queueMail, queueNotification } from './compose.js';
 import { digestMayStillSend } from './digests.js';
 import { autoFollow, notifyFollowers } from './follows.js';
 import { QUEUES, type Jobs } from './jobs.js';
-import { type CommentMailKind, type NotificationMailKind, preferenceOf } from './kinds.js';
+import { type CommentMailKind, type NotificationMailKind, isSpaceNoticeKind, preferenceOf } from './kinds.js';
 import { htmlText } from './markup.js';
 import { frequencyFor } from './preferences.js';
+import { spaceNoticeMayStillSend } from './spaceNotices.js';
 import { renderNotification, type NotificationMail } from './templates/notification.js';
 import { unsubscribeToken, unsubscribeUrl } from './unsubscribe.js';
 
@@ -343,6 +344,8 @@ export async function mayStillSend(db: Database, config: Config, messageId: stri
   const rows = await db.select().from(notifications).where(eq(notifications.mailMessageId, messageId));
   const [n] = rows;
   if (!n) return true;
+  // A notice about a space (closing, the queue, a chair's summary) is checked by its own rule.
+  if (isSpaceNoticeKind(n.kind)) return spaceNoticeMayStillSend(db, n, messageId);
   const [message] = await db
     .select({ kind: mailMessages.kind })
     .from(mailMessages)

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { deliverer } from './deliver.js';
+import { deliverer, deliveryGaveUp, notificationGaveUp } from './deliver.js';
 import { Jobs, QUEUES } from './jobs.js';
 import { passwordResetRequester } from './passwordReset.js';
 import { verificationRequester } from './verification.js';
 import { mayStillSend, notifier, registerMailer } from './notifications.js';
+import { runClosingReminders } from './reminders.js';
 import { loadMjml } from './render.js';
+import { runMailRetention } from './retention.js';
+import { runStaffAlerts } from './staffAlerts.js';
 import { smtpTransport } from './transport.js';
 
 declare module 'fastify' {
@@ -26,6 +29,7 @@ export const mailPlugin = fp(
     const jobs = new Jobs(db, {
       pollingIntervalSeconds: config.mail.pollingIntervalSeconds,
       supervise: config.mail.supervise,
+      schedule: config.mail.worker && config.mail.schedule,
       onError: (err) => app.log.warn({ err }, 'job queue error'),
     });
     app.decorate('jobs', jobs);
@@ -43,6 +47,15 @@ export const mailPlugin = fp(
         await jobs.work(QUEUES.mailNotify, notifier(db, jobs, config));
         await jobs.work(QUEUES.passwordReset, passwordResetRequester(db, jobs, config));
         await jobs.work(QUEUES.emailVerification, verificationRequester(db, jobs, config));
+        // pg-boss gave up on a job (last retry failed, or it expired): its rows say so.
+        await jobs.work(QUEUES.mailSendFailed, deliveryGaveUp(db));
+        await jobs.work(QUEUES.mailNotifyFailed, notificationGaveUp(db));
+        // The scheduled jobs (`SCHEDULES` in jobs.ts), each run by one instance when due.
+        const mailer = { db, jobs, config };
+        await jobs.work(QUEUES.closingReminders, async () => void (await runClosingReminders(mailer)));
+        await jobs.work(QUEUES.staffAlerts, async () => void (await runStaffAlerts(mailer)));
+        await jobs.work(QUEUES.mailRetention, async () => void (await runMailRetention(db, config)));
+        await jobs.registerSchedules();
       });
     }
     app.addHook('onClose', async () => {

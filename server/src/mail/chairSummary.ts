@@ -1,0 +1,109 @@
+import { eq, inArray, or, and } from 'drizzle-orm';
+import type { Space, User } from '../db/schema/index.js';
+import { spaceRoles, users } from '../db/schema/index.js';
+import { participationSentence } from '../exports/participationSentence.js';
+import { loadParticipationFigures } from '../queries/participation.js';
+import { messagesFor } from './messages.js';
+import type { Mailer } from './notifications.js';
+import { type NoticeOutcome, closingKey, mayHearOf, spaceUrl, writeSpaceNotice } from './spaceNotices.js';
+import { renderSpaceNotice } from './templates/spaceNotice.js';
+
+/** The chairs of the space: its own, and those of its parent session. */
+async function chairsOf(mailer: Mailer, space: Space): Promise<User[]> {
+  const ids = mailer.db
+    .selectDistinct({ id: spaceRoles.userId })
+    .from(spaceRoles)
+    .where(
+      and(
+        eq(spaceRoles.role, 'chair'),
+        space.parentId
+          ? or(eq(spaceRoles.spaceId, space.id), eq(spaceRoles.spaceId, space.parentId))
+          : eq(spaceRoles.spaceId, space.id),
+      ),
+    );
+  return mailer.db.select().from(users).where(inArray(users.id, ids));
+}
+
+/**
+ * The figures of the summary, from published contributions only (the participation figures of
+ * the dashboard and the exports), and the participation sentence in the chair's language.
+ */
+export async function summaryFigures(mailer: Mailer, space: Space, locale: string) {
+  const { participation, byCategory } = await loadParticipationFigures(mailer.db, space, { scope: 'published' });
+  const memberStates = byCategory.member_state.countries;
+  const sentence = participationSentence(
+    {
+      contributions: participation.totals.contributions,
+      contributors: participation.totals.contributors,
+      scope: participation.scope,
+      categories: participation.byCategory.map((c) => ({
+        category: c.category,
+        contributors: c.contributors,
+        ...byCategory[c.category],
+      })),
+    },
+    locale,
+  );
+  return {
+    contributions: participation.totals.contributions,
+    participants: participation.totals.contributors,
+    memberStates,
+    sentence,
+  };
+}
+
+/**
+ * When a space closes (found by `runClosingReminders`): each chair gets the summary — the
+ * contributions published, the participants and the Member States at closing, the participation
+ * sentence of the exports, and links to the dashboard, the exports and the notes. Once per
+ * chair, space and closing date (dedupe key).
+ */
+export async function chairSummaries(mailer: Mailer, space: Space): Promise<NoticeOutcome[]> {
+  const origin = mailer.config.appOrigin;
+  const outcomes: NoticeOutcome[] = [];
+  for (const chair of await chairsOf(mailer, space)) {
+    if (!(await mayHearOf(mailer.db, 'chair_summary', space, chair))) continue;
+    const figures = await summaryFigures(mailer, space, chair.locale);
+    const number = new Intl.NumberFormat(chair.locale);
+    const exportUrl = (format: string) =>
+      `${origin}/api/spaces/${encodeURIComponent(space.slug)}/export?format=${format}&lang=${chair.locale}`;
+    const outcome = await mailer.db.transaction((tx) =>
+      writeSpaceNotice(tx, mailer, {
+        kind: 'chair_summary',
+        space,
+        recipient: chair,
+        dedupeKey: `chair_summary:${space.id}:${closingKey(space)}:${chair.id}`,
+        data: {
+          contributions: figures.contributions,
+          participants: figures.participants,
+          memberStates: figures.memberStates,
+        },
+        render: (unsubscribeUrl) => {
+          const t = messagesFor(chair.locale).spaceNotice.chair_summary;
+          return renderSpaceNotice({
+            kind: 'chair_summary',
+            locale: chair.locale,
+            displayName: chair.displayName,
+            space,
+            unsubscribeUrl,
+            subject: t.subject,
+            paragraphs: [t.intro, figures.sentence],
+            facts: [
+              { label: t.contributions, value: number.format(figures.contributions) },
+              { label: t.participants, value: number.format(figures.participants) },
+              { label: t.memberStates, value: number.format(figures.memberStates) },
+            ],
+            action: { label: t.dashboard, url: spaceUrl(origin, space, '/dashboard') },
+            links: [
+              { label: t.report, url: exportUrl('docx') },
+              { label: t.spreadsheet, url: exportUrl('xlsx') },
+              { label: t.notes, url: spaceUrl(origin, space, '/notes') },
+            ],
+          });
+        },
+      }),
+    );
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
