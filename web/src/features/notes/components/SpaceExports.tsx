@@ -1,4 +1,4 @@
-import { COMMENT_LANGUAGES, EXPORT_FORMATS } from '@convene/shared';
+import { COMMENT_LANGUAGES, EXPORT_FORMATS, TRANSLATION_LANGUAGES } from '@convene/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
@@ -29,12 +29,14 @@ export function SpaceExports({ slug, defaultScope = 'published' }: { slug: strin
   const [questionId, setQuestionId] = useState('');
   const [lang, setLang] = useState('');
   const [tag, setTag] = useState('');
+  const [translation, setTranslation] = useState('');
 
   const params = new URLSearchParams({ scope });
   if (group === 'objective') params.set('group', group);
   if (questionId) params.set('questionId', questionId);
   if (lang) params.set('lang', lang);
   if (tag) params.set('tag', tag);
+  if (translation) params.set('translation', translation);
   const href = (format: string) => `/api/spaces/${encodeURIComponent(slug)}/export?format=${format}&${params}`;
   const questions = space.data?.questions ?? [];
 
@@ -100,6 +102,23 @@ export function SpaceExports({ slug, defaultScope = 'published' }: { slug: strin
             ))}
             <option value="none">{t('exports.untagged')}</option>
           </select>
+          <label htmlFor={`${id}-translation`}>{t('exports.translation')}</label>
+          <select
+            id={`${id}-translation`}
+            value={translation}
+            aria-describedby={`${id}-translation-hint`}
+            onChange={(e) => setTranslation(e.target.value)}
+          >
+            <option value="">{t('exports.noTranslation')}</option>
+            {TRANSLATION_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t('exports.translationN', { language: t(`common:contentLanguage.${l}`) })}
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-translation-hint`} className="hint">
+            {t('exports.translationHint')}
+          </p>
         </div>
       </form>
 
