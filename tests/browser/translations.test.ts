@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupApp } from '../helpers/app.js';
 import { grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
@@ -92,6 +93,38 @@ describe('translations in the discussion', () => {
     await article.getByRole('button', { name: 'Delete translation' }).click();
     await expect.poll(() => seen.getByText('Traduction disponible :').count(), { timeout: BROWSER_WAIT_MS }).toBe(0);
     await readerPage.context().close();
+    await page.context().close();
+  });
+
+  it('the export dialog offers the contributions in a chosen language, the original kept', async () => {
+    const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre', code: 'RT 7' });
+    const [chair, author] = await Promise.all([makeUser(ctx, { displayName: 'Chloé Chair' }), makeUser(ctx)]);
+    await grantRole(ctx, space.id, chair.user.id, 'chair');
+    const c = await insertComment(ctx, {
+      spaceId: space.id,
+      authorId: author.user.id,
+      questionId: questions[0]?.id,
+      status: 'approved',
+      language: 'es',
+      body: ORIGINAL,
+    });
+    expect(
+      (await chair.client.put(`/api/comments/${c.id}/translations/fr`, { body: 'TRADUCTION-DIALOGUE.' })).status,
+    ).toBe(201);
+    const page = await signedInPage(browser, baseURL, chair);
+    await page.goto(`/spaces/${space.slug}/dashboard`);
+    const dialog = page.getByTestId('space-exports');
+    await dialog.getByLabel('Translations', { exact: true }).selectOption('fr');
+    expect(await seriousViolations(page)).toEqual([]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('link', { name: /^Markdown/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^RT-7-all-translated-fr-\d{4}-\d{2}-\d{2}\.md$/);
+    const text = await readFile((await download.path()) ?? '', 'utf8');
+    expect(text).toMatch(
+      /\*Translated from Spanish by Chloé Chair, [^*]+\*\n\nTRADUCTION-DIALOGUE\.\n\n\*Original \(Spanish\)\*/,
+    );
     await page.context().close();
   });
 });
