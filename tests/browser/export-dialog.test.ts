@@ -4,9 +4,9 @@ import { setupApp } from '../helpers/app.js';
 import {
   BROWSER_WAIT_MS,
   launchBrowser,
-  newContext,
   screenshot,
   seriousViolations,
+  signedInPage,
   startWebApp,
 } from '../helpers/browser.js';
 
@@ -17,14 +17,11 @@ const browser = await launchBrowser();
 
 it('the dashboard shows where export links point, exports by objective, and copies the participation paragraph', async () => {
   const chair = accounts.find((a) => a.role === 'chair');
-  const context = await newContext(browser, baseURL);
+  const api = ctx.client();
+  await api.post('/api/auth/login', { email: chair?.email, password: chair?.password });
+  const page = await signedInPage(browser, baseURL, { client: api });
+  const context = page.context();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-  const page = await context.newPage();
-  await page.goto('/signin');
-  await page.locator('#signin-email').fill(chair?.email ?? '');
-  await page.locator('#signin-password').fill(chair?.password ?? '');
-  await page.locator('#signin-password').press('Enter');
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 
   await page.goto('/spaces/rt-1-1/dashboard');
   const dialog = page.getByTestId('space-exports');
@@ -50,8 +47,6 @@ it('the dashboard shows where export links point, exports by objective, and copi
   expect(second.suggestedFilename()).toMatch(/^RT-1\.1-all-fr-tag18-by-objective-\d{4}-\d{2}-\d{2}\.md$/);
 
   // The participation paragraph: the exports' own, copied with one button.
-  const api = ctx.client();
-  await api.post('/api/auth/login', { email: chair?.email, password: chair?.password });
   const en = (await api.get('/api/spaces/rt-1-1/participation/sentence?lang=en')).body.sentence.text as string;
   expect(en).toMatch(/contributions? (was|were) received from/);
   const paragraph = page.getByTestId('participation-sentence-text');

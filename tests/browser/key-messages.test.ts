@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { seedDemo } from '../../server/src/seed/seed.js';
 import { setupApp } from '../helpers/app.js';
 import { queryRows } from '../helpers/exports.js';
-import { launchBrowser, newContext, screenshot, seriousViolations, startWebApp } from '../helpers/browser.js';
+import { launchBrowser, screenshot, seriousViolations, signedInPage, startWebApp } from '../helpers/browser.js';
 
 const ctx = await setupApp();
 const accounts = (await seedDemo(ctx.db.db)) ?? [];
@@ -31,13 +31,10 @@ it('shows the highlighted contributions beside the synthesis, per question and p
   expect(Number(inQ1)).toBeGreaterThan(0);
 
   const chair = accounts.find((a) => a.role === 'chair');
-  const context = await newContext(browser, baseURL);
-  const page = await context.newPage();
-  await page.goto('/signin');
-  await page.locator('#signin-email').fill(chair?.email ?? '');
-  await page.locator('#signin-password').fill(chair?.password ?? '');
-  await page.locator('#signin-password').press('Enter');
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  const api = ctx.client();
+  await api.post('/api/auth/login', { email: chair?.email, password: chair?.password });
+  const page = await signedInPage(browser, baseURL, { client: api });
+  const context = page.context();
   const created = await page.request.post('/api/spaces/rt-1-1/notes', { data: {}, headers: { origin: baseURL } });
   expect(created.status()).toBe(201);
   const { note } = await created.json();

@@ -13,6 +13,7 @@ import { addSection, updateSection } from '../lib/draftEdits';
 import { sectionHeading } from '../lib/sectionNumber';
 import { countWords } from '../lib/words';
 import { type KeyGroup, groupKey, linkSections } from './KeyMessagesLinks';
+import { RadioToggle } from './SpaceExports';
 import '../../dashboard/reportViews.css';
 
 type Grouping = KeyMessages['group'];
@@ -68,21 +69,13 @@ export function KeyMessagesView({ noteId, draft, change, flush, readOnly }: Prop
     <section className="key-messages" aria-labelledby={`${id}-title`} data-testid="key-messages">
       <h2 id={`${id}-title`}>{t('keyMessages.title')}</h2>
       <p className="muted">{t('keyMessages.intro')}</p>
-      <fieldset className="scope-toggle">
-        <legend>{t('keyMessages.groupLegend')}</legend>
-        {(['question', 'objective'] as const).map((g) => (
-          <label key={g}>
-            <input
-              type="radio"
-              name={`${id}-group`}
-              value={g}
-              checked={grouping === g}
-              onChange={() => setGrouping(g)}
-            />{' '}
-            {t(`keyMessages.group.${g}`)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioToggle
+        legend={t('keyMessages.groupLegend')}
+        name={`${id}-group`}
+        options={(['question', 'objective'] as const).map((g) => ({ value: g, label: t(`keyMessages.group.${g}`) }))}
+        value={grouping}
+        onChange={setGrouping}
+      />
 
       {data.isPending && <p role="status">{t('common:loading')}</p>}
       {data.isError && <ErrorWithRetry error={data.error} onRetry={() => void data.refetch()} />}

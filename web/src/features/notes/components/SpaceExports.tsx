@@ -46,24 +46,20 @@ export function SpaceExports({ slug, defaultScope = 'published' }: { slug: strin
       <p className="muted">{t('exports.hint')}</p>
 
       <form className="export-options" onSubmit={(e) => e.preventDefault()}>
-        <fieldset className="scope-toggle">
-          <legend>{t('exports.scopeLegend')}</legend>
-          {(['published', 'highlighted'] as const).map((s) => (
-            <label key={s}>
-              <input type="radio" name={`${id}-scope`} value={s} checked={scope === s} onChange={() => setScope(s)} />{' '}
-              {t(`exports.scope.${s}`)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="scope-toggle">
-          <legend>{t('exports.groupLegend')}</legend>
-          {(['question', 'objective'] as const).map((g) => (
-            <label key={g}>
-              <input type="radio" name={`${id}-group`} value={g} checked={group === g} onChange={() => setGroup(g)} />{' '}
-              {t(`exports.group.${g}`)}
-            </label>
-          ))}
-        </fieldset>
+        <RadioToggle
+          legend={t('exports.scopeLegend')}
+          name={`${id}-scope`}
+          options={(['published', 'highlighted'] as const).map((s) => ({ value: s, label: t(`exports.scope.${s}`) }))}
+          value={scope}
+          onChange={setScope}
+        />
+        <RadioToggle
+          legend={t('exports.groupLegend')}
+          name={`${id}-group`}
+          options={(['question', 'objective'] as const).map((g) => ({ value: g, label: t(`exports.group.${g}`) }))}
+          value={group}
+          onChange={setGroup}
+        />
         <div className="export-filters">
           <label htmlFor={`${id}-question`}>{t('exports.question')}</label>
           <select id={`${id}-question`} value={questionId} onChange={(e) => setQuestionId(e.target.value)}>
@@ -157,5 +153,38 @@ export function SpaceExports({ slug, defaultScope = 'published' }: { slug: strin
         </div>
       )}
     </section>
+  );
+}
+
+/** A row of radio buttons in a fieldset: one choice of a few, all in view. */
+export function RadioToggle<V extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  options: { value: V; label: string }[];
+  value: V;
+  onChange: (v: V) => void;
+}) {
+  return (
+    <fieldset className="scope-toggle">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value}>
+          <input
+            type="radio"
+            name={name}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => onChange(o.value)}
+          />{' '}
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
