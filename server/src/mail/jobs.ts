@@ -22,6 +22,10 @@ export const QUEUES = {
   staffAlerts: 'mail-staff-alerts',
   /** Scheduled: deletes the rows of `mail_messages` past their retention (`retention.ts`). */
   mailRetention: 'mail-retention',
+  /** Scheduled: the daily digests of held notifications (`digests.ts`). */
+  digestDaily: 'mail-digest-daily',
+  /** Scheduled: the weekly digests (`digests.ts`). */
+  digestWeekly: 'mail-digest-weekly',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -44,6 +48,9 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: QUEUES.closingReminders, cron: '*/5 * * * *' },
   { queue: QUEUES.staffAlerts, cron: '* * * * *' },
   { queue: QUEUES.mailRetention, cron: '17 3 * * *' },
+  // Digests: daily at 07:00 UTC, weekly on Mondays at 07:00 UTC.
+  { queue: QUEUES.digestDaily, cron: '0 7 * * *' },
+  { queue: QUEUES.digestWeekly, cron: '0 7 * * 1' },
 ];
 const SCHEDULED = new Set<QueueName>(SCHEDULES.map((s) => s.queue));
 

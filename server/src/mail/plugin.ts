@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { digester } from './digests.js';
 import { deliverer, deliveryGaveUp, notificationGaveUp } from './deliver.js';
 import { Jobs, QUEUES } from './jobs.js';
 import { passwordResetRequester } from './passwordReset.js';
@@ -55,6 +56,8 @@ export const mailPlugin = fp(
         await jobs.work(QUEUES.closingReminders, async () => void (await runClosingReminders(mailer)));
         await jobs.work(QUEUES.staffAlerts, async () => void (await runStaffAlerts(mailer)));
         await jobs.work(QUEUES.mailRetention, async () => void (await runMailRetention(db, config)));
+        await jobs.work(QUEUES.digestDaily, digester(db, jobs, config, 'daily'));
+        await jobs.work(QUEUES.digestWeekly, digester(db, jobs, config, 'weekly'));
         await jobs.registerSchedules();
       });
     }
