@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliverer } from '../../server/src/mail/deliver.js';
 import { sendDigests } from '../../server/src/mail/digests.js';
+import { QUEUES } from '../../server/src/mail/jobs.js';
 import { mayStillSend, notifier } from '../../server/src/mail/notifications.js';
 import { smtpTransport } from '../../server/src/mail/transport.js';
 import { type TestContext, setupApp } from '../helpers/app.js';
@@ -223,6 +224,28 @@ describe('digests', () => {
     await post(author, space.slug, 'Not held any more.');
     const rows = await settled(ctx, reader.user.id, 2);
     expect(rows[1]).toMatchObject({ status: 'dropped', drop_reason: 'unsubscribed' });
+  });
+});
+
+describe('the schedule', () => {
+  it('pg-boss cron holds one schedule per digest (daily 07:00 UTC, weekly Monday 07:00 UTC); its job sends the digests', async () => {
+    const { rows } = await ctx.db.pool.query<{ name: string; cron: string; timezone: string }>(
+      `select name, cron, timezone from pgboss.schedule where name like 'mail-digest-%' order by name`,
+    );
+    expect(rows).toEqual([
+      { name: 'mail-digest-daily', cron: '0 7 * * *', timezone: 'UTC' },
+      { name: 'mail-digest-weekly', cron: '0 7 * * 1', timezone: 'UTC' },
+    ]);
+    // What the clock creates when due: a job on the queue, which the worker runs.
+    const { space } = await stage(ctx);
+    const reader = await makeUser(ctx);
+    await follow(reader, space.slug);
+    const author = await makeUser(ctx);
+    await post(author, space.slug, 'SENT-BY-THE-SCHEDULED-JOB');
+    await settled(ctx, reader.user.id, 1);
+    await ctx.app.jobs.send(QUEUES.digestDaily, {});
+    const mail = await smtp.waitFor(mailTo(reader.user.email));
+    expect(mail.parsed.text).toContain('SENT-BY-THE-SCHEDULED-JOB');
   });
 });
 

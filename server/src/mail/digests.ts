@@ -22,16 +22,13 @@ import { unsubscribeToken, unsubscribeUrl } from './unsubscribe.js';
 /**
  * Digests: a notification whose recipient's frequency for its kind is `daily` or `weekly` is held
  * (`held`) by its job instead of mailed; a scheduled job (pg-boss cron, once across instances:
- * `jobs.ts`) then calls `sendDigests`, which writes one email per person and kind of notification
+ * `SCHEDULES` in `jobs.ts`: daily at 07:00 UTC, weekly on Mondays) then calls `sendDigests`, which writes one email per person and kind of notification
  * (`decisions`, `followed`, …: each digest has that kind's one-click unsubscribe) with every item
  * held until then, grouped by space and question. Each item is checked by the visibility rule
  * when the digest is written (`verdict`, as for a single email) and again just before it is sent
  * (`digestMayStillSend`): what was withdrawn, taken down or made private since is left out, and a
  * digest left empty is not sent.
  */
-
-/** When the digests go (UTC): daily at 07:00, weekly on Monday at 07:00. */
-export const DIGEST_CRON: Record<DigestFrequency, string> = { daily: '0 7 * * *', weekly: '0 7 * * 1' };
 
 /** The kinds of notification a preference covers. */
 const kindsOf = (preference: NotificationKind): string[] =>
