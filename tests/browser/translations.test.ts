@@ -49,6 +49,7 @@ describe('translations in the discussion', () => {
     expect(await into.locator('option').allTextContents()).toEqual(['English', 'French']);
     await article.getByLabel('Translation (markdown)').fill(TRANSLATION);
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'translation-editor');
     await article.getByRole('button', { name: 'Save translation' }).click();
     await article.getByText('Translation available:').waitFor({ timeout: BROWSER_WAIT_MS });
     await expect
