@@ -28,7 +28,13 @@ it('shows the highlighted contributions beside the synthesis, per question and p
     `select count(*) as n from comments where question_id = $1 and status = 'approved' and highlighted`,
     [q1?.id],
   );
-  expect(Number(inQ1)).toBeGreaterThan(0);
+  expect(Number(inQ1)).toBeGreaterThan(1);
+  // One of them not yet highlighted: the chair highlights it while the view is open.
+  const [later] = await rows<{ id: string }>(
+    `select id from comments where question_id = $1 and status = 'approved' order by created_at desc limit 1`,
+    [q1?.id],
+  );
+  await rows('update comments set highlighted = false where id = $1', [later?.id]);
 
   const chair = accounts.find((a) => a.role === 'chair');
   const api = ctx.client();
@@ -51,6 +57,9 @@ it('shows the highlighted contributions beside the synthesis, per question and p
     .getByTestId('key-group')
     .filter({ has: page.getByRole('heading', { name: `Question 1: ${q1?.text}` }) });
   await group.waitFor();
+  await expect.poll(() => group.getByTestId('key-source').count()).toBe(Number(inQ1) - 1);
+  // Highlighted elsewhere meanwhile: the live event brings it here.
+  expect((await api.put(`/api/comments/${later?.id}/highlight`)).status).toBe(200);
   await expect.poll(() => group.getByTestId('key-source').count()).toBe(Number(inQ1));
   expect(await group.getByRole('heading', { level: 4 }).first().innerText()).toMatch(
     new RegExp(`^${inQ1} highlighted contributions?$`),

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
 import { countryName, useFormat } from '../../../i18n/format';
 import { api } from '../../../lib/api';
+import { highlightedQuery } from '../api/getHighlighted';
+import { useNote } from '../api/getNote';
 import type { NoteEditorState } from '../hooks/useNoteEditor';
 import { insertCitation } from '../lib/citations';
 import type { Draft, DraftSection } from '../lib/draft';
@@ -20,16 +22,21 @@ type Grouping = KeyMessages['group'];
 
 /** The highlighted contributions of the note's space, by question or by objective. */
 export const keyMessagesKey = (noteId: string, group: Grouping) => ['notes', 'keyMessages', noteId, group];
-const keyMessagesQuery = (noteId: string, group: Grouping) =>
+/** `highlightedAt`: when the workspace last loaded the highlighted set; a newer one reloads these. */
+const keyMessagesQuery = (noteId: string, group: Grouping, highlightedAt: number) =>
   queryOptions({
-    queryKey: keyMessagesKey(noteId, group),
+    queryKey: [...keyMessagesKey(noteId, group), highlightedAt],
     queryFn: ({ signal }) =>
       api(`/api/notes/${noteId}/key-messages?group=${group}`, { schema: keyMessagesResponse, signal }).then(
         (r) => r.keyMessages,
       ),
   });
-const useKeyMessages = (noteId: string, group: Grouping) =>
-  useQuery({ ...keyMessagesQuery(noteId, group), placeholderData: keepPreviousData });
+function useKeyMessages(noteId: string, group: Grouping) {
+  // The workspace refreshes the highlighted set on live comment events: follow it.
+  const slug = useNote(noteId).data?.note.space.slug ?? '';
+  const highlightedAt = useQuery({ ...highlightedQuery(slug), enabled: slug !== '' }).dataUpdatedAt;
+  return useQuery({ ...keyMessagesQuery(noteId, group, highlightedAt), placeholderData: keepPreviousData });
+}
 
 interface Props {
   noteId: string;
