@@ -21,22 +21,28 @@ afterAll(() => browser.close());
 const ORIGINAL = 'Las remesas deberían costar menos del tres por ciento.';
 const TRANSLATION = 'Remittances should cost less than three per cent.';
 
+/** A space whose staff member (`role`, named `name`) faces one published Spanish contribution by Alma Autora. */
+async function spanishContribution(role: 'moderator' | 'chair', name: string, code?: string) {
+  const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre', ...(code ? { code } : {}) });
+  const [staff, author] = await Promise.all([
+    makeUser(ctx, { displayName: name }),
+    makeUser(ctx, { displayName: 'Alma Autora' }),
+  ]);
+  await grantRole(ctx, space.id, staff.user.id, role);
+  const comment = await insertComment(ctx, {
+    spaceId: space.id,
+    authorId: author.user.id,
+    questionId: questions[0]?.id,
+    status: 'approved',
+    language: 'es',
+    body: ORIGINAL,
+  });
+  return { space, staff, comment };
+}
+
 describe('translations in the discussion', () => {
   it('a moderator translates a contribution; a reader switches to the translation and back', async () => {
-    const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
-    const [mod, author] = await Promise.all([
-      makeUser(ctx, { displayName: 'Trans Moderator' }),
-      makeUser(ctx, { displayName: 'Alma Autora' }),
-    ]);
-    await grantRole(ctx, space.id, mod.user.id, 'moderator');
-    const c = await insertComment(ctx, {
-      spaceId: space.id,
-      authorId: author.user.id,
-      questionId: questions[0]?.id,
-      status: 'approved',
-      language: 'es',
-      body: ORIGINAL,
-    });
+    const { space, staff: mod, comment: c } = await spanishContribution('moderator', 'Trans Moderator');
 
     const page = await signedInPage(browser, baseURL, mod);
     await page.goto(`/spaces/${space.slug}`);
@@ -98,17 +104,7 @@ describe('translations in the discussion', () => {
   });
 
   it('the export dialog offers the contributions in a chosen language, the original kept', async () => {
-    const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre', code: 'RT 7' });
-    const [chair, author] = await Promise.all([makeUser(ctx, { displayName: 'Chloé Chair' }), makeUser(ctx)]);
-    await grantRole(ctx, space.id, chair.user.id, 'chair');
-    const c = await insertComment(ctx, {
-      spaceId: space.id,
-      authorId: author.user.id,
-      questionId: questions[0]?.id,
-      status: 'approved',
-      language: 'es',
-      body: ORIGINAL,
-    });
+    const { space, staff: chair, comment: c } = await spanishContribution('chair', 'Chloé Chair', 'RT 7');
     expect(
       (await chair.client.put(`/api/comments/${c.id}/translations/fr`, { body: 'TRADUCTION-DIALOGUE.' })).status,
     ).toBe(201);
