@@ -111,6 +111,15 @@ const newQuestion = async () =>
     )
   ).rows[0].id as string;
 /** A row of the mail outbox / development mailbox. */
+/** An open invitation to the space, written straight to the database. */
+const openInvitation = async () =>
+  (
+    await ctx.db.pool.query<{ id: string }>(
+      `insert into invitations (token_hash, email, space_id, role, expires_at)
+       values (md5(random()::text), $1, $2, 'moderator', now() + interval '1 day') returning id`,
+      [`open-${uuid().slice(0, 8)}@example.org`, space.id],
+    )
+  ).rows[0]?.id;
 const mailRow = async (status: 'sent' | 'failed') =>
   (
     await ctx.db.pool.query(
@@ -277,6 +286,54 @@ const cases: Case[] = [
     variant: 'unknown token',
     status: all(400),
     run: (c) => c.post('/api/auth/password/reset', { token: 'not-a-token', password: 'a new password 123' }),
+  },
+  // Address verification and email change (the link's token is the proof: no sign-in), invitations (administrators)
+  {
+    route: 'POST /api/auth/email/verify',
+    variant: 'unknown token',
+    status: all(400),
+    run: (c) => c.post('/api/auth/email/verify', { token: 'not-a-token' }),
+  },
+  {
+    route: 'POST /api/auth/email/resend',
+    variant: 'verified accounts',
+    status: statuses(signedIn, 409),
+    run: (c) => c.post('/api/auth/email/resend'),
+  },
+  {
+    route: 'POST /api/auth/email/change',
+    status: statuses(signedIn, 202),
+    run: (c) => c.post('/api/auth/email/change', { email: `moved-${uuid().slice(0, 8)}@example.org` }),
+  },
+  {
+    route: 'POST /api/auth/invitation',
+    variant: 'unknown token',
+    status: all(400),
+    run: (c) => c.post('/api/auth/invitation', { token: 'not-a-token' }),
+  },
+  {
+    route: 'GET /api/spaces/:slug/invitations',
+    status: statuses(['admin'], 200),
+    run: (c) => c.get(`/api/spaces/${space.slug}/invitations`),
+  },
+  {
+    route: 'POST /api/spaces/:slug/invitations',
+    status: statuses(['admin'], 201),
+    run: (c) =>
+      c.post(`/api/spaces/${space.slug}/invitations`, {
+        email: `invited-${uuid().slice(0, 8)}@example.org`,
+        role: 'chair',
+      }),
+  },
+  {
+    route: 'POST /api/invitations/:id/resend',
+    status: statuses(['admin'], 200),
+    run: async (c) => c.post(`/api/invitations/${await openInvitation()}/resend`),
+  },
+  {
+    route: 'DELETE /api/invitations/:id',
+    status: statuses(['admin'], 200),
+    run: async (c) => c.delete(`/api/invitations/${await openInvitation()}`),
   },
   {
     route: 'GET /api/admin/mailbox',
