@@ -37,6 +37,13 @@ export function VersionsPanel({
   const f = useFormat();
   const versions = useVersions(noteId);
   const [viewing, setViewing] = useState<number | null>(null);
+  // Viewing the current version keeps showing the current one after a save (which may fold into it
+  // and so renumber it).
+  const [lastCurrent, setLastCurrent] = useState(currentVersion);
+  if (lastCurrent !== currentVersion) {
+    setLastCurrent(currentVersion);
+    if (viewing === lastCurrent) setViewing(currentVersion);
+  }
   const [restoring, setRestoring] = useState<number | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
