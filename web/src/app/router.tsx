@@ -29,6 +29,15 @@ export const router = createBrowserRouter([
         lazy: () => import('../features/auth/routes/ResetPassword').then((m) => ({ Component: m.ResetPassword })),
       },
       {
+        path: 'verify-email',
+        lazy: () => import('../features/auth/routes/VerifyEmail').then((m) => ({ Component: m.VerifyEmail })),
+      },
+      {
+        path: 'invitation',
+        lazy: () =>
+          import('../features/auth/routes/AcceptInvitation').then((m) => ({ Component: m.AcceptInvitation })),
+      },
+      {
         path: 'account',
         lazy: () => import('../features/auth/routes/Account').then((m) => ({ Component: m.Account })),
       },

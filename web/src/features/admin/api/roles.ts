@@ -11,8 +11,5 @@ export const rolesQuery = (slug: string) =>
   });
 export const useRoles = (slug: string, enabled: boolean) => useQuery({ ...rolesQuery(slug), enabled });
 
-export const grantRole = (slug: string, email: string, role: SpaceRole) =>
-  api(path(slug), { method: 'PUT', body: { email, role }, schema: rolesResponse }).then((r) => r.roles);
-
 export const revokeRole = (slug: string, email: string, role: SpaceRole) =>
   api(path(slug), { method: 'DELETE', body: { email, role }, schema: rolesResponse }).then((r) => r.roles);

@@ -4,15 +4,21 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { ApiError } from '../../../lib/api';
-import { grantRole, revokeRole, rolesQuery, useRoles } from '../api/roles';
+import { invitationsQuery, invite } from '../api/invitations';
+import { revokeRole, rolesQuery, useRoles } from '../api/roles';
 import { localizeFieldMessage } from '../lib/messages';
 import { Field } from './Fields';
+import { InvitationsList } from './InvitationsList';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Moderators and chairs of a space, appointed and revoked by email (administrators). */
+/**
+ * Moderators and chairs of a space, appointed and revoked by email (administrators). An address
+ * with no account receives an invitation instead; open invitations are listed below the roles.
+ */
 export function RolesEditor({ space }: { space: SpaceDetail }) {
   const { t } = useTranslation('admin');
+  const { t: ti } = useTranslation('identity');
   const qc = useQueryClient();
   const roles = useRoles(space.slug, true);
   const [email, setEmail] = useState('');
@@ -23,16 +29,22 @@ export function RolesEditor({ space }: { space: SpaceDetail }) {
   const refreshSpace = () => void qc.invalidateQueries({ queryKey: ['space', space.slug] });
 
   const grant = useMutation({
-    mutationFn: (v: { email: string; role: SpaceRole }) => grantRole(space.slug, v.email, v.role),
-    onSuccess: (list, v) => {
-      qc.setQueryData(rolesQuery(space.slug).queryKey, list);
-      refreshSpace();
+    mutationFn: (v: { email: string; role: SpaceRole }) => invite(space.slug, v.email, v.role),
+    onSuccess: (res, v) => {
+      qc.setQueryData(invitationsQuery(space.slug).queryKey, res.invitations);
       setEmail('');
-      setStatus(t('roles.granted', { email: v.email, role: t(`roles.role.${v.role}`) }));
+      const role = t(`roles.role.${v.role}`);
+      if (res.outcome === 'granted') {
+        void qc.invalidateQueries({ queryKey: rolesQuery(space.slug).queryKey });
+        refreshSpace();
+        setStatus(t('roles.granted', { email: v.email, role }));
+      } else {
+        setStatus(ti('admin.invited', { email: v.email, role }));
+      }
     },
     onError: (err) => {
-      if (err instanceof ApiError && (err.status === 404 || err.field('email'))) {
-        setEmailError(err.status === 404 ? t('roles.unknownEmail') : localizeFieldMessage(t, err.field('email') ?? ''));
+      if (err instanceof ApiError && err.field('email')) {
+        setEmailError(localizeFieldMessage(t, err.field('email') ?? ''));
         document.getElementById('role-email')?.focus();
       }
     },
@@ -67,7 +79,7 @@ export function RolesEditor({ space }: { space: SpaceDetail }) {
   return (
     <section className="roles-editor" aria-labelledby="roles-title">
       <h2 id="roles-title">{t('roles.title')}</h2>
-      <p className="muted">{t('roles.intro')}</p>
+      <p className="muted">{ti('admin.intro')}</p>
       {roles.isError && <ErrorMessage error={roles.error} />}
       {roles.isPending ? (
         <p role="status">{t('common:loading')}</p>
@@ -117,11 +129,12 @@ export function RolesEditor({ space }: { space: SpaceDetail }) {
         </div>
       )}
       <ErrorMessage error={revoke.error} />
+      <InvitationsList space={space} onStatus={setStatus} />
 
       <form className="appoint-form" onSubmit={submit} noValidate aria-labelledby="appoint-title">
         <h3 id="appoint-title">{t('roles.appointTitle')}</h3>
         <div className="form-grid">
-          <Field id="role-email" label={t('roles.email')} hint={t('roles.emailHint')} error={emailError ?? undefined}>
+          <Field id="role-email" label={t('roles.email')} hint={ti('admin.emailHint')} error={emailError ?? undefined}>
             {(c) => (
               <input
                 {...c}

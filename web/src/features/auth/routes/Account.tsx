@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { setLanguage } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { useUpdateProfile } from '../api/updateProfile';
+import { EmailChange } from '../components/EmailChange';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { FormAlert } from '../components/FormAlert';
 import {
@@ -37,6 +38,7 @@ export function Account() {
       {(user) => (
         <>
           <AccountDetails user={user} />
+          <EmailChange user={user} />
           <section aria-labelledby="account-profile-heading">
             <h2 id="account-profile-heading">{t('account.profile')}</h2>
             <p className="muted">{t('account.profileIntro')}</p>

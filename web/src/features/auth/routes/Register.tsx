@@ -38,8 +38,23 @@ export function Register() {
   );
 }
 
-function RegisterForm({ next, onDone }: { next: string; onDone: () => void }) {
+/** Registering through an invitation's link: its address, fixed (the link proves it), and its token. */
+export interface InvitationForRegistration {
+  token: string;
+  email: string;
+}
+
+export function RegisterForm({
+  next,
+  onDone,
+  invitation,
+}: {
+  next: string;
+  onDone: () => void;
+  invitation?: InvitationForRegistration;
+}) {
   const { t, i18n } = useTranslation('auth');
+  const { t: ti } = useTranslation('identity');
   const navigate = useNavigate();
   const register = useRegister();
   const {
@@ -57,7 +72,7 @@ function RegisterForm({ next, onDone }: { next: string; onDone: () => void }) {
     (m) => localizeFieldMessage(t, m),
   );
   const [values, setValues] = useState({
-    email: '',
+    email: invitation?.email ?? '',
     password: '',
     displayName: '',
     affiliation: '',
@@ -94,6 +109,7 @@ function RegisterForm({ next, onDone }: { next: string; onDone: () => void }) {
         email: values.email.trim(),
         password: values.password,
         ...profileBody(values, locale),
+        ...(invitation ? { invitationToken: invitation.token } : {}),
       },
       {
         onSuccess: ({ user }) => {
@@ -108,10 +124,14 @@ function RegisterForm({ next, onDone }: { next: string; onDone: () => void }) {
 
   return (
     <>
-      <p className="lead">{t('register.intro')}</p>
-      <p className="auth-switch">
-        {t('register.haveAccount')} <Link to={withNext('/signin', next)}>{t('register.signIn')}</Link>
-      </p>
+      {!invitation && (
+        <>
+          <p className="lead">{t('register.intro')}</p>
+          <p className="auth-switch">
+            {t('register.haveAccount')} <Link to={withNext('/signin', next)}>{t('register.signIn')}</Link>
+          </p>
+        </>
+      )}
       <form className="auth-form" noValidate onSubmit={onSubmit}>
         <ErrorSummary items={summary(labels)} ref={summaryRef} />
         <p className="muted">{t('requiredNote')}</p>
@@ -123,7 +143,8 @@ function RegisterForm({ next, onDone }: { next: string; onDone: () => void }) {
           inputMode="email"
           spellCheck={false}
           label={labels.email}
-          hint={t('fields.email.hint')}
+          hint={invitation ? ti('invitation.emailFixed') : t('fields.email.hint')}
+          readOnly={invitation ? true : undefined}
           value={values.email}
           onChange={set('email')}
           error={fieldErrors.email}

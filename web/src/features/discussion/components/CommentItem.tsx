@@ -1,8 +1,10 @@
 import type { CommentDto } from '@convene/shared';
+import { useQuery } from '@tanstack/react-query';
 import { Suspense, lazy, memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { countryName } from '../../../i18n/format';
+import { meQuery } from '../../auth/api/me';
 import { isNewFor, useDiscussion } from '../context';
 import { useCommentCache } from '../hooks/useCommentCache';
 import { targetKey } from '../lib/drafts';
@@ -20,6 +22,16 @@ const Composer = lazy(() => import('./Composer'));
 
 function OwnStatus({ comment }: { comment: CommentDto }) {
   const { t } = useTranslation('discussion');
+  const { t: ti } = useTranslation('identity');
+  // Held out of the moderation queue until its author verifies their address (UNVERIFIED_COMMENTS=hold).
+  const held = useQuery(meQuery).data?.account?.commentsHeld === true;
+  if (comment.status === 'pending' && held) {
+    return (
+      <p className="comment-status">
+        <span className="badge warn">{ti('held.badge')}</span> <span className="muted">{ti('held.explain')}</span>
+      </p>
+    );
+  }
   if (comment.status === 'pending') {
     return (
       <p className="comment-status">
