@@ -1,13 +1,13 @@
-import type PgBoss from 'pg-boss';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { createDb } from '../../server/src/db/client.js';
 import { deliverer } from '../../server/src/mail/deliver.js';
 import { mayStillSend, notifier } from '../../server/src/mail/notifications.js';
 import { smtpTransport } from '../../server/src/mail/transport.js';
-import { type TestClient, type TestContext, setupApp } from '../helpers/app.js';
-import { type Person, grantRole, makeSpace, makeUser } from '../helpers/factories.js';
-import { mailConfig, type ReceivedMail, startSmtp, waitUntil } from '../helpers/smtp.js';
+import { type TestContext, setupApp } from '../helpers/app.js';
+import { grantRole, makeSpace, makeUser } from '../helpers/factories.js';
+import { decide, header, mailTo, manualJob, post, unsubscribeLink } from '../helpers/mailFlow.js';
+import { mailConfig, startSmtp, waitUntil } from '../helpers/smtp.js';
 
 /**
  * Participants' notifications by email, over a real SMTP server: a decision on your comment or
@@ -21,29 +21,9 @@ const ctx = await setupApp({ mail: mailConfig({ smtpUrl: smtp.url, worker: true 
 /** No worker: this file runs the jobs by hand, to change things between queueing and sending. */
 const manual = await setupApp({ mail: mailConfig({ smtpUrl: smtp.url, worker: false }) });
 
-const mailTo = (email: string) => (m: ReceivedMail) => m.to.includes(email.toLowerCase());
-/** A header as sent (mailparser turns List-* headers into objects; the raw line is what a client reads). */
-const header = (m: ReceivedMail, name: string) => {
-  const line = m.parsed.headerLines.find((h) => h.key === name)?.line ?? '';
-  return line
-    .slice(line.indexOf(':') + 1)
-    .replace(/\r?\n[ \t]+/g, ' ')
-    .trim();
-};
-const unsubscribeLink = (m: ReceivedMail) => {
-  const match = /^<(.+)>$/.exec(header(m, 'list-unsubscribe'));
-  if (!match?.[1]) throw new Error(`no List-Unsubscribe in ${m.parsed.subject}`);
-  return match[1];
-};
 const path = (url: string) => url.replace('http://localhost:3000', '');
 
 let n = 0;
-const draft = (body: string, extra: Record<string, unknown> = {}) => ({
-  body,
-  language: 'en',
-  clientId: crypto.randomUUID(),
-  ...extra,
-});
 
 async function stage(c: TestContext, mode: 'pre' | 'post' = 'pre') {
   n += 1;
@@ -51,29 +31,6 @@ async function stage(c: TestContext, mode: 'pre' | 'post' = 'pre') {
   const moderator = await makeUser(c, { displayName: 'Mo Moderator' });
   await grantRole(c, space.id, moderator.user.id, 'moderator');
   return { space, moderator };
-}
-
-async function post(person: Person, slug: string, body: string, extra: Record<string, unknown> = {}) {
-  const res = await person.client.post(`/api/spaces/${slug}/comments`, draft(body, extra));
-  expect(res.status).toBe(201);
-  return res.body.comment as { id: string; version: number };
-}
-
-async function decide(
-  c: TestContext,
-  moderator: TestClient,
-  id: string,
-  action: 'approve' | 'reject' | 'restore',
-  reason?: string,
-) {
-  const { rows } = await c.db.pool.query('select version from comments where id = $1', [id]);
-  const res = await moderator.post(`/api/comments/${id}/decision`, {
-    action,
-    version: rows[0].version,
-    ...(reason ? { reason } : {}),
-  });
-  expect(res.status).toBe(200);
-  return res.body.comment;
 }
 
 const notificationsOf = async (c: TestContext, commentId: string) =>
@@ -88,15 +45,13 @@ const notificationsOf = async (c: TestContext, commentId: string) =>
     }>('select * from notifications where comment_id = $1 order by created_at', [commentId])
   ).rows;
 
-const job = (id: string) =>
-  ({ id: 'manual', name: 'manual', data: { id }, retryCount: 0, retryLimit: 3 }) as PgBoss.JobWithMetadata<{
-    id: string;
-  }>;
 /** Runs the `mail-notify` job of a notification by hand (the `manual` app has no worker). */
-const runNotify = (id: string) => notifier(manual.db.db, manual.app.jobs, manual.config)(job(id));
+const runNotify = (id: string) => notifier(manual.db.db, manual.app.jobs, manual.config)(manualJob(id));
 /** Runs the delivery of an email by hand, with the send-time check. */
 const runDeliver = (mailId: string) =>
-  deliverer(manual.db.db, smtpTransport(smtp.url), (id) => mayStillSend(manual.db.db, manual.config, id))(job(mailId));
+  deliverer(manual.db.db, smtpTransport(smtp.url), (id) => mayStillSend(manual.db.db, manual.config, id))(
+    manualJob(mailId),
+  );
 
 describe('decisions on your comment', () => {
   it('approved: in the author’s language, subject with code and title, the permalink, HTML and text, one-click unsubscribe', async () => {
