@@ -7,7 +7,7 @@ import { QUEUES } from '../../server/src/mail/jobs.js';
 import { runMailRetention } from '../../server/src/mail/retention.js';
 import { runStaffAlerts } from '../../server/src/mail/staffAlerts.js';
 import { type TestContext, setupApp } from '../helpers/app.js';
-import { grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
+import { grantRole, insertComment, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
 import { mailConfig, startSmtp, waitUntil } from '../helpers/smtp.js';
 
 /**
@@ -132,6 +132,17 @@ describe('a delivery pg-boss gives up on', () => {
       15_000,
       'the dead letter to be handled',
     );
+
+    // The server is back; an administrator sends it again: sent, and the notification says so.
+    await down.start();
+    const admin = await makeAdmin(ctx);
+    expect((await admin.client.post(`/api/admin/mailbox/${notice.mail_message_id}/retry`)).status).toBe(200);
+    await down.waitFor((m) => m.to.includes(moderator.user.email.toLowerCase()));
+    await waitUntil(async () => (await mailRow(ctx, notice.mail_message_id))?.status === 'sent', 15_000, 'the retry');
+    const after = await ctx.db.pool.query<{ status: string }>('select status from notifications where id = $1', [
+      notice.id,
+    ]);
+    expect(after.rows[0]?.status).toBe('mailed');
   });
 
   it('an attempt that expires (a worker that died mid-send) marks the row failed through the dead letter', async () => {

@@ -51,6 +51,11 @@ export function deliverer(
         ...(forget ? { html: null, text: null } : {}),
       })
       .where(eq(mailMessages.id, message.id));
+    // Sent after all (an administrator's retry of a failed email): its notification says so.
+    await db
+      .update(notifications)
+      .set({ status: 'mailed' })
+      .where(and(eq(notifications.mailMessageId, message.id), eq(notifications.status, 'failed')));
   };
 }
 

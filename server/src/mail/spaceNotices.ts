@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database, DbOrTx, Tx } from '../db/client.js';
 import { type Notification, type Space, type User, mailMessages, notifications, users } from '../db/schema/index.js';
+import { announceInbox } from '../live/inboxChannel.js';
 import { can } from '../policies/index.js';
 import { signedIn } from '../policies/scope.js';
 import { maySeeSpace } from '../policies/visibility.js';
@@ -72,6 +73,8 @@ export async function writeSpaceNotice(tx: Tx, mailer: Mailer, notice: SpaceNoti
     .onConflictDoNothing()
     .returning({ id: notifications.id });
   if (!row) return 'duplicate';
+  // The in-app menu lists it whatever the email frequency; open tabs hear of it once committed.
+  await announceInbox(tx, recipient.id, row.id);
   const preference = preferenceOf(kind);
   if ((await frequencyFor(tx, recipient.id, preference)) === 'never') {
     await tx
