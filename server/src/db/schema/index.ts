@@ -11,3 +11,4 @@ export * from './staffNotes.js';
 export * from './outcomes.js';
 export * from './translations.js';
 export * from './identity.js';
+export * from './staffAccounts.js';

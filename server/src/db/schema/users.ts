@@ -42,6 +42,13 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: ts('expires_at').notNull(),
     createdAt: createdAt(),
+    /** The browser's User-Agent and the client address at sign-in, shown on the account page. */
+    userAgent: text('user_agent'),
+    ipAddress: text('ip_address'),
+    /** Updated at most every few minutes (SESSION_LAST_USED_GRANULARITY), not on every request. */
+    lastUsedAt: ts('last_used_at').notNull().defaultNow(),
+    /** Password verified, TOTP code not yet: such a session grants nothing but the code step. */
+    secondFactorPending: boolean('second_factor_pending').notNull().default(false),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
 );
