@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type TestClient, setupApp } from '../helpers/app.js';
 import { type Person, grantRole, makeSpace, makeUser } from '../helpers/factories.js';
+import { decide as decideAs, post as postAs } from '../helpers/mailFlow.js';
 
 /**
  * The in-app notifications menu (GET /api/me/notifications, POST /api/me/notifications/read): the
@@ -38,26 +39,11 @@ async function stage(mode: 'pre' | 'post' = 'pre') {
   return { space, moderator };
 }
 
-async function post(person: Person, slug: string, body: string, parentId?: string) {
-  const res = await person.client.post(`/api/spaces/${slug}/comments`, {
-    body,
-    language: 'en',
-    clientId: crypto.randomUUID(),
-    ...(parentId ? { parentId } : {}),
-  });
-  expect(res.status, res.raw).toBe(201);
-  return res.body.comment as { id: string };
-}
-
-async function decide(moderator: TestClient, id: string, action: 'approve' | 'reject', reason?: string) {
-  const { rows } = await ctx.db.pool.query('select version from comments where id = $1', [id]);
-  const res = await moderator.post(`/api/comments/${id}/decision`, {
-    action,
-    version: rows[0].version,
-    ...(reason ? { reason } : {}),
-  });
-  expect(res.status, res.raw).toBe(200);
-}
+const post = (person: Person, slug: string, body: string, parentId?: string) =>
+  postAs(person, slug, body, parentId ? { parentId } : {});
+/** A moderator's decision on a comment of this file's app. */
+const decide = (moderator: TestClient, id: string, action: 'approve' | 'reject', reason?: string) =>
+  decideAs(ctx, moderator, id, action, reason);
 
 const inbox = async (p: Person, query = ''): Promise<Inbox> => {
   const res = await p.client.get(`/api/me/notifications${query}`);

@@ -1,16 +1,16 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { TestClient } from '../helpers/app.js';
-import { setupApp } from '../helpers/app.js';
+import { type TestClient, setupApp } from '../helpers/app.js';
 import {
   BROWSER_WAIT_MS,
   launchBrowser,
-  newContext,
   screenshot,
   seriousViolations,
+  signedInPage,
   startWebApp,
 } from '../helpers/browser.js';
-import { type Person, grantRole, makeSpace, makeUser } from '../helpers/factories.js';
+import { grantRole, makeSpace, makeUser } from '../helpers/factories.js';
+import { decide as decideAs, post } from '../helpers/mailFlow.js';
 
 /**
  * The notifications menu in a real browser: the bell's unread badge updates live when a moderator
@@ -26,37 +26,9 @@ async function expectAxeClean(page: Page) {
   expect(await seriousViolations(page)).toEqual([]);
 }
 
-/** A browser context signed in as this person (their API session's cookie). */
-async function signedIn(person: Person, locale = 'en'): Promise<BrowserContext> {
-  const context = await newContext(browser, baseURL, locale);
-  await context.addCookies(
-    person.client.cookieHeader.split('; ').map((pair) => {
-      const i = pair.indexOf('=');
-      return { name: pair.slice(0, i), value: pair.slice(i + 1), url: baseURL };
-    }),
-  );
-  return context;
-}
-
-async function post(person: Person, slug: string, body: string) {
-  const res = await person.client.post(`/api/spaces/${slug}/comments`, {
-    body,
-    language: 'en',
-    clientId: crypto.randomUUID(),
-  });
-  expect(res.status, res.raw).toBe(201);
-  return res.body.comment as { id: string; version: number };
-}
-
-async function decide(moderator: TestClient, id: string, action: 'approve' | 'reject', reason?: string) {
-  const { rows } = await ctx.db.pool.query('select version from comments where id = $1', [id]);
-  const res = await moderator.post(`/api/comments/${id}/decision`, {
-    action,
-    version: rows[0].version,
-    ...(reason ? { reason } : {}),
-  });
-  expect(res.status, res.raw).toBe(200);
-}
+/** A moderator's decision on a comment of this file's app. */
+const decide = (moderator: TestClient, id: string, action: 'approve' | 'reject', reason?: string) =>
+  decideAs(ctx, moderator, id, action, reason);
 
 const bell = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
 
@@ -69,7 +41,7 @@ describe('notifications menu', () => {
     const first = await post(author, space.slug, 'Lower **transfer** costs first.');
     const second = await post(author, space.slug, 'A second thought, off topic.');
 
-    const page = await (await signedIn(author)).newPage();
+    const page = await signedInPage(browser, baseURL, author);
     await page.goto('/account/contributions');
     await bell(page, 'Notifications').waitFor();
     // The socket is open (the live indicator says so) before the moderator decides elsewhere.
@@ -128,7 +100,7 @@ describe('notifications menu', () => {
     await grantRole(ctx, space.id, moderator.user.id, 'moderator');
     const author = await makeUser(ctx, { locale: 'fr' });
     await decide(moderator.client, (await post(author, space.slug, 'Un commentaire.')).id, 'approve');
-    const page = await (await signedIn(author, 'fr')).newPage();
+    const page = await signedInPage(browser, baseURL, author, 'fr');
     await page.goto('/');
     await bell(page, 'Notifications, 1 notification non lue').click();
     await page.getByRole('dialog', { name: 'Notifications' }).getByText('Votre commentaire a été publié').waitFor();
@@ -138,7 +110,7 @@ describe('notifications menu', () => {
 
   it('saves the notification settings on the account page, and they persist', async () => {
     const person = await makeUser(ctx);
-    const page = await (await signedIn(person)).newPage();
+    const page = await signedInPage(browser, baseURL, person);
     await page.goto('/account');
     const section = page.getByRole('region', { name: 'Email notifications' });
     await section.waitFor();

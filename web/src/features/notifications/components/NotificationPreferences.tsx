@@ -2,10 +2,10 @@ import type { NotificationFrequency, NotificationKind, NotificationPreferencesRe
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../../components/ErrorMessage';
 import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
 import { useMe } from '../../auth/api/me';
 import { Field } from '../../auth/components/Field';
+import { FormSubmit } from '../../auth/components/FormSubmit';
 import { preferencesQuery, useSavePreferences } from '../api/notifications';
 import '../locales';
 import '../notifications.css';
@@ -100,15 +100,16 @@ function PreferencesForm({ userId, data }: { userId: string; data: NotificationP
           </Field>
         );
       })}
-      {save.error ? <ErrorMessage key={attempt} error={save.error} /> : null}
       <div role="status" className="form-status">
         {saved && <p className="notice success">{t('settings.saved')}</p>}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={save.isPending || undefined}>
-          {save.isPending ? t('settings.saving') : t('settings.save')}
-        </button>
-      </div>
+      <FormSubmit
+        error={save.error}
+        attempt={attempt}
+        pending={save.isPending}
+        label={t('settings.save')}
+        pendingLabel={t('settings.saving')}
+      />
     </form>
   );
 }
