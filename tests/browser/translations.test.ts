@@ -20,6 +20,8 @@ afterAll(() => browser.close());
 
 const ORIGINAL = 'Las remesas deberían costar menos del tres por ciento.';
 const TRANSLATION = 'Remittances should cost less than three per cent.';
+/** Its markdown, which the staff's form must give back as written (not the rendered text). */
+const TRANSLATION_MD = 'Remittances should cost **less** than three per cent.';
 
 /** A space whose staff member (`role`, named `name`) faces one published Spanish contribution by Alma Autora. */
 async function spanishContribution(role: 'moderator' | 'chair', name: string, code?: string) {
@@ -53,7 +55,7 @@ describe('translations in the discussion', () => {
     // Focus goes to the first field; English first (the contribution's own Spanish is not offered).
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     expect(await into.locator('option').allTextContents()).toEqual(['English', 'French']);
-    await article.getByLabel('Translation (markdown)').fill(TRANSLATION);
+    await article.getByLabel('Translation (markdown)').fill(TRANSLATION_MD);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'translation-editor');
     await article.getByRole('button', { name: 'Save translation' }).click();
@@ -67,7 +69,7 @@ describe('translations in the discussion', () => {
             ])
           ).rows,
       )
-      .toEqual([{ body_md: TRANSLATION, translator_id: mod.user.id }]);
+      .toEqual([{ body_md: TRANSLATION_MD, translator_id: mod.user.id }]);
     // Focus returns to the Translate button.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`translate-${c.id}`);
 
@@ -96,7 +98,8 @@ describe('translations in the discussion', () => {
 
     // The moderator deletes it: the reader's page loses the offer live.
     await article.getByRole('button', { name: 'Translate Alma Autora’s contribution' }).click();
-    await expect.poll(() => article.getByLabel('Translation (markdown)').inputValue()).toBe(TRANSLATION);
+    // By now the moderator's page has had the live public copy (no markdown): the form refetches it.
+    await expect.poll(() => article.getByLabel('Translation (markdown)').inputValue()).toBe(TRANSLATION_MD);
     await article.getByRole('button', { name: 'Delete translation' }).click();
     await expect.poll(() => seen.getByText('Traduction disponible :').count(), { timeout: BROWSER_WAIT_MS }).toBe(0);
     await readerPage.context().close();

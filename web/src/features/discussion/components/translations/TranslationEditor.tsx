@@ -1,5 +1,5 @@
 import { type CommentDto, TRANSLATION_LANGUAGES, commentResponse, translationResponse } from '@convene/shared';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, fieldError } from '../../../../components/ErrorMessage';
 import { api } from '../../../../lib/api';
@@ -44,10 +44,29 @@ export function TranslationEditor({ comment, describedBy }: { comment: CommentDt
   const existing = comment.translations.find((x) => x.language === lang);
   const name = (l: Lang) => languageIn(l, i18n.language) ?? l;
 
-  const choose = (l: Lang | undefined) => {
+  // Whether the text in the box is the person's own typing (a late refetch must not replace it).
+  const typed = useRef(false);
+  const chosen = useRef(lang);
+  const choose = (l: Lang | undefined, from: CommentDto = comment) => {
     setLang(l);
-    setBody(l ? sourceOf(comment, l) : '');
+    chosen.current = l;
+    typed.current = false;
+    setBody(l ? sourceOf(from, l) : '');
     setError(null);
+  };
+  /**
+   * A live update brings the public copy, without the markdown sources and the outdated
+   * translations: then the staff copy is fetched again and the box filled from it.
+   */
+  const openEditor = () => {
+    setOpen(true);
+    choose(lang);
+    focusWhenReady(`${id}-lang`);
+    if (comment.translations.every((x) => x.bodyMd !== undefined)) return;
+    void cache.refetchHolding(comment.id).then(() => {
+      const fresh = cache.find(comment.id);
+      if (fresh && !typed.current) choose(chosen.current, fresh);
+    });
   };
   const close = () => {
     setOpen(false);
@@ -80,11 +99,7 @@ export function TranslationEditor({ comment, describedBy }: { comment: CommentDt
         aria-label={t('translateComment', { name: comment.author.displayName })}
         onClick={() => {
           if (open) close();
-          else {
-            setOpen(true);
-            choose(lang);
-            focusWhenReady(`${id}-lang`);
-          }
+          else openEditor();
         }}
       >
         {t('translate')}
@@ -127,7 +142,10 @@ export function TranslationEditor({ comment, describedBy }: { comment: CommentDt
                   rows={6}
                   value={body}
                   required
-                  onChange={(e) => setBody(e.target.value)}
+                  onChange={(e) => {
+                    typed.current = true;
+                    setBody(e.target.value);
+                  }}
                   aria-invalid={bodyError ? true : undefined}
                   aria-describedby={
                     [bodyError ? `${id}-body-error` : null, existing?.outdated ? `${id}-outdated` : null]
