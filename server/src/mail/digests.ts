@@ -2,19 +2,11 @@ import type { DigestFrequency, NotificationKind } from '@convene/shared';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Database, Tx } from '../db/client.js';
-import {
-  type Notification,
-  type User,
-  comments,
-  mailMessages,
-  notifications,
-  questions,
-  users,
-} from '../db/schema/index.js';
+import { type Notification, type User, comments, mailMessages, notifications } from '../db/schema/index.js';
 import { queueMail } from './compose.js';
 import { QUEUES, type Jobs } from './jobs.js';
 import { MAIL_KINDS, type NotificationMailKind, preferenceOf } from './kinds.js';
-import { type Content, drop, mailerFor, verdict } from './notifications.js';
+import { type Content, bylineOf, drop, mailerFor, verdict } from './notifications.js';
 import { frequencyFor } from './preferences.js';
 import { type DigestGroup, type DigestItem, renderDigest } from './templates/digest.js';
 import { unsubscribeToken, unsubscribeUrl } from './unsubscribe.js';
@@ -50,31 +42,20 @@ function action(run: DigestFrequency, frequency: string): 'send' | 'drop' | 'wai
 /** An item's place (the question it answers) and author, for the digest's grouping and byline. */
 async function itemOf(tx: Tx, n: Notification, content: Content & { show: true }): Promise<DigestItem | null> {
   if (!n.commentId) return null;
-  const [row] = await tx
-    .select({
-      questionId: comments.questionId,
-      displayName: users.displayName,
-      affiliation: users.affiliation,
-    })
+  const [comment] = await tx
+    .select({ authorId: comments.authorId, questionId: comments.questionId })
     .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.id, n.commentId))
     .limit(1);
-  if (!row) return null;
-  const [question] = row.questionId
-    ? await tx
-        .select({ id: questions.id, position: questions.position, text: questions.text })
-        .from(questions)
-        .where(eq(questions.id, row.questionId))
-        .limit(1)
-    : [];
+  if (!comment) return null;
+  const { author, question } = await bylineOf(tx, comment);
   const m = content.mail;
   return {
     kind: m.kind,
     spaceId: n.spaceId ?? '',
     space: m.space,
-    question: question ?? null,
-    author: { displayName: row.displayName, affiliation: row.affiliation },
+    question,
+    author,
     excerpt: m.excerpt,
     reason: m.reason ?? null,
     url: m.url,

@@ -132,6 +132,23 @@ export type Content =
 
 const hidden: Content = { show: false, reason: 'not_visible' };
 
+/** Who wrote a comment (name and affiliation) and the question it answers (null: a general comment). */
+export async function bylineOf(db: DbOrTx, comment: Pick<Comment, 'authorId' | 'questionId'>) {
+  const [author] = await db
+    .select({ displayName: users.displayName, affiliation: users.affiliation })
+    .from(users)
+    .where(eq(users.id, comment.authorId))
+    .limit(1);
+  const [question] = comment.questionId
+    ? await db
+        .select({ id: questions.id, position: questions.position, text: questions.text })
+        .from(questions)
+        .where(eq(questions.id, comment.questionId))
+        .limit(1)
+    : [];
+  return { author: author ?? { displayName: '', affiliation: '' }, question: question ?? null };
+}
+
 /** The comment as the recipient may read it now, or null (missing, or not theirs to read). */
 async function readable(db: DbOrTx, id: string, recipient: User): Promise<LoadedComment | null> {
   try {
@@ -188,26 +205,15 @@ export async function contentFor(db: DbOrTx, config: Config, n: Notification, re
     }
     case 'new_contribution': {
       if (!isPublished(comment) || comment.authorId === recipient.id) return hidden;
-      const [author] = await db
-        .select({ displayName: users.displayName, affiliation: users.affiliation })
-        .from(users)
-        .where(eq(users.id, comment.authorId))
-        .limit(1);
-      const [question] = comment.questionId
-        ? await db
-            .select({ position: questions.position, text: questions.text })
-            .from(questions)
-            .where(eq(questions.id, comment.questionId))
-            .limit(1)
-        : [];
+      const { author, question } = await bylineOf(db, comment);
       return {
         show: true,
         mail: {
           ...base,
           excerpt: htmlText(comment.bodyHtml),
-          replyAuthor: author?.displayName ?? '',
-          author: author ?? { displayName: '', affiliation: '' },
-          question: question ?? null,
+          replyAuthor: author.displayName,
+          author,
+          question,
         },
       };
     }
@@ -216,17 +222,13 @@ export async function contentFor(db: DbOrTx, config: Config, n: Notification, re
       if (!isPublished(comment) || !comment.parentId) return hidden;
       const parent = await readable(db, comment.parentId, recipient);
       if (!parent || parent.comment.authorId !== recipient.id) return hidden;
-      const [author] = await db
-        .select({ displayName: users.displayName })
-        .from(users)
-        .where(eq(users.id, comment.authorId))
-        .limit(1);
+      const { author } = await bylineOf(db, comment);
       return {
         show: true,
         mail: {
           ...base,
           excerpt: htmlText(comment.bodyHtml),
-          replyAuthor: author?.displayName ?? '',
+          replyAuthor: author.displayName,
           ...(isPublished(parent.comment) ? { parentExcerpt: htmlText(parent.comment.bodyHtml, 400) } : {}),
         },
       };
