@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import type { InvitationLookup } from '@convene/shared';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../../lib/api';
@@ -15,19 +16,27 @@ import '../auth.css';
 export function AcceptInvitation() {
   const { t } = useTranslation('identity');
   const token = useLinkToken();
-  const invitation = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => lookupInvitation(token),
-    enabled: token !== '',
-    retry: false,
-    staleTime: Infinity,
-  });
+  // Looked up once (not a cached query: registering refetches every query, and the used link would then be refused).
+  const [invitation, setInvitation] = useState<
+    { isPending: true } | { isPending: false; data: InvitationLookup } | { isPending: false; error: unknown }
+  >({ isPending: true });
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    lookupInvitation(token).then(
+      (data) => live && setInvitation({ isPending: false, data }),
+      (error: unknown) => live && setInvitation({ isPending: false, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [token]);
   return (
     <GuestFormPage title={t('invitation.title')}>
       {(_next, onDone) => {
         if (!token) return <p className="notice">{t('invitation.noToken')}</p>;
         if (invitation.isPending) return <p role="status">{t('invitation.loading')}</p>;
-        if (invitation.isError) {
+        if ('error' in invitation) {
           const err = invitation.error;
           const code = err instanceof ApiError ? (err.code as keyof typeof INVITATION_ERRORS) : undefined;
           const problem = (code && INVITATION_ERRORS[code]) || 'invalid';

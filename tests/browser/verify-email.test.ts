@@ -1,0 +1,119 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setupApp } from '../helpers/app.js';
+import {
+  BROWSER_WAIT_MS,
+  allowConsoleErrors,
+  launchBrowser,
+  newContext,
+  seriousViolations,
+  startWebApp,
+  submitRegistration,
+} from '../helpers/browser.js';
+import { makeAdmin, makeSpace } from '../helpers/factories.js';
+import { mailConfig, waitUntil } from '../helpers/smtp.js';
+
+/**
+ * Address verification in a real browser: register (unverified), the banner, a comment shown as
+ * waiting for verification, the link read from the development mailbox, the banner gone and the
+ * comment awaiting moderation. Then an administrator's invitation, accepted through its page.
+ * Axe-checked at each step.
+ */
+const ctx = await setupApp();
+// Only the served app runs the mail worker, so links carry its origin.
+const { baseURL } = await startWebApp({ ...ctx, config: { ...ctx.config, mail: mailConfig({ worker: true }) } });
+const browser = await launchBrowser();
+const { space } = await makeSpace(ctx, { moderationMode: 'pre' });
+const SPACE = `/spaces/${space.slug}`;
+
+async function expectAxeClean(page: Page) {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+/** The link of the newest delivered email of this kind to this address (development mailbox). */
+const linkIn = (to: string, kind: string, path: string) =>
+  waitUntil(
+    async () => {
+      const { rows } = await ctx.db.pool.query<{ text: string }>(
+        `select text from mail_messages where lower(to_address) = lower($1) and kind = $2 and status = 'sent'
+         order by created_at desc limit 1`,
+        [to, kind],
+      );
+      return new RegExp(`(http://\\S+/${path}#token=[a-z0-9]+)`).exec(rows[0]?.text ?? '')?.[1];
+    },
+    15_000,
+    `the ${kind} email to ${to}`,
+  );
+
+describe('address verification', () => {
+  it('registers, sees the banner and the held comment, follows the emailed link, and the banner is gone', async () => {
+    const email = `verify.${Date.now()}@example.org`;
+    const page = await (await newContext(browser, baseURL)).newPage();
+    await submitRegistration(page, SPACE, { email, country: 'KE', verified: false });
+    await page.waitForURL(`**${SPACE}`);
+    const banner = page.getByRole('region', { name: 'Confirm your email address' });
+    await banner.getByText(`we sent a link to ${email}`).waitFor();
+    await expectAxeClean(page);
+
+    await page.getByRole('button', { name: 'Answer question 1' }).click();
+    await page.getByRole('textbox', { name: 'Your comment' }).fill('Held until my address is confirmed.');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const mine = page.locator('article', { hasText: 'Held until my address is confirmed.' });
+    await mine.getByText('Waiting for you to verify your address').waitFor();
+    await expectAxeClean(page);
+
+    // "Send the link again" answers in the banner.
+    await banner.getByRole('button', { name: 'Send the link again' }).click();
+    await banner.getByRole('status').getByText(`A new link is on its way to ${email}.`).waitFor();
+
+    const link = await linkIn(email, 'email_verification', 'verify-email');
+    expect(link.startsWith(`${baseURL}/verify-email#token=`)).toBe(true);
+    await page.goto(link);
+    await page.getByText(`Thank you: your email address ${email} is confirmed.`).waitFor();
+    await waitUntil(() => !page.url().includes('#token='), 5_000, 'the token to leave the URL');
+    await expectAxeClean(page);
+    await expect.poll(() => banner.count(), { timeout: BROWSER_WAIT_MS }).toBe(0);
+
+    await page.goto(SPACE);
+    await mine.getByText('Awaiting moderation').waitFor();
+    expect(await banner.count()).toBe(0);
+
+    // The same link again is refused in words.
+    allowConsoleErrors(page, /status of 400/);
+    await page.goto(link);
+    await page.getByRole('alert').getByText('This link has already been used.').waitFor();
+  });
+
+  it('an invited moderator registers through the invitation page and holds the role', async () => {
+    const admin = await makeAdmin(ctx);
+    const email = `invited.${Date.now()}@example.org`;
+    // Through the served app, so the link carries its origin.
+    const res = await fetch(`${baseURL}/api/spaces/${space.slug}/invitations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseURL, cookie: admin.client.cookieHeader },
+      body: JSON.stringify({ email, role: 'moderator' }),
+    });
+    expect(res.status).toBe(201);
+    const link = await linkIn(email, 'invitation', 'invitation');
+
+    const page = await (await newContext(browser, baseURL)).newPage();
+    await page.goto(link);
+    await page.getByText(`You are invited to moderate ${space.code} — ${space.title}.`).waitFor();
+    await expectAxeClean(page);
+    const field = page.getByLabel('Email address');
+    expect(await field.inputValue()).toBe(email);
+    expect(await field.getAttribute('readonly')).not.toBeNull();
+    await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+    await page.getByLabel('Full name').fill('Imani Moderator');
+    await page.getByLabel('Affiliation').fill('UN Network on Migration');
+    await page.getByLabel('Stakeholder category').selectOption('un_system');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(`**${SPACE}`);
+    // Verified by the invitation: no banner; a moderator: the queue is in the menu.
+    await page
+      .getByRole('link', { name: /Moderation/ })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('region', { name: 'Confirm your email address' }).count()).toBe(0);
+  });
+});
