@@ -134,6 +134,7 @@ function useTitle() {
   return (item: InboxItem): string => {
     if (item.kind === 'comment_reply')
       return item.actor ? t('kinds.comment_reply', { name: item.actor }) : t('kinds.comment_reply_removed');
+    if (item.kind === 'new_contribution' && item.actor) return t('kinds.new_contribution', { name: item.actor });
     const fallback = item.preference ? t(`preferences.${item.preference}`) : t('kinds.other');
     return t(`kinds.${item.kind}`, { defaultValue: fallback });
   };
