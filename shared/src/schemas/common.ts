@@ -10,6 +10,8 @@ export const errorResponse = z
       message: z.string(),
       /** For validation errors: `{ fields: [{ field, message }] }`; otherwise code-specific. */
       details: z.unknown().optional(),
+      /** The request's id (also in the `X-Request-Id` header and the server's log line), to quote to support. */
+      requestId: z.string().optional(),
     }),
   })
   .meta({ id: 'Error' });
