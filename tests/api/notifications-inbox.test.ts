@@ -231,4 +231,21 @@ describe('the notifications menu', () => {
     );
     expect((await inbox(parentAuthor)).items).toHaveLength(1);
   });
+
+  it('a space made private again (back to draft) hides the item’s text, space and link', async () => {
+    const { space, moderator } = await stage();
+    const author = await makeUser(ctx);
+    const c = await post(author, space.slug, 'Words in a space that goes back to draft.');
+    await decide(moderator.client, c.id, 'approve');
+    expect((await inbox(author)).items[0]).toMatchObject({ removed: false, space: { slug: space.slug } });
+
+    await ctx.db.pool.query(`update spaces set status = 'draft' where id = $1`, [space.id]);
+    const after = await inbox(author);
+    expect(after.items).toEqual([
+      expect.objectContaining({ kind: 'comment_approved', removed: true, text: null, space: null, url: null }),
+    ]);
+    expect(JSON.stringify(after)).not.toContain(space.title);
+    // Its moderator (staff of the draft) was not the recipient: their menu stays empty.
+    expect((await inbox(moderator)).items).toEqual([]);
+  });
 });
