@@ -97,6 +97,10 @@ export const configSchema = z
     UNVERIFIED_COMMENTS: z.enum(['hold', 'allow']).default('hold'),
     /** Verification emails sent again on request ("resend"), per account. */
     RATE_LIMIT_VERIFY_RESEND: limit.prefault('3/1h'),
+    /** Who must sign in with a TOTP second factor: `admins`, `staff` (admins, moderators, chairs) or `off`. */
+    REQUIRE_STAFF_2FA: z.enum(['admins', 'staff', 'off']).default('admins'),
+    /** Two-factor code attempts (sign-in code step, enrol, disable) per account. */
+    RATE_LIMIT_TOTP: limit.prefault('5/15m'),
   })
   .transform((env) => {
     const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
@@ -156,6 +160,12 @@ export const configSchema = z
       passwordResetLimits: { address: env.RATE_LIMIT_RESET_ADDRESS, account: env.RATE_LIMIT_RESET_ACCOUNT },
       /** Address verification and invitations (`mail/verification.ts`, `mail/invitations.ts`). */
       identity: { unverifiedComments: env.UNVERIFIED_COMMENTS, resendLimit: env.RATE_LIMIT_VERIFY_RESEND },
+      /** Staff two-factor sign-in (`auth/totp.ts`). Last-used times are written at most this often. */
+      staffAccounts: {
+        require2fa: env.REQUIRE_STAFF_2FA,
+        totpLimit: env.RATE_LIMIT_TOTP,
+        lastUsedGranularityMs: 5 * 60_000,
+      },
     };
   });
 
@@ -186,6 +196,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...base,
     // No mail worker unless a test file asks for one; pg-boss then starts only when mail is queued.
     mail: { ...base.mail, worker: false, supervise: false, schedule: false, pollingIntervalSeconds: 0.5 },
+    // Test administrators sign in with a password only (factories' makeAdmin); tests of two-factor
+    // enforcement pass `staffAccounts: { ...require2fa: 'admins' }`. The product default is `admins`.
+    staffAccounts: { ...base.staffAccounts, require2fa: 'off' },
     ...overrides,
   };
 }
