@@ -2,13 +2,9 @@ import type { RegisterRequest, UpdateProfileRequest } from '@convene/shared';
 import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.js';
 import { invalidateUserSessions } from '../auth/sessions.js';
-import type { Config } from '../config.js';
-import type { Database, DbOrTx } from '../db/client.js';
+import type { DbOrTx } from '../db/client.js';
 import { type User, users } from '../db/schema/index.js';
-import { conflict, fieldInvalid } from '../errors.js';
-import type { Jobs } from '../mail/jobs.js';
-import { queueVerification } from '../mail/verification.js';
-import { acceptInvitations, invitationByToken } from './invitations.js';
+import { conflict } from '../errors.js';
 
 export type RegisterInput = Omit<RegisterRequest, 'country'> & { country?: string | null | undefined };
 
@@ -53,33 +49,6 @@ export async function registerUser(
     });
   }
   return user;
-}
-
-/**
- * Registration (`POST /api/auth/register`), in one transaction. Through an invitation's link
- * (`invitationToken`): with the invited address, verified by the link, holding every role it was
- * invited to at once. Otherwise the address is unverified and its verification email is queued.
- */
-export async function registerAccount(
-  db: Database,
-  jobs: Jobs,
-  config: Config,
-  { invitationToken, ...input }: RegisterInput & { invitationToken?: string | undefined },
-): Promise<User> {
-  return db.transaction(async (tx) => {
-    if (invitationToken) {
-      const { invitation } = await invitationByToken(tx, invitationToken);
-      if (invitation.email.toLowerCase() !== input.email.toLowerCase()) {
-        throw fieldInvalid('email', 'Register with the address the invitation was sent to');
-      }
-      const user = await registerUser(tx, input, 'user', true);
-      await acceptInvitations(tx, user);
-      return user;
-    }
-    const user = await registerUser(tx, input);
-    await queueVerification(tx, jobs, config, user.id);
-    return user;
-  });
 }
 
 /**

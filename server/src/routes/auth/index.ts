@@ -11,7 +11,8 @@ import {
 } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { verifyDummyPassword, verifyPassword } from '../../auth/password.js';
-import { findUserByEmail, registerAccount, updateProfile } from '../../commands/users.js';
+import { registerAccount } from '../../commands/registration.js';
+import { findUserByEmail, updateProfile } from '../../commands/users.js';
 import { AppError, fieldInvalid } from '../../errors.js';
 import { rateLimited } from '../../plugins/rateLimit.js';
 import { pendingEmailChange } from '../../mail/verification.js';
