@@ -1,7 +1,7 @@
 import type { ServerMessage } from '@convene/shared';
 import type { WebSocket } from 'ws';
 import type { Database } from '../db/client.js';
-import type { User } from '../db/schema/index.js';
+import type { EventRow, User } from '../db/schema/index.js';
 import { parseInboxNotice } from './inboxChannel.js';
 import { EventListener } from './listener.js';
 import { Presence } from './presence.js';
@@ -47,6 +47,8 @@ export class LiveHub {
   private readonly presence: Presence;
   private timers: NodeJS.Timeout[] = [];
   private inboxPresenter: InboxPresenter | null = null;
+  /** Told of each events row once it was handed to this instance's sockets (metrics: delivery lag). */
+  delivered: ((row: EventRow) => void) | null = null;
 
   constructor(
     private readonly db: Database,
@@ -63,7 +65,10 @@ export class LiveHub {
       closed: (conn) => this.subscriptions.removeAll(conn),
     });
     this.listener = new EventListener(db, opts, this.steps, {
-      event: (row) => this.subscriptions.deliver(row),
+      event: async (row) => {
+        await this.subscriptions.deliver(row);
+        this.delivered?.(row);
+      },
       sessionEnded: (payload) => this.subscriptions.endSession(payload),
       presence: (payload) => this.presence.receive(payload),
       inbox: (payload) => this.deliverInbox(payload),
@@ -83,6 +88,18 @@ export class LiveHub {
 
   get size(): number {
     return this.sockets.connections.size;
+  }
+
+  /** Subscriptions (a socket following a space) open on this instance. */
+  get subscriptionCount(): number {
+    let n = 0;
+    for (const conn of this.sockets.connections) n += conn.subs.size;
+    return n;
+  }
+
+  /** The id of the last events row this instance has read and delivered. */
+  get lastSeenId(): number {
+    return this.listener.lastSeenId;
   }
 
   async start(): Promise<void> {
