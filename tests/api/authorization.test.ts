@@ -362,6 +362,17 @@ const cases: Case[] = [
     run: (c) =>
       c.put('/api/me/notification-preferences', { preferences: [{ kind: 'replies', frequency: 'immediately' }] }),
   },
+  // The in-app notifications menu: your own notifications only (someone else's ids are ignored)
+  {
+    route: 'GET /api/me/notifications',
+    status: statuses(signedIn, 200),
+    run: (c) => c.get('/api/me/notifications'),
+  },
+  {
+    route: 'POST /api/me/notifications/read',
+    status: statuses(signedIn, 200),
+    run: (c) => c.post('/api/me/notifications/read', { all: true }),
+  },
   {
     route: 'GET /api/mail/unsubscribe',
     status: all(200),
