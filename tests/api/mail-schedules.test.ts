@@ -6,7 +6,7 @@ import { QUEUES, SCHEDULES } from '../../server/src/mail/jobs.js';
 import { runClosingReminders } from '../../server/src/mail/reminders.js';
 import { eq } from 'drizzle-orm';
 import { type TestContext, setupApp } from '../helpers/app.js';
-import { grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
+import { grantRole, insertComment, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
 import { mailConfig, type ReceivedMail, startSmtp, waitUntil } from '../helpers/smtp.js';
 
 /**
@@ -17,6 +17,8 @@ import { mailConfig, type ReceivedMail, startSmtp, waitUntil } from '../helpers/
  */
 const smtp = await startSmtp();
 const ctx = await setupApp({ mail: mailConfig({ smtpUrl: smtp.url, worker: true }) });
+/** Its own database, for an instance with pg-boss's clock on (the scheduled jobs start by themselves there). */
+const clocked = await setupApp({ mail: mailConfig({ smtpUrl: smtp.url, worker: false }) });
 const mailer = (c: TestContext = ctx) => ({ db: c.db.db, jobs: c.app.jobs, config: c.config });
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -70,6 +72,36 @@ describe('the schedule', () => {
     } finally {
       await other.close();
       await second.close();
+    }
+  });
+});
+
+describe('pg-boss’s clock', () => {
+  it('starts the scheduled jobs by itself in an instance with MAIL_SCHEDULE on', async () => {
+    const { space } = await makeSpace(clocked, { code: 'RT 8.8', title: 'Clockwork' });
+    const moderator = await makeUser(clocked);
+    const author = await makeUser(clocked);
+    await grantRole(clocked, space.id, moderator.user.id, 'moderator');
+    await insertComment(clocked, { spaceId: space.id, authorId: author.user.id });
+    // The schedules are in the database (as after any earlier start); an instance with the clock
+    // starts: the every-minute staff alert runs without anyone calling it.
+    await clocked.app.jobs.registerSchedules();
+    const pool = createDb(clocked.db.url, { max: 4 });
+    const clock = await buildApp({
+      db: pool.db,
+      config: { ...clocked.config, mail: { ...clocked.config.mail, worker: true, schedule: true } },
+      logger: false,
+    });
+    await clock.ready();
+    try {
+      const mail = await smtp.waitFor(
+        (m) => mailTo(moderator.user.email)(m) && (m.parsed.subject ?? '').startsWith('[RT 8.8] Clockwork'),
+        30_000,
+      );
+      expect(mail.parsed.subject).toContain('One item waiting for moderation');
+    } finally {
+      await clock.close();
+      await pool.close();
     }
   });
 });
@@ -142,8 +174,10 @@ describe('closing reminders', () => {
     const { space } = await makeSpace(ctx, { closesAt: new Date(Date.now() + 20 * DAY) });
     const fan = await makeUser(ctx);
     await follow(fan.user.id, space.id);
+    const admin = await makeAdmin(ctx);
+    // Closed through the administrators' space form (PATCH /api/spaces/:slug, status).
+    expect((await admin.client.patch(`/api/spaces/${space.slug}`, { status: 'closed' })).status).toBe(200);
     const now = new Date();
-    await ctx.db.db.update(spaces).set({ status: 'closed', updatedAt: now }).where(eq(spaces.id, space.id));
     expect((await runClosingReminders(mailer(), new Date(now.getTime() + 60_000))).closed).toBe(1);
     // Later, its old closing date passes while it is closed: the same closing, no second email.
     expect((await runClosingReminders(mailer(), new Date(now.getTime() + 21 * DAY))).closed).toBe(0);
