@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useFormat } from '../../../i18n/format';
 import { invitationsQuery, resendInvitation, revokeInvitation, useInvitations } from '../api/invitations';
+import '../../auth/locales';
 
 /** The space's invitations not accepted yet: resend (new link, 14 more days) or revoke. */
 export function InvitationsList({ space, onStatus }: { space: SpaceDetail; onStatus: (message: string) => void }) {

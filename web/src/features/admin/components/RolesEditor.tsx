@@ -9,6 +9,7 @@ import { revokeRole, rolesQuery, useRoles } from '../api/roles';
 import { localizeFieldMessage } from '../lib/messages';
 import { Field } from './Fields';
 import { InvitationsList } from './InvitationsList';
+import '../../auth/locales';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

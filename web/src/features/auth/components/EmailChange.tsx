@@ -7,6 +7,7 @@ import { meQuery } from '../api/me';
 import { useChangeEmail } from '../api/verification';
 import { checkEmail } from '../utils/validate';
 import { TextField } from './Field';
+import '../locales';
 
 /**
  * The account page's "Change your email address": a link goes to the new address and the change

@@ -8,6 +8,7 @@ import { GuestFormPage } from '../components/AuthPage';
 import { RegisterForm } from './Register';
 import { useLinkToken } from './VerifyEmail';
 import '../auth.css';
+import '../locales';
 
 /**
  * `/invitation#token=…`: an administrator's invitation to moderate or chair a space. The

@@ -16,6 +16,7 @@ import { localizeFieldMessage } from '../utils/fieldMessages';
 import { withNext } from '../utils/next';
 import { checkEmail, checkNewPassword, compact } from '../utils/validate';
 import '../auth.css';
+import '../locales';
 
 const FIELDS = ['email', 'password', ...PROFILE_FIELDS] as const;
 type RegisterField = (typeof FIELDS)[number];

@@ -8,6 +8,7 @@ import { meQuery } from '../api/me';
 import { EMAIL_TOKEN_ERRORS, confirmEmail } from '../api/verification';
 import { usePageTitle } from '../hooks/usePageTitle';
 import '../auth.css';
+import '../locales';
 
 /** The token of a link `…#token=…` (a fragment: never sent to a server, nor kept in the history). */
 export function useLinkToken(): string {
