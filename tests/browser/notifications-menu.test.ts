@@ -111,7 +111,13 @@ describe('notifications menu', () => {
   it('saves the notification settings on the account page, and they persist', async () => {
     const person = await makeUser(ctx);
     const page = await signedInPage(browser, baseURL, person);
-    await page.goto('/account');
+    // Reached from the menu, which has nothing to list yet.
+    await page.goto('/');
+    await bell(page, 'Notifications').click();
+    const menu = page.getByRole('dialog', { name: 'Notifications' });
+    await menu.getByText('No notifications yet.', { exact: false }).waitFor();
+    await menu.getByRole('link', { name: 'Notification settings' }).click();
+    await page.waitForURL('**/account#notification-preferences');
     const section = page.getByRole('region', { name: 'Email notifications' });
     await section.waitFor();
     const replies = section.getByLabel('Replies to you');

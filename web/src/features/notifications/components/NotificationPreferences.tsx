@@ -1,7 +1,8 @@
 import type { NotificationFrequency, NotificationKind, NotificationPreferencesResponse } from '@convene/shared';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
 import { useMe } from '../../auth/api/me';
 import { Field } from '../../auth/components/Field';
@@ -23,8 +24,15 @@ export function NotificationPreferences() {
 function Preferences({ userId }: { userId: string }) {
   const { t } = useTranslation('notifications');
   const prefs = useQuery(preferencesQuery(userId));
+  const section = useRef<HTMLElement>(null);
+  const { hash } = useLocation();
+  const loaded = prefs.isSuccess;
+  // Opened from the menu's "Notification settings" link: once loaded, scroll the section into view.
+  useEffect(() => {
+    if (loaded && hash === '#notification-preferences') section.current?.scrollIntoView();
+  }, [loaded, hash]);
   return (
-    <section aria-labelledby="notification-preferences-heading" id="notification-preferences">
+    <section aria-labelledby="notification-preferences-heading" id="notification-preferences" ref={section}>
       <h2 id="notification-preferences-heading">{t('settings.title')}</h2>
       <p className="muted">{t('settings.intro')}</p>
       {prefs.isPending ? (
