@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deliverer } from '../../server/src/mail/deliver.js';
-import { sendDigests } from '../../server/src/mail/digests.js';
+import { mayStillDeliver, sendDigests } from '../../server/src/mail/digests.js';
 import { QUEUES } from '../../server/src/mail/jobs.js';
-import { mayStillSend, notifier } from '../../server/src/mail/notifications.js';
+import { notifier } from '../../server/src/mail/notifications.js';
 import { smtpTransport } from '../../server/src/mail/transport.js';
 import { type TestContext, setupApp } from '../helpers/app.js';
 import { type Person, grantRole, makeSpace, makeUser } from '../helpers/factories.js';
@@ -252,7 +252,7 @@ describe('the schedule', () => {
 describe('the visibility rule in digests', () => {
   const runNotify = (id: string) => notifier(manual.db.db, manual.app.jobs, manual.config)(manualJob(id));
   const runDeliver = (mailId: string) =>
-    deliverer(manual.db.db, smtpTransport(smtp.url), (id) => mayStillSend(manual.db.db, manual.config, id))(
+    deliverer(manual.db.db, smtpTransport(smtp.url), (id) => mayStillDeliver(manual.db.db, manual.config, id))(
       manualJob(mailId),
     );
   const holdAll = async (userId: string) => {

@@ -6,7 +6,7 @@ import { type Notification, type User, comments, mailMessages, notifications } f
 import { queueMail } from './compose.js';
 import { QUEUES, type Jobs } from './jobs.js';
 import { MAIL_KINDS, type NotificationMailKind, preferenceOf } from './kinds.js';
-import { type Content, bylineOf, drop, mailerFor, verdict } from './notifications.js';
+import { type Content, bylineOf, drop, mailerFor, mayStillSend, verdict } from './notifications.js';
 import { frequencyFor } from './preferences.js';
 import { type DigestGroup, type DigestItem, renderDigest } from './templates/digest.js';
 import { unsubscribeToken, unsubscribeUrl } from './unsubscribe.js';
@@ -266,4 +266,19 @@ export async function digestMayStillSend(
   });
   if (written) mailerFor(db)?.jobs.nudge(QUEUES.mailSend);
   return send;
+}
+
+/**
+ * What the deliverer asks just before sending an email: a digest is checked item by item
+ * (`digestMayStillSend`), any other email as `mayStillSend` says.
+ */
+export async function mayStillDeliver(db: Database, config: Config, messageId: string): Promise<boolean> {
+  const [message] = await db
+    .select({ kind: mailMessages.kind })
+    .from(mailMessages)
+    .where(eq(mailMessages.id, messageId))
+    .limit(1);
+  if (message?.kind !== 'digest') return mayStillSend(db, config, messageId);
+  const rows = await db.select().from(notifications).where(eq(notifications.mailMessageId, messageId));
+  return digestMayStillSend(db, config, messageId, rows);
 }

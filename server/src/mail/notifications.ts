@@ -20,7 +20,6 @@ import { signedIn } from '../policies/scope.js';
 import { isPublished, maySeeComment, maySeePrivateParts, rejectionReason } from '../policies/visibility.js';
 import { type LoadedComment, loadComment } from '../queries/comments.js';
 import { queueMail, queueNotification } from './compose.js';
-import { digestMayStillSend } from './digests.js';
 import { autoFollow, notifyFollowers } from './follows.js';
 import { QUEUES, type Jobs } from './jobs.js';
 import { type CommentMailKind, type NotificationMailKind, isSpaceNoticeKind, preferenceOf } from './kinds.js';
@@ -340,20 +339,14 @@ export function notifier(db: Database, jobs: Jobs, config: Config) {
  * Checked by the deliverer just before an email is sent: a notification's email is sent only if
  * it may still be (the recipient may still see what it shows, and has not turned its kind off).
  * If not, the email is deleted unsent and its notification recorded as dropped. A digest is
- * checked item by item (`digests.ts`). Other emails always go.
+ * checked item by item (`mayStillDeliver` in `digests.ts`, which the deliverer asks). Other
+ * emails always go.
  */
 export async function mayStillSend(db: Database, config: Config, messageId: string): Promise<boolean> {
-  const rows = await db.select().from(notifications).where(eq(notifications.mailMessageId, messageId));
-  const [n] = rows;
+  const [n] = await db.select().from(notifications).where(eq(notifications.mailMessageId, messageId)).limit(1);
   if (!n) return true;
   // A notice about a space (closing, the queue, a chair's summary) is checked by its own rule.
   if (isSpaceNoticeKind(n.kind)) return spaceNoticeMayStillSend(db, n, messageId);
-  const [message] = await db
-    .select({ kind: mailMessages.kind })
-    .from(mailMessages)
-    .where(eq(mailMessages.id, messageId))
-    .limit(1);
-  if (message?.kind === 'digest') return digestMayStillSend(db, config, messageId, rows);
   const v = await verdict(db, config, n);
   const frequency = v.send ? await frequencyFor(db, n.userId, preferenceOf(n.kind as NotificationMailKind)) : null;
   if (v.send && frequency !== 'never') return true;

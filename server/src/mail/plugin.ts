@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { digester } from './digests.js';
+import { digester, mayStillDeliver } from './digests.js';
 import { deliverer, deliveryGaveUp, notificationGaveUp } from './deliver.js';
 import { Jobs, QUEUES } from './jobs.js';
 import { passwordResetRequester } from './passwordReset.js';
 import { verificationRequester } from './verification.js';
-import { mayStillSend, notifier, registerMailer } from './notifications.js';
+import { notifier, registerMailer } from './notifications.js';
 import { runClosingReminders } from './reminders.js';
 import { loadMjml } from './render.js';
 import { runMailRetention } from './retention.js';
@@ -43,7 +43,7 @@ export const mailPlugin = fp(
         await loadMjml();
         await jobs.work(
           QUEUES.mailSend,
-          deliverer(db, smtp, (id) => mayStillSend(db, config, id)),
+          deliverer(db, smtp, (id) => mayStillDeliver(db, config, id)),
         );
         await jobs.work(QUEUES.mailNotify, notifier(db, jobs, config));
         await jobs.work(QUEUES.passwordReset, passwordResetRequester(db, jobs, config));

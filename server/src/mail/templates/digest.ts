@@ -3,8 +3,7 @@ import type { CommentMailKind } from '../kinds.js';
 import { mjml, oneLine, safeUrl } from '../markup.js';
 import { messagesFor } from '../messages.js';
 import { type Rendered, type SpaceRef, renderLayout, subjectLine, textBody } from '../render.js';
-import { placeOf } from './newContribution.js';
-import { lines, quoted } from './notification.js';
+import { lines, placeOf, quote, quoted } from './parts.js';
 
 /** One notification in a digest, as its recipient may see it when the digest is written. */
 export interface DigestItem {
@@ -65,7 +64,7 @@ export async function renderDigest(d: DigestMail): Promise<Rendered> {
         return mjml`<mj-text>
           ${kind ? mjml`<span style="color:#555555">${kind} · </span>` : null}<strong>${item.author.displayName}</strong>${item.author.affiliation ? mjml`, ${item.author.affiliation}` : null}
         </mj-text>
-        <mj-text container-background-color="#f4f4f4" padding="12px 16px" color="#333333">${lines(ex.text)}</mj-text>
+        ${quote(ex.text)}
         ${item.reason ? mjml`<mj-text><strong>${m.notification.reason}</strong><br />${lines(item.reason)}</mj-text>` : null}
         <mj-text font-size="14px"><a href="${href}" style="color:#0b5394">${ex.cut ? m.follows.readMore : m.follows.view}</a></mj-text>`;
       }),

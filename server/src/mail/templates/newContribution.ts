@@ -1,11 +1,8 @@
 import { mjml, safeUrl } from '../markup.js';
 import { messagesFor } from '../messages.js';
 import { type Rendered, renderLayout, subjectLine, textBody } from '../render.js';
-import { type NotificationMail, quote, quoted } from './notification.js';
-
-/** Where a contribution sits: "Question 2: …", or the general comments. */
-export const placeOf = (m: ReturnType<typeof messagesFor>, question: NotificationMail['question']): string =>
-  question ? m.follows.inQuestion(question.position, question.text) : m.follows.general;
+import type { NotificationMail } from './notification.js';
+import { placeOf, quote, quoted } from './parts.js';
 
 /** A new published contribution in a space or question the recipient follows: who, where, the text, the link. */
 export async function renderNewContribution(n: NotificationMail): Promise<Rendered> {

@@ -1,9 +1,10 @@
 import type { Locale } from '@convene/shared';
 import type { CommentMailKind } from '../kinds.js';
-import { type Markup, mjml, safeUrl } from '../markup.js';
+import { mjml, safeUrl } from '../markup.js';
 import { messagesFor } from '../messages.js';
 import { type Rendered, type SpaceRef, renderLayout, subjectLine, textBody } from '../render.js';
 import { renderNewContribution } from './newContribution.js';
+import { lines, quote, quoted } from './parts.js';
 
 export interface NotificationMail {
   kind: CommentMailKind;
@@ -24,20 +25,6 @@ export interface NotificationMail {
   author?: { displayName: string; affiliation: string } | undefined;
   question?: { position: number; text: string } | null | undefined;
 }
-
-/** Plain text as MJML: escaped, each line break kept. */
-export const lines = (text: string): Markup[] =>
-  text.split('\n').flatMap((line, i) => (i === 0 ? [mjml`${line}`] : [mjml`<br />`, mjml`${line}`]));
-
-export const quote = (text: string) =>
-  mjml`<mj-text container-background-color="#f4f4f4" padding="12px 16px" color="#333333">${lines(text)}</mj-text>`;
-
-/** Text for the plain part: each line of a quote marked with "> ". */
-export const quoted = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => `> ${l}`)
-    .join('\n');
 
 /** A decision on your comment or edit, or a reply to it: what happened, the text, the link. */
 export async function renderNotification(n: NotificationMail): Promise<Rendered> {
