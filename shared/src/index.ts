@@ -16,3 +16,4 @@ export * from './schemas/notes.js';
 export * from './words.js';
 export * from './schemas/outcome.js';
 export * from './schemas/notifications.js';
+export * from './schemas/staffAccounts.js';
