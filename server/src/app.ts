@@ -5,6 +5,8 @@ import type { Database } from './db/client.js';
 import { corePlugin } from './plugins/core.js';
 import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.js';
 import { livePlugin } from './plugins/live.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { loggerOptions, requestLogPlugin } from './plugins/requestLog.js';
 import { mailPlugin } from './mail/plugin.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rateLimit.js';
@@ -24,7 +26,10 @@ import { liveRoutes } from './routes/live/index.js';
 import { mailboxRoutes } from './routes/mailbox/index.js';
 import { unsubscribeRoutes } from './routes/mail/unsubscribe.js';
 import { followRoutes } from './routes/follows/index.js';
+import { personalDataRoutes } from './routes/me/data.js';
 import { notificationPreferencesRoutes } from './routes/me/notificationPreferences.js';
+import { sessionRoutes } from './routes/me/sessions.js';
+import { totpRoutes } from './routes/auth/totp.js';
 import { notificationsRoutes } from './routes/me/notifications.js';
 import { moderationRoutes } from './routes/moderation/index.js';
 import { notesRoutes } from './routes/notes/index.js';
@@ -42,7 +47,7 @@ export interface BuildAppOptions {
 /** Builds the whole application; never listens. Used by start-up and by every test. */
 export async function buildApp({ db, config, logger }: BuildAppOptions) {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    ...loggerOptions(config.logLevel, logger),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Errors raised before routing (bad percent-encoding, oversized headers, malformed HTTP) use
@@ -57,12 +62,14 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(corePlugin, { db, config });
+  await app.register(requestLogPlugin);
   await app.register(errorsPlugin);
   await app.register(openapiPlugin);
   await app.register(securityPlugin);
   await app.register(rateLimitPlugin);
   await app.register(sessionPlugin);
   await app.register(livePlugin);
+  await app.register(metricsPlugin);
   await app.register(mailPlugin);
 
   await app.register(healthRoutes);
@@ -86,6 +93,9 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(followRoutes, { prefix: '/api' });
   await app.register(notificationPreferencesRoutes, { prefix: '/api' });
   await app.register(notificationsRoutes, { prefix: '/api' });
+  await app.register(sessionRoutes, { prefix: '/api' });
+  await app.register(totpRoutes, { prefix: '/api' });
+  await app.register(personalDataRoutes, { prefix: '/api' });
 
   await app.register(webPlugin, { root: config.webDist });
   return app;

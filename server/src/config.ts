@@ -58,6 +58,10 @@ export const configSchema = z
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Trust X-Forwarded-* headers (behind a reverse proxy). */
     TRUST_PROXY: bool.default(false),
+    /** `/metrics` on the app's port answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset: 404 there. */
+    METRICS_TOKEN: z.string().min(16, 'Use at least 16 characters').optional(),
+    /** A second port, bound to 127.0.0.1, serving `/metrics` without a token (for a local Prometheus or agent). */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Live channel: ping interval; a socket that misses one pong is dropped. */
     LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(30_000),
@@ -101,6 +105,8 @@ export const configSchema = z
     REQUIRE_STAFF_2FA: z.enum(['admins', 'staff', 'off']).default('admins'),
     /** Two-factor code attempts (sign-in code step, enrol, disable) per account. */
     RATE_LIMIT_TOTP: limit.prefault('5/15m'),
+    /** A deleted account's published contributions: `anonymise` (kept, shown as "Former participant") or `withdraw` (text removed). */
+    DELETION_POLICY: z.enum(['anonymise', 'withdraw']).default('anonymise'),
   })
   .transform((env) => {
     const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
@@ -129,6 +135,8 @@ export const configSchema = z
       sessionTtlMs: env.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
       trustProxy: env.TRUST_PROXY,
       logLevel: env.LOG_LEVEL,
+      /** Prometheus metrics (`plugins/metrics.ts`): the token for `/metrics`, and the optional loopback port. */
+      metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
       webDist: env.WEB_DIST,
       live: {
         heartbeatMs: env.LIVE_HEARTBEAT_MS,
@@ -160,6 +168,8 @@ export const configSchema = z
       passwordResetLimits: { address: env.RATE_LIMIT_RESET_ADDRESS, account: env.RATE_LIMIT_RESET_ACCOUNT },
       /** Address verification and invitations (`mail/verification.ts`, `mail/invitations.ts`). */
       identity: { unverifiedComments: env.UNVERIFIED_COMMENTS, resendLimit: env.RATE_LIMIT_VERIFY_RESEND },
+      /** Account deletion (`commands/personalData.ts`): what becomes of the person's published contributions. */
+      deletionPolicy: env.DELETION_POLICY,
       /** Staff two-factor sign-in (`auth/totp.ts`). Last-used times are written at most this often. */
       staffAccounts: {
         require2fa: env.REQUIRE_STAFF_2FA,

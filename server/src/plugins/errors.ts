@@ -63,6 +63,11 @@ function toResponse(err: FastifyError | Error) {
   return null;
 }
 
+/** Every error body carries the request's id (as does the `X-Request-Id` header), to quote to support. */
+const withRequestId = (body: ReturnType<typeof send>['body'], request: FastifyRequest) => ({
+  error: { ...body.error, requestId: request.id },
+});
+
 /**
  * Fastify's `frameworkErrors` option: a malformed percent-encoding in the path (`FST_ERR_BAD_URL`)
  * or an over-long path parameter is answered before routing, so outside the error handler.
@@ -70,7 +75,7 @@ function toResponse(err: FastifyError | Error) {
 export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const { statusCode, body } = toResponse(err) ?? send(400, 'bad_request', 'The request is malformed.');
   request.log.info({ code: err.code }, 'refused before routing');
-  void reply.status(statusCode).send(body);
+  void reply.status(statusCode).header('x-request-id', request.id).send(withRequestId(body, request));
 }
 
 const clientErrors: Record<string, [number, string, string]> = {
@@ -119,7 +124,7 @@ async function refuseUnstorableText(request: FastifyRequest) {
   }
 }
 
-/** One error handler: every error becomes `{ error: { code, message, details? } }`, never a stack. */
+/** One error handler: every error becomes `{ error: { code, message, details?, requestId } }`, never a stack. */
 export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
     app.addHook('preHandler', refuseUnstorableText);
@@ -133,11 +138,11 @@ export const errorsPlugin = fp(
         if (known.statusCode === 429 && typeof retryAfter === 'number' && !reply.hasHeader('retry-after')) {
           reply.header('retry-after', String(retryAfter));
         }
-        return reply.status(known.statusCode).send(known.body);
+        return reply.status(known.statusCode).send(withRequestId(known.body, request));
       }
       request.log.error({ err }, 'unhandled error');
       const { statusCode, body } = send(500, 'internal_error', 'Something went wrong on our side. Please try again.');
-      return reply.status(statusCode).send(body);
+      return reply.status(statusCode).send(withRequestId(body, request));
     });
   },
   { name: 'errors' },
