@@ -348,7 +348,9 @@ describe('a failure at the events insert leaves nothing of the change', () => {
       await disarm();
     }
     expect(failed.status, failed.raw).toBe(500);
-    expect(failed.body).toEqual({ error: { code: 'internal_error', message: expect.any(String) } });
+    expect(failed.body).toEqual({
+      error: { code: 'internal_error', message: expect.any(String), requestId: expect.any(String) },
+    });
     expect(failed.raw).not.toContain('planted failure');
     // Not one row written, changed or deleted anywhere.
     const after = await snapshot();

@@ -48,7 +48,9 @@ describe('HTTP writes', () => {
       { origin },
     );
     expect(res.status).toBe(403);
-    expect(res.body).toEqual({ error: { code: 'forbidden_origin', message: expect.any(String) } });
+    expect(res.body).toEqual({
+      error: { code: 'forbidden_origin', message: expect.any(String), requestId: expect.any(String) },
+    });
     expect(await commentCount()).toBe(before);
 
     const logout = await person.client.post('/api/auth/logout', undefined, { origin });
@@ -112,7 +114,9 @@ describe('WebSocket upgrade', () => {
   it.each(hostile)('refuses %s with 403 before upgrading, even with a valid cookie', async (_label, origin) => {
     const res = await upgrade(origin, moderator.client.cookieHeader);
     expect(res.status).toBe(403);
-    expect(JSON.parse(res.body)).toEqual({ error: { code: 'forbidden_origin', message: expect.any(String) } });
+    expect(JSON.parse(res.body)).toEqual({
+      error: { code: 'forbidden_origin', message: expect.any(String), requestId: expect.any(String) },
+    });
   });
 
   it('refuses a prefix of the host the socket was opened on, and that host on another port', async () => {

@@ -75,6 +75,7 @@ function expectLimited(res: TestResponse) {
       code: 'rate_limited',
       message: expect.stringMatching(/try again in \d+/),
       details: { retryAfterSeconds: retryAfter },
+      requestId: expect.any(String),
     },
   });
 }
