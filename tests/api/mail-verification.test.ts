@@ -179,6 +179,14 @@ describe('comments of an unverified account', () => {
       const log = await moderator.client.get(`/api/spaces/${space.slug}/moderation/log`);
       expect(JSON.stringify(log.body.entries)).not.toContain(first.id);
 
+      // Nor by its id: a moderator cannot open or decide it.
+      const early = await moderator.client.post(`/api/comments/${first.id}/decision`, {
+        action: 'approve',
+        version: 1,
+      });
+      expect(early.status).toBe(404);
+      expect((await moderator.client.get(`/api/comments/${first.id}/staff-notes`)).status).toBe(404);
+
       // Editing a held comment keeps it held.
       const edited = await client.patch(`/api/comments/${second.id}`, {
         body: 'Second held contribution, edited.',

@@ -16,6 +16,8 @@ export interface CommentScope extends SpaceScope {
   commentStatus: CommentStatus;
   /** An edit of the published text is waiting for moderation. */
   hasPendingRevision: boolean;
+  /** Held until its author verifies their address (`verification.ts`): not the staff's to see yet. */
+  held?: boolean;
 }
 
 export type Viewer = User | null;

@@ -17,7 +17,8 @@
  * its private parts: the markdown source, a rejection's reason, an edit awaiting moderation and
  * the files added with that edit. A withdrawn comment is listed nowhere in the discussion; its
  * author still reads it ("My contributions") and staff keep it for the audit trail.
- * Nothing of a space the viewer may not read (a draft) is visible at all.
+ * Nothing of a space the viewer may not read (a draft) is visible at all. A comment held until its
+ * author verifies their address (`verification.ts`) is its author's alone, staff included.
  */
 import { createHash } from 'node:crypto';
 import type { CommentLanguage, CommentStatus, EventAudience } from '@convene/shared';
@@ -41,7 +42,7 @@ export const maySeeSpace = (v: Viewer, s: SpaceScope): boolean => s.status !== '
 
 /** Whether the viewer may read this comment (its published face, or their own or staff view). */
 export const maySeeComment = (v: Viewer, c: CommentScope): boolean =>
-  maySeeSpace(v, c) && (c.commentStatus === PUBLISHED || isAuthor(v, c) || isStaff(v, c));
+  maySeeSpace(v, c) && (c.commentStatus === PUBLISHED || isAuthor(v, c) || (isStaff(v, c) && !c.held));
 
 /**
  * Whether the viewer sees a comment's private parts: its markdown source, a rejection's reason,

@@ -5,6 +5,7 @@ import {
   type Comment,
   type CommentRevision,
   attachments,
+  commentHolds,
   commentRevisions,
   commentTags,
   commentTranslations,
@@ -177,7 +178,15 @@ export async function loadComment(
     .from(commentRevisions)
     .where(and(eq(commentRevisions.commentId, id), revisionSql.awaiting()))
     .limit(1);
-  const scope = commentScope(spaceScope, comment, hasEditAwaiting(comment, pending !== undefined));
+  const [hold] = await db
+    .select({ id: commentHolds.commentId })
+    .from(commentHolds)
+    .where(eq(commentHolds.commentId, id))
+    .limit(1);
+  const scope = {
+    ...commentScope(spaceScope, comment, hasEditAwaiting(comment, pending !== undefined)),
+    held: hold !== undefined,
+  };
   if (!can(viewer, 'comment.read', scope)) throw notFound('Comment');
   return { comment, space, spaceScope, scope };
 }
