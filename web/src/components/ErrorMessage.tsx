@@ -15,13 +15,31 @@ export function useErrorText() {
   };
 }
 
+/**
+ * The request's reference to quote to the secretariat, for errors the user cannot fix alone
+ * (not a field to correct, not a sign-in, not the network).
+ */
+export function errorReference(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || error.isNetwork) return undefined;
+  if (error.status === 401 || error.code === 'validation_failed') return undefined;
+  return error.requestId;
+}
+
 /** A failed request, shown where it happened and announced to screen readers. */
 export function ErrorMessage({ error, id }: { error: unknown; id?: string }) {
   const text = useErrorText();
+  const { t } = useTranslation();
   if (!error) return null;
+  const reference = errorReference(error);
   return (
     <p className="error-message" role="alert" id={id}>
       {text(error)}
+      {reference && (
+        <>
+          <br />
+          <small className="error-reference">{t('errors.reference', { id: reference })}</small>
+        </>
+      )}
     </p>
   );
 }

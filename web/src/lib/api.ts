@@ -9,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: FieldError[] = [],
     readonly details?: unknown,
+    /** The server's id of the request (`X-Request-Id`), for the user to quote to the secretariat. */
+    readonly requestId?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -55,12 +57,13 @@ export async function api<S extends z.ZodType>(path: string, options: Options<S>
   const data: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) {
     const parsed = errorResponse.safeParse(data);
+    const requestId = res.headers.get('x-request-id') ?? undefined;
     if (parsed.success) {
       const { code, message, details } = parsed.data.error;
       const fields = (details as { fields?: FieldError[] } | undefined)?.fields ?? [];
-      throw new ApiError(res.status, code, message, fields, details);
+      throw new ApiError(res.status, code, message, fields, details, parsed.data.error.requestId ?? requestId);
     }
-    throw new ApiError(res.status, 'http_error', `HTTP ${res.status}`);
+    throw new ApiError(res.status, 'http_error', `HTTP ${res.status}`, [], undefined, requestId);
   }
   return schema ? schema.parse(data) : (data as z.output<S>);
 }
