@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp, type ConveneApp } from '../../server/src/app.js';
 import { testConfig } from '../../server/src/config.js';
@@ -212,5 +213,22 @@ describe('live', () => {
     await expect.poll(() => gauge('convene_live_subscriptions')).toBe(0);
     second.close();
     await expect.poll(() => gauge('convene_live_sockets')).toBe(0);
+  });
+});
+
+describe('the Grafana dashboard (deploy/grafana/convene.json)', () => {
+  it('queries only metrics this app exports, through a Prometheus data-source variable', async () => {
+    const json = await readFile(new URL('../../deploy/grafana/convene.json', import.meta.url), 'utf8');
+    const dashboard = JSON.parse(json) as { templating: { list: { name: string; type: string; query: unknown }[] } };
+    expect(dashboard.templating.list).toContainEqual(
+      expect.objectContaining({ name: 'datasource', type: 'datasource', query: 'prometheus' }),
+    );
+    const text = await scrape();
+    const exported = new Set([...text.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]));
+    const queried = new Set(
+      [...json.matchAll(/convene_[a-z0-9_]+/g)].map((m) => m[0].replace(/_(bucket|count|sum)$/, '')),
+    );
+    expect(queried.size).toBeGreaterThan(10);
+    expect([...queried].filter((name) => !exported.has(name))).toEqual([]);
   });
 });
