@@ -1,16 +1,29 @@
 import { LOCALES, type Locale } from '@convene/shared';
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-// Every namespace of every language is a JSON file under locales/<lang>/<namespace>.json.
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
-const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-for (const [path, messages] of Object.entries(files)) {
-  const [, lang, ns] = /\.\/locales\/(\w+)\/(\w+)\.json$/.exec(path) ?? [];
-  if (!lang || !ns) continue;
-  resources[lang] ??= {};
-  resources[lang][ns] = messages;
-}
+// Every namespace of every language is a JSON file under locales/<lang>/<namespace>.json, each its
+// own chunk: a visitor downloads the strings of the language in use (and English, the fallback),
+// never those of the other languages.
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { import: 'default' });
+const namespaces = [
+  ...new Set(Object.keys(files).map((path) => /\.\/locales\/\w+\/(\w+)\.json$/.exec(path)?.[1] ?? 'common')),
+];
+
+const localeFiles: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  // A namespace a feature registers itself (addResourceBundle) has no file here: nothing to load,
+  // and no empty bundle that would keep the feature's own strings out.
+  read: (lng, ns, done) => {
+    const load = files[`./locales/${lng}/${ns}.json`];
+    if (!load) return done(null, false);
+    load().then(
+      (messages) => done(null, messages),
+      (error: unknown) => done(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
 
 const STORAGE_KEY = 'convene.lang';
 
@@ -27,17 +40,21 @@ function detect(): Locale {
   return 'en';
 }
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: detect(),
-  fallbackLng: 'en',
-  supportedLngs: [...LOCALES],
-  defaultNS: 'common',
-  ns: Object.keys(resources.en ?? {}),
-  // React escapes what it renders.
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+// The first render waits for the language's strings (top-level await), so no text ever flashes in
+// another language and no component has to suspend for them.
+await i18n
+  .use(localeFiles)
+  .use(initReactI18next)
+  .init({
+    lng: detect(),
+    fallbackLng: 'en',
+    supportedLngs: [...LOCALES],
+    defaultNS: 'common',
+    ns: namespaces,
+    // React escapes what it renders.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
 
 const applyLang = (lng: string) => {
   document.documentElement.lang = lng;
