@@ -83,7 +83,24 @@ describe('follow and unfollow', () => {
     await follow(person, space.slug);
     expect((await followed(other, space.slug)).space).toBe(false);
 
+    // What one follows, listed: spaces they may still read, the space before its questions.
+    await follow(person, space.slug, q1.id);
+    const mine = await person.client.get('/api/me/follows');
+    expect(mine.status).toBe(200);
+    expect(mine.body.follows).toEqual([
+      { space: { slug: space.slug, code: space.code, title: space.title }, question: null, auto: false },
+      {
+        space: { slug: space.slug, code: space.code, title: space.title },
+        question: { id: q1.id, position: 1, text: q1.text },
+        auto: false,
+      },
+    ]);
+    await ctx.db.pool.query(`update spaces set status = 'draft' where id = $1`, [space.id]);
+    expect((await person.client.get('/api/me/follows')).body.follows).toEqual([]);
+    await ctx.db.pool.query(`update spaces set status = 'open' where id = $1`, [space.id]);
+
     const guest = ctx.client();
+    expect((await guest.get('/api/me/follows')).status).toBe(401);
     expect((await guest.put(`/api/spaces/${space.slug}/follow`)).status).toBe(401);
     expect((await guest.delete(`/api/spaces/${space.slug}/questions/${q1.id}/follow`)).status).toBe(401);
     const asGuest = await guest.get(`/api/spaces/${space.slug}`);
@@ -214,6 +231,9 @@ describe('an author follows what they answer', () => {
     expect(state.questions[q1.id]).toBe(true);
     expect(state.questions[q2.id]).toBe(false);
     expect(state.space).toBe(false);
+    expect((await author.client.get('/api/me/follows')).body.follows).toEqual([
+      expect.objectContaining({ question: expect.objectContaining({ id: q1.id }), auto: true }),
+    ]);
     await post(author, space.slug, 'A general comment.');
     expect((await followed(author, space.slug)).space).toBe(true);
 

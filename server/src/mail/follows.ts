@@ -1,8 +1,18 @@
-import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import type { FollowsResponse } from '@convene/shared';
 import type { DbOrTx, Tx } from '../db/client.js';
-import { type Comment, follows, notificationSettings, notifications } from '../db/schema/index.js';
+import {
+  type Comment,
+  type User,
+  follows,
+  notificationSettings,
+  notifications,
+  questions,
+  spaces,
+} from '../db/schema/index.js';
+import { isPublished, maySeeSpace } from '../policies/visibility.js';
+import { scopeOf, viewerRoles } from '../queries/spaces.js';
 import type { Viewer } from '../policies/index.js';
-import { isPublished } from '../policies/visibility.js';
 import { queueNotification } from './compose.js';
 import type { Mailer } from './notifications.js';
 
@@ -27,6 +37,27 @@ export async function followStateOf(db: DbOrTx, viewer: Viewer, spaceId: string)
   return {
     space: rows.some((r) => r.questionId === null),
     questions: new Set(rows.flatMap((r) => (r.questionId ? [r.questionId] : []))),
+  };
+}
+
+/** Everything the person follows (active follows), spaces in their order, questions in theirs; only spaces they may still read. */
+export async function followsOf(db: DbOrTx, user: User): Promise<FollowsResponse> {
+  const rows = await db
+    .select({ space: spaces, question: questions, auto: follows.auto })
+    .from(follows)
+    .innerJoin(spaces, eq(spaces.id, follows.spaceId))
+    .leftJoin(questions, eq(questions.id, follows.questionId))
+    .where(and(eq(follows.userId, user.id), eq(follows.active, true)))
+    .orderBy(asc(spaces.code), asc(spaces.id), sql`${questions.position} asc nulls first`);
+  const roles = await viewerRoles(db, user, [...new Map(rows.map((r) => [r.space.id, r.space])).values()]);
+  return {
+    follows: rows
+      .filter((r) => maySeeSpace(user, scopeOf(r.space, roles.get(r.space.id))))
+      .map((r) => ({
+        space: { slug: r.space.slug, code: r.space.code, title: r.space.title },
+        question: r.question ? { id: r.question.id, position: r.question.position, text: r.question.text } : null,
+        auto: r.auto,
+      })),
   };
 }
 

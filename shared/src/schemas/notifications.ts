@@ -119,3 +119,17 @@ export const markInboxReadResponse = z.object({ unread: z.number().int() });
 /** `PUT`/`DELETE /api/spaces/:slug/follow` and `…/questions/:id/follow`: whether the viewer now follows it. */
 export const followResponse = z.object({ following: z.boolean() });
 export type FollowResponse = z.infer<typeof followResponse>;
+
+/** `GET /api/me/follows`: what the signed-in person follows, in spaces they may still read. */
+export const followsResponse = z.object({
+  follows: z.array(
+    z.object({
+      space: z.object({ slug: z.string(), code: z.string(), title: z.string() }),
+      /** A guiding question of the space; null: the whole space. */
+      question: z.object({ id: z.uuid(), position: z.number().int(), text: z.string() }).nullable(),
+      /** Made by publishing a contribution there (not with the Follow button). */
+      auto: z.boolean(),
+    }),
+  ),
+});
+export type FollowsResponse = z.infer<typeof followsResponse>;

@@ -1,6 +1,8 @@
-import { errorResponse, followResponse, questionParams, slugParams } from '@convene/shared';
+import { errorResponse, followResponse, followsResponse, questionParams, slugParams } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changeFollow } from '../../commands/follows.js';
+import { followsOf } from '../../mail/follows.js';
+import { requireSignedIn } from '../../policies/index.js';
 
 const tags = ['mail'];
 const responses = { 200: followResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
@@ -11,6 +13,21 @@ const responses = { 200: followResponse, 401: errorResponse, 403: errorResponse,
  */
 export const followRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
+  app.get(
+    '/me/follows',
+    {
+      schema: {
+        tags,
+        summary: 'What you follow: spaces and guiding questions',
+        description: 'Active follows in spaces you may read; `auto` marks those made by publishing a contribution.',
+        response: { 200: followsResponse, 401: errorResponse },
+      },
+    },
+    async (request) => {
+      requireSignedIn(request.user);
+      return followsOf(db, request.user);
+    },
+  );
   for (const [method, following] of [
     ['PUT', true],
     ['DELETE', false],
