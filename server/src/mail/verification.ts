@@ -52,10 +52,19 @@ export async function sendVerification(db: Database, jobs: Jobs, config: Config,
 
 /**
  * Queues the verification email of a new account in its registration's transaction `tx` (the
- * `email-verification` job renders it, so registering costs no template rendering).
+ * `email-verification` job renders it, so registering costs no template rendering). It starts a
+ * few seconds later: an account verified meanwhile (a test helper's shortcut) gets none.
  */
-export const queueVerification = (tx: Tx, jobs: Jobs, config: Config, userId: string) =>
-  jobs.sendInTx(tx, QUEUES.emailVerification, { userId }, retryOptions(config));
+export const VERIFY_MAIL_DELAY_SECONDS = 3;
+export async function queueVerification(tx: Tx, jobs: Jobs, config: Config, userId: string): Promise<void> {
+  const id = await jobs.sendInTx(tx, QUEUES.emailVerification, { userId }, retryOptions(config));
+  // pg-boss's own startAfter cannot go through a transaction's executor (its SQL uses that
+  // parameter under two types), so the delay is set on the job's row, in the same transaction.
+  await tx.execute(
+    sql`update pgboss.job set start_after = now() + make_interval(secs => ${VERIFY_MAIL_DELAY_SECONDS})
+        where name = ${QUEUES.emailVerification} and id = ${id}::uuid`,
+  );
+}
 
 /** "Resend": the same job, outside any transaction. */
 export const requestVerification = (jobs: Jobs, config: Config, userId: string) =>
