@@ -50,12 +50,14 @@ export async function sendVerification(db: Database, jobs: Jobs, config: Config,
   jobs.nudge(QUEUES.mailSend);
 }
 
+/** How long after registration the verification email's job starts. */
+export const VERIFY_MAIL_DELAY_SECONDS = 3;
+
 /**
  * Queues the verification email of a new account in its registration's transaction `tx` (the
  * `email-verification` job renders it, so registering costs no template rendering). It starts a
  * few seconds later: an account verified meanwhile (a test helper's shortcut) gets none.
  */
-export const VERIFY_MAIL_DELAY_SECONDS = 3;
 export async function queueVerification(tx: Tx, jobs: Jobs, config: Config, userId: string): Promise<void> {
   const id = await jobs.sendInTx(tx, QUEUES.emailVerification, { userId }, retryOptions(config));
   // pg-boss's own startAfter cannot go through a transaction's executor (its SQL uses that
