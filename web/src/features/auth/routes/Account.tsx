@@ -18,6 +18,7 @@ import {
 } from '../components/ProfileFields';
 import { SignedInPage } from '../components/AuthPage';
 import { NotificationPreferences } from '../../notifications/components/NotificationPreferences';
+import { PersonalData } from '../components/PersonalData';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { localizeFieldMessage } from '../utils/fieldMessages';
 import { compact } from '../utils/validate';
@@ -45,6 +46,7 @@ export function Account() {
             <ProfileForm key={user.id} user={user} />
           </section>
           <NotificationPreferences />
+          <PersonalData />
         </>
       )}
     </SignedInPage>
