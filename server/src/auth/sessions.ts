@@ -1,8 +1,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { sessions, type User, users } from '../db/schema/index.js';
+import { sessions, totpCredentials, type User, users } from '../db/schema/index.js';
 
 /**
  * Sessions after Lucia's design (lucia-auth.com/sessions): the cookie holds a random token;
@@ -24,38 +24,113 @@ export interface SessionInfo {
   id: string;
   userId: string;
   expiresAt: Date;
+  /** Password verified, second factor not yet: the session grants nothing but the code step. */
+  secondFactorPending: boolean;
 }
 
-export async function createSession(db: DbOrTx, userId: string, ttlMs: number) {
+/** What the account page shows of a session: the browser and address it was started from. */
+export interface SessionMeta {
+  userAgent?: string | null | undefined;
+  ipAddress?: string | null | undefined;
+  secondFactorPending?: boolean | undefined;
+}
+
+export async function createSession(db: DbOrTx, userId: string, ttlMs: number, meta: SessionMeta = {}) {
   const token = generateSessionToken();
-  const session: SessionInfo = { id: sessionIdFromToken(token), userId, expiresAt: new Date(Date.now() + ttlMs) };
-  await db.insert(sessions).values(session);
+  const session: SessionInfo = {
+    id: sessionIdFromToken(token),
+    userId,
+    expiresAt: new Date(Date.now() + ttlMs),
+    secondFactorPending: meta.secondFactorPending ?? false,
+  };
+  await db.insert(sessions).values({
+    ...session,
+    // Bounded: a header is under the client's control.
+    userAgent: meta.userAgent?.slice(0, 512) ?? null,
+    ipAddress: meta.ipAddress?.slice(0, 64) ?? null,
+  });
   return { token, session };
 }
 
-export type SessionValidation = { session: SessionInfo; user: User; refreshed: boolean } | null;
+export type SessionValidation = {
+  session: SessionInfo;
+  user: User;
+  refreshed: boolean;
+  /** The user has confirmed a TOTP second factor. */
+  totpEnabled: boolean;
+} | null;
 
-export async function validateSessionToken(db: DbOrTx, token: string, ttlMs: number): Promise<SessionValidation> {
+export async function validateSessionToken(
+  db: DbOrTx,
+  token: string,
+  ttlMs: number,
+  lastUsedGranularityMs = 5 * 60_000,
+): Promise<SessionValidation> {
   const id = sessionIdFromToken(token);
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, totpConfirmedAt: totpCredentials.confirmedAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(totpCredentials, eq(totpCredentials.userId, sessions.userId))
     .where(eq(sessions.id, id))
     .limit(1);
   if (!row) return null;
   const { session, user } = row;
+  const totpEnabled = row.totpConfirmedAt !== null;
   if (Date.now() >= session.expiresAt.getTime() || user.disabled) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
   let refreshed = false;
-  if (Date.now() >= session.expiresAt.getTime() - ttlMs / 2) {
+  const patch: Partial<typeof sessions.$inferInsert> = {};
+  // A second-factor-pending session keeps its short life; it never slides.
+  if (!session.secondFactorPending && Date.now() >= session.expiresAt.getTime() - ttlMs / 2) {
     session.expiresAt = new Date(Date.now() + ttlMs);
-    await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id));
+    patch.expiresAt = session.expiresAt;
     refreshed = true;
   }
-  return { session: { id: session.id, userId: session.userId, expiresAt: session.expiresAt }, user, refreshed };
+  // "Last used" is coarse on purpose: one write per session every few minutes, not per request.
+  if (Date.now() - session.lastUsedAt.getTime() >= lastUsedGranularityMs) patch.lastUsedAt = new Date();
+  if (Object.keys(patch).length > 0) await db.update(sessions).set(patch).where(eq(sessions.id, id));
+  return {
+    session: {
+      id: session.id,
+      userId: session.userId,
+      expiresAt: session.expiresAt,
+      secondFactorPending: session.secondFactorPending,
+    },
+    user,
+    refreshed,
+    totpEnabled,
+  };
+}
+
+/** The user's sessions, newest use first (second-factor-pending ones are not sessions yet). */
+export async function listUserSessions(db: DbOrTx, userId: string) {
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.secondFactorPending, false)))
+    .orderBy(sessions.lastUsedAt);
+  return rows.filter((r) => r.expiresAt.getTime() > Date.now()).reverse();
+}
+
+/** Ends one of the user's sessions; false when the user has no session with this id. */
+export async function invalidateOwnSession(db: DbOrTx, userId: string, sessionId: string): Promise<boolean> {
+  const deleted = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  return deleted.length > 0;
+}
+
+/** Ends every session of the user but one; returns the ids ended. */
+export async function invalidateOtherSessions(db: DbOrTx, userId: string, keepId: string): Promise<string[]> {
+  const deleted = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)))
+    .returning({ id: sessions.id });
+  return deleted.map((d) => d.id);
 }
 
 export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<void> {
