@@ -20,6 +20,7 @@ import { accountAbilities } from '../../policies/index.js';
 import { holdsComments } from '../../policies/verification.js';
 import { holdsSpaceRole } from '../../queries/spaces.js';
 import { presentUser } from '../../presenters/user.js';
+import { secondFactorStep } from './totp.js';
 
 const tags = ['auth'];
 
@@ -76,6 +77,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError(401, 'invalid_credentials', 'The email or password is not correct.');
       }
       await app.rateLimitCounters.refund(accountKey);
+      if (await secondFactorStep(app, request, reply, user)) return reply;
       if (request.session) await app.endSession(request, reply);
       await app.startSession(reply, user.id);
       return { user: presentUser(user) };
