@@ -128,6 +128,9 @@ describe('notifications menu', () => {
     await expectAxeClean(page);
 
     await replies.selectOption('never');
+    const followAnswered = section.getByRole('checkbox', { name: 'Follow what I answer' });
+    expect(await followAnswered.isChecked()).toBe(true);
+    await followAnswered.uncheck();
     await section.getByRole('button', { name: 'Save notification settings' }).click();
     await section.getByRole('status').getByText('Your notification settings are saved.').waitFor();
     await expectAxeClean(page);
@@ -135,6 +138,7 @@ describe('notifications menu', () => {
     expect(saved.body.preferences).toContainEqual({ kind: 'replies', frequency: 'never', isDefault: false });
     // Untouched kinds keep their defaults.
     expect(saved.body.preferences).toContainEqual(expect.objectContaining({ kind: 'decisions', isDefault: true }));
+    expect(saved.body.followAnswered).toBe(false);
 
     await page.reload();
     await expect
@@ -142,5 +146,11 @@ describe('notifications menu', () => {
         timeout: BROWSER_WAIT_MS,
       })
       .toBe('never');
+    expect(
+      await page
+        .getByRole('region', { name: 'Email notifications' })
+        .getByRole('checkbox', { name: 'Follow what I answer' })
+        .isChecked(),
+    ).toBe(false);
   });
 });

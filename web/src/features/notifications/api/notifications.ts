@@ -99,10 +99,13 @@ export const preferencesQuery = (userId: string) =>
 export function useSavePreferences(userId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (preferences: { kind: NotificationKind; frequency: NotificationFrequency }[]) =>
+    mutationFn: (body: {
+      preferences?: { kind: NotificationKind; frequency: NotificationFrequency }[];
+      followAnswered?: boolean;
+    }) =>
       api('/api/me/notification-preferences', {
         method: 'PUT',
-        body: { preferences },
+        body,
         schema: notificationPreferencesResponse,
       }),
     onSuccess: (data) => qc.setQueryData(preferencesQuery(userId).queryKey, data),

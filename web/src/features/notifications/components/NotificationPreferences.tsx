@@ -56,6 +56,7 @@ function PreferencesForm({ userId, data }: { userId: string; data: NotificationP
         NotificationFrequency
       >,
   );
+  const [followAnswered, setFollowAnswered] = useState(data.followAnswered);
   const [saved, setSaved] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
@@ -65,14 +66,21 @@ function PreferencesForm({ userId, data }: { userId: string; data: NotificationP
     setSaved(false);
     setAttempt((n) => n + 1);
     // Only what changed: a kind left alone keeps its default.
-    const body = data.preferences
+    const preferences = data.preferences
       .filter((p) => values[p.kind] !== p.frequency)
       .map((p) => ({ kind: p.kind, frequency: values[p.kind] }));
-    if (body.length === 0) {
+    const followChanged = followAnswered !== data.followAnswered;
+    if (preferences.length === 0 && !followChanged) {
       setSaved(true);
       return;
     }
-    save.mutate(body, { onSuccess: () => setSaved(true) });
+    save.mutate(
+      {
+        ...(preferences.length ? { preferences } : {}),
+        ...(followChanged ? { followAnswered } : {}),
+      },
+      { onSuccess: () => setSaved(true) },
+    );
   };
 
   return (
@@ -108,6 +116,24 @@ function PreferencesForm({ userId, data }: { userId: string; data: NotificationP
           </Field>
         );
       })}
+      <div className="field">
+        <label className="choice">
+          <input
+            type="checkbox"
+            id="notification-follow-answered"
+            aria-describedby="notification-follow-answered-hint"
+            checked={followAnswered}
+            onChange={(e) => {
+              setSaved(false);
+              setFollowAnswered(e.target.checked);
+            }}
+          />
+          <span>{t('settings.followAnswered.label')}</span>
+        </label>
+        <p id="notification-follow-answered-hint" className="hint">
+          {t('settings.followAnswered.help')}
+        </p>
+      </div>
       <div role="status" className="form-status">
         {saved && <p className="notice success">{t('settings.saved')}</p>}
       </div>
