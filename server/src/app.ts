@@ -47,7 +47,7 @@ export interface BuildAppOptions {
 /** Builds the whole application; never listens. Used by start-up and by every test. */
 export async function buildApp({ db, config, logger }: BuildAppOptions) {
   const app = Fastify({
-    ...loggerOptions(config.logLevel, logger),
+    ...loggerOptions(config, logger),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Errors raised before routing (bad percent-encoding, oversized headers, malformed HTTP) use

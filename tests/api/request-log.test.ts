@@ -10,7 +10,8 @@ import { makeSpace } from '../helpers/factories.js';
  * cookie. The id comes from a sane `X-Request-Id` or is generated, goes back in the header and
  * in every error body.
  */
-const base = await setupApp();
+/** Behind nginx (TRUST_PROXY), which sends `X-Request-Id: $request_id`. */
+const base = await setupApp({ trustProxy: true });
 
 interface Line {
   level: number;
@@ -121,6 +122,21 @@ describe('the request id', () => {
     const res = await ctx.client().get('/healthz', { 'x-request-id': id });
     expect(res.headers['x-request-id']).toBe(id);
     expect(requestLines()).toEqual([expect.objectContaining({ requestId: id, route: '/healthz', status: 200 })]);
+  });
+
+  it('ignores the header when no proxy is trusted (a client does not name its own request)', async () => {
+    const direct = await buildApp({ db: base.db.db, config: { ...base.config, trustProxy: false }, logger: false });
+    await direct.ready();
+    try {
+      const res = await direct.inject({
+        method: 'GET',
+        url: '/healthz',
+        headers: { 'x-request-id': 'chosen-by-the-client' },
+      });
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+    } finally {
+      await direct.close();
+    }
   });
 
   it('replaces an unusable one (too long, odd characters, too short) with a new UUID', async () => {

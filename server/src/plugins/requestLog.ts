@@ -8,12 +8,13 @@ import {
   LogController,
 } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Config } from '../config.js';
 import { routeLabel } from './metrics.js';
 
 /** An incoming `X-Request-Id` is kept when it looks like an id (nginx's `$request_id`, a UUID). */
 const SANE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
-/** Fastify's `genReqId`: the balancer's `X-Request-Id` when sane, else a new UUID. */
+/** Fastify's `genReqId` behind a proxy (TRUST_PROXY): the balancer's `X-Request-Id` when sane, else a new UUID. */
 export function requestId(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && SANE_ID.test(given) ? given : randomUUID();
@@ -56,15 +57,16 @@ class RequestLog extends LogController {
 
 /**
  * The logger: pino, JSON lines, `requestId` on every line logged for a request (the balancer's
- * `X-Request-Id` when sane, else a new UUID); cookies, authorization headers, passwords, emails
+ * `X-Request-Id` when sane and TRUST_PROXY is on, else a new UUID); cookies, authorization headers, passwords, emails
  * and bodies redacted should anything log them.
  */
-export function loggerOptions(level: string, given: FastifyServerOptions['logger']) {
-  const logger = given === undefined ? { level } : given;
+export function loggerOptions(config: Pick<Config, 'logLevel' | 'trustProxy'>, given: FastifyServerOptions['logger']) {
+  const logger = given === undefined ? { level: config.logLevel } : given;
   return {
     logger: typeof logger === 'object' && logger !== null ? { redact: REDACT, ...logger } : logger,
     logController: new RequestLog({ requestIdLogLabel: 'requestId' }),
-    genReqId: requestId,
+    // Only a proxy we trust names the request; a client's own header is not taken as the id.
+    genReqId: config.trustProxy ? requestId : () => randomUUID(),
   } satisfies FastifyServerOptions;
 }
 
