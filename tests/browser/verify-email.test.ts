@@ -10,7 +10,7 @@ import {
   startWebApp,
   submitRegistration,
 } from '../helpers/browser.js';
-import { makeAdmin, makeSpace } from '../helpers/factories.js';
+import { type Person, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
 import { mailConfig, waitUntil } from '../helpers/smtp.js';
 
 /**
@@ -28,6 +28,14 @@ const SPACE = `/spaces/${space.slug}`;
 
 async function expectAxeClean(page: Page) {
   expect(await seriousViolations(page)).toEqual([]);
+}
+
+/** A browser page signed in as a person made by the factories (cookie copied from the API client). */
+async function pageFor(person: Person): Promise<Page> {
+  const context = await newContext(browser, baseURL);
+  const [name, value] = person.client.cookieHeader.split('=');
+  await context.addCookies([{ name: name ?? '', value: value ?? '', url: baseURL }]);
+  return context.newPage();
 }
 
 /** The link of the newest delivered email of this kind to this address (development mailbox). */
@@ -115,5 +123,58 @@ describe('address verification', () => {
       .first()
       .waitFor();
     expect(await page.getByRole('region', { name: 'Confirm your email address' }).count()).toBe(0);
+  });
+
+  it('an administrator invites from the roles editor, sees the invitation waiting, resends and revokes it', async () => {
+    const admin = await makeAdmin(ctx);
+    const page = await pageFor(admin);
+    await page.goto(`/admin/spaces/${space.slug}`);
+    const email = `newchair.${Date.now()}@example.org`;
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Role').selectOption('chair');
+    await page.getByRole('button', { name: 'Appoint' }).click();
+    await page
+      .getByText(`${email} has no account yet: an invitation (Chair) was emailed, valid for 14 days.`)
+      .waitFor();
+    const row = page.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) });
+    await row.getByRole('cell', { name: 'Pending' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await row.getByRole('button', { name: /^Resend/ }).textContent()).toBe(`Resend: the invitation of ${email}`);
+    await row.getByRole('button', { name: /^Resend/ }).click();
+    await page.getByText(`The invitation of ${email} was sent again, valid for 14 more days.`).waitFor();
+    await row.getByRole('button', { name: /^Revoke/ }).click();
+    await page.getByText(`The invitation of ${email} was withdrawn.`).waitFor();
+    await expect.poll(() => row.count(), { timeout: BROWSER_WAIT_MS }).toBe(0);
+    const { rows } = await ctx.db.pool.query('select revoked_at from invitations where email = $1', [email]);
+    expect(rows[0]?.revoked_at).not.toBeNull();
+  });
+
+  it('changes the email address from the account page once the new address confirms it', async () => {
+    const person = await makeUser(ctx);
+    const page = await pageFor(person);
+    await page.goto('/account');
+    const newEmail = `changed.${Date.now()}@example.org`;
+    await page.getByLabel('New email address').fill(person.user.email);
+    await page.getByRole('button', { name: 'Send the confirmation link' }).click();
+    await page.getByText('This is already your address').first().waitFor();
+    await page.getByLabel('New email address').fill(newEmail);
+    await page.getByRole('button', { name: 'Send the confirmation link' }).click();
+    await page
+      .getByRole('status')
+      .getByText(`A link is on its way to ${newEmail}. Until you follow it, your account keeps ${person.user.email}.`)
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.reload();
+    await page.getByText(`Waiting for confirmation from ${newEmail}`).waitFor();
+
+    await page.goto(await linkIn(newEmail, 'email_change', 'verify-email'));
+    await page.getByText(`Thank you: your account now uses ${newEmail}.`).waitFor();
+    await page.goto('/account');
+    await page.getByText(newEmail, { exact: true }).first().waitFor();
+    const { rows } = await ctx.db.pool.query(
+      "select 1 from mail_messages where lower(to_address) = lower($1) and kind = 'email_changed'",
+      [person.user.email],
+    );
+    expect(rows).toHaveLength(1);
   });
 });
