@@ -110,3 +110,20 @@ export function resetTokenIn(text: string): string {
   if (!match?.[1]) throw new Error(`no reset link in: ${text.slice(0, 500)}`);
   return match[1];
 }
+
+/** Waits until no job of these queues is left to run, so that counting what arrived is final. */
+export const jobsDone = (
+  db: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> },
+  queues: string[] = ['mail-send'],
+  timeoutMs = 15_000,
+) =>
+  waitUntil(
+    async () =>
+      (
+        await db.query(`select 1 from pgboss.job where name = any($1) and state not in ('completed', 'failed')`, [
+          queues,
+        ])
+      ).rows.length === 0,
+    timeoutMs,
+    `every job of ${queues.join(', ')} to finish`,
+  );
