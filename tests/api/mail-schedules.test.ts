@@ -7,7 +7,7 @@ import { runClosingReminders } from '../../server/src/mail/reminders.js';
 import { eq } from 'drizzle-orm';
 import { type TestContext, setupApp } from '../helpers/app.js';
 import { grantRole, insertComment, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
-import { mailConfig, type ReceivedMail, startSmtp, waitUntil } from '../helpers/smtp.js';
+import { jobsDone, mailConfig, type ReceivedMail, startSmtp } from '../helpers/smtp.js';
 
 /**
  * The scheduled mail of closing spaces, over a real SMTP server: followers hear that a space
@@ -39,18 +39,7 @@ const notices = async (spaceId: string, kind: string) =>
     )
   ).rows;
 
-/** Waits until every delivery job has finished, so that counting what arrived is final. */
-const drained = () =>
-  waitUntil(
-    async () =>
-      (
-        await ctx.db.pool.query(
-          `select 1 from pgboss.job where name = 'mail-send' and state not in ('completed', 'failed')`,
-        )
-      ).rows.length === 0,
-    15_000,
-    'every delivery to finish',
-  );
+const drained = () => jobsDone(ctx.db.pool);
 
 describe('the schedule', () => {
   it('is registered once in pg-boss, however many instances start', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runStaffAlerts } from '../../server/src/mail/staffAlerts.js';
 import { setupApp } from '../helpers/app.js';
 import { grantRole, insertComment, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
-import { mailConfig, type ReceivedMail, startSmtp, waitUntil } from '../helpers/smtp.js';
+import { jobsDone, mailConfig, type ReceivedMail, startSmtp } from '../helpers/smtp.js';
 
 /**
  * Moderators hear of items waiting in their queue, over a real SMTP server: at once for the
@@ -24,17 +24,7 @@ const alerts = async (spaceId: string) =>
     )
   ).rows;
 
-const drained = () =>
-  waitUntil(
-    async () =>
-      (
-        await ctx.db.pool.query(
-          `select 1 from pgboss.job where name = 'mail-send' and state not in ('completed', 'failed')`,
-        )
-      ).rows.length === 0,
-    15_000,
-    'every delivery to finish',
-  );
+const drained = () => jobsDone(ctx.db.pool);
 
 /** Only this space's alerts (other tests' spaces may have pending items too). */
 const forSpace = async (spaceId: string, now: Date) => {

@@ -1,49 +1,19 @@
-import { eq, inArray, or, and } from 'drizzle-orm';
-import type { Space, User } from '../db/schema/index.js';
-import { spaceRoles, users } from '../db/schema/index.js';
-import { participationSentence } from '../exports/participationSentence.js';
-import { loadParticipationFigures } from '../queries/participation.js';
+import type { Space } from '../db/schema/index.js';
+import { loadParticipationFigures, participationSummary } from '../queries/participation.js';
 import { messagesFor } from './messages.js';
 import type { Mailer } from './notifications.js';
-import { type NoticeOutcome, closingKey, mayHearOf, spaceUrl, writeSpaceNotice } from './spaceNotices.js';
+import { type NoticeOutcome, closingKey, mayHearOf, roleHolders, spaceUrl, writeSpaceNotice } from './spaceNotices.js';
 import { renderSpaceNotice } from './templates/spaceNotice.js';
-
-/** The chairs of the space: its own, and those of its parent session. */
-async function chairsOf(mailer: Mailer, space: Space): Promise<User[]> {
-  const ids = mailer.db
-    .selectDistinct({ id: spaceRoles.userId })
-    .from(spaceRoles)
-    .where(
-      and(
-        eq(spaceRoles.role, 'chair'),
-        space.parentId
-          ? or(eq(spaceRoles.spaceId, space.id), eq(spaceRoles.spaceId, space.parentId))
-          : eq(spaceRoles.spaceId, space.id),
-      ),
-    );
-  return mailer.db.select().from(users).where(inArray(users.id, ids));
-}
 
 /**
  * The figures of the summary, from published contributions only (the participation figures of
  * the dashboard and the exports), and the participation sentence in the chair's language.
  */
 export async function summaryFigures(mailer: Mailer, space: Space, locale: string) {
-  const { participation, byCategory } = await loadParticipationFigures(mailer.db, space, { scope: 'published' });
+  const figures = await loadParticipationFigures(mailer.db, space, { scope: 'published' });
+  const { participation, byCategory } = figures;
   const memberStates = byCategory.member_state.countries;
-  const sentence = participationSentence(
-    {
-      contributions: participation.totals.contributions,
-      contributors: participation.totals.contributors,
-      scope: participation.scope,
-      categories: participation.byCategory.map((c) => ({
-        category: c.category,
-        contributors: c.contributors,
-        ...byCategory[c.category],
-      })),
-    },
-    locale,
-  );
+  const sentence = participationSummary(figures, locale);
   return {
     contributions: participation.totals.contributions,
     participants: participation.totals.contributors,
@@ -53,15 +23,15 @@ export async function summaryFigures(mailer: Mailer, space: Space, locale: strin
 }
 
 /**
- * When a space closes (found by `runClosingReminders`): each chair gets the summary — the
- * contributions published, the participants and the Member States at closing, the participation
- * sentence of the exports, and links to the dashboard, the exports and the notes. Once per
- * chair, space and closing date (dedupe key).
+ * When a space closes (found by `runClosingReminders`): each chair (of the space or of its
+ * parent session) gets the summary — the contributions published, the participants and the
+ * Member States at closing, the participation sentence of the exports, and links to the
+ * dashboard, the exports and the notes. Once per chair, space and closing date (dedupe key).
  */
 export async function chairSummaries(mailer: Mailer, space: Space): Promise<NoticeOutcome[]> {
   const origin = mailer.config.appOrigin;
   const outcomes: NoticeOutcome[] = [];
-  for (const chair of await chairsOf(mailer, space)) {
+  for (const chair of await roleHolders(mailer, space, 'chair')) {
     if (!(await mayHearOf(mailer.db, 'chair_summary', space, chair))) continue;
     const figures = await summaryFigures(mailer, space, chair.locale);
     const number = new Intl.NumberFormat(chair.locale);

@@ -1,6 +1,15 @@
-import { eq } from 'drizzle-orm';
+import type { SpaceRole } from '@convene/shared';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Database, DbOrTx, Tx } from '../db/client.js';
-import { type Notification, type Space, type User, mailMessages, notifications, users } from '../db/schema/index.js';
+import {
+  type Notification,
+  type Space,
+  type User,
+  mailMessages,
+  notifications,
+  spaceRoles,
+  users,
+} from '../db/schema/index.js';
 import { announceInbox } from '../live/inboxChannel.js';
 import { can } from '../policies/index.js';
 import { signedIn } from '../policies/scope.js';
@@ -31,6 +40,22 @@ export const closingKey = (space: Pick<Space, 'closesAt'>): string => space.clos
 
 export const spaceUrl = (origin: string, space: Pick<Space, 'slug'>, rest = '') =>
   `${origin}/spaces/${encodeURIComponent(space.slug)}${rest}`;
+
+/** Who holds the role in the space, or in its parent session (whose staff serve its roundtables too). */
+export async function roleHolders(mailer: Mailer, space: Space, role: SpaceRole): Promise<User[]> {
+  const ids = mailer.db
+    .selectDistinct({ id: spaceRoles.userId })
+    .from(spaceRoles)
+    .where(
+      and(
+        eq(spaceRoles.role, role),
+        space.parentId
+          ? or(eq(spaceRoles.spaceId, space.id), eq(spaceRoles.spaceId, space.parentId))
+          : eq(spaceRoles.spaceId, space.id),
+      ),
+    );
+  return mailer.db.select().from(users).where(inArray(users.id, ids));
+}
 
 /** Whether the recipient may still be told about this space now (checked again just before sending). */
 export async function mayHearOf(db: DbOrTx, kind: SpaceNoticeKind, space: Space, recipient: User): Promise<boolean> {

@@ -1,12 +1,12 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Space, User } from '../db/schema/index.js';
-import { notifications, spaceRoles, spaces, users } from '../db/schema/index.js';
+import { notifications, spaces, users } from '../db/schema/index.js';
 import { commentSql, revisionSql } from '../policies/visibility.js';
 import { queueCounts } from '../queries/queue.js';
 import { QUEUES } from './jobs.js';
 import { messagesFor } from './messages.js';
 import type { Mailer } from './notifications.js';
-import { type NoticeOutcome, mayHearOf, spaceUrl, writeSpaceNotice } from './spaceNotices.js';
+import { type NoticeOutcome, mayHearOf, roleHolders, spaceUrl, writeSpaceNotice } from './spaceNotices.js';
 import { formatDuration, renderSpaceNotice } from './templates/spaceNotice.js';
 
 /** At most one alert per moderator and space in this time. */
@@ -44,20 +44,8 @@ async function pendingSpaces(mailer: Mailer): Promise<PendingSpace[]> {
  * they are told only of a space that has no moderator, so that nothing waits unseen.
  */
 async function moderatorsOf(mailer: Mailer, space: Space): Promise<User[]> {
-  const ids = mailer.db
-    .selectDistinct({ id: spaceRoles.userId })
-    .from(spaceRoles)
-    .where(
-      and(
-        eq(spaceRoles.role, 'moderator'),
-        space.parentId
-          ? or(eq(spaceRoles.spaceId, space.id), eq(spaceRoles.spaceId, space.parentId))
-          : eq(spaceRoles.spaceId, space.id),
-      ),
-    );
-  const moderators = await mailer.db.select().from(users).where(inArray(users.id, ids));
-  const active = moderators.filter((u) => !u.disabled);
-  if (active.length > 0) return active;
+  const moderators = (await roleHolders(mailer, space, 'moderator')).filter((u) => !u.disabled);
+  if (moderators.length > 0) return moderators;
   return mailer.db
     .select()
     .from(users)
