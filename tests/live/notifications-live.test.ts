@@ -1,6 +1,7 @@
 import type { ServerMessage } from '@convene/shared';
 import { afterAll, expect, it } from 'vitest';
 import { queueNotification } from '../../server/src/mail/compose.js';
+import { drop } from '../../server/src/mail/notifications.js';
 import { setupApp } from '../helpers/app.js';
 import { grantRole, makeSpace, makeUser, uuid } from '../helpers/factories.js';
 import { LiveClient, startInstance } from '../helpers/live.js';
@@ -153,5 +154,26 @@ it('a socket signed out hears nothing more; the same person’s other session st
   } finally {
     signedOut.close();
     stays.close();
+  }
+});
+
+it('a notification dropped because its recipient may no longer see it lowers their live count', async () => {
+  const { space, author } = await stage();
+  const socket = await LiveClient.connect(b.url, { origin, cookie: author.client.cookieHeader });
+  try {
+    const first = await notify(author.user.id, space.id);
+    const second = await notify(author.user.id, space.id);
+    const before = await socket.waitFor<Notice>(noticeOf(second), 10_000, 'the second notice');
+    expect(before.unread).toBe(2);
+    const seen = socket.messages.length;
+    await ctx.db.db.transaction((tx) => drop(tx, first, 'not_visible'));
+    const after = await socket.waitFor<Notice>(
+      (m) => socket.messages.indexOf(m) >= seen && m.type === 'notifications',
+      10_000,
+      'the count after the drop',
+    );
+    expect(after.unread).toBe(1);
+  } finally {
+    socket.close();
   }
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.js';
+import type { DbOrTx } from '../db/client.js';
 
 /**
  * The per-user channel of the live hub: a transaction that writes a notification (or marks some
@@ -17,7 +17,7 @@ export interface InboxNotice {
 }
 
 /** In the caller's transaction: announce (after commit) that this user's notifications changed. */
-export async function announceInbox(tx: Tx, userId: string, notificationId?: string): Promise<void> {
+export async function announceInbox(tx: DbOrTx, userId: string, notificationId?: string): Promise<void> {
   const notice: InboxNotice = notificationId ? { u: userId, n: notificationId } : { u: userId };
   await tx.execute(sql`select pg_notify(${INBOX_CHANNEL}, ${JSON.stringify(notice)})`);
 }

@@ -14,6 +14,7 @@ import {
   questions,
   users,
 } from '../db/schema/index.js';
+import { announceInbox } from '../live/inboxChannel.js';
 import { permalink } from '../exports/curated.js';
 import { AppError } from '../errors.js';
 import { signedIn } from '../policies/scope.js';
@@ -277,10 +278,13 @@ export async function verdict(db: DbOrTx, config: Config, n: Notification): Prom
 }
 
 export async function drop(tx: DbOrTx, id: string, reason: string): Promise<void> {
-  await tx
+  const [row] = await tx
     .update(notifications)
     .set({ status: 'dropped', dropReason: reason, processedAt: new Date() })
-    .where(eq(notifications.id, id));
+    .where(eq(notifications.id, id))
+    .returning({ userId: notifications.userId });
+  // The in-app menu leaves out what the recipient may no longer see: their unread count changes.
+  if (row && reason === 'not_visible') await announceInbox(tx, row.userId);
 }
 
 /**
