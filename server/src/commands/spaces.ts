@@ -23,6 +23,7 @@ import {
 import { AppError, conflict, fieldInvalid, notFound } from '../errors.js';
 import { renderMarkdown } from '../markdown.js';
 import { listQuestions } from '../queries/spaceList.js';
+import { logAdminAction, logSpaceUpdate } from './adminLog.js';
 import { appendEvent } from './events.js';
 import { findUserByEmail } from './users.js';
 
@@ -128,13 +129,20 @@ export async function createSpace(db: Database, input: CreateSpaceInput, actor: 
       contactEmail: input.contactEmail ?? null,
       createdBy: actor.id,
     });
+    await logAdminAction(tx, { actor, action: 'space_created', space: row, data: { status: row.status } });
     await announceSpace(tx, row);
     return row;
   });
 }
 
 /** Applies the fields present in the request; the caller has decided which fields the actor may change. */
-export async function updateSpace(db: Database, spaceId: string, input: UpdateSpaceInput): Promise<Space> {
+export async function updateSpace(
+  db: Database,
+  spaceId: string,
+  input: UpdateSpaceInput,
+  /** Given, the change is written to the administrative log (status and settings, not content). */
+  actor?: User,
+): Promise<Space> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(spaces).where(eq(spaces.id, spaceId)).for('no key update');
     if (!current) throw notFound('Space');
@@ -166,6 +174,8 @@ export async function updateSpace(db: Database, spaceId: string, input: UpdateSp
     }
     const [row] = await tx.update(spaces).set(patch).where(eq(spaces.id, spaceId)).returning();
     if (!row) throw notFound('Space');
+    const fields = Object.entries(input).flatMap(([k, v]) => (v === undefined ? [] : [k]));
+    await logSpaceUpdate(tx, actor, current, row, fields);
     // A draft that opens is announced; a space going back to draft, to its staff only.
     await announceSpace(tx, row, current.status !== 'draft' && row.status === 'draft');
     return row;
@@ -296,19 +306,25 @@ export async function grantSpaceRole(db: Database, space: Space, input: RoleRequ
       .onConflictDoNothing()
       .returning({ userId: spaceRoles.userId });
     // The public page lists moderators and chairs by name.
-    if (inserted.length > 0) await announceSpace(tx, space, true);
+    if (inserted.length > 0) {
+      await logAdminAction(tx, { actor, action: 'role_granted', targetUser: user, space, data: { role: input.role } });
+      await announceSpace(tx, space, true);
+    }
   });
 }
 
 /** Removes a role; revoking one not held changes nothing. */
-export async function revokeSpaceRole(db: Database, space: Space, input: RoleRequest): Promise<void> {
+export async function revokeSpaceRole(db: Database, space: Space, input: RoleRequest, actor?: User): Promise<void> {
   const user = await findGrantee(db, input.email);
   await db.transaction(async (tx) => {
     const deleted = await tx
       .delete(spaceRoles)
       .where(and(eq(spaceRoles.spaceId, space.id), eq(spaceRoles.userId, user.id), eq(spaceRoles.role, input.role)))
       .returning({ userId: spaceRoles.userId });
-    if (deleted.length > 0) await announceSpace(tx, space, true);
+    if (deleted.length > 0) {
+      await logAdminAction(tx, { actor, action: 'role_revoked', targetUser: user, space, data: { role: input.role } });
+      await announceSpace(tx, space, true);
+    }
   });
 }
 

@@ -66,7 +66,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
       requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.manageRoles', scope);
-      await revokeSpaceRole(db, space, request.body);
+      await revokeSpaceRole(db, space, request.body, request.user);
       return { roles: await listRoles(db, space.id) };
     },
   );

@@ -86,7 +86,7 @@ export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
         .filter(([, value]) => value !== undefined)
         .map(([field]) => field);
       authorizeSpaceUpdate(request.user, scope, fields);
-      const updated = await updateSpace(db, space.id, request.body);
+      const updated = await updateSpace(db, space.id, request.body, request.user);
       return {
         space: await spaceDetail(db, { space: updated, scope: { ...scope, status: updated.status } }, request.user),
       };
