@@ -18,6 +18,8 @@ export const MAIL_KINDS = {
   email_changed: { notification: false, sensitive: false, preference: null },
   /** An administrator's invitation to moderate or chair a space, to an address with no account. */
   invitation: { notification: false, sensitive: true, preference: null },
+  /** An administrator appointed an existing account moderator or chair (by the invitation form). */
+  role_granted: { notification: false, sensitive: false, preference: null },
   /** Your comment was published by a moderator (or restored after a takedown). */
   comment_approved: { notification: true, sensitive: false, preference: 'decisions' },
   /** Your comment was rejected (or taken down), with the reason and a link to revise it. */

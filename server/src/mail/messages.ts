@@ -156,6 +156,14 @@ const en = {
     validity: 'This invitation works for 14 days. Create your account with this address and you hold the role at once.',
     ignore: 'If you do not expect this invitation, ignore this email.',
   },
+  roleGranted: {
+    subject: { moderator: 'You now moderate this space', chair: 'You now chair this space' },
+    intro: {
+      moderator: (inviter: string, space: string) => `${inviter} appointed you moderator of “${space}” on Convene.`,
+      chair: (inviter: string, space: string) => `${inviter} appointed you chair of “${space}” on Convene.`,
+    },
+    action: 'Open the space',
+  },
 };
 type Messages = typeof en;
 
@@ -316,6 +324,17 @@ const fr: Messages = {
       'Cette invitation est valable 14 jours. Créez votre compte avec cette adresse : le rôle vous est attribué aussitôt.',
     ignore: 'Si vous n’attendiez pas cette invitation, ignorez ce message.',
   },
+  roleGranted: {
+    subject: {
+      moderator: 'Vous assurez désormais la modération de cet espace',
+      chair: 'Vous présidez désormais cet espace',
+    },
+    intro: {
+      moderator: (inviter, space) => `${inviter} vous a confié la modération de « ${space} » sur Convene.`,
+      chair: (inviter, space) => `${inviter} vous a confié la présidence de « ${space} » sur Convene.`,
+    },
+    action: 'Ouvrir l’espace',
+  },
 };
 
 const es: Messages = {
@@ -473,6 +492,14 @@ const es: Messages = {
     validity:
       'Esta invitación es válida durante 14 días. Cree su cuenta con esta dirección y tendrá el rol de inmediato.',
     ignore: 'Si no esperaba esta invitación, ignore este correo.',
+  },
+  roleGranted: {
+    subject: { moderator: 'Ahora modera este espacio', chair: 'Ahora preside este espacio' },
+    intro: {
+      moderator: (inviter, space) => `${inviter} le designó para moderar «${space}» en Convene.`,
+      chair: (inviter, space) => `${inviter} le designó para presidir «${space}» en Convene.`,
+    },
+    action: 'Abrir el espacio',
   },
 };
 
