@@ -78,7 +78,7 @@ describe('invitations', () => {
     expect(again.body.error.details.fields[0].field).toBe('token');
   });
 
-  it('an address with an account gets the role at once, without an invitation', async () => {
+  it('an address with an account gets the role at once, without an invitation, and is told', async () => {
     const res = await invite(participant.user.email.toUpperCase(), 'chair');
     expect(res.status).toBe(200);
     expect(res.body.outcome).toBe('granted');
@@ -87,6 +87,17 @@ describe('invitations', () => {
       expect.objectContaining({ role: 'chair', user: expect.objectContaining({ id: participant.user.id }) }),
     );
     expect((await listed()).map((i) => i.email)).not.toContain(participant.user.email.toUpperCase());
+    // They are told, in their language, with a link to the space.
+    const told = await nthMailTo(participant.user.email, 0);
+    expect(told.parsed.subject).toBe(`[${space.code}] ${space.title} — You now chair this space`);
+    expect(told.parsed.headers.get('x-convene-kind')).toBe('role_granted');
+    expect(told.parsed.text).toContain(`/spaces/${space.slug}`);
+    // Appointing again changes nothing and sends nothing more.
+    expect((await invite(participant.user.email, 'chair')).body.outcome).toBe('granted');
+    const other = await makeUser(ctx);
+    expect((await invite(other.user.email, 'moderator')).status).toBe(200);
+    await nthMailTo(other.user.email, 0);
+    expect(smtp.received.filter(to(participant.user.email))).toHaveLength(1);
   });
 
   it('registering with another address than the invited one is refused, naming the email', async () => {

@@ -5,11 +5,10 @@ import type { Config } from '../config.js';
 import type { Database, Tx } from '../db/client.js';
 import { type Invitation, type Space, type User, invitations, spaceRoles, spaces, users } from '../db/schema/index.js';
 import { AppError, notFound } from '../errors.js';
-import { INVITATION_TTL_MS, queueInvitationMail } from '../mail/invitations.js';
+import { INVITATION_TTL_MS, queueInvitationMail, queueRoleGrantedMail } from '../mail/invitations.js';
 import { QUEUES, type Jobs } from '../mail/jobs.js';
 import { newToken, tokenHash } from '../mail/passwordReset.js';
 import { appendEvent } from './events.js';
-import { grantSpaceRole } from './spaces.js';
 import { findUserByEmail } from './users.js';
 
 /**
@@ -32,8 +31,21 @@ export async function inviteToRole(
   input: { email: string; role: SpaceRole },
   actor: User,
 ): Promise<'granted' | 'invited'> {
-  if (await findUserByEmail(db, input.email)) {
-    await grantSpaceRole(db, space, input, actor);
+  const existing = await findUserByEmail(db, input.email);
+  if (existing) {
+    // The role at once, as `PUT /roles` grants it, and (when it is new) an email saying so.
+    const granted = await db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(spaceRoles)
+        .values({ spaceId: space.id, userId: existing.id, role: input.role, grantedBy: actor.id })
+        .onConflictDoNothing()
+        .returning({ userId: spaceRoles.userId });
+      if (inserted.length === 0) return false;
+      await announceRoles(tx, [space.id]);
+      await queueRoleGrantedMail(tx, jobs, config, { user: existing, role: input.role, space, inviter: actor });
+      return true;
+    });
+    if (granted) jobs.nudge(QUEUES.mailSend);
     return 'granted';
   }
   const token = newToken();
@@ -174,11 +186,14 @@ export async function acceptInvitations(tx: Tx, user: Pick<User, 'id' | 'email'>
       .values({ spaceId: i.spaceId, userId: user.id, role: i.role, grantedBy: i.invitedBy })
       .onConflictDoNothing();
   }
-  // The public page lists moderators and chairs; the live hub recomputes who may read a draft.
-  const spaceIds = [...new Set(accepted.map((i) => i.spaceId))];
+  await announceRoles(tx, [...new Set(accepted.map((i) => i.spaceId))]);
+  return accepted.length;
+}
+
+/** The public page lists moderators and chairs; the live hub recomputes who may read a draft. */
+async function announceRoles(tx: Tx, spaceIds: string[]): Promise<void> {
   for (const spaceId of spaceIds) {
     const [space] = await tx.select({ slug: spaces.slug }).from(spaces).where(eq(spaces.id, spaceId));
     if (space) await appendEvent(tx, { kind: 'space.changed', spaceId, payload: { slug: space.slug } });
   }
-  return accepted.length;
 }

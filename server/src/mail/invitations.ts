@@ -4,7 +4,7 @@ import type { Tx } from '../db/client.js';
 import type { Space, User } from '../db/schema/index.js';
 import { queueMail } from './compose.js';
 import type { Jobs } from './jobs.js';
-import { renderInvitation } from './templates/invitation.js';
+import { renderInvitation, renderRoleGranted } from './templates/invitation.js';
 
 /** An invitation works for 14 days from when it was (last) sent. */
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
@@ -34,6 +34,31 @@ export async function queueInvitationMail(
     to: input.email,
     userId: null,
     locale: input.inviter.locale,
+    rendered,
+  });
+}
+
+/** Tells an existing account it now holds the role (written in the transaction `tx` that granted it). */
+export async function queueRoleGrantedMail(
+  tx: Tx,
+  jobs: Jobs,
+  config: Config,
+  input: { user: User; role: SpaceRole; space: Pick<Space, 'code' | 'title' | 'slug'>; inviter: User },
+): Promise<void> {
+  const { user } = input;
+  const rendered = await renderRoleGranted({
+    locale: user.locale,
+    displayName: user.displayName,
+    inviter: input.inviter.displayName,
+    role: input.role,
+    space: { code: input.space.code, title: input.space.title },
+    url: `${config.appOrigin}/spaces/${encodeURIComponent(input.space.slug)}`,
+  });
+  await queueMail(tx, jobs, config, {
+    kind: 'role_granted',
+    to: user.email,
+    userId: user.id,
+    locale: user.locale,
     rendered,
   });
 }

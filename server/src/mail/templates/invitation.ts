@@ -22,3 +22,28 @@ export function renderInvitation(input: {
     after: [t.validity, t.ignore],
   });
 }
+
+/** To an existing account an administrator appointed: the role is held now; the link opens the space. */
+export function renderRoleGranted(input: {
+  locale: Locale;
+  displayName: string;
+  inviter: string;
+  role: SpaceRole;
+  space: SpaceRef;
+  url: string;
+}): Promise<Rendered> {
+  const m = messagesFor(input.locale);
+  const t = m.roleGranted;
+  return renderActionMail({
+    locale: input.locale,
+    subject: t.subject[input.role],
+    space: input.space,
+    before: [
+      m.greeting(input.displayName),
+      t.intro[input.role](input.inviter, `${input.space.code} — ${input.space.title}`),
+    ],
+    action: t.action,
+    url: input.url,
+    after: [],
+  });
+}
