@@ -14,11 +14,15 @@ import { tagLabel, tagShortName } from '../lib/tags';
 import { type ThreadNode, indents } from '../lib/tree';
 import { LazyHighlightToggle } from '../../moderation/components/LazyHighlightToggle';
 
-import { ReportDialog } from './ReportDialog';
 import { TranslatedBody } from './translations/TranslatedBody';
-import { TranslationEditor } from './translations/TranslationEditor';
 
+// Loaded when first needed, not with the page: the composer when a person opens it, the report
+// dialog when they report, the translation editor only for staff who may translate.
 const Composer = lazy(() => import('./Composer'));
+const ReportDialog = lazy(() => import('./ReportDialog').then((m) => ({ default: m.ReportDialog })));
+const TranslationEditor = lazy(() =>
+  import('./translations/TranslationEditor').then((m) => ({ default: m.TranslationEditor })),
+);
 
 function OwnStatus({ comment }: { comment: CommentDto }) {
   const { t } = useTranslation('discussion');
@@ -289,7 +293,9 @@ export const CommentItem = memo(function CommentItem({
       )}
       {comment.abilities.translate && (
         <div className="comment-translate">
-          <TranslationEditor comment={comment} describedBy={headingId} />
+          <Suspense fallback={null}>
+            <TranslationEditor comment={comment} describedBy={headingId} />
+          </Suspense>
         </div>
       )}
       {justReported && (
@@ -298,22 +304,24 @@ export const CommentItem = memo(function CommentItem({
         </p>
       )}
       {reporting && (
-        <ReportDialog
-          comment={comment}
-          onReported={() => {
-            cache.update(comment.id, (c) => ({
-              ...c,
-              reportedByMe: true,
-              abilities: { ...c.abilities, report: false },
-            }));
-            setJustReported(true);
-            d.announce(t('report.done'));
-          }}
-          onClose={() => {
-            setReporting(false);
-            requestAnimationFrame(() => document.getElementById(reportButtonId)?.focus());
-          }}
-        />
+        <Suspense fallback={null}>
+          <ReportDialog
+            comment={comment}
+            onReported={() => {
+              cache.update(comment.id, (c) => ({
+                ...c,
+                reportedByMe: true,
+                abilities: { ...c.abilities, report: false },
+              }));
+              setJustReported(true);
+              d.announce(t('report.done'));
+            }}
+            onClose={() => {
+              setReporting(false);
+              requestAnimationFrame(() => document.getElementById(reportButtonId)?.focus());
+            }}
+          />
+        </Suspense>
       )}
       {open === 'reply' && (
         <Suspense fallback={<p className="muted">{t('common:loading')}</p>}>

@@ -1,43 +1,10 @@
-import type { OutcomeDto } from '@convene/shared';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../../i18n/format';
+import { Suspense, lazy, useState } from 'react';
 import { useOutcome } from '../api/outcome';
-import '../locales';
-import '../outcome.css';
 
-/** A permalink as an address on this site (the API gives it with the configured origin). */
-const localHref = (permalink: string) => {
-  const url = new URL(permalink, window.location.origin);
-  return `${url.pathname}${url.search}${url.hash}`;
-};
-
-function Footnotes({ outcome }: { outcome: OutcomeDto }) {
-  const { t, i18n } = useTranslation('outcome');
-  const fmt = useFormat();
-  if (outcome.footnotes.length === 0) return null;
-  // The notes' own words are the interface's, inside a document in the note's language.
-  return (
-    <section className="outcome-footnotes" aria-labelledby="outcome-footnotes-title" lang={i18n.resolvedLanguage}>
-      <h3 id="outcome-footnotes-title">{t('section.footnotes')}</h3>
-      <ol>
-        {outcome.footnotes.map((f) => (
-          <li key={f.number} id={`fn-outcome-${f.number}`} value={f.number}>
-            {f.published ? (
-              <span>{[f.author, f.affiliation, f.date ? fmt.date(f.date) : null].filter(Boolean).join(', ')}</span>
-            ) : (
-              <span className="muted">{t('section.unavailable')}</span>
-            )}
-            {', '}
-            <a href={localHref(f.permalink)} data-permalink={f.permalink}>
-              {t('section.see')}
-            </a>
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
-}
+// The document, its strings and styles are their own chunk, loaded once there is an outcome to
+// show (or an announcement to make): most visits to a space never need them.
+const OutcomeDocument = lazy(() => import('./OutcomeDocument'));
+const OutcomeAnnouncement = lazy(() => import('./OutcomeDocument').then((m) => ({ default: m.OutcomeAnnouncement })));
 
 /**
  * The space's outcome, once a chair has published it: the note as a document (in its own
@@ -45,57 +12,23 @@ function Footnotes({ outcome }: { outcome: OutcomeDto }) {
  * while none is published; a publication or withdrawal arrives live and is announced.
  */
 export function OutcomeSection({ slug }: { slug: string }) {
-  const { t } = useTranslation('outcome');
-  const fmt = useFormat();
-  const [announcement, setAnnouncement] = useState('');
-  const query = useOutcome(slug, (kind) =>
-    setAnnouncement(t(kind === 'published' ? 'section.announcePublished' : 'section.announceUnpublished')),
-  );
+  const [announced, setAnnounced] = useState<'published' | 'unpublished' | null>(null);
+  const query = useOutcome(slug, setAnnounced);
   const outcome = query.data?.outcome ?? null;
-
-  const print = () => {
-    document.body.classList.add('printing-outcome');
-    const done = () => {
-      document.body.classList.remove('printing-outcome');
-      window.removeEventListener('afterprint', done);
-    };
-    window.addEventListener('afterprint', done);
-    window.print();
-  };
 
   return (
     <>
       <p className="visually-hidden" role="status">
-        {announcement}
+        {announced && (
+          <Suspense fallback={null}>
+            <OutcomeAnnouncement kind={announced} />
+          </Suspense>
+        )}
       </p>
       {outcome && (
-        <section className="space-outcome panel" aria-labelledby="outcome-title" id="outcome">
-          <div className="outcome-heading">
-            <h2 id="outcome-title">{t('section.title')}</h2>
-            <button type="button" className="button secondary outcome-print" onClick={print}>
-              {t('section.print')}
-            </button>
-          </div>
-          <p className="outcome-meta muted">
-            {outcome.publishedBy
-              ? t('section.publishedBy', {
-                  date: fmt.date(outcome.publishedAt),
-                  name: outcome.publishedBy.displayName,
-                  version: outcome.version,
-                })
-              : t('section.published', { date: fmt.date(outcome.publishedAt), version: outcome.version })}
-          </p>
-          <article className="outcome-document" lang={outcome.language}>
-            <p className="outcome-title">{outcome.title}</p>
-            {outcome.sections.map((s, i) => (
-              <section key={i} className="outcome-part">
-                <h3>{s.title}</h3>
-                <div className="prose" dangerouslySetInnerHTML={{ __html: s.html }} />
-              </section>
-            ))}
-            <Footnotes outcome={outcome} />
-          </article>
-        </section>
+        <Suspense fallback={null}>
+          <OutcomeDocument outcome={outcome} />
+        </Suspense>
       )}
     </>
   );

@@ -1,13 +1,12 @@
 import type { CommentDto, CommentTranslationDto } from '@convene/shared';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Suspense, lazy, useState } from 'react';
 import { focusWhenReady } from '../../lib/focus';
-import { formatDateTime, langAttr } from '../../lib/intl';
-import { endonym, languageIn } from './languageNames';
-import './locales';
-import './translations.css';
+import { langAttr } from '../../lib/intl';
 
-type Translation = CommentTranslationDto & { language: 'en' | 'fr' | 'es' };
+// The switch, its strings and styles load only for a comment that has translations.
+const TranslationSwitch = lazy(() => import('./TranslationSwitch'));
+
+export type Translation = CommentTranslationDto & { language: 'en' | 'fr' | 'es' };
 const named = (t: CommentTranslationDto): t is Translation => t.language !== 'other';
 
 /**
@@ -17,8 +16,6 @@ const named = (t: CommentTranslationDto): t is Translation => t.language !== 'ot
  * translations (sent to staff only, to update) are not offered here.
  */
 export function TranslatedBody({ comment }: { comment: CommentDto }) {
-  const { t, i18n } = useTranslation('translations');
-  const lng = i18n.language;
   const offered = comment.translations.filter((x) => !x.outdated).filter(named);
   const [chosen, setChosen] = useState<string | null>(null);
   const shown = offered.find((x) => x.language === chosen) ?? null;
@@ -31,51 +28,19 @@ export function TranslatedBody({ comment }: { comment: CommentDto }) {
     focusWhenReady(language ? originalId : showId(chosen ?? ''), offered[0] ? showId(offered[0].language) : undefined);
   };
 
-  const label = (x: Translation) => {
-    const language = languageIn(x.sourceLanguage, lng) ?? t('common:contentLanguage.other');
-    const date = formatDateTime(x.updatedAt, lng);
-    return x.translator
-      ? t('translatedFrom', { language, name: x.translator.displayName, date })
-      : t('translatedFromAnonymous', { language, date });
-  };
-
   return (
     <>
       {offered.length > 0 && (
-        <p className="comment-translations">
-          {shown ? (
-            <>
-              <span className="comment-translation-label">{label(shown)}</span>{' '}
-              <button
-                type="button"
-                id={originalId}
-                className="link-button"
-                aria-controls={bodyId}
-                onClick={() => show(null)}
-              >
-                {t('showOriginal')}
-              </button>
-            </>
-          ) : (
-            <>
-              <span>{t('available')}</span>{' '}
-              {offered.map((x) => (
-                <button
-                  key={x.language}
-                  id={showId(x.language)}
-                  type="button"
-                  className="link-button"
-                  lang={x.language}
-                  aria-controls={bodyId}
-                  title={t('showIn', { language: languageIn(x.language, lng) })}
-                  onClick={() => show(x.language)}
-                >
-                  {endonym(x.language)}
-                </button>
-              ))}
-            </>
-          )}
-        </p>
+        // The placeholder holds the switch's line while it loads: the text does not move.
+        <Suspense
+          fallback={
+            <p className="comment-translations" aria-hidden="true">
+              {'\u00a0'}
+            </p>
+          }
+        >
+          <TranslationSwitch comment={comment} offered={offered} shown={shown} show={show} />
+        </Suspense>
       )}
       <div
         id={bodyId}

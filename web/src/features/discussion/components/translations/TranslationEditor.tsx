@@ -8,6 +8,7 @@ import { useCommentCache } from '../../hooks/useCommentCache';
 import { focusWhenReady } from '../../lib/focus';
 import { languageIn } from './languageNames';
 import './locales';
+import './translations.css';
 
 type Lang = (typeof TRANSLATION_LANGUAGES)[number];
 
