@@ -10,7 +10,8 @@ import { type Person, grantRole, makeAdmin, makeSpace, makeUser, uuid, withTaxon
  * event kind at a time: the last kind each command writes, so as much as possible was written
  * before it fails.
  */
-const ctx = await setupApp();
+// Every note save a version of its own (no coalescing of autosaves), so version 1 stays to restore.
+const ctx = await setupApp({ noteVersionPauseMs: 0 });
 
 await ctx.db.pool.query(`
   create table test_event_failures (kind text primary key);
