@@ -41,7 +41,7 @@ export const adminLogRoutes: FastifyPluginAsyncZod = async (app) => {
           data: entry.data,
           createdAt: entry.createdAt.toISOString(),
         })),
-        nextBefore: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+        nextBefore: rows.length > limit ? (page[page.length - 1]?.entry.id ?? null) : null,
       };
     },
   );
