@@ -1,7 +1,6 @@
 import { execFile as execFileCb, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chown, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +15,7 @@ import { findTools, pickTool } from '../../server/src/ops/backup.js';
 import { type TestContext, TestClient } from '../helpers/app.js';
 import { makeCast, makeSpace, uuid } from '../helpers/factories.js';
 import { PDF, multipartBody } from '../helpers/multipart.js';
+import { freePort } from '../setup/global.js';
 
 /**
  * `npm run backup` / `npm run restore` as an operator runs them (real processes, real pg_dump and
@@ -44,15 +44,6 @@ async function debianPostgres(): Promise<string> {
     if (has.every(Boolean)) return bin;
   }
   throw new Error(`No PostgreSQL server with pg_dump/pg_restore under ${base} (apt-get install postgresql)`);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** Runs a PostgreSQL tool, as the postgres user when we are root (PostgreSQL refuses root). */
