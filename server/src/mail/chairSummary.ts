@@ -2,8 +2,7 @@ import type { Space } from '../db/schema/index.js';
 import { loadParticipationFigures, participationSummary } from '../queries/participation.js';
 import { messagesFor } from './messages.js';
 import type { Mailer } from './notifications.js';
-import { type NoticeOutcome, closingKey, mayHearOf, roleHolders, spaceUrl, writeSpaceNotice } from './spaceNotices.js';
-import { renderSpaceNotice } from './templates/spaceNotice.js';
+import { type NoticeOutcome, closingKey, mayHearOf, roleHolders, spaceUrl, sendSpaceNotice } from './spaceNotices.js';
 
 /**
  * The figures of the summary, from published contributions only (the participation figures of
@@ -37,42 +36,35 @@ export async function chairSummaries(mailer: Mailer, space: Space): Promise<Noti
     const number = new Intl.NumberFormat(chair.locale);
     const exportUrl = (format: string) =>
       `${origin}/api/spaces/${encodeURIComponent(space.slug)}/export?format=${format}&lang=${chair.locale}`;
-    const outcome = await mailer.db.transaction((tx) =>
-      writeSpaceNotice(tx, mailer, {
-        kind: 'chair_summary',
-        space,
-        recipient: chair,
-        dedupeKey: `chair_summary:${space.id}:${closingKey(space)}:${chair.id}`,
-        data: {
-          contributions: figures.contributions,
-          participants: figures.participants,
-          memberStates: figures.memberStates,
-        },
-        render: (unsubscribeUrl) => {
-          const t = messagesFor(chair.locale).spaceNotice.chair_summary;
-          return renderSpaceNotice({
-            kind: 'chair_summary',
-            locale: chair.locale,
-            displayName: chair.displayName,
-            space,
-            unsubscribeUrl,
-            subject: t.subject,
-            paragraphs: [t.intro, figures.sentence],
-            facts: [
-              { label: t.contributions, value: number.format(figures.contributions) },
-              { label: t.participants, value: number.format(figures.participants) },
-              { label: t.memberStates, value: number.format(figures.memberStates) },
-            ],
-            action: { label: t.dashboard, url: spaceUrl(origin, space, '/dashboard') },
-            links: [
-              { label: t.report, url: exportUrl('docx') },
-              { label: t.spreadsheet, url: exportUrl('xlsx') },
-              { label: t.notes, url: spaceUrl(origin, space, '/notes') },
-            ],
-          });
-        },
-      }),
-    );
+    const outcome = await sendSpaceNotice(mailer, {
+      kind: 'chair_summary',
+      space,
+      recipient: chair,
+      dedupeKey: `chair_summary:${space.id}:${closingKey(space)}:${chair.id}`,
+      data: {
+        contributions: figures.contributions,
+        participants: figures.participants,
+        memberStates: figures.memberStates,
+      },
+      content: () => {
+        const t = messagesFor(chair.locale).spaceNotice.chair_summary;
+        return {
+          subject: t.subject,
+          paragraphs: [t.intro, figures.sentence],
+          facts: [
+            { label: t.contributions, value: number.format(figures.contributions) },
+            { label: t.participants, value: number.format(figures.participants) },
+            { label: t.memberStates, value: number.format(figures.memberStates) },
+          ],
+          action: { label: t.dashboard, url: spaceUrl(origin, space, '/dashboard') },
+          links: [
+            { label: t.report, url: exportUrl('docx') },
+            { label: t.spreadsheet, url: exportUrl('xlsx') },
+            { label: t.notes, url: spaceUrl(origin, space, '/notes') },
+          ],
+        };
+      },
+    });
     outcomes.push(outcome);
   }
   return outcomes;

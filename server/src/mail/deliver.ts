@@ -41,21 +41,23 @@ export function deliverer(
     }
     // A secret (a reset link) sent over SMTP is not kept; the development mailbox keeps it whole.
     const forget = message.transport === 'smtp' && isSensitiveKind(message.kind);
-    await db
-      .update(mailMessages)
-      .set({
-        status: 'sent',
-        sentAt: new Date(),
-        attempts: sql`${mailMessages.attempts} + 1`,
-        lastError: null,
-        ...(forget ? { html: null, text: null } : {}),
-      })
-      .where(eq(mailMessages.id, message.id));
-    // Sent after all (an administrator's retry of a failed email): its notification says so.
-    await db
-      .update(notifications)
-      .set({ status: 'mailed' })
-      .where(and(eq(notifications.mailMessageId, message.id), eq(notifications.status, 'failed')));
+    await db.transaction(async (tx) => {
+      await tx
+        .update(mailMessages)
+        .set({
+          status: 'sent',
+          sentAt: new Date(),
+          attempts: sql`${mailMessages.attempts} + 1`,
+          lastError: null,
+          ...(forget ? { html: null, text: null } : {}),
+        })
+        .where(eq(mailMessages.id, message.id));
+      // Sent after all (an administrator's retry of a failed email): its notification says so.
+      await tx
+        .update(notifications)
+        .set({ status: 'mailed' })
+        .where(and(eq(notifications.mailMessageId, message.id), eq(notifications.status, 'failed')));
+    });
   };
 }
 

@@ -5,8 +5,8 @@ import { chairSummaries } from './chairSummary.js';
 import { QUEUES } from './jobs.js';
 import { messagesFor } from './messages.js';
 import type { Mailer } from './notifications.js';
-import { type NoticeOutcome, closingKey, mayHearOf, spaceUrl, writeSpaceNotice } from './spaceNotices.js';
-import { formatDate, renderSpaceNotice } from './templates/spaceNotice.js';
+import { type NoticeOutcome, closingKey, mayHearOf, spaceUrl, sendSpaceNotice } from './spaceNotices.js';
+import { formatDate } from './templates/spaceNotice.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** "Closes in 3 days": sent once the closing date is at most this far ahead. */
@@ -76,29 +76,22 @@ async function notifyFollowers(
   const outcomes: NoticeOutcome[] = [];
   for (const recipient of await followersOf(mailer, space.id)) {
     if (!(await mayHearOf(mailer.db, kind, space, recipient))) continue;
-    const outcome = await mailer.db.transaction((tx) =>
-      writeSpaceNotice(tx, mailer, {
-        kind,
-        space,
-        recipient,
-        dedupeKey: `${kind}:${space.id}:${closingKey(space)}:${recipient.id}`,
-        data: { closesAt: space.closesAt?.toISOString() ?? null },
-        render: (unsubscribeUrl) => {
-          const t = messagesFor(recipient.locale).spaceNotice;
-          const date = space.closesAt ? formatDate(recipient.locale, space.closesAt) : '';
-          return renderSpaceNotice({
-            kind,
-            locale: recipient.locale,
-            displayName: recipient.displayName,
-            space,
-            unsubscribeUrl,
-            subject: kind === 'space_closing' ? t.space_closing.subject(date) : t.space_closed.subject,
-            paragraphs: [kind === 'space_closing' ? t.space_closing.intro(date) : t.space_closed.intro],
-            action: { label: t.open, url: spaceUrl(mailer.config.appOrigin, space) },
-          });
-        },
-      }),
-    );
+    const outcome = await sendSpaceNotice(mailer, {
+      kind,
+      space,
+      recipient,
+      dedupeKey: `${kind}:${space.id}:${closingKey(space)}:${recipient.id}`,
+      data: { closesAt: space.closesAt?.toISOString() ?? null },
+      content: () => {
+        const t = messagesFor(recipient.locale).spaceNotice;
+        const date = space.closesAt ? formatDate(recipient.locale, space.closesAt) : '';
+        return {
+          subject: kind === 'space_closing' ? t.space_closing.subject(date) : t.space_closed.subject,
+          paragraphs: [kind === 'space_closing' ? t.space_closing.intro(date) : t.space_closed.intro],
+          action: { label: t.open, url: spaceUrl(mailer.config.appOrigin, space) },
+        };
+      },
+    });
     outcomes.push(outcome);
   }
   return outcomes;

@@ -19,7 +19,7 @@ import { queueMail } from './compose.js';
 import { type SpaceNoticeKind, preferenceOf } from './kinds.js';
 import type { Mailer } from './notifications.js';
 import { frequencyFor } from './preferences.js';
-import type { Rendered } from './render.js';
+import { type SpaceNoticeContent, renderSpaceNotice } from './templates/spaceNotice.js';
 import { unsubscribeToken, unsubscribeUrl } from './unsubscribe.js';
 
 /**
@@ -76,8 +76,8 @@ export interface SpaceNotice {
   data?: Record<string, unknown>;
   /** The moment it is written (the job's `now`): the staff alerts' hourly pace is counted from it. */
   at?: Date;
-  /** Renders the email, given its unsubscribe link; called only when it is to be sent. */
-  render(unsubscribeUrl: string): Promise<Rendered>;
+  /** What the email says (subject, paragraphs, figures, links), in the recipient's language; asked only when it is to be sent. */
+  content(): SpaceNoticeContent;
 }
 
 export type NoticeOutcome = 'mailed' | 'dropped' | 'duplicate';
@@ -117,7 +117,14 @@ export async function writeSpaceNotice(tx: Tx, mailer: Mailer, notice: SpaceNoti
     to: recipient.email,
     userId: recipient.id,
     locale: recipient.locale,
-    rendered: await notice.render(unsubscribe),
+    rendered: await renderSpaceNotice({
+      ...notice.content(),
+      kind,
+      locale: recipient.locale,
+      displayName: recipient.displayName,
+      space,
+      unsubscribeUrl: unsubscribe,
+    }),
     unsubscribeUrl: unsubscribe,
   });
   await tx
@@ -126,6 +133,10 @@ export async function writeSpaceNotice(tx: Tx, mailer: Mailer, notice: SpaceNoti
     .where(eq(notifications.id, row.id));
   return 'mailed';
 }
+
+/** `writeSpaceNotice` in a transaction of its own (each notice commits alone). */
+export const sendSpaceNotice = (mailer: Mailer, notice: SpaceNotice): Promise<NoticeOutcome> =>
+  mailer.db.transaction((tx) => writeSpaceNotice(tx, mailer, notice));
 
 /**
  * Checked by the deliverer just before a notice's email goes (`mayStillSend`): the recipient is

@@ -6,8 +6,8 @@ import { queueCounts } from '../queries/queue.js';
 import { QUEUES } from './jobs.js';
 import { messagesFor } from './messages.js';
 import type { Mailer } from './notifications.js';
-import { type NoticeOutcome, mayHearOf, roleHolders, spaceUrl, writeSpaceNotice } from './spaceNotices.js';
-import { formatDuration, renderSpaceNotice } from './templates/spaceNotice.js';
+import { type NoticeOutcome, mayHearOf, roleHolders, spaceUrl, sendSpaceNotice } from './spaceNotices.js';
+import { formatDuration } from './templates/spaceNotice.js';
 
 /** At most one alert per moderator and space in this time. */
 export const STAFF_ALERT_INTERVAL_MS = 60 * 60 * 1000;
@@ -91,30 +91,23 @@ export async function runStaffAlerts(mailer: Mailer, now = new Date()): Promise<
       if (count === 0) break;
       const pendingCount = count;
       const waitedMs = Math.max(0, now.getTime() - pending.oldest.getTime());
-      const outcome = await mailer.db.transaction((tx) =>
-        writeSpaceNotice(tx, mailer, {
-          kind: 'staff_pending',
-          space,
-          recipient,
-          at: now,
-          // Once per person and newest waiting item: a run repeated (or racing) alerts once.
-          dedupeKey: `staff_pending:${space.id}:${recipient.id}:${pending.newest.toISOString()}`,
-          data: { count: pendingCount, oldestAt: pending.oldest.toISOString() },
-          render: (unsubscribeUrl) => {
-            const t = messagesFor(recipient.locale).spaceNotice.staff_pending;
-            return renderSpaceNotice({
-              kind: 'staff_pending',
-              locale: recipient.locale,
-              displayName: recipient.displayName,
-              space,
-              unsubscribeUrl,
-              subject: t.subject(pendingCount),
-              paragraphs: [t.intro(pendingCount), t.oldest(formatDuration(recipient.locale, waitedMs)), t.pace],
-              action: { label: t.action, url: spaceUrl(mailer.config.appOrigin, space, '/moderation') },
-            });
-          },
-        }),
-      );
+      const outcome = await sendSpaceNotice(mailer, {
+        kind: 'staff_pending',
+        space,
+        recipient,
+        at: now,
+        // Once per person and newest waiting item: a run repeated (or racing) alerts once.
+        dedupeKey: `staff_pending:${space.id}:${recipient.id}:${pending.newest.toISOString()}`,
+        data: { count: pendingCount, oldestAt: pending.oldest.toISOString() },
+        content: () => {
+          const t = messagesFor(recipient.locale).spaceNotice.staff_pending;
+          return {
+            subject: t.subject(pendingCount),
+            paragraphs: [t.intro(pendingCount), t.oldest(formatDuration(recipient.locale, waitedMs)), t.pace],
+            action: { label: t.action, url: spaceUrl(mailer.config.appOrigin, space, '/moderation') },
+          };
+        },
+      });
       outcomes.push(outcome);
     }
   }

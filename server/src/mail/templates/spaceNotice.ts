@@ -33,6 +33,9 @@ export interface SpaceNoticeMail {
 
 const linkStyle = 'color:#0b5394';
 
+/** The part of a notice that depends on its kind (the rest comes from the recipient and the space). */
+export type SpaceNoticeContent = Pick<SpaceNoticeMail, 'subject' | 'paragraphs' | 'facts' | 'action' | 'links'>;
+
 export async function renderSpaceNotice(n: SpaceNoticeMail): Promise<Rendered> {
   const m = messagesFor(n.locale);
   const href = safeUrl(n.action.url);
