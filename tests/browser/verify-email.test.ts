@@ -74,6 +74,11 @@ describe('address verification', () => {
     await banner.getByRole('button', { name: 'Send the link again' }).click();
     await banner.getByRole('status').getByText(`A new link is on its way to ${email}.`).waitFor();
 
+    // "My contributions" says the same.
+    await page.goto('/account/contributions');
+    await page.getByText('Waiting for you to verify your address').first().waitFor();
+    await expectAxeClean(page);
+
     const link = await linkIn(email, 'email_verification', 'verify-email');
     expect(link.startsWith(`${baseURL}/verify-email#token=`)).toBe(true);
     await page.goto(link);
