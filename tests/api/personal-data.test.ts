@@ -25,7 +25,7 @@ interface World {
 
 async function world(policy: DeletionPolicy): Promise<World> {
   const ctx = await setupApp({ deletionPolicy: policy });
-  const { space } = await makeSpace(ctx, { moderationMode: 'pre' });
+  const { space } = await makeSpace(ctx, { moderationMode: 'post' });
   const cast = await makeCast(ctx, space.id);
   const zelda = await makeUser(ctx, {
     displayName: 'Zelda Quintessa',
@@ -59,6 +59,13 @@ async function world(policy: DeletionPolicy): Promise<World> {
     body: 'Oscar’s published view on diaspora bonds.',
   });
   await attachPdf(ctx, published.id, zelda.user.id, 'Zelda paper.pdf');
+  // Posted through the API in a post-moderated space: published at once, with a live event naming her.
+  const live = await zelda.client.post(`/api/spaces/${space.slug}/comments`, {
+    body: 'Posted live: xylophonic corridors again.',
+    language: 'en',
+    clientId: crypto.randomUUID(),
+  });
+  expect(live.status).toBe(201);
   const report = await zelda.client.post(`/api/comments/${others.id}/reports`, {
     category: 'other',
     note: 'My own report note.',
@@ -159,6 +166,9 @@ describe.each(['anonymise', 'withdraw'] as const)('personal data (DELETION_POLIC
 
   it('deletes the account: no email or name left, sessions ended, audit trail intact', async () => {
     const before = await auditRows(w);
+    const eventsText = async () =>
+      (await queryRows(w.ctx)<{ p: string }>('select payload::text as p from events')).map((r) => r.p).join('\n');
+    expect(await eventsText()).toContain('Zelda Quintessa');
     const res = await w.zelda.client.post('/api/me/deletion', { password: PASSWORD });
     expect(res.status).toBe(200);
     expect((await w.zelda.client.get('/api/auth/me')).body.user).toBeNull();
@@ -176,11 +186,17 @@ describe.each(['anonymise', 'withdraw'] as const)('personal data (DELETION_POLIC
     );
     expect(Number(left[0]?.n)).toBe(0);
 
+    // The live events kept for replay no longer name her either.
+    const replay = await eventsText();
+    for (const s of IDENTIFYING(w)) expect(replay).not.toContain(s);
+    if (policy === 'anonymise') expect(replay).toContain('Former participant');
+    else expect(replay).not.toContain('xylophonic');
+
     const after = await auditRows(w);
     expect(after.slice(0, before.length)).toEqual(before);
     const added = after.slice(before.length);
     if (policy === 'withdraw') {
-      expect(added.map((a) => a.action)).toEqual(['withdraw', 'withdraw', 'withdraw']);
+      expect(added.map((a) => a.action)).toEqual(['withdraw', 'withdraw', 'withdraw', 'withdraw']);
     } else {
       expect(added).toEqual([]);
     }

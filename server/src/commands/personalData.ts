@@ -28,6 +28,7 @@ import {
   users,
 } from '../db/schema/index.js';
 import { supersededRevision, withdrawal } from '../policies/lifecycle.js';
+import { presentPerson } from '../presenters/comment.js';
 import { commentSql, revisionSql } from '../policies/visibility.js';
 import { appendEvent, recordModeration } from './events.js';
 
@@ -250,6 +251,28 @@ export async function deleteAccount(db: Database, user: User, policy: DeletionPo
     await tx.delete(reports).where(eq(reports.reporterId, user.id));
     await tx.delete(staffNotes).where(eq(staffNotes.subjectUserId, user.id));
     await tx.delete(events).where(eq(events.audienceUserId, user.id));
+    // Live events kept for replay carry comments as presented then (author, affiliation, text).
+    const formerRef = sql`${FORMER_PARTICIPANT}`;
+    const theirIds = (await tx.select({ id: comments.id }).from(comments).where(eq(comments.authorId, user.id))).map(
+      (r) => r.id,
+    );
+    if (theirIds.length) {
+      await tx
+        .update(events)
+        .set({
+          payload: sql`jsonb_set(${events.payload}, '{comment,inReplyTo,authorName}', to_jsonb(${formerRef}::text))`,
+        })
+        .where(sql`${events.payload}->'comment'->'inReplyTo'->>'id' in ${theirIds}`);
+    }
+    const authored = sql`${events.payload}->'comment'->'author'->>'id' = ${user.id}`;
+    if (policy === 'withdraw') await tx.delete(events).where(authored);
+    else {
+      const person = presentPerson({ ...locked, displayName: FORMER_PARTICIPANT, affiliation: '', country: null });
+      await tx
+        .update(events)
+        .set({ payload: sql`jsonb_set(${events.payload}, '{comment,author}', ${JSON.stringify(person)}::jsonb)` })
+        .where(authored);
+    }
     await tx
       .delete(mailMessages)
       .where(or(eq(mailMessages.userId, user.id), sql`lower(${mailMessages.toAddress}) = lower(${locked.email})`));
