@@ -1,0 +1,158 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
+import { TextField } from '../../auth/components/Field';
+import { FormAlert } from '../../auth/components/FormAlert';
+import { FormSubmit } from '../../auth/components/FormSubmit';
+import { PasswordField } from '../../auth/components/PasswordField';
+import { ApiError } from '../../../lib/api';
+import { totpQuery, useTotpMutations } from '../api';
+import '../locales';
+
+const fieldError = (err: unknown, field: string) => (err instanceof ApiError ? err.field(field) : undefined);
+
+/** The account page's two-factor panel: enrol (link and key, then a first code), recovery codes once, turn off. */
+export function TwoFactorPanel({ userId }: { userId: string }) {
+  const { t } = useTranslation('staffAccounts');
+  const status = useQuery(totpQuery(userId));
+  const { enrol, confirm, disable } = useTotpMutations(userId);
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  const onConfirm = (e: FormEvent) => {
+    e.preventDefault();
+    setAttempt((a) => a + 1);
+    confirm.mutate(code.trim(), {
+      onSuccess: ({ recoveryCodes }) => {
+        setCodes(recoveryCodes);
+        setCode('');
+        enrol.reset();
+      },
+    });
+  };
+  const onDisable = (e: FormEvent) => {
+    e.preventDefault();
+    setAttempt((a) => a + 1);
+    disable.mutate(code.trim() ? { code: code.trim() } : { password }, {
+      onSuccess: () => {
+        setCode('');
+        setPassword('');
+      },
+    });
+  };
+
+  return (
+    <section aria-labelledby="account-totp-heading" id="two-factor">
+      <h2 id="account-totp-heading">{t('totp.title')}</h2>
+      <p className="muted">{t('totp.intro')}</p>
+      {status.isPending ? (
+        <p className="muted">{t('common:loading')}</p>
+      ) : status.isError ? (
+        <ErrorWithRetry error={status.error} onRetry={() => void status.refetch()} />
+      ) : codes ? (
+        <div>
+          <h3>{t('totp.recoveryTitle')}</h3>
+          <p>{t('totp.recoveryIntro')}</p>
+          <ul className="recovery-codes" aria-label={t('totp.recoveryTitle')}>
+            {codes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="button" onClick={() => setCodes(null)}>
+            {t('totp.recoveryDone')}
+          </button>
+        </div>
+      ) : status.data.enabled ? (
+        <>
+          <p className="notice success">{t('totp.on')}</p>
+          <p>{t('totp.recoveryLeft', { count: status.data.recoveryCodesLeft })}</p>
+          <form className="auth-form" noValidate onSubmit={onDisable}>
+            <p className="muted">{t('totp.disableHint')}</p>
+            <TextField
+              id="totp-disable-code"
+              label={t('totp.code')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              optional
+              value={code}
+              onChange={setCode}
+              error={fieldError(disable.error, 'code')}
+            />
+            <PasswordField
+              id="totp-disable-password"
+              optional
+              name="password"
+              autoComplete="current-password"
+              label={t('totp.password')}
+              value={password}
+              onChange={setPassword}
+              error={fieldError(disable.error, 'password')}
+            />
+            <FormSubmit
+              error={fieldError(disable.error, 'code') || fieldError(disable.error, 'password') ? null : disable.error}
+              attempt={attempt}
+              pending={disable.isPending}
+              label={t('totp.disable')}
+              pendingLabel={t('totp.confirming')}
+            />
+          </form>
+        </>
+      ) : (
+        <>
+          {status.data.required ? (
+            <p className="notice warning" role="alert">
+              {t('totp.required')}
+            </p>
+          ) : (
+            <p>{t('totp.off')}</p>
+          )}
+          {disable.isSuccess && <p className="notice success">{t('totp.disabled')}</p>}
+          {!enrol.data ? (
+            <>
+              <button type="button" className="button" onClick={() => enrol.mutate()}>
+                {t('totp.start')}
+              </button>
+              <FormAlert error={enrol.error} attempt={attempt} />
+            </>
+          ) : (
+            <form className="auth-form" noValidate onSubmit={onConfirm}>
+              <p>{t('totp.scan')}</p>
+              <dl className="details-list">
+                <dt>{t('totp.uri')}</dt>
+                <dd>
+                  <a href={enrol.data.uri}>{enrol.data.uri}</a>
+                </dd>
+                <dt>{t('totp.key')}</dt>
+                <dd>
+                  <code data-testid="totp-key">{enrol.data.key}</code>
+                </dd>
+              </dl>
+              <TextField
+                id="totp-confirm-code"
+                label={t('totp.code')}
+                hint={t('totp.codeHint')}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                value={code}
+                onChange={setCode}
+                error={fieldError(confirm.error, 'code')}
+              />
+              <FormSubmit
+                error={fieldError(confirm.error, 'code') ? null : confirm.error}
+                attempt={attempt}
+                pending={confirm.isPending}
+                label={t('totp.confirm')}
+                pendingLabel={t('totp.confirming')}
+              />
+            </form>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
