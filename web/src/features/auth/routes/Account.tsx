@@ -18,6 +18,7 @@ import {
 } from '../components/ProfileFields';
 import { SignedInPage } from '../components/AuthPage';
 import { NotificationPreferences } from '../../notifications/components/NotificationPreferences';
+import { AccountSecurity } from '../../staffAccounts/components/AccountSecurity';
 import { PersonalData } from '../components/PersonalData';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { localizeFieldMessage } from '../utils/fieldMessages';
@@ -46,6 +47,7 @@ export function Account() {
             <ProfileForm key={user.id} user={user} />
           </section>
           <NotificationPreferences />
+          <AccountSecurity userId={user.id} />
           <PersonalData />
         </>
       )}
