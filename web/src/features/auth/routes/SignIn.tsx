@@ -7,6 +7,8 @@ import { AccountEmailField } from '../components/AccountEmailField';
 import { FormSubmit } from '../components/FormSubmit';
 import { PasswordField } from '../components/PasswordField';
 import { GuestFormPage } from '../components/AuthPage';
+import { SecondFactorForm } from '../../staffAccounts/components/SecondFactorForm';
+import { ApiError } from '../../../lib/api';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { localizeFieldMessage } from '../utils/fieldMessages';
 import { withNext } from '../utils/next';
@@ -35,6 +37,8 @@ function SignInForm({ next, onDone }: { next: string; onDone: () => void }) {
   const carried = (location.state as { email?: unknown } | null)?.email;
   const [email, setEmail] = useState(typeof carried === 'string' ? carried : '');
   const [password, setPassword] = useState('');
+  // The password was right and the account has two-factor on: the code step.
+  const [codeStep, setCodeStep] = useState(false);
   const {
     errors: fieldErrors,
     formError,
@@ -67,10 +71,17 @@ function SignInForm({ next, onDone }: { next: string; onDone: () => void }) {
           onDone();
           void navigate(next, { replace: true });
         },
-        onError: (err) => fromApi(err),
+        onError: (err) =>
+          err instanceof ApiError && err.code === 'second_factor_required' ? setCodeStep(true) : fromApi(err),
       },
     );
   };
+
+  const finish = () => {
+    onDone();
+    void navigate(next, { replace: true });
+  };
+  if (codeStep) return <SecondFactorForm onDone={finish} />;
 
   return (
     <>
