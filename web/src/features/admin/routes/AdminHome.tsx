@@ -8,6 +8,7 @@ import { useMyAbilities } from '../../auth/api/me';
 import { StaffGate } from '../../moderation/components/StaffGate';
 import { usePageTitle } from '../../moderation/hooks/usePageTitle';
 import { spacesQuery } from '../api/spaces';
+import { AdminLog } from '../components/AdminLog';
 import '../../moderation/locales';
 import '../locales';
 import '../admin.css';
@@ -80,6 +81,7 @@ function Home() {
           </table>
         </div>
       )}
+      <AdminLog />
     </div>
   );
 }
