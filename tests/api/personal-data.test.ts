@@ -245,6 +245,12 @@ describe('deleting an administrator', async () => {
   const ctx = await setupApp();
   const { makeAdmin } = await import('../helpers/factories.js');
   const admin = await makeAdmin(ctx);
+  it('documents both routes in the OpenAPI document', async () => {
+    const res = await ctx.client().get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.paths['/api/me/data'].get).toBeDefined();
+    expect(res.body.paths['/api/me/deletion'].post.requestBody).toBeDefined();
+  });
   it('refuses with 409 admin_account', async () => {
     const res = await admin.client.post('/api/me/deletion', { password: PASSWORD });
     expect(res.status).toBe(409);
