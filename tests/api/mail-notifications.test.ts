@@ -455,6 +455,13 @@ describe('one-click unsubscribe and preferences', () => {
         { kind: 'staff', frequency: 'immediately', isDefault: true },
       ],
       selectable: ['immediately', 'daily', 'weekly', 'never'],
+      selectableByKind: {
+        decisions: ['immediately', 'daily', 'weekly', 'never'],
+        replies: ['immediately', 'daily', 'weekly', 'never'],
+        followed: ['immediately', 'daily', 'weekly', 'never'],
+        reminders: ['immediately', 'never'],
+        staff: ['immediately', 'never'],
+      },
       followAnswered: true,
     });
     const off = await person.client.put('/api/me/notification-preferences', {
@@ -470,9 +477,22 @@ describe('one-click unsubscribe and preferences', () => {
       preferences: [{ kind: 'decisions', frequency: 'weekly' }],
     });
     expect(weekly.body.preferences[0]).toEqual({ kind: 'decisions', frequency: 'weekly', isDefault: false });
+    // Reminders and staff notices are time-bound: no digest for them.
+    const held = await person.client.put('/api/me/notification-preferences', {
+      preferences: [
+        { kind: 'replies', frequency: 'never' },
+        { kind: 'staff', frequency: 'daily' },
+      ],
+    });
+    expect(held.status).toBe(400);
+    expect(held.body.error.details.fields).toEqual([
+      expect.objectContaining({ field: 'preferences.1.frequency', message: expect.stringContaining('digest') }),
+    ]);
+    expect((await person.client.get('/api/me/notification-preferences')).body.preferences[1].frequency).toBe('immediately');
     for (const bad of [
       { kind: 'replies', frequency: 'hourly' },
       { kind: 'digests', frequency: 'never' },
+      { kind: 'reminders', frequency: 'weekly' },
     ]) {
       const res = await person.client.put('/api/me/notification-preferences', { preferences: [bad] });
       expect(res.status).toBe(400);

@@ -1,5 +1,6 @@
 import {
   DEFAULT_FREQUENCY,
+  FREQUENCIES_BY_KIND,
   NOTIFICATION_KINDS,
   SELECTABLE_FREQUENCIES,
   type NotificationFrequency,
@@ -32,6 +33,10 @@ export async function preferencesOf(db: DbOrTx, userId: string): Promise<Notific
       return { kind, frequency: frequency ?? DEFAULT_FREQUENCY[kind], isDefault: frequency === undefined };
     }),
     selectable: [...SELECTABLE_FREQUENCIES],
+    selectableByKind: Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, [...FREQUENCIES_BY_KIND[k]]])) as Record<
+      NotificationKind,
+      NotificationFrequency[]
+    >,
     followAnswered,
   };
 }

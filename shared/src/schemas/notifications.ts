@@ -23,6 +23,18 @@ export const DIGEST_FREQUENCIES = ['daily', 'weekly'] as const satisfies readonl
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
 /**
+ * The frequencies each kind offers. Reminders and staff notices are time-bound (a closing date, a
+ * queue that waits), so they are sent at once or not at all: never held for a digest.
+ */
+export const FREQUENCIES_BY_KIND: Record<NotificationKind, readonly NotificationFrequency[]> = {
+  decisions: NOTIFICATION_FREQUENCIES,
+  replies: NOTIFICATION_FREQUENCIES,
+  followed: NOTIFICATION_FREQUENCIES,
+  reminders: ['immediately', 'never'],
+  staff: ['immediately', 'never'],
+};
+
+/**
  * What a person gets when they never chose: decisions on their own comments, replies to them,
  * reminders and staff notices at once; new contributions in what they follow in a daily digest.
  */
@@ -42,8 +54,10 @@ export const notificationPreference = z.object({
 });
 export const notificationPreferencesResponse = z.object({
   preferences: z.array(notificationPreference),
-  /** The frequencies a PUT accepts. */
+  /** The frequencies a PUT accepts (for some kinds only some of them: `selectableByKind`). */
   selectable: z.array(z.enum(NOTIFICATION_FREQUENCIES)),
+  /** The frequencies each kind accepts (`FREQUENCIES_BY_KIND`). */
+  selectableByKind: z.record(z.enum(NOTIFICATION_KINDS), z.array(z.enum(NOTIFICATION_FREQUENCIES))),
   /** Whether publishing a contribution follows its question (or, for a general comment, its space). */
   followAnswered: z.boolean(),
 });
@@ -61,6 +75,17 @@ export const updateNotificationPreferencesRequest = z
   .refine((b) => b.preferences !== undefined || b.followAnswered !== undefined, {
     message: 'Give `preferences`, `followAnswered`, or both',
     path: ['preferences'],
+  })
+  .superRefine((b, ctx) => {
+    (b.preferences ?? []).forEach((p, i) => {
+      const allowed = FREQUENCIES_BY_KIND[p.kind];
+      if (!allowed.includes(p.frequency))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['preferences', i, 'frequency'],
+          message: `\`${p.kind}\` notices are sent ${allowed.map((f) => `\`${f}\``).join(' or ')}: they are not held for a digest`,
+        });
+    });
   });
 export type UpdateNotificationPreferencesRequest = z.infer<typeof updateNotificationPreferencesRequest>;
 

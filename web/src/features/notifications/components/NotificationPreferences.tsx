@@ -88,7 +88,8 @@ function PreferencesForm({ userId, data }: { userId: string; data: NotificationP
       {data.preferences.map((p) => {
         const id = `notification-frequency-${p.kind}`;
         // The current choice stays listed even if it can no longer be chosen.
-        const options = data.selectable.includes(p.frequency) ? data.selectable : [p.frequency, ...data.selectable];
+        const selectable = data.selectableByKind[p.kind] ?? data.selectable;
+        const options = selectable.includes(p.frequency) ? selectable : [p.frequency, ...selectable];
         return (
           <Field
             key={p.kind}
