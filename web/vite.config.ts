@@ -38,11 +38,6 @@ export default defineConfig({
               name: 'discussion-core',
               test: /[\\/]web[\\/]src[\\/]features[\\/](discussion[\\/](lib[\\/]|context|api[\\/](get|markSeen|withdraw)|hooks[\\/](useCommentCache|useLiveDiscussion|useCommentFromHash))|spaces[\\/](lib|components[\\/]SpaceStatus))/,
             },
-            // A language's strings in one file (i18n/index.ts loads all of its namespaces at once).
-            {
-              name: (id) => /[\\/]i18n[\\/]locales[\\/](\w+)[\\/]/.exec(id)?.[1] ?? null,
-              test: /[\\/]i18n[\\/]locales[\\/]/,
-            },
           ],
         },
       },

@@ -2,13 +2,17 @@ import { LOCALES, type Locale } from '@convene/shared';
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-// Every namespace of every language is a JSON file under locales/<lang>/<namespace>.json, each its
-// own chunk: a visitor downloads the strings of the language in use (and English, the fallback),
-// never those of the other languages.
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { import: 'default' });
-const namespaces = [
-  ...new Set(Object.keys(files).map((path) => /\.\/locales\/\w+\/(\w+)\.json$/.exec(path)?.[1] ?? 'common')),
-];
+// Every namespace of a language is a JSON file under locales/<lang>/<namespace>.json; each language is
+// one chunk (languages/<lang>.ts): a visitor downloads the strings of the language in use (and
+// English, the fallback), never those of the other languages.
+const languages = import.meta.glob<{ default: Record<string, Record<string, unknown>> }>('./languages/*.ts');
+const loadLanguage = async (lng: string) => {
+  const load = languages[`./languages/${lng}.ts`];
+  const files = load ? (await load()).default : {};
+  return new Map(
+    Object.entries(files).map(([path, messages]) => [/\/(\w+)\.json$/.exec(path)?.[1] ?? '', messages] as const),
+  );
+};
 
 const localeFiles: BackendModule = {
   type: 'backend',
@@ -16,10 +20,8 @@ const localeFiles: BackendModule = {
   // A namespace a feature registers itself (addResourceBundle) has no file here: nothing to load,
   // and no empty bundle that would keep the feature's own strings out.
   read: (lng, ns, done) => {
-    const load = files[`./locales/${lng}/${ns}.json`];
-    if (!load) return done(null, false);
-    load().then(
-      (messages) => done(null, messages),
+    loadLanguage(lng).then(
+      (namespaces) => done(null, namespaces.get(ns) ?? false),
       (error: unknown) => done(error instanceof Error ? error : new Error(String(error)), false),
     );
   },
@@ -50,7 +52,7 @@ await i18n
     fallbackLng: 'en',
     supportedLngs: [...LOCALES],
     defaultNS: 'common',
-    ns: namespaces,
+    ns: [...(await loadLanguage('en')).keys()],
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     returnNull: false,
