@@ -77,6 +77,12 @@ export const sessionPlugin = fp(
       if (result.refreshed) setCookie(reply, token, result.session.expiresAt);
       // Staff who must use two-factor and have not enrolled yet may only enrol (REQUIRE_STAFF_2FA).
       if (!result.totpEnabled && (await enrolmentRequired(db, config, result.user, request.url))) {
+        // The live channel is a WebSocket upgrade (an error here would leave it hanging): a guest's.
+        if (request.url.startsWith('/api/live')) {
+          request.user = null;
+          request.session = null;
+          return;
+        }
         throw new AppError(
           403,
           'two_factor_enrolment_required',
