@@ -287,7 +287,7 @@ describe('the country of a Member State delegate', () => {
     const page = await signedIn(ngo);
     await page.goto('/account');
     await page.getByLabel('Stakeholder category').selectOption('member_state');
-    await page.locator('main form').getByRole('button', { name: /Save/ }).click();
+    await page.locator('main form').getByRole('button', { name: 'Save changes' }).click();
     const countryField = page.locator('#account-country');
     await expect.poll(() => countryField.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.field', { has: countryField }).innerText()).toContain(
