@@ -362,6 +362,43 @@ const cases: Case[] = [
     run: (c) =>
       c.put('/api/me/notification-preferences', { preferences: [{ kind: 'replies', frequency: 'immediately' }] }),
   },
+  // Staff accounts: your own sessions and two-factor settings; the code step needs a password first
+  { route: 'GET /api/me/sessions', status: statuses(signedIn, 200), run: (c) => c.get('/api/me/sessions') },
+  {
+    route: 'DELETE /api/me/sessions/:id',
+    variant: 'a session that is not yours',
+    status: statuses(signedIn, 404, { anonymous: 401 }),
+    run: (c) => c.delete('/api/me/sessions/0000'),
+  },
+  {
+    route: 'POST /api/me/sessions/revoke-others',
+    status: statuses(signedIn, 200),
+    run: (c) => c.post('/api/me/sessions/revoke-others'),
+  },
+  { route: 'GET /api/me/totp', status: statuses(signedIn, 200), run: (c) => c.get('/api/me/totp') },
+  { route: 'POST /api/me/totp/enrol', status: statuses(signedIn, 200), run: (c) => c.post('/api/me/totp/enrol') },
+  {
+    route: 'POST /api/me/totp/confirm',
+    variant: 'a wrong code',
+    status: statuses(signedIn, 400, { anonymous: 401 }),
+    run: async (c) => {
+      await c.post('/api/me/totp/enrol');
+      return c.post('/api/me/totp/confirm', { code: 'abcdef' });
+    },
+  },
+  {
+    route: 'POST /api/me/totp/disable',
+    variant: 'not on',
+    status: statuses(signedIn, 409, { anonymous: 401 }),
+    run: (c) => c.post('/api/me/totp/disable', { password: 'not the password' }),
+  },
+  {
+    route: 'POST /api/auth/totp',
+    variant: 'no password step',
+    status: all(401),
+    run: (c) => c.post('/api/auth/totp', { code: 'abcdef' }),
+  },
+  { route: 'GET /api/admin/log', status: statuses(['admin'], 200), run: (c) => c.get('/api/admin/log') },
   // The in-app notifications menu: your own notifications only (someone else's ids are ignored)
   {
     route: 'GET /api/me/notifications',
