@@ -559,6 +559,48 @@ const cases: Case[] = [
     status: statuses(staff, 200, hiddenAfterSignIn),
     run: (c) => c.put(`/api/spaces/${draft.slug}/seen`),
   },
+  // Following a space or a question: anyone signed in who may read the space
+  {
+    route: 'PUT /api/spaces/:slug/follow',
+    status: statuses(signedIn, 200),
+    run: (c) => c.put(`/api/spaces/${space.slug}/follow`),
+  },
+  {
+    route: 'PUT /api/spaces/:slug/follow',
+    variant: 'draft',
+    status: statuses(staff, 200, hiddenAfterSignIn),
+    run: (c) => c.put(`/api/spaces/${draft.slug}/follow`),
+  },
+  {
+    route: 'DELETE /api/spaces/:slug/follow',
+    status: statuses(signedIn, 200),
+    run: (c) => c.delete(`/api/spaces/${space.slug}/follow`),
+  },
+  {
+    route: 'PUT /api/spaces/:slug/questions/:id/follow',
+    status: statuses(signedIn, 200),
+    run: (c) => c.put(`/api/spaces/${space.slug}/questions/${question}/follow`),
+  },
+  {
+    route: 'DELETE /api/spaces/:slug/questions/:id/follow',
+    status: statuses(signedIn, 200),
+    run: (c) => c.delete(`/api/spaces/${space.slug}/questions/${question}/follow`),
+  },
+  { route: 'GET /api/me/follows', status: statuses(signedIn, 200), run: (c) => c.get('/api/me/follows') },
+  // Your own data (a download), and deleting your account (a wrong password changes nothing)
+  { route: 'GET /api/me/data', status: statuses(signedIn, 200), run: (c) => c.get('/api/me/data') },
+  {
+    route: 'POST /api/me/deletion',
+    variant: 'wrong password',
+    status: statuses(
+      signedIn.filter((r) => r !== 'admin'),
+      400,
+      { admin: 409 },
+    ),
+    run: (c) => c.post('/api/me/deletion', { password: 'not the password at all' }),
+  },
+  // No METRICS_TOKEN in the tests: the metrics are not served on the app's port at all
+  { route: 'GET /metrics', status: all(404), run: (c) => c.get('/metrics') },
   { route: 'GET /api/tags', status: all(200), run: (c) => c.get('/api/tags') },
   {
     route: 'POST /api/preview',
