@@ -1,3 +1,4 @@
+import type { ADMIN_LOG_ACTIONS } from '@convene/shared';
 import { bigint, bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, id, ts } from './columns.js';
 import { users } from './users.js';
@@ -47,17 +48,8 @@ export const rememberedDevices = pgTable(
   (t) => [index('remembered_devices_user_idx').on(t.userId)],
 );
 
-export const ADMIN_ACTIONS = [
-  'role_granted',
-  'role_revoked',
-  'user_disabled',
-  'user_enabled',
-  'space_created',
-  'space_opened',
-  'space_closed',
-  'settings_changed',
-] as const;
-export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+/** The kinds of entry (the shared list, which the API answers with). */
+export type AdminAction = (typeof ADMIN_LOG_ACTIONS)[number];
 
 /**
  * Append-only log of administrative actions (a trigger refuses UPDATE and DELETE). No foreign
