@@ -157,3 +157,22 @@ describe('TOTP two-factor sign-in', () => {
     expect((await mod.client.get('/api/auth/me')).status).toBe(200);
   });
 });
+
+// A second app on its own database, with moderators and chairs held to it too.
+const staffCtx = await setupApp({
+  staffAccounts: { require2fa: 'staff', totpLimit: { max: 5, windowMs: 60_000 }, lastUsedGranularityMs: 300_000 },
+});
+
+describe('REQUIRE_STAFF_2FA=staff', () => {
+  it('holds back moderators and chairs until they enrol, not participants', async () => {
+    const { space } = await makeSpace(staffCtx);
+    const [chair, participant] = [await makeUser(staffCtx), await makeUser(staffCtx)];
+    await grantRole(staffCtx, space.id, chair.user.id, 'chair');
+    const refused = await chair.client.get('/api/me/notification-preferences');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('two_factor_enrolment_required');
+    expect((await participant.client.get('/api/me/notification-preferences')).status).toBe(200);
+    await enrol(chair.client);
+    expect((await chair.client.get('/api/me/notification-preferences')).status).toBe(200);
+  });
+});
