@@ -16,6 +16,15 @@ describe('config', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/convene', DEMO: '1' }).demo).toBe(true);
   });
 
+  it('requires two-factor of administrators, except for the local demo on the embedded database', () => {
+    const url = 'postgres://u:p@db:5432/convene';
+    expect(loadConfig({ DATABASE_URL: url }).staffAccounts.require2fa).toBe('admins');
+    expect(loadConfig({ DATABASE_URL: url, DEMO: '1' }).staffAccounts.require2fa).toBe('admins');
+    expect(loadConfig({}).staffAccounts.require2fa).toBe('off');
+    expect(loadConfig({ DEMO: '0' }).staffAccounts.require2fa).toBe('admins');
+    expect(loadConfig({ REQUIRE_STAFF_2FA: 'staff' }).staffAccounts.require2fa).toBe('staff');
+  });
+
   it('makes cookies Secure behind an https origin', () => {
     expect(loadConfig({ APP_ORIGIN: 'https://convene.example.org' }).cookieSecure).toBe(true);
   });

@@ -101,8 +101,13 @@ export const configSchema = z
     UNVERIFIED_COMMENTS: z.enum(['hold', 'allow']).default('hold'),
     /** Verification emails sent again on request ("resend"), per account. */
     RATE_LIMIT_VERIFY_RESEND: limit.prefault('3/1h'),
-    /** Who must sign in with a TOTP second factor: `admins`, `staff` (admins, moderators, chairs) or `off`. */
-    REQUIRE_STAFF_2FA: z.enum(['admins', 'staff', 'off']).default('admins'),
+    /**
+     * Who must sign in with a TOTP second factor: `admins`, `staff` (admins, moderators, chairs) or
+     * `off`. Default `admins`, except for the local demo (demo content on the embedded database,
+     * whose accounts' passwords are published in the README): `off` there, so the two-command start
+     * lets the demo administrator in; two-factor can still be set up on the account page.
+     */
+    REQUIRE_STAFF_2FA: z.enum(['admins', 'staff', 'off']).optional(),
     /** Two-factor code attempts (sign-in code step, enrol, disable) per account. */
     RATE_LIMIT_TOTP: limit.prefault('5/15m'),
     /** A deleted account's published contributions: `anonymise` (kept, shown as "Former participant") or `withdraw` (text removed). */
@@ -110,6 +115,8 @@ export const configSchema = z
   })
   .transform((env) => {
     const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
+    const demo = env.DEMO ?? env.DATABASE_URL === undefined;
+    const localDemo = demo && env.DATABASE_URL === undefined;
     return {
       nodeEnv: env.NODE_ENV,
       host: env.HOST,
@@ -117,7 +124,7 @@ export const configSchema = z
       databaseUrl: env.DATABASE_URL,
       dataDir: resolve(env.DATA_DIR),
       embeddedPgPort: env.EMBEDDED_PG_PORT,
-      demo: env.DEMO ?? env.DATABASE_URL === undefined,
+      demo,
       admin:
         env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
       appOrigin: new URL(appOrigin).origin,
@@ -172,7 +179,7 @@ export const configSchema = z
       deletionPolicy: env.DELETION_POLICY,
       /** Staff two-factor sign-in (`auth/totp.ts`). Last-used times are written at most this often. */
       staffAccounts: {
-        require2fa: env.REQUIRE_STAFF_2FA,
+        require2fa: env.REQUIRE_STAFF_2FA ?? (localDemo ? 'off' : 'admins'),
         totpLimit: env.RATE_LIMIT_TOTP,
         lastUsedGranularityMs: 5 * 60_000,
       },
