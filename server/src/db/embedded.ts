@@ -77,6 +77,8 @@ export async function startEmbeddedPostgres({ dataDir, port, onLog }: Options): 
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     log(`initialising a new PostgreSQL cluster in ${databaseDir}`);
     await pg.initialise();
+  } else {
+    await assertClusterMajor(databaseDir);
   }
   await pg.start();
   // If this process ends without stop() (an uncaught error, process.exit), ask the postmaster for
@@ -96,6 +98,23 @@ export async function startEmbeddedPostgres({ dataDir, port, onLog }: Options): 
 }
 
 const isRoot = () => userInfo().uid === 0;
+
+/**
+ * The major version of PostgreSQL embedded (15: the version of Debian's client tools, so that
+ * `npm run backup` can dump the embedded database with them).
+ */
+export const EMBEDDED_PG_MAJOR = 15;
+
+/** A cluster made by another major version cannot be started by this one: say so plainly. */
+async function assertClusterMajor(databaseDir: string): Promise<void> {
+  const major = (await readFile(join(databaseDir, 'PG_VERSION'), 'utf8')).trim();
+  if (major === String(EMBEDDED_PG_MAJOR)) return;
+  throw new Error(
+    `The embedded database in ${databaseDir} was created by PostgreSQL ${major}, and Convene embeds PostgreSQL ${EMBEDDED_PG_MAJOR}. ` +
+      `Start it with a Convene of that version and back it up (npm run backup), then move the folder aside and restore ` +
+      `(npm run restore) into a new one; or set DATA_DIR to another folder to start afresh.`,
+  );
+}
 
 function signal(pid: number, sig: NodeJS.Signals | 0): boolean {
   try {
