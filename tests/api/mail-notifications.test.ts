@@ -488,7 +488,9 @@ describe('one-click unsubscribe and preferences', () => {
     expect(held.body.error.details.fields).toEqual([
       expect.objectContaining({ field: 'preferences.1.frequency', message: expect.stringContaining('digest') }),
     ]);
-    expect((await person.client.get('/api/me/notification-preferences')).body.preferences[1].frequency).toBe('immediately');
+    expect((await person.client.get('/api/me/notification-preferences')).body.preferences[1].frequency).toBe(
+      'immediately',
+    );
     for (const bad of [
       { kind: 'replies', frequency: 'hourly' },
       { kind: 'digests', frequency: 'never' },

@@ -174,7 +174,9 @@ describe('publishing', () => {
     expect(html).not.toContain('<script');
     // Citations are numbered references to the footnotes; one footnote per contribution.
     expect(html).not.toContain('[@');
-    expect(html).toContain('trust comes first<sup class="footnote-ref"><a href="#fn-outcome-1" id="fnref-outcome-1-1">1</a></sup>');
+    expect(html).toContain(
+      'trust comes first<sup class="footnote-ref"><a href="#fn-outcome-1" id="fnref-outcome-1-1">1</a></sup>',
+    );
     expect(html).toContain('<a href="#fn-outcome-2" id="fnref-outcome-2-1">2</a>');
     expect(html).toContain('<a href="#fn-outcome-1" id="fnref-outcome-1-2">1</a>');
     expect(outcome.footnotes).toEqual([

@@ -34,8 +34,7 @@ export const router = createBrowserRouter([
       },
       {
         path: 'invitation',
-        lazy: () =>
-          import('../features/auth/routes/AcceptInvitation').then((m) => ({ Component: m.AcceptInvitation })),
+        lazy: () => import('../features/auth/routes/AcceptInvitation').then((m) => ({ Component: m.AcceptInvitation })),
       },
       {
         path: 'account',
