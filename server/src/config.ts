@@ -103,9 +103,9 @@ export const configSchema = z
     RATE_LIMIT_VERIFY_RESEND: limit.prefault('3/1h'),
     /**
      * Who must sign in with a TOTP second factor: `admins`, `staff` (admins, moderators, chairs) or
-     * `off`. Default `admins`, except for the local demo (demo content on the embedded database,
-     * whose accounts' passwords are published in the README): `off` there, so the two-command start
-     * lets the demo administrator in; two-factor can still be set up on the account page.
+     * `off`. Default `admins`, except for the local demo (demo content on the embedded database):
+     * `off` there, so the two-command start lets the demo administrator in; two-factor can still
+     * be set up on the account page.
      */
     REQUIRE_STAFF_2FA: z.enum(['admins', 'staff', 'off']).optional(),
     /** Two-factor code attempts (sign-in code step, enrol, disable) per account. */
