@@ -113,6 +113,8 @@ export interface DocxMarkdownOptions {
   headingBase?: number;
   /** Turns a citation marker (see `markCitations`) into a run, e.g. a footnote reference. */
   citation?: (index: number) => Inline;
+  /** Told of each real Word footnote the markdown itself makes (`[^1]`), in document order. */
+  onFootnote?: () => void;
 }
 
 /** Citation markers survive markdown parsing as plain text: private-use characters around an index. */
@@ -217,6 +219,7 @@ function inlineRuns(
         else {
           // Word footnotes hold paragraphs only: a table inside a footnote is left out.
           const content = convertBlocks(note, footnotes, ctx, options, true).filter((b) => b instanceof Paragraph);
+          options.onFootnote?.();
           push(new FootnoteReferenceRun({ children: content }));
         }
         break;

@@ -47,12 +47,18 @@ const considerationLine = (c: NoteDto['sections'][number]['contributions'][numbe
 export async function noteDocx(note: NoteDto, translations?: Translations): Promise<Buffer> {
   const ctx = listCounter();
   const citations = byId(note);
-  // One run per source: docx gives a run the same footnote id each time it is written.
-  const runs = new Map<string, FootnoteReferenceRun>();
+  // One Word footnote per source, at its first citation. Word numbers footnotes in the order of
+  // their references and gives each reference a footnote of its own (a footnote id referenced
+  // twice is read by LibreOffice as two footnotes, shifting every later one), so a later citation
+  // of the same source is its footnote's number, in the footnote-reference style, not a reference.
+  let footnotes = 0;
+  const numberOf = new Map<string, number>();
   const footnoteOf = (c: NoteCitation) => {
-    const known = runs.get(c.commentId);
-    if (known) return known;
-    const made = new FootnoteReferenceRun({
+    const known = numberOf.get(c.commentId);
+    if (known !== undefined) return new TextRun({ text: String(known), style: 'FootnoteReference' });
+    footnotes += 1;
+    numberOf.set(c.commentId, footnotes);
+    return new FootnoteReferenceRun({
       children: [
         new Paragraph({
           style: 'FootnoteText',
@@ -60,8 +66,6 @@ export async function noteDocx(note: NoteDto, translations?: Translations): Prom
         }),
       ],
     });
-    runs.set(c.commentId, made);
-    return made;
   };
   const children: Block[] = [
     new Paragraph({ text: note.title, heading: HeadingLevel.TITLE }),
@@ -80,6 +84,9 @@ export async function noteDocx(note: NoteDto, translations?: Translations): Prom
     children.push(
       ...markdownToDocx(body, ctx, {
         headingBase: 2,
+        onFootnote: () => {
+          footnotes += 1;
+        },
         citation: (i) => {
           const c = cited[i];
           return c ? footnoteOf(c) : new TextRun('[citation]');
