@@ -15,10 +15,10 @@ export const STAKEHOLDER_CATEGORIES = [
 ] as const;
 export type StakeholderCategory = (typeof STAKEHOLDER_CATEGORIES)[number];
 
-export const LOCALES = ['en', 'fr', 'es'] as const;
+export const LOCALES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const COMMENT_LANGUAGES = ['en', 'fr', 'es', 'other'] as const;
+export const COMMENT_LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru', 'other'] as const;
 export type CommentLanguage = (typeof COMMENT_LANGUAGES)[number];
 
 export const GLOBAL_ROLES = ['user', 'admin'] as const;

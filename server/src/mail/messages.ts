@@ -503,5 +503,6 @@ const es: Messages = {
   },
 };
 
-export const MESSAGES = { en, fr, es } satisfies Record<Locale, Messages>;
+// Arabic, Chinese and Russian fall back to English until their messages land (issue 17).
+export const MESSAGES = { en, fr, es, ar: en, zh: en, ru: en } satisfies Record<Locale, Messages>;
 export const messagesFor = (locale: Locale): Messages => MESSAGES[locale];

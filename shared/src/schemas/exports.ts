@@ -25,6 +25,9 @@ export const LANGUAGE_LABELS: Record<(typeof COMMENT_LANGUAGES)[number], string>
   en: 'English',
   fr: 'French',
   es: 'Spanish',
+  ar: 'Arabic',
+  zh: 'Chinese',
+  ru: 'Russian',
   other: 'Other',
 };
 
