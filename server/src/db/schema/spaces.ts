@@ -1,8 +1,32 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Locale } from '@convene/shared';
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, ts } from './columns.js';
-import { commentLanguage, moderationMode, spaceRole, spaceStatus } from './enums.js';
+import { commentLanguage, locale, moderationMode, spaceRole, spaceStatus } from './enums.js';
 import { users } from './users.js';
+
+/** A space's texts in one language other than its original; a field absent is not translated. */
+export interface SpaceTextSet {
+  title?: string;
+  summary?: string;
+  backgroundMd?: string;
+  /** Sanitised HTML rendered from backgroundMd on write. */
+  backgroundHtml?: string;
+  disclaimer?: string;
+}
+export type SpaceTranslations = Partial<Record<Locale, SpaceTextSet>>;
+/** A guiding question's text per language other than its space's original. */
+export type QuestionTranslations = Partial<Record<Locale, string>>;
 
 /**
  * A discussion space. Spaces nest one level: a session ("RoundTable 1") holds roundtables
@@ -31,6 +55,10 @@ export const spaces = pgTable(
       .notNull()
       .default(sql`'{en,fr,es}'::comment_language[]`),
     disclaimer: text('disclaimer').notNull().default(''),
+    /** The language of title, summary, background and disclaimer above (and of the questions' text). */
+    originalLanguage: locale('original_language').notNull().default('en'),
+    /** The same texts in other languages, keyed by language: readers fall back to the original. */
+    translations: jsonb('translations').$type<SpaceTranslations>().notNull().default({}),
     contactEmail: text('contact_email'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -86,6 +114,8 @@ export const questions = pgTable(
       .references(() => spaces.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     text: text('text').notNull(),
+    /** The text in other languages than the space's original, keyed by language. */
+    translations: jsonb('translations').$type<QuestionTranslations>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
