@@ -1,6 +1,6 @@
-import type { SpaceRole } from '@convene/shared';
+import { type SpaceRole, registerRequest } from '@convene/shared';
 import { eq, sql } from 'drizzle-orm';
-import { ensureAdmin } from '../../server/src/commands/users.js';
+import { ensureAdmin, registerUser } from '../../server/src/commands/users.js';
 import {
   type Question,
   type Space,
@@ -22,9 +22,12 @@ export interface Person {
 }
 
 /**
- * A signed-in participant, registered through the API, with a verified address (as if they had
- * followed the emailed link: `markVerified`), so their comments go to the moderation queue under
- * the default UNVERIFIED_COMMENTS=hold. `{ verified: false }` leaves the address unverified.
+ * A signed-in participant. By default the account is written with its address already verified (as
+ * if the person had followed the emailed link), through the same registration command and request
+ * schema as `POST /api/auth/register`, and signed in through `POST /api/auth/login`: no
+ * verification email is ever queued for it, and its comments go to the moderation queue under the
+ * default UNVERIFIED_COMMENTS=hold. `{ verified: false }` registers through the API, as a new
+ * visitor does, leaving the address unverified and its verification email queued.
  */
 export async function makeUser(
   ctx: TestContext,
@@ -33,27 +36,33 @@ export async function makeUser(
 ): Promise<Person> {
   const client = ctx.client();
   const account = newAccount(overrides);
-  const res = await client.post('/api/auth/register', account);
-  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${res.raw}`);
-  const id = String(res.body.user.id);
-  if (verified) await markVerified(ctx, id);
+  let id: string;
+  if (verified) {
+    const created = await registerUser(ctx.db.db, registerRequest.parse(account), 'user', true);
+    id = created.id;
+    const res = await client.post('/api/auth/login', { email: account.email, password: account.password });
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.raw}`);
+  } else {
+    const res = await client.post('/api/auth/register', account);
+    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${res.raw}`);
+    id = String(res.body.user.id);
+  }
   const [user] = await ctx.db.db.select().from(users).where(eq(users.id, id));
   if (!user) throw new Error('user missing');
   return { user, client };
 }
 
 /**
- * Test shortcut for "followed the verification link": marks the account's address verified in the
- * database (what `confirmEmailToken` records) and drops the verification email still waiting to be
- * written. Tests of verification itself follow the real link.
+ * Test shortcut for "followed the verification link" for an account registered through the API or
+ * the web form: marks its address verified in the database (what `confirmEmailToken` records) and
+ * drops its verification email if that job has not run yet (if it has, the email is in the mailbox,
+ * as it would be for a person who verified quickly). Tests of verification itself follow the link.
  */
 export async function markVerified(ctx: { db: { db: TestContext['db']['db'] } }, userId: string): Promise<void> {
   await ctx.db.db
     .update(users)
     .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
     .where(eq(users.id, userId));
-  // The registration's verification email waits a few seconds (VERIFY_MAIL_DELAY_SECONDS) before
-  // it is written: it is dropped here, so tests that count a person's emails see none of it.
   await ctx.db.db.execute(
     sql`delete from pgboss.job where name = 'email-verification' and data->>'userId' = ${userId} and state = 'created'`,
   );

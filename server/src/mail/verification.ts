@@ -50,23 +50,13 @@ export async function sendVerification(db: Database, jobs: Jobs, config: Config,
   jobs.nudge(QUEUES.mailSend);
 }
 
-/** How long after registration the verification email's job starts. */
-export const VERIFY_MAIL_DELAY_SECONDS = 3;
-
 /**
  * Queues the verification email of a new account in its registration's transaction `tx` (the
- * `email-verification` job renders it, so registering costs no template rendering). It starts a
- * few seconds later: an account verified meanwhile (a test helper's shortcut) gets none.
+ * `email-verification` job renders it, so registering costs no template rendering); the job sends
+ * nothing if the account is verified by the time it runs.
  */
-export async function queueVerification(tx: Tx, jobs: Jobs, config: Config, userId: string): Promise<void> {
-  const id = await jobs.sendInTx(tx, QUEUES.emailVerification, { userId }, retryOptions(config));
-  // pg-boss's own startAfter cannot go through a transaction's executor (its SQL uses that
-  // parameter under two types), so the delay is set on the job's row, in the same transaction.
-  await tx.execute(
-    sql`update pgboss.job set start_after = now() + make_interval(secs => ${VERIFY_MAIL_DELAY_SECONDS})
-        where name = ${QUEUES.emailVerification} and id = ${id}::uuid`,
-  );
-}
+export const queueVerification = (tx: Tx, jobs: Jobs, config: Config, userId: string) =>
+  jobs.sendInTx(tx, QUEUES.emailVerification, { userId }, retryOptions(config));
 
 /** "Resend": the same job, outside any transaction. */
 export const requestVerification = (jobs: Jobs, config: Config, userId: string) =>
