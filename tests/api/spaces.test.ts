@@ -68,7 +68,12 @@ describe('GET /api/spaces', () => {
       { comments: 2, new: 2 },
       { comments: 0, new: 0 },
     ]);
-    expect(detail.body.space.parent).toEqual({ slug: session.slug, code: session.code, title: session.title });
+    expect(detail.body.space.parent).toEqual({
+      slug: session.slug,
+      code: session.code,
+      title: session.title,
+      lang: { title: 'en' },
+    });
     const parent = await ctx.client().get(`/api/spaces/${session.slug}`);
     expect(parent.body.space.children.map((c: any) => c.slug)).toEqual([rt2.slug, rt1.slug]);
   });

@@ -2,7 +2,10 @@ import type {
   CreateQuestionInput,
   CreateSpaceInput,
   DuplicateSpaceInput,
+  Locale,
+  QuestionTranslationsInput,
   RoleRequest,
+  SpaceTranslationsInput,
   UpdateQuestionInput,
   UpdateSpaceInput,
 } from '@convene/shared';
@@ -12,7 +15,9 @@ import type { Database, Tx } from '../db/client.js';
 import {
   type NewSpace,
   type Question,
+  type QuestionTranslations,
   type Space,
+  type SpaceTranslations,
   type User,
   comments,
   questions,
@@ -28,6 +33,63 @@ import { appendEvent } from './events.js';
 import { findUserByEmail } from './users.js';
 
 const toDate = (iso: string | null) => (iso === null ? null : new Date(iso));
+
+/** A translation into the space's original language is refused: that text is the main field. */
+function checkNotOriginal(translations: Partial<Record<Locale, unknown>>, original: Locale): void {
+  if (translations[original] !== undefined) {
+    throw fieldInvalid(
+      `translations.${original}`,
+      'This is the space’s original language: its texts are the main fields',
+    );
+  }
+}
+
+/**
+ * Applies per-language edits to a space's translations: a field given replaces that translation,
+ * an empty one removes it, a language left with no text is dropped. Backgrounds are rendered to
+ * sanitised HTML here, as the original is.
+ */
+function mergeSpaceTranslations(
+  current: SpaceTranslations,
+  edits: SpaceTranslationsInput,
+  slug: string,
+): SpaceTranslations {
+  const out: SpaceTranslations = structuredClone(current);
+  for (const [lang, fields] of Object.entries(edits) as [Locale, NonNullable<SpaceTranslationsInput[Locale]>][]) {
+    const set = { ...out[lang] };
+    for (const key of ['title', 'summary', 'disclaimer'] as const) {
+      const value = fields[key];
+      if (value === undefined) continue;
+      if (value) set[key] = value;
+      else delete set[key];
+    }
+    if (fields.background !== undefined) {
+      if (fields.background.trim()) {
+        set.backgroundMd = fields.background;
+        set.backgroundHtml = renderMarkdown(fields.background, `${slug}-${lang}`);
+      } else {
+        delete set.backgroundMd;
+        delete set.backgroundHtml;
+      }
+    }
+    if (Object.values(set).some(Boolean)) out[lang] = set;
+    else delete out[lang];
+  }
+  return out;
+}
+
+function mergeQuestionTranslations(
+  current: QuestionTranslations,
+  edits: QuestionTranslationsInput,
+): QuestionTranslations {
+  const out: QuestionTranslations = { ...current };
+  for (const [lang, value] of Object.entries(edits) as [Locale, string | undefined][]) {
+    if (value === undefined) continue;
+    if (value) out[lang] = value;
+    else delete out[lang];
+  }
+  return out;
+}
 
 function checkDates(opensAt: Date | null, closesAt: Date | null): void {
   if (opensAt && closesAt && closesAt.getTime() <= opensAt.getTime()) {
@@ -90,6 +152,7 @@ export async function createSpace(db: Database, input: CreateSpaceInput, actor: 
   const opensAt = toDate(input.opensAt ?? null);
   const closesAt = toDate(input.closesAt ?? null);
   checkDates(opensAt, closesAt);
+  if (input.translations) checkNotOriginal(input.translations, input.originalLanguage);
   return db.transaction(async (tx) => {
     let parentId: string | null = null;
     if (input.parentSlug) {
@@ -126,6 +189,8 @@ export async function createSpace(db: Database, input: CreateSpaceInput, actor: 
       moderationMode: input.moderationMode,
       acceptedLanguages: input.acceptedLanguages,
       disclaimer: input.disclaimer,
+      originalLanguage: input.originalLanguage,
+      translations: mergeSpaceTranslations({}, input.translations ?? {}, input.slug),
       contactEmail: input.contactEmail ?? null,
       createdBy: actor.id,
     });
@@ -171,6 +236,26 @@ export async function updateSpace(
     if (input.background !== undefined) {
       patch.backgroundMd = input.background;
       patch.backgroundHtml = renderMarkdown(input.background, current.slug);
+    }
+    const original = input.originalLanguage ?? current.originalLanguage;
+    if (input.translations !== undefined) {
+      checkNotOriginal(input.translations, original);
+      patch.translations = mergeSpaceTranslations(current.translations, input.translations, current.slug);
+    }
+    if (original !== current.originalLanguage) {
+      // The main fields become that language's text: a translation into it would be hidden for good.
+      const [translatedQuestion] = await tx
+        .select({ id: questions.id })
+        .from(questions)
+        .where(and(eq(questions.spaceId, spaceId), sql`${questions.translations} ? ${original}`))
+        .limit(1);
+      if ((patch.translations ?? current.translations)[original] || translatedQuestion) {
+        throw fieldInvalid(
+          'originalLanguage',
+          'The space has a translation into this language: remove it first (or copy it into the main fields)',
+        );
+      }
+      patch.originalLanguage = original;
     }
     const [row] = await tx.update(spaces).set(patch).where(eq(spaces.id, spaceId)).returning();
     if (!row) throw notFound('Space');
@@ -221,7 +306,7 @@ async function renumber(tx: Tx, ordered: Question[]): Promise<void> {
 async function announceQuestions(tx: Tx, space: Space): Promise<void> {
   if (space.status === 'draft') return;
   // Public payload: counts as a guest sees them, nothing viewer-specific.
-  const list = await listQuestions(tx, space.id, null);
+  const list = await listQuestions(tx, space.id, null, { original: space.originalLanguage, asked: null });
   await appendEvent(tx, { kind: 'question.changed', spaceId: space.id, payload: { questions: list } });
 }
 
@@ -232,7 +317,9 @@ export async function createQuestion(db: Database, spaceId: string, input: Creat
   await db.transaction(async (tx) => {
     const { space, list } = await lockQuestions(tx, spaceId);
     const position = clamp(input.position ?? list.length + 1, list.length + 1);
-    const [row] = await tx.insert(questions).values({ spaceId, position, text: input.text }).returning();
+    if (input.translations) checkNotOriginal(input.translations, space.originalLanguage);
+    const translations = mergeQuestionTranslations({}, input.translations ?? {});
+    const [row] = await tx.insert(questions).values({ spaceId, position, text: input.text, translations }).returning();
     if (!row) throw new Error('question insert failed');
     list.splice(position - 1, 0, row);
     await renumber(tx, list);
@@ -252,8 +339,18 @@ export async function updateQuestion(
     const index = list.findIndex((q) => q.id === questionId);
     const [question] = index < 0 ? [] : list.splice(index, 1);
     if (!question) throw notFound('Question');
-    if (input.text !== undefined) {
-      await tx.update(questions).set({ text: input.text, updatedAt: new Date() }).where(eq(questions.id, questionId));
+    if (input.translations) checkNotOriginal(input.translations, space.originalLanguage);
+    if (input.text !== undefined || input.translations !== undefined) {
+      await tx
+        .update(questions)
+        .set({
+          ...(input.text !== undefined ? { text: input.text } : {}),
+          ...(input.translations !== undefined
+            ? { translations: mergeQuestionTranslations(question.translations, input.translations) }
+            : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(questions.id, questionId));
     }
     const target = input.position === undefined ? index + 1 : clamp(input.position, list.length + 1);
     list.splice(target - 1, 0, question);
@@ -357,7 +454,7 @@ export async function duplicateSpace(
     const [source] = await tx.select().from(spaces).where(eq(spaces.id, sourceId)).for('share');
     if (!source) throw notFound('Space');
     const list = await tx
-      .select({ text: questions.text })
+      .select({ text: questions.text, translations: questions.translations })
       .from(questions)
       .where(eq(questions.spaceId, sourceId))
       .orderBy(asc(questions.position), asc(questions.createdAt), asc(questions.id));
@@ -389,11 +486,25 @@ export async function duplicateSpace(
       moderationMode: source.moderationMode,
       acceptedLanguages: source.acceptedLanguages,
       disclaimer: source.disclaimer,
+      originalLanguage: source.originalLanguage,
+      // The translations too, minus the title's (the copy has a title of its own), backgrounds re-rendered.
+      translations: mergeSpaceTranslations(
+        {},
+        Object.fromEntries(
+          Object.entries(source.translations).map(([lang, set]) => [
+            lang,
+            { summary: set?.summary, background: set?.backgroundMd, disclaimer: set?.disclaimer },
+          ]),
+        ),
+        input.slug,
+      ),
       contactEmail: source.contactEmail,
       createdBy: actor.id,
     });
     if (list.length > 0) {
-      await tx.insert(questions).values(list.map((q, i) => ({ spaceId: row.id, position: i + 1, text: q.text })));
+      await tx
+        .insert(questions)
+        .values(list.map((q, i) => ({ spaceId: row.id, position: i + 1, text: q.text, translations: q.translations })));
     }
     if (input.copyRoles) {
       const roles = await tx

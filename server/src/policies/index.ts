@@ -109,7 +109,13 @@ const SPACE_CONTENT_FIELDS: ReadonlySet<string> = new Set(['background', 'summar
 export function authorizeSpaceUpdate(viewer: Viewer, scope: SpaceScope, fields: readonly string[]): void {
   authorize(viewer, 'space.editContent', scope);
   const refused = fields.filter(
-    (field) => !can(viewer, SPACE_CONTENT_FIELDS.has(field) ? 'space.editContent' : 'space.update', scope),
+    // A translation (`translations.fr.summary`) is as editable as its field.
+    (field) =>
+      !can(
+        viewer,
+        SPACE_CONTENT_FIELDS.has(field.replace(/^translations\.[a-z]+\./, '')) ? 'space.editContent' : 'space.update',
+        scope,
+      ),
   );
   if (refused.length > 0) {
     throw new AppError(403, 'forbidden', `Only administrators may change: ${refused.join(', ')}.`, {

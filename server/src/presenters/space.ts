@@ -2,6 +2,14 @@ import type { QuestionDto, RoleEntry, SpaceAbilities, SpaceDetail, SpaceSummary 
 import type { Question, Space, SpaceRoleRow, User } from '../db/schema/index.js';
 import { type SpaceScope, type Viewer, can, isAcceptingComments } from '../policies/index.js';
 import { presentPerson } from './comment.js';
+import {
+  type AskedLanguage,
+  missingTranslations,
+  questionText,
+  spaceLanguages,
+  spaceText,
+  translationsForEditors,
+} from './spaceTexts.js';
 
 export interface CommentCounts {
   comments: number;
@@ -15,29 +23,46 @@ export function presentSpaceSummary(
   s: Space,
   counts: CommentCounts & { questions: number },
   now = new Date(),
+  /** The language to present the texts in (falling back to the original); null: the original. */
+  asked: AskedLanguage = null,
 ): SpaceSummary {
+  const title = spaceText(s, 'title', asked);
+  const summary = spaceText(s, 'summary', asked);
   return {
     id: s.id,
     slug: s.slug,
     code: s.code,
-    title: s.title,
-    summary: s.summary,
+    title: title.text,
+    summary: summary.text,
     status: s.status,
     opensAt: s.opensAt?.toISOString() ?? null,
     closesAt: s.closesAt?.toISOString() ?? null,
     isOpen: isAcceptingComments(s, now),
     moderationMode: s.moderationMode,
     counts: { comments: counts.comments, questions: counts.questions, new: counts.new },
+    originalLanguage: s.originalLanguage,
+    languages: spaceLanguages(s),
+    lang: { title: title.lang, summary: summary.lang },
   };
 }
 
-export const presentQuestion = (q: Question, counts: CommentCounts, following: boolean | null = null): QuestionDto => ({
-  id: q.id,
-  position: q.position,
-  text: q.text,
-  counts: { comments: counts.comments, new: counts.new },
-  following,
-});
+export function presentQuestion(
+  q: Question,
+  counts: CommentCounts,
+  following: boolean | null = null,
+  /** The space's original language and the one asked (null: the original). */
+  language: { original: Space['originalLanguage']; asked: AskedLanguage } = { original: 'en', asked: null },
+): QuestionDto {
+  const text = questionText(q, language.original, language.asked);
+  return {
+    id: q.id,
+    position: q.position,
+    text: text.text,
+    lang: { text: text.lang },
+    counts: { comments: counts.comments, new: counts.new },
+    following,
+  };
+}
 
 export function spaceAbilities(viewer: Viewer, space: Space, scope: SpaceScope, now = new Date()): SpaceAbilities {
   return {
@@ -58,7 +83,10 @@ export interface SpaceDetailParts {
   questions: QuestionDto[];
   moderators: StaffMember[];
   chairs: StaffMember[];
-  parent: Pick<Space, 'slug' | 'code' | 'title'> | null;
+  parent: Pick<
+    Space,
+    'slug' | 'code' | 'title' | 'summary' | 'backgroundHtml' | 'disclaimer' | 'originalLanguage' | 'translations'
+  > | null;
   children: SpaceSummary[];
   seenAt: Date | null;
   /** Whether the viewer follows the space; null for guests. */
@@ -71,21 +99,46 @@ export function presentSpaceDetail(
   viewer: Viewer,
   scope: SpaceScope,
   now = new Date(),
+  asked: AskedLanguage = null,
+  /** The question rows (with their translations), for the editors' view of the translations. */
+  questionRows: Question[] = [],
 ): SpaceDetail {
   const abilities = spaceAbilities(viewer, space, scope, now);
   const person = (u: StaffMember) => ({ displayName: u.displayName, affiliation: u.affiliation });
+  const background = spaceText(space, 'background', asked);
+  const disclaimer = spaceText(space, 'disclaimer', asked);
+  const parentTitle = parts.parent ? spaceText(parts.parent, 'title', asked) : null;
+  const byId = new Map(questionRows.map((q) => [q.id, q]));
+  const editors = abilities.editContent
+    ? {
+        translations: translationsForEditors(space),
+        missingTranslations: missingTranslations(space, questionRows),
+      }
+    : {};
   return {
     ...parts.summary,
-    backgroundHtml: space.backgroundHtml,
+    backgroundHtml: background.text,
     // The markdown source is for editors only; readers get the sanitised HTML.
     ...(abilities.editContent ? { backgroundMd: space.backgroundMd } : {}),
     acceptedLanguages: space.acceptedLanguages,
-    disclaimer: space.disclaimer,
+    disclaimer: disclaimer.text,
+    lang: { ...parts.summary.lang, background: background.lang, disclaimer: disclaimer.lang },
+    ...editors,
     contactEmail: space.contactEmail,
     moderators: parts.moderators.map(person),
     chairs: parts.chairs.map(person),
-    questions: parts.questions,
-    parent: parts.parent ? { slug: parts.parent.slug, code: parts.parent.code, title: parts.parent.title } : null,
+    questions: abilities.editContent
+      ? parts.questions.map((q) => ({ ...q, translations: byId.get(q.id)?.translations ?? {} }))
+      : parts.questions,
+    parent:
+      parts.parent && parentTitle
+        ? {
+            slug: parts.parent.slug,
+            code: parts.parent.code,
+            title: parentTitle.text,
+            lang: { title: parentTitle.lang },
+          }
+        : null,
     children: parts.children,
     seenAt: parts.seenAt?.toISOString() ?? null,
     following: parts.following,

@@ -14,6 +14,7 @@ import {
   presentSpaceSummary,
   zeroCounts,
 } from '../presenters/space.js';
+import type { AskedLanguage } from '../presenters/spaceTexts.js';
 import { presentTag } from './comments.js';
 import { type LoadedSpace, scopeOf, viewerRoles } from './spaces.js';
 
@@ -74,6 +75,7 @@ async function readableSummaries(
   rows: Space[],
   viewer: Viewer,
   now: Date,
+  asked: AskedLanguage = null,
 ): Promise<{ space: Space; summary: SpaceSummary }[]> {
   const roles = await viewerRoles(db, viewer, rows);
   const readable = rows.filter((s) => can(viewer, 'space.read', scopeOf(s, roles.get(s.id))));
@@ -85,6 +87,7 @@ async function readableSummaries(
       space,
       { ...(counts.get(space.id)?.total ?? zeroCounts(viewer)), questions: nQuestions.get(space.id) ?? 0 },
       now,
+      asked,
     ),
   }));
 }
@@ -92,12 +95,17 @@ async function readableSummaries(
 const siblingOrder = [asc(spaces.position), asc(spaces.createdAt), asc(spaces.id)];
 
 /** Sessions and stand-alone spaces, each with its roundtables; drafts only for their staff. */
-export async function listSpaces(db: DbOrTx, viewer: Viewer, now = new Date()): Promise<SpaceListResponse> {
+export async function listSpaces(
+  db: DbOrTx,
+  viewer: Viewer,
+  now = new Date(),
+  asked: AskedLanguage = null,
+): Promise<SpaceListResponse> {
   const rows = await db
     .select()
     .from(spaces)
     .orderBy(...siblingOrder);
-  const readable = await readableSummaries(db, rows, viewer, now);
+  const readable = await readableSummaries(db, rows, viewer, now, asked);
   const children = new Map<string, SpaceSummary[]>();
   for (const { space, summary } of readable) {
     if (space.parentId) children.set(space.parentId, [...(children.get(space.parentId) ?? []), summary]);
@@ -110,7 +118,13 @@ export async function listSpaces(db: DbOrTx, viewer: Viewer, now = new Date()): 
 }
 
 /** A space's guiding questions in order, with approved-comment and new counts for the viewer. */
-export async function listQuestions(db: DbOrTx, spaceId: string, viewer: Viewer): Promise<QuestionDto[]> {
+export async function listQuestions(
+  db: DbOrTx,
+  spaceId: string,
+  viewer: Viewer,
+  /** The space's original language and the one asked (multilingual spaces). */
+  language?: { original: Space['originalLanguage']; asked: AskedLanguage },
+): Promise<QuestionDto[]> {
   const [rows, counts, follow] = await Promise.all([
     db.select().from(questions).where(eq(questions.spaceId, spaceId)).orderBy(asc(questions.position)),
     approvedCounts(db, [spaceId], viewer),
@@ -118,7 +132,12 @@ export async function listQuestions(db: DbOrTx, spaceId: string, viewer: Viewer)
   ]);
   const byQuestion = counts.get(spaceId)?.byQuestion;
   return rows.map((q) =>
-    presentQuestion(q, byQuestion?.get(q.id) ?? zeroCounts(viewer), follow ? follow.questions.has(q.id) : null),
+    presentQuestion(
+      q,
+      byQuestion?.get(q.id) ?? zeroCounts(viewer),
+      follow ? follow.questions.has(q.id) : null,
+      language,
+    ),
   );
 }
 
@@ -128,6 +147,7 @@ export async function spaceDetail(
   { space, scope }: LoadedSpace,
   viewer: Viewer,
   now = new Date(),
+  asked: AskedLanguage = null,
 ): Promise<SpaceDetail> {
   // A roundtable's staff includes the staff of its session.
   const staffSpaceIds = space.parentId ? [space.id, space.parentId] : [space.id];
@@ -181,7 +201,7 @@ export async function spaceDetail(
     const roles = await viewerRoles(db, viewer, [parentRow]);
     if (can(viewer, 'space.read', scopeOf(parentRow, roles.get(parentRow.id)))) parent = parentRow;
   }
-  const children = await readableSummaries(db, childRows, viewer, now);
+  const children = await readableSummaries(db, childRows, viewer, now, asked);
   const spaceCounts = counts.get(space.id);
 
   return presentSpaceDetail(
@@ -191,12 +211,14 @@ export async function spaceDetail(
         space,
         { ...(spaceCounts?.total ?? zeroCounts(viewer)), questions: nQuestions.get(space.id) ?? 0 },
         now,
+        asked,
       ),
       questions: questionRows.map((q) =>
         presentQuestion(
           q,
           spaceCounts?.byQuestion.get(q.id) ?? zeroCounts(viewer),
           follow ? follow.questions.has(q.id) : null,
+          { original: space.originalLanguage, asked },
         ),
       ),
       moderators: staff('moderator'),
@@ -209,6 +231,8 @@ export async function spaceDetail(
     viewer,
     scope,
     now,
+    asked,
+    questionRows,
   );
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   COMMENT_LANGUAGES,
+  LOCALES,
   MODERATION_MODES,
   SPACE_ROLES,
   SPACE_STATUSES,
@@ -29,6 +30,64 @@ export const spaceAbilities = z.object({
 });
 export type SpaceAbilities = z.infer<typeof spaceAbilities>;
 
+/*
+ * Multilingual spaces. A space's title, summary, background and disclaimer, and each guiding
+ * question's text, are written in its original language (`originalLanguage`) and may be
+ * translated into the other interface languages. Reads take the language asked (`?lang=`, else
+ * the request's Accept-Language, else the original) and fall back field by field to the original;
+ * `lang` says which language each text came in, so the page can mark it (`lang` attribute, and
+ * "Original in English" where it fell back).
+ */
+const locale = z.enum(LOCALES);
+
+/** The translatable fields of a space, as the edit API names them. */
+export const SPACE_TEXT_FIELDS = ['title', 'summary', 'background', 'disclaimer'] as const;
+export type SpaceTextField = (typeof SPACE_TEXT_FIELDS)[number];
+
+/** `?lang=`: the language to read the space's texts in. */
+export const languageQuery = z.object({ lang: locale.optional() });
+
+/**
+ * Per-language texts in an edit: `{ fr: { title: "…", background: "…" } }`. A field left out
+ * keeps its translation; an empty one removes it (the field falls back to the original again).
+ * The original language itself is edited through the main fields, not here.
+ */
+export const spaceTranslationsInput = z.partialRecord(
+  locale,
+  z.strictObject({
+    title: storableString().trim().max(300, 'At most 300 characters').optional(),
+    summary: storableString().trim().max(2_000, 'At most 2,000 characters').optional(),
+    background: pastedText().max(100_000, 'At most 100,000 characters').optional(),
+    disclaimer: storableString().trim().max(5_000, 'At most 5,000 characters').optional(),
+  }),
+);
+export type SpaceTranslationsInput = z.output<typeof spaceTranslationsInput>;
+
+/** A question's text per language (`{ fr: "…" }`); an empty one removes that translation. */
+export const questionTranslationsInput = z.partialRecord(
+  locale,
+  storableString().trim().max(2_000, 'At most 2,000 characters'),
+);
+export type QuestionTranslationsInput = z.output<typeof questionTranslationsInput>;
+
+/** What editors see of the translations: the markdown source of each translated background. */
+export const spaceTranslationsDto = z.partialRecord(
+  locale,
+  z.object({
+    title: z.string().optional(),
+    summary: z.string().optional(),
+    background: z.string().optional(),
+    disclaimer: z.string().optional(),
+  }),
+);
+
+/** One text the space's editors have not translated yet into a language the space expects. */
+export const missingTranslation = z.object({
+  language: locale,
+  /** `title`, `summary`, `background`, `disclaimer` or `questions.<id>`. */
+  field: z.string(),
+});
+
 const counts = z.object({
   /** Published (approved) comments. */
   comments: z.number().int(),
@@ -50,6 +109,12 @@ export const spaceSummary = z.object({
   isOpen: z.boolean(),
   moderationMode: z.enum(MODERATION_MODES),
   counts,
+  /** The language the space was written in. */
+  originalLanguage: locale,
+  /** The languages its texts exist in (at least one field), the original first. */
+  languages: z.array(locale),
+  /** The language each text above came in: the one asked, or the original where not translated. */
+  lang: z.object({ title: locale, summary: locale }),
 });
 export type SpaceSummary = z.infer<typeof spaceSummary>;
 
@@ -73,6 +138,10 @@ export const questionSchema = z
     id: z.uuid(),
     position: z.number().int(),
     text: z.string(),
+    /** The language `text` came in (the one asked, or the space's original). */
+    lang: z.object({ text: locale }),
+    /** Editors only (space detail): the text per language other than the original. */
+    translations: z.partialRecord(locale, z.string()).optional(),
     counts: z.object({ comments: z.number().int(), new: z.number().int().nullable() }),
     /** Whether the viewer follows this question (`PUT …/questions/:id/follow`); null for guests and in live messages. */
     following: z.boolean().nullable(),
@@ -80,7 +149,7 @@ export const questionSchema = z
   .meta({ id: 'Question' });
 export type QuestionDto = z.infer<typeof questionSchema>;
 
-const spaceRef = z.object({ slug: z.string(), code: z.string(), title: z.string() });
+const spaceRef = z.object({ slug: z.string(), code: z.string(), title: z.string(), lang: z.object({ title: locale }) });
 
 export const spaceDetail = spaceSummary
   .extend({
@@ -89,6 +158,14 @@ export const spaceDetail = spaceSummary
     backgroundMd: z.string().optional(),
     acceptedLanguages: z.array(z.enum(COMMENT_LANGUAGES)),
     disclaimer: z.string(),
+    lang: z.object({ title: locale, summary: locale, background: locale, disclaimer: locale }),
+    /** Editors only (chairs, administrators): every translation, backgrounds as markdown. */
+    translations: spaceTranslationsDto.optional(),
+    /**
+     * Editors only: texts not yet translated into the space's accepted languages (those that are
+     * interface languages) and any other language it has a translation in.
+     */
+    missingTranslations: z.array(missingTranslation).optional(),
     contactEmail: z.string().nullable(),
     moderators: z.array(personSchema.pick({ displayName: true, affiliation: true })),
     chairs: z.array(personSchema.pick({ displayName: true, affiliation: true })),
@@ -121,6 +198,8 @@ export const createSpaceRequest = z.strictObject({
   moderationMode: z.enum(MODERATION_MODES).default('pre'),
   acceptedLanguages: z.array(z.enum(COMMENT_LANGUAGES)).min(1).default(['en', 'fr', 'es']),
   disclaimer: storableString().trim().max(5_000).default(''),
+  originalLanguage: locale.default('en'),
+  translations: spaceTranslationsInput.optional(),
   contactEmail: z.email().nullish(),
 });
 export type CreateSpaceRequest = z.input<typeof createSpaceRequest>;
@@ -138,6 +217,9 @@ export const updateSpaceRequest = z.strictObject({
   moderationMode: z.enum(MODERATION_MODES).optional(),
   acceptedLanguages: z.array(z.enum(COMMENT_LANGUAGES)).min(1).optional(),
   disclaimer: storableString().trim().max(5_000).optional(),
+  /** The language the main fields are written in (administrators); refused while it has a translation. */
+  originalLanguage: locale.optional(),
+  translations: spaceTranslationsInput.optional(),
   contactEmail: z.email().nullish(),
 });
 export type UpdateSpaceRequest = z.input<typeof updateSpaceRequest>;
@@ -145,11 +227,13 @@ export type UpdateSpaceInput = z.output<typeof updateSpaceRequest>;
 
 export const createQuestionRequest = z.strictObject({
   text: text(2_000),
+  translations: questionTranslationsInput.optional(),
   /** 1-based; defaults to the end. */
   position: z.number().int().min(1).optional(),
 });
 export const updateQuestionRequest = z.strictObject({
   text: text(2_000).optional(),
+  translations: questionTranslationsInput.optional(),
   /** Move the question to this 1-based position; the others shift. */
   position: z.number().int().min(1).optional(),
 });

@@ -1,6 +1,7 @@
 import {
   createQuestionRequest,
   errorResponse,
+  languageQuery,
   questionParams,
   questionsResponse,
   slugParams,
@@ -11,6 +12,7 @@ import { createQuestion, deleteQuestion, updateQuestion } from '../../commands/s
 import { authorize, requireSignedIn } from '../../policies/index.js';
 import { listQuestions } from '../../queries/spaceList.js';
 import { loadSpace } from '../../queries/spaces.js';
+import { askedLanguage } from './language.js';
 
 const tags = ['spaces'];
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
@@ -26,6 +28,7 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Add a guiding question (at the end, or at a position)',
         params: slugParams,
+        querystring: languageQuery,
         body: createQuestionRequest,
         response: { 201: questionsResponse, ...errors },
       },
@@ -35,7 +38,8 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.editContent', scope);
       await createQuestion(db, space.id, request.body);
-      return reply.status(201).send({ questions: await listQuestions(db, space.id, request.user) });
+      const language = { original: space.originalLanguage, asked: askedLanguage(request, reply, request.query.lang) };
+      return reply.status(201).send({ questions: await listQuestions(db, space.id, request.user, language) });
     },
   );
 
@@ -46,16 +50,18 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Edit a guiding question or move it to another position',
         params: questionParams,
+        querystring: languageQuery,
         body: updateQuestionRequest,
         response: { 200: questionsResponse, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.editContent', scope);
       await updateQuestion(db, space.id, request.params.id, request.body);
-      return { questions: await listQuestions(db, space.id, request.user) };
+      const language = { original: space.originalLanguage, asked: askedLanguage(request, reply, request.query.lang) };
+      return { questions: await listQuestions(db, space.id, request.user, language) };
     },
   );
 
@@ -66,15 +72,17 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Delete a guiding question nobody has answered',
         params: questionParams,
+        querystring: languageQuery,
         response: { 200: questionsResponse, ...errors, 409: errorResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'space.editContent', scope);
       await deleteQuestion(db, space.id, request.params.id);
-      return { questions: await listQuestions(db, space.id, request.user) };
+      const language = { original: space.originalLanguage, asked: askedLanguage(request, reply, request.query.lang) };
+      return { questions: await listQuestions(db, space.id, request.user, language) };
     },
   );
 };

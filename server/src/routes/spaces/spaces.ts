@@ -2,6 +2,7 @@ import {
   createSpaceRequest,
   duplicateSpaceRequest,
   errorResponse,
+  languageQuery,
   okResponse,
   slugParams,
   spaceDetailResponse,
@@ -13,6 +14,7 @@ import { createSpace, duplicateSpace, markSpaceSeen, updateSpace } from '../../c
 import { authorize, authorizeSpaceUpdate, requireSignedIn } from '../../policies/index.js';
 import { listSpaces, spaceDetail } from '../../queries/spaceList.js';
 import { loadSpace, scopeOf } from '../../queries/spaces.js';
+import { askedLanguage } from './language.js';
 
 const tags = ['spaces'];
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
@@ -26,10 +28,14 @@ export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Sessions and stand-alone spaces, each with its roundtables and counts',
-        response: { 200: spaceListResponse },
+        description:
+          'Titles and summaries in the language asked (`?lang=`, else Accept-Language), falling back to each space’s original; `lang` says which.',
+        querystring: languageQuery,
+        response: { 200: spaceListResponse, 400: errorResponse },
       },
     },
-    async (request) => listSpaces(db, request.user),
+    async (request, reply) =>
+      listSpaces(db, request.user, new Date(), askedLanguage(request, reply, request.query.lang)),
   );
 
   app.get(
@@ -38,13 +44,17 @@ export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'A space with its background, questions, staff and the viewer’s abilities',
+        description:
+          'Texts in the language asked (`?lang=`, else Accept-Language), each falling back to the original; `lang` per field says which. Editors also get every translation and what is missing.',
         params: slugParams,
-        response: { 200: spaceDetailResponse, 404: errorResponse },
+        querystring: languageQuery,
+        response: { 200: spaceDetailResponse, 400: errorResponse, 404: errorResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const loaded = await loadSpace(db, request.params.slug, request.user);
-      return { space: await spaceDetail(db, loaded, request.user) };
+      const asked = askedLanguage(request, reply, request.query.lang);
+      return { space: await spaceDetail(db, loaded, request.user, new Date(), asked) };
     },
   );
 
@@ -54,6 +64,7 @@ export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Create a space (administrators)',
+        querystring: languageQuery,
         body: createSpaceRequest,
         response: { 201: spaceDetailResponse, ...errors, 409: errorResponse },
       },
@@ -63,7 +74,8 @@ export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(viewer, 'space.create');
       const space = await createSpace(db, request.body, viewer);
       // The creator is an administrator: no role rows to look up.
-      const detail = await spaceDetail(db, { space, scope: scopeOf(space, undefined) }, viewer);
+      const asked = askedLanguage(request, reply, request.query.lang);
+      const detail = await spaceDetail(db, { space, scope: scopeOf(space, undefined) }, viewer, new Date(), asked);
       return reply.status(201).send({ space: detail });
     },
   );
@@ -75,21 +87,29 @@ export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Change a space (administrators; chairs only its background and summary)',
         params: slugParams,
+        querystring: languageQuery,
         body: updateSpaceRequest,
         response: { 200: spaceDetailResponse, ...errors, 409: errorResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
-      const fields = Object.entries(request.body)
-        .filter(([, value]) => value !== undefined)
-        .map(([field]) => field);
+      // A translation is authorised as its field is: chairs translate the summary and background.
+      const fields = Object.entries(request.body).flatMap(([field, value]) => {
+        if (value === undefined) return [];
+        if (field !== 'translations' || typeof value !== 'object' || value === null) return [field];
+        return Object.entries(value).flatMap(([lang, set]) =>
+          Object.entries((set ?? {}) as Record<string, unknown>)
+            .filter(([, v]) => v !== undefined)
+            .map(([key]) => `translations.${lang}.${key}`),
+        );
+      });
       authorizeSpaceUpdate(request.user, scope, fields);
       const updated = await updateSpace(db, space.id, request.body, request.user);
-      return {
-        space: await spaceDetail(db, { space: updated, scope: { ...scope, status: updated.status } }, request.user),
-      };
+      const asked = askedLanguage(request, reply, request.query.lang);
+      const next = { space: updated, scope: { ...scope, status: updated.status } };
+      return { space: await spaceDetail(db, next, request.user, new Date(), asked) };
     },
   );
 
