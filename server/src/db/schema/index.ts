@@ -12,3 +12,4 @@ export * from './outcomes.js';
 export * from './translations.js';
 export * from './identity.js';
 export * from './staffAccounts.js';
+export * from './oidc.js';
