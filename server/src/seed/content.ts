@@ -12,9 +12,18 @@ import type { CommentLanguage, Locale, ModerationMode, SpaceStatus, StakeholderC
 // Types
 // ---------------------------------------------------------------------------
 
-/** One guiding question (plain text). */
+/** One guiding question (plain text), in the space's original language and translated. */
 export interface DemoQuestion {
   text: string;
+  translations?: Partial<Record<Locale, string>>;
+}
+
+/** A space's texts in a language other than its original (English for the demo). */
+export interface DemoSpaceTexts {
+  title?: string;
+  summary?: string;
+  backgroundMd?: string;
+  disclaimer?: string;
 }
 
 export type DemoUserKey =
@@ -31,6 +40,8 @@ export interface DemoSpace {
   moderationMode: ModerationMode;
   acceptedLanguages: CommentLanguage[];
   disclaimer: string;
+  /** Formal translations of the texts above, by language. */
+  translations?: Partial<Record<Locale, DemoSpaceTexts>>;
   contactEmail: string | null;
   /** Days relative to seeding time (negative = in the past). */
   opensInDays: number;
@@ -363,6 +374,74 @@ The moderators have posted three discussion questions below. Please answer under
 
 Contributions are reviewed by the moderators before they are published. Anyone may read the consultation; you need to sign in to post an answer.`;
 
+const RT_1_1_BACKGROUND_FR = `## Résultat attendu
+
+Cette table ronde doit permettre de recenser des mesures concrètes et transposables grâce auxquelles les migrants et les membres des diasporas pourront mettre à profit leurs compétences, leur épargne, leurs connaissances et leurs réseaux, pour eux-mêmes, pour leur famille et pour les communautés dans lesquelles ils vivent et dont ils sont issus. Les coprésidents intégreront les contributions reçues ici dans une brève note d’information (environ 1 000 mots) qui servira de cadre aux débats en séance, ainsi que dans le rapport de synthèse qui suivra.
+
+## Contexte
+
+Les migrants emportent avec eux plusieurs formes de capital : un capital humain (études, expérience professionnelle, langues), un capital financier (revenus, épargne et envois de fonds) et un capital social (les réseaux qui relient les lieux d’origine et de destination). Ce capital est trop souvent gaspillé. Des infirmières qualifiées travaillent comme aides à domicile, des ingénieurs comme chauffeurs ; les envois de fonds sont amputés par des frais de transfert élevés ; les investisseurs de la diaspora ne trouvent pas de partenaire fiable dans leur pays. Passer de la vulnérabilité à la résilience suppose de lever ces obstacles, afin que la migration soit un choix qui porte ses fruits plutôt qu’un pari.
+
+Le Programme de développement durable à l’horizon 2030 reconnaît explicitement ce lien. La **cible 10.7 des objectifs de développement durable** invite les États à faciliter la migration et la mobilité de façon ordonnée, sans danger, régulière et responsable, notamment par la mise en œuvre de politiques migratoires planifiées et bien gérées, et la **cible 10.c** vise à faire baisser au-dessous de 3 % les coûts de transaction des envois de fonds. La **cible 17.18** appelle à disposer d’un beaucoup plus grand nombre de données de qualité, actualisées et exactes, ventilées notamment selon le statut migratoire ; sans ces données, la contribution des migrants reste invisible dans les statistiques nationales et dans les politiques publiques.
+
+Les précédentes réunions du forum ont fait apparaître un large consensus sur trois points :
+
+- la reconnaissance des qualifications et des acquis est l’un des moyens les moins coûteux et les plus efficaces d’éviter le « gaspillage des compétences » ;
+- les envois de fonds sont des fonds privés : les politiques doivent en réduire le coût et élargir les choix offerts aux familles, et non dicter la manière dont ils sont dépensés ;
+- la mobilisation des diasporas donne les meilleurs résultats lorsqu’elle repose sur la confiance, sur des partenaires à l’échelon local et sur des règles claires et stables.
+
+## La présente consultation
+
+Les questions directrices ci-dessous ont pour objet d’ouvrir le débat, et non de le limiter. Les gouvernements, les organisations internationales, la société civile, le secteur privé, les autorités locales, les milieux universitaires, les organisations de la diaspora et de migrants, les organisations de jeunes et les syndicats sont tous invités à y contribuer. Les exemples concrets (un programme, une loi, une évaluation, un chiffre) sont les contributions les plus utiles aux coprésidents.
+
+Vous êtes cordialement invités à soumettre vos commentaires en anglais, en espagnol ou en français, en réponse à l’une des questions directrices ou à un autre participant.`;
+
+const RT_1_1_BACKGROUND_ES = `## Resultado previsto
+
+Se espera que esta mesa redonda permita determinar medidas prácticas y transferibles gracias a las cuales los migrantes y los miembros de las diásporas puedan aprovechar sus competencias, ahorros, conocimientos y redes, en beneficio propio, de sus familias y de las comunidades en las que viven y de las que proceden. Las copresidencias incorporarán las contribuciones recibidas en este espacio a una breve nota de antecedentes (de unas 1.000 palabras) que servirá de marco para el debate en la sala, así como al informe resumido que se publicará posteriormente.
+
+## Contexto
+
+Los migrantes llevan consigo varios tipos de capital: capital humano (educación, experiencia laboral, idiomas), capital financiero (ingresos, ahorros y remesas) y capital social (las redes que vinculan los lugares de origen y de destino). Con demasiada frecuencia, ese capital se desaprovecha. Hay enfermeras cualificadas que trabajan como cuidadoras e ingenieros que trabajan como conductores; las remesas se ven mermadas por los elevados costos de transferencia; los inversores de la diáspora no encuentran un asociado fiable en su país. Pasar de la vulnerabilidad a la resiliencia significa eliminar estos obstáculos para que la migración sea una opción provechosa y no una apuesta.
+
+La Agenda 2030 para el Desarrollo Sostenible reconoce expresamente este vínculo. La **meta 10.7 de los Objetivos de Desarrollo Sostenible** insta a los Estados a facilitar la migración y la movilidad ordenadas, seguras, regulares y responsables de las personas, incluso mediante la aplicación de políticas migratorias planificadas y bien gestionadas, y la **meta 10.c** procura reducir a menos del 3 % los costos de transacción de las remesas. La **meta 17.18** pide aumentar significativamente la disponibilidad de datos oportunos, fiables y de gran calidad desglosados, entre otras características, por estatus migratorio; sin esos datos, la contribución de los migrantes sigue siendo invisible en las estadísticas nacionales y en las políticas.
+
+Las reuniones anteriores del foro han puesto de manifiesto un amplio consenso sobre tres puntos:
+
+- el reconocimiento de las cualificaciones y del aprendizaje previo es una de las formas más económicas y eficaces de evitar el «desperdicio de talento»;
+- las remesas son fondos privados: las políticas deben reducir su costo y ampliar las opciones de las familias, no determinar cómo se gastan;
+- la colaboración con las diásporas da mejores resultados cuando se basa en la confianza, con asociados a nivel local y normas claras y estables.
+
+## La presente consulta
+
+Las preguntas orientativas que figuran a continuación tienen por objeto iniciar el diálogo, no limitarlo. Se invita a contribuir a los gobiernos, las organizaciones internacionales, la sociedad civil, el sector privado, las autoridades locales, el mundo académico, las organizaciones de la diáspora y de migrantes, las organizaciones juveniles y los sindicatos. Los ejemplos concretos (un programa, una ley, una evaluación, una cifra) son las aportaciones más útiles para las copresidencias.
+
+Le invitamos cordialmente a presentar sus comentarios en español, francés o inglés, en respuesta a una de las preguntas orientativas o a otro participante.`;
+
+const IMRF_RT3_BACKGROUND_FR = `## Objet de la présente consultation
+
+La présente consultation en ligne vise à recueillir les contributions des États Membres et des parties prenantes en vue de l’élaboration de la note d’information de la **table ronde 3** du Forum d’examen des migrations internationales. La table ronde fait le point sur les progrès accomplis dans la réalisation des objectifs du Pacte mondial pour des migrations sûres, ordonnées et régulières qui ont trait à la protection consulaire, à l’accès aux services, à l’inclusion et à la cohésion sociale, à la contribution des diasporas, aux envois de fonds et à l’inclusion financière, ainsi qu’à la portabilité des droits acquis (objectifs 14, 15, 16, 19, 20 et 22).
+
+La note d’information est rédigée par le **Northbridge Institute for Human Mobility** et la **Coalition for Fair Migration Futures**, pour le compte des coprésidents de la table ronde. Ceux-ci liront chacune des réponses publiées ; les contributions les plus pertinentes seront prises en compte dans la note et pourront être citées, avec mention de leur auteur, dans le résumé de la table ronde.
+
+## Comment participer
+
+Les modérateurs ont publié ci-dessous trois questions de discussion. Veuillez répondre sous la question à laquelle se rapporte votre contribution, ou répondre à un autre participant pour approfondir son propos. Les réponses peuvent être rédigées en **anglais, en espagnol ou en français**. Lorsque votre réponse porte sur un objectif précis, veuillez l’indiquer (par exemple « Objectif 16 : … ») afin que les rédacteurs puissent regrouper les contributions par thème. Les organisations peuvent joindre à leur réponse un document de position (PDF).
+
+Les contributions sont examinées par les modérateurs avant leur publication. Chacun peut lire les contributions publiées ; vous devez vous connecter pour publier une réponse.`;
+
+const IMRF_RT3_BACKGROUND_ES = `## Objeto de la presente consulta
+
+La presente consulta en línea tiene por objeto recabar aportaciones de los Estados Miembros y las partes interesadas para la elaboración de la nota de antecedentes de la **mesa redonda 3** del Foro de Examen de la Migración Internacional. La mesa redonda examina los progresos realizados en el logro de los objetivos del Pacto Mundial para la Migración Segura, Ordenada y Regular relativos a la protección consular, el acceso a los servicios, la inclusión y la cohesión social, la contribución de las diásporas, las remesas y la inclusión financiera, y la portabilidad de los derechos adquiridos (objetivos 14, 15, 16, 19, 20 y 22).
+
+La nota de antecedentes está siendo redactada por el **Northbridge Institute for Human Mobility** y la **Coalition for Fair Migration Futures**, en nombre de las copresidencias de la mesa redonda. Estas leerán todas las respuestas publicadas; las contribuciones más pertinentes se reflejarán en la nota y podrán citarse, con indicación de su autoría, en el resumen de la mesa redonda.
+
+## Cómo participar
+
+Los moderadores han publicado a continuación tres preguntas de debate. Responda en la pregunta a la que se refiera su contribución, o responda a otro participante para ampliar su argumento. Se aceptan respuestas en **español, francés e inglés**. Cuando su respuesta se refiera a un objetivo concreto, indíquelo (por ejemplo, «Objetivo 16: …») para que los redactores puedan agrupar las contribuciones por tema. Las organizaciones pueden adjuntar a su respuesta un documento de posición (PDF).
+
+Los moderadores examinan las contribuciones antes de su publicación. Cualquier persona puede leer la consulta; para publicar una respuesta es necesario iniciar sesión.`;
+
 export const DEMO_SPACES: DemoSpace[] = [
   {
     slug: 'roundtable-1',
@@ -380,6 +459,13 @@ Please choose a roundtable below to read its background and contribute.`,
     acceptedLanguages: ['en', 'fr', 'es'],
     disclaimer:
       'Contributions are published after review by the moderators. The views expressed are those of the participants and do not necessarily reflect the position of the forum, its co-chairs or the organisations hosting this platform.',
+    translations: {
+      fr: { title: 'De la vulnérabilité à la résilience' },
+      es: { title: 'De la vulnerabilidad a la resiliencia' },
+      ar: { title: 'من الهشاشة إلى القدرة على الصمود' },
+      zh: { title: '从脆弱到韧性' },
+      ru: { title: 'От уязвимости к устойчивости' },
+    },
     contactEmail: null,
     opensInDays: -10,
     closesInDays: 21,
@@ -399,45 +485,150 @@ Please choose a roundtable below to read its background and contribute.`,
         acceptedLanguages: ['en', 'fr', 'es'],
         disclaimer:
           'We invite you to submit your comments on the guiding questions. Please make sure each comment is correctly identified with your real name and the organisation you represent; anonymous or unidentified comments will not be published. Comments are reviewed by the moderator before publication, and the chair of the roundtable decides which comments are relevant for the background note. The views expressed are those of the participants.',
+        translations: {
+          fr: {
+            title: 'Tirer parti du capital des migrants pour leur permettre de réaliser leur potentiel',
+            summary:
+              'Comment reconnaître les compétences, l’épargne et les réseaux des migrants et des diasporas, et les mettre au service du développement dans les pays d’origine et de destination ?',
+            backgroundMd: RT_1_1_BACKGROUND_FR,
+            disclaimer:
+              'Nous vous invitons à soumettre vos commentaires sur les questions directrices. Veuillez veiller à ce que chaque commentaire soit dûment identifié par votre nom réel et par l’organisation que vous représentez ; les commentaires anonymes ou non identifiés ne seront pas publiés. Les commentaires sont examinés par le modérateur avant leur publication, et le président de la table ronde détermine ceux qui sont pertinents pour la note d’information. Les opinions exprimées sont celles des participants.',
+          },
+          es: {
+            title: 'Aprovechar el capital de los migrantes para que puedan desarrollar su potencial',
+            summary:
+              '¿Cómo pueden reconocerse las competencias, los ahorros y las redes de los migrantes y las diásporas, y ponerse al servicio del desarrollo en los países de origen y de destino?',
+            backgroundMd: RT_1_1_BACKGROUND_ES,
+            disclaimer:
+              'Le invitamos a presentar sus comentarios sobre las preguntas orientativas. Asegúrese de que cada comentario esté debidamente identificado con su nombre real y la organización que representa; no se publicarán comentarios anónimos o sin identificar. El moderador examina los comentarios antes de su publicación, y la presidencia de la mesa redonda determina cuáles son pertinentes para la nota de antecedentes. Las opiniones expresadas son las de los participantes.',
+          },
+          ar: { title: 'تسخير رأس مال المهاجرين لتمكينهم من تحقيق إمكاناتهم' },
+          zh: { title: '利用移民的资本，使其充分发挥潜力' },
+          ru: { title: 'Использование капитала мигрантов для реализации их потенциала' },
+        },
         contactEmail: null,
         opensInDays: -10,
         closesInDays: 21,
         questions: [
           {
             text: 'What are the main obstacles that keep migrants and diaspora members from contributing their skills, savings and networks to development in countries of origin and destination?',
+            translations: {
+              fr: 'Quels sont les principaux obstacles qui empêchent les migrants et les membres des diasporas de mettre leurs compétences, leur épargne et leurs réseaux au service du développement dans les pays d’origine et de destination ?',
+              es: '¿Cuáles son los principales obstáculos que impiden a los migrantes y a los miembros de las diásporas aportar sus competencias, ahorros y redes al desarrollo de los países de origen y de destino?',
+              ar: 'ما هي العقبات الرئيسية التي تحول دون إسهام المهاجرين وأفراد الجاليات في الخارج بمهاراتهم ومدخراتهم وشبكاتهم في التنمية في بلدان المنشأ وبلدان المقصد؟',
+              zh: '阻碍移民和侨民以其技能、储蓄和网络促进原籍国和目的地国发展的主要障碍是什么？',
+              ru: 'Каковы основные препятствия, мешающие мигрантам и представителям диаспор направлять свои навыки, сбережения и связи на цели развития стран происхождения и назначения?',
+            },
           },
           {
             text: 'Which policies have proven effective in recognising migrants’ qualifications and prior learning, and how could they be scaled up?',
+            translations: {
+              fr: 'Quelles politiques se sont révélées efficaces pour la reconnaissance des qualifications et des acquis des migrants, et comment pourrait-on en élargir la portée ?',
+              es: '¿Qué políticas han demostrado ser eficaces para reconocer las cualificaciones y el aprendizaje previo de los migrantes, y cómo podría ampliarse su alcance?',
+              ar: 'ما هي السياسات التي ثبتت فعاليتها في الاعتراف بمؤهلات المهاجرين وبما اكتسبوه من تعلّم سابق، وكيف يمكن توسيع نطاقها؟',
+              zh: '哪些政策在承认移民的资格和先前学习成果方面已证明行之有效？如何扩大这些政策的规模？',
+              ru: 'Какие меры политики доказали свою эффективность в признании квалификаций мигрантов и результатов ранее полученного ими обучения и как можно расширить их применение?',
+            },
           },
           {
             text: 'How can skills partnerships between countries of origin and destination be designed so that both countries, and migrants themselves, benefit?',
+            translations: {
+              fr: 'Comment concevoir des partenariats pour le développement des compétences entre pays d’origine et pays de destination qui profitent aux deux pays comme aux migrants eux-mêmes ?',
+              es: '¿Cómo pueden diseñarse alianzas en materia de competencias entre los países de origen y de destino que beneficien a ambos países y a los propios migrantes?',
+              ar: 'كيف يمكن تصميم شراكات المهارات بين بلدان المنشأ وبلدان المقصد بحيث يستفيد منها البلدان كلاهما والمهاجرون أنفسهم؟',
+              zh: '如何设计原籍国与目的地国之间的技能伙伴关系，使两国以及移民本身都能从中受益？',
+              ru: 'Как выстроить партнерства в области развития навыков между странами происхождения и назначения таким образом, чтобы они приносили пользу обеим странам и самим мигрантам?',
+            },
           },
           {
             text: 'What role can local and regional governments play in turning the capital of migrants into local development?',
+            translations: {
+              fr: 'Quel rôle les collectivités locales et régionales peuvent-elles jouer pour faire du capital des migrants un moteur du développement local ?',
+              es: '¿Qué papel pueden desempeñar los gobiernos locales y regionales para convertir el capital de los migrantes en desarrollo local?',
+              ar: 'ما الدور الذي يمكن أن تؤديه الحكومات المحلية والإقليمية في تحويل رأس مال المهاجرين إلى تنمية محلية؟',
+              zh: '地方和区域政府在将移民的资本转化为地方发展方面可以发挥什么作用？',
+              ru: 'Какую роль могут играть местные и региональные органы власти в превращении капитала мигрантов в фактор местного развития?',
+            },
           },
           {
             text: 'How can the cost of sending remittances be brought below 3 per cent, and corridors costing more than 5 per cent be eliminated, as foreseen in SDG target 10.c?',
+            translations: {
+              fr: 'Comment ramener le coût des envois de fonds au-dessous de 3 % et éliminer les couloirs dont le coût dépasse 5 %, comme le prévoit la cible 10.c des objectifs de développement durable ?',
+              es: '¿Cómo puede reducirse a menos del 3 % el costo del envío de remesas y eliminarse los corredores cuyo costo supere el 5 %, como prevé la meta 10.c de los Objetivos de Desarrollo Sostenible?',
+              ar: 'كيف يمكن خفض تكاليف إرسال التحويلات المالية إلى أقل من 3 في المائة، وإلغاء قنوات التحويل التي تزيد تكاليفها على 5 في المائة، على النحو المتوخى في الغاية 10-ج من أهداف التنمية المستدامة؟',
+              zh: '如何按照可持续发展目标具体目标10.c的设想，将汇款成本降至3%以下，并取消成本高于5%的汇款通道？',
+              ru: 'Каким образом можно снизить стоимость денежных переводов до уровня менее 3 процентов и ликвидировать каналы переводов со стоимостью свыше 5 процентов, как предусмотрено в задаче 10.c целей в области устойчивого развития?',
+            },
           },
           {
             text: 'Which financial products and services help migrants and their families to save and invest, and not only to consume, the money they send home?',
+            translations: {
+              fr: 'Quels produits et services financiers aident les migrants et leur famille à épargner et à investir l’argent qu’ils envoient dans leur pays, et pas seulement à le consommer ?',
+              es: '¿Qué productos y servicios financieros ayudan a los migrantes y a sus familias a ahorrar e invertir el dinero que envían a su país de origen, y no solo a consumirlo?',
+              ar: 'ما هي المنتجات والخدمات المالية التي تساعد المهاجرين وأسرهم على ادخار الأموال التي يرسلونها إلى أوطانهم واستثمارها، لا على استهلاكها فحسب؟',
+              zh: '哪些金融产品和服务有助于移民及其家庭将汇回家乡的资金用于储蓄和投资，而不仅仅用于消费？',
+              ru: 'Какие финансовые продукты и услуги помогают мигрантам и их семьям не только расходовать, но и сберегать и инвестировать средства, которые они переводят на родину?',
+            },
           },
           {
             text: 'How can diaspora investment and entrepreneurship be encouraged without shifting public responsibilities onto migrants?',
+            translations: {
+              fr: 'Comment encourager l’investissement et l’entrepreneuriat des diasporas sans transférer aux migrants des responsabilités qui incombent aux pouvoirs publics ?',
+              es: '¿Cómo pueden fomentarse la inversión y el emprendimiento de las diásporas sin trasladar a los migrantes responsabilidades que corresponden a los poderes públicos?',
+              ar: 'كيف يمكن تشجيع استثمارات الجاليات في الخارج وريادة الأعمال لديها دون تحميل المهاجرين مسؤوليات تقع على عاتق السلطات العامة؟',
+              zh: '如何在不将公共责任转嫁给移民的前提下，鼓励侨民投资和创业？',
+              ru: 'Как поощрять инвестиции и предпринимательство диаспор, не перекладывая на мигрантов обязанности государства?',
+            },
           },
           {
             text: 'Which measures best protect migrant workers from abusive recruitment practices and fees that erode their earnings?',
+            translations: {
+              fr: 'Quelles mesures protègent le mieux les travailleurs migrants contre les pratiques de recrutement abusives et les frais qui amputent leurs revenus ?',
+              es: '¿Qué medidas protegen mejor a los trabajadores migrantes frente a las prácticas de contratación abusivas y las comisiones que merman sus ingresos?',
+              ar: 'ما هي التدابير الأنجع في حماية العمال المهاجرين من ممارسات التوظيف التعسفية ومن الرسوم التي تنتقص من دخلهم؟',
+              zh: '哪些措施能最有效地保护移徙工人免受侵蚀其收入的滥用性招聘做法和收费之害？',
+              ru: 'Какие меры наиболее эффективно защищают трудящихся-мигрантов от недобросовестной практики найма и сборов, сокращающих их заработки?',
+            },
           },
           {
             text: 'How can the specific situations of migrant women, young migrants and returnees be taken into account when these policies are designed?',
+            translations: {
+              fr: 'Comment tenir compte de la situation particulière des femmes migrantes, des jeunes migrants et des migrants de retour lors de l’élaboration de ces politiques ?',
+              es: '¿Cómo pueden tenerse en cuenta las situaciones específicas de las mujeres migrantes, los jóvenes migrantes y los migrantes retornados al diseñar estas políticas?',
+              ar: 'كيف يمكن مراعاة الأوضاع الخاصة للمهاجرات والمهاجرين الشباب والمهاجرين العائدين عند وضع هذه السياسات؟',
+              zh: '在制定这些政策时，如何考虑到移民妇女、青年移民和回返移民的具体情况？',
+              ru: 'Каким образом при разработке этих мер политики можно учитывать особое положение женщин-мигрантов, молодых мигрантов и возвращающихся мигрантов?',
+            },
           },
           {
             text: 'What data are needed to measure the economic and social contributions of migrants, and how can data disaggregated by migratory status be improved under SDG target 17.18?',
+            translations: {
+              fr: 'De quelles données a-t-on besoin pour mesurer la contribution économique et sociale des migrants, et comment améliorer les données ventilées selon le statut migratoire au titre de la cible 17.18 des objectifs de développement durable ?',
+              es: '¿Qué datos se necesitan para medir las contribuciones económicas y sociales de los migrantes, y cómo pueden mejorarse los datos desglosados por estatus migratorio en el marco de la meta 17.18 de los Objetivos de Desarrollo Sostenible?',
+              ar: 'ما هي البيانات اللازمة لقياس الإسهامات الاقتصادية والاجتماعية للمهاجرين، وكيف يمكن تحسين البيانات المصنفة حسب الوضع من حيث الهجرة في إطار الغاية 17-18 من أهداف التنمية المستدامة؟',
+              zh: '衡量移民的经济和社会贡献需要哪些数据？如何根据可持续发展目标具体目标17.18改进按移民身份分列的数据？',
+              ru: 'Какие данные необходимы для оценки экономического и социального вклада мигрантов и как можно повысить качество данных в разбивке по миграционному статусу в рамках задачи 17.18 целей в области устойчивого развития?',
+            },
           },
           {
             text: 'How can partnerships with the private sector, trade unions and civil society be strengthened to support migrants in realising their potential?',
+            translations: {
+              fr: 'Comment renforcer les partenariats avec le secteur privé, les syndicats et la société civile afin d’aider les migrants à réaliser leur potentiel ?',
+              es: '¿Cómo pueden fortalecerse las alianzas con el sector privado, los sindicatos y la sociedad civil para ayudar a los migrantes a desarrollar su potencial?',
+              ar: 'كيف يمكن تعزيز الشراكات مع القطاع الخاص والنقابات العمالية والمجتمع المدني لدعم المهاجرين في تحقيق إمكاناتهم؟',
+              zh: '如何加强与私营部门、工会和民间社会的伙伴关系，支持移民充分发挥潜力？',
+              ru: 'Как укрепить партнерские отношения с частным сектором, профсоюзами и гражданским обществом, с тем чтобы помочь мигрантам реализовать свой потенциал?',
+            },
           },
           {
             text: 'Which concrete practices or commitments would your government or organisation propose for the outcome of this roundtable?',
+            translations: {
+              fr: 'Quelles pratiques ou quels engagements concrets votre gouvernement ou votre organisation proposerait-il pour les conclusions de cette table ronde ?',
+              es: '¿Qué prácticas o compromisos concretos propondría su gobierno u organización para el resultado de esta mesa redonda?',
+              ar: 'ما هي الممارسات أو الالتزامات الملموسة التي تقترحها حكومتكم أو منظمتكم لإدراجها في نتائج هذه المائدة المستديرة؟',
+              zh: '贵国政府或贵组织将为本次圆桌会议的成果提出哪些具体做法或承诺？',
+              ru: 'Какие конкретные практические меры или обязательства ваше правительство или ваша организация предложили бы для включения в итоги работы этого круглого стола?',
+            },
           },
         ],
         moderators: ['moderator'],
@@ -458,18 +649,48 @@ Please choose a roundtable below to read its background and contribute.`,
     acceptedLanguages: ['en', 'fr', 'es'],
     disclaimer:
       'The opinions expressed in this consultation are those of the participants alone and do not necessarily reflect the views of the United Nations Network on Migration, its members, the co-chairs of the roundtable or the drafting organisations.',
+    translations: {
+      fr: {
+        title: 'Consultation pour la table ronde 3 du Forum d’examen des migrations internationales',
+        summary:
+          'Consultation en ligne visant à recueillir les vues des États Membres et des parties prenantes aux fins de la note d’information de la table ronde 3 du Forum d’examen des migrations internationales.',
+        backgroundMd: IMRF_RT3_BACKGROUND_FR,
+        disclaimer:
+          'Les opinions exprimées dans le cadre de la présente consultation n’engagent que les participants et ne reflètent pas nécessairement les vues du Réseau des Nations Unies sur les migrations, de ses membres, des coprésidents de la table ronde ou des organisations chargées de la rédaction.',
+      },
+      es: {
+        title: 'Consulta para la mesa redonda 3 del Foro de Examen de la Migración Internacional',
+        summary:
+          'Consulta en línea para recabar las opiniones de los Estados Miembros y las partes interesadas con miras a la nota de antecedentes de la mesa redonda 3 del Foro de Examen de la Migración Internacional.',
+        backgroundMd: IMRF_RT3_BACKGROUND_ES,
+        disclaimer:
+          'Las opiniones expresadas en esta consulta son exclusivamente las de los participantes y no reflejan necesariamente las opiniones de la Red de las Naciones Unidas sobre la Migración, sus miembros, las copresidencias de la mesa redonda ni las organizaciones encargadas de la redacción.',
+      },
+    },
     contactEmail: 'consultation@convene.example',
     opensInDays: -14,
     closesInDays: 14,
     questions: [
       {
         text: 'What progress has your government or organisation made, since the adoption of the Global Compact, in implementing the objectives reviewed in this roundtable, and which challenges remain?',
+        translations: {
+          fr: 'Quels progrès votre gouvernement ou votre organisation a-t-il accomplis, depuis l’adoption du Pacte mondial, dans la réalisation des objectifs examinés lors de cette table ronde, et quelles difficultés subsistent ?',
+          es: '¿Qué progresos ha realizado su gobierno u organización, desde la aprobación del Pacto Mundial, en la consecución de los objetivos examinados en esta mesa redonda, y qué desafíos persisten?',
+        },
       },
       {
         text: 'Which practices have been most effective in ensuring that migrants, regardless of status, have access to basic services, social protection and the portability of their earned benefits?',
+        translations: {
+          fr: 'Quelles pratiques se sont révélées les plus efficaces pour garantir aux migrants, quel que soit leur statut, l’accès aux services de base, à la protection sociale et à la portabilité de leurs droits acquis ?',
+          es: '¿Qué prácticas han resultado más eficaces para garantizar que los migrantes, independientemente de su estatus, tengan acceso a los servicios básicos, la protección social y la portabilidad de los derechos adquiridos?',
+        },
       },
       {
         text: 'How can partnerships — with local authorities, diaspora organisations, the private sector and others — be strengthened to accelerate implementation before the next review?',
+        translations: {
+          fr: 'Comment renforcer les partenariats (avec les autorités locales, les organisations de la diaspora, le secteur privé et d’autres acteurs) afin d’accélérer la mise en œuvre d’ici au prochain examen ?',
+          es: '¿Cómo pueden fortalecerse las alianzas (con las autoridades locales, las organizaciones de la diáspora, el sector privado y otros actores) para acelerar la aplicación antes del próximo examen?',
+        },
       },
     ],
     moderators: ['moderator', 'moderator2'],

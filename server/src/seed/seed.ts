@@ -114,6 +114,16 @@ export async function seedDemo(db: Database, now = new Date()): Promise<DemoAcco
           moderationMode: s.moderationMode,
           acceptedLanguages: s.acceptedLanguages,
           disclaimer: s.disclaimer,
+          originalLanguage: 'en',
+          translations: Object.fromEntries(
+            Object.entries(s.translations ?? {}).map(([lang, t]) => [
+              lang,
+              {
+                ...t,
+                ...(t.backgroundMd ? { backgroundHtml: renderMarkdown(t.backgroundMd, `${s.slug}-${lang}`) } : {}),
+              },
+            ]),
+          ),
           contactEmail: s.contactEmail,
           createdBy: uid('admin'),
         })
@@ -123,7 +133,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<DemoAcco
       for (const [i, q] of s.questions.entries()) {
         const [qr] = await tx
           .insert(questions)
-          .values({ spaceId: row.id, position: i + 1, text: q.text })
+          .values({ spaceId: row.id, position: i + 1, text: q.text, translations: q.translations ?? {} })
           .returning({ id: questions.id });
         if (qr) questionIds.set(`${s.slug}#${i + 1}`, qr.id);
       }
