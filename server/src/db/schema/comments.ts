@@ -56,18 +56,18 @@ export const comments = pgTable(
     highlightedBy: uuid('highlighted_by').references(() => users.id, { onDelete: 'set null' }),
     highlightedAt: ts('highlighted_at'),
     /**
-     * Full-text vector in the comment's own language's dictionary. Its cost is bounded for any
-     * input: PostgreSQL's text parser is quadratic on some long runs without spaces (20 KB of
-     * `a_a_…` took seconds), so at most the first SEARCH_MAX_CHARS characters are indexed and a
-     * space is put after every SEARCH_MAX_TOKEN characters of a run without one. Words that long
-     * are not words; normal text is indexed as before.
+     * Full-text vector, built by the SQL function `comment_search_vector` (migration 0021): the
+     * text in its own language's configuration (arabic, english, french, russian, spanish;
+     * 'simple' for Chinese and other), plus the overlapping two-character pieces of every run of
+     * Han or kana characters, so Chinese is found by any part of two characters or more through
+     * the same GIN index. Its cost is bounded for any input: PostgreSQL's text parser is quadratic
+     * on some long runs without spaces (20 KB of `a_a_…` took seconds), so at most the first
+     * SEARCH_MAX_CHARS characters are indexed and a space is put after every SEARCH_MAX_TOKEN
+     * characters of a run without one. Words that long are not words.
      */
     search: tsvector('search')
       .notNull()
-      .generatedAlwaysAs(
-        (): SQL =>
-          sql`to_tsvector(CASE ${comments.language} WHEN 'en' THEN 'english'::regconfig WHEN 'fr' THEN 'french'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'simple'::regconfig END, regexp_replace(left(${comments.bodyMd}, ${sql.raw(String(SEARCH_MAX_CHARS))}), ${sql.raw(`'\\S{${SEARCH_MAX_TOKEN}}'`)}, '\\& ', 'g'))`,
-      ),
+      .generatedAlwaysAs((): SQL => sql`comment_search_vector(${comments.language}, ${comments.bodyMd})`),
   },
   (t) => [
     uniqueIndex('comments_author_client_key').on(t.authorId, t.clientId),
@@ -78,7 +78,11 @@ export const comments = pgTable(
     index('comments_space_highlighted_idx')
       .on(t.spaceId, t.createdAt)
       .where(sql`${t.highlighted}`),
-    index('comments_search_bounded_idx').using('gin', t.search),
+    index('comments_search_six_idx').using('gin', t.search),
+    // "New since your last visit": published comments of a space by publication time.
+    index('comments_space_published_idx')
+      .on(t.spaceId, sql`coalesce(${t.decidedAt}, ${t.createdAt})`)
+      .where(sql`${t.status} = 'approved'`),
   ],
 );
 export type Comment = typeof comments.$inferSelect;

@@ -13,3 +13,4 @@ export * from './translations.js';
 export * from './identity.js';
 export * from './staffAccounts.js';
 export * from './oidc.js';
+export * from './counters.js';
