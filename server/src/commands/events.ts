@@ -36,26 +36,20 @@ export interface NewEvent {
   userId?: string;
 }
 
-/** Advisory-lock key that orders event ids by commit. */
-const EVENTS_ORDER_LOCK = 727_465_003;
-
 /**
  * Inserts the event in the caller's transaction and queues its NOTIFY, which PostgreSQL
  * delivers only if that transaction commits: saved and announced never disagree.
  *
- * The transaction-scoped lock makes event ids follow commit order (a transaction holding id
- * N commits before any other can take N+1), so "every event after id X" never skips one that
- * committed late: replay by id is exact. Call it as the last step of a command, to hold the
- * lock only for the commit.
+ * No lock: the row records its transaction (`events.xid`, by default), and readers deliver in
+ * (xid, id) order only what lies below their snapshot's xmin (`live/order.ts`), so a transaction
+ * that began earlier and commits later is still delivered, in its place, to everyone.
  *
  * It takes only a transaction (`Tx`; a pool does not type-check): an event written outside its
- * command's transaction could announce a change that then rolls back, and its transaction-scoped
- * lock would be taken and released at once.
+ * command's transaction could announce a change that then rolls back.
  */
 export async function appendEvent(tx: Tx, e: NewEvent): Promise<number> {
   const audience = EVENT_KINDS[e.kind];
   if (audience === 'user' && !e.userId) throw new Error(`event ${e.kind} needs a userId`);
-  await tx.execute(sql`select pg_advisory_xact_lock(${EVENTS_ORDER_LOCK})`);
   const [row] = await tx
     .insert(events)
     .values({

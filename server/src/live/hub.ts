@@ -26,11 +26,13 @@ export type InboxPresenter = (
 
 /**
  * The live channel on one instance. Every instance LISTENs for new event ids, reads each new
- * events row once (in id order, which is commit order), and delivers it to its own sockets
+ * events row once (in delivery order, `order.ts`: no write lock, no gap), and delivers it to its own sockets
  * that may see it, as decided by the same policy module as the REST API.
  *
  * This class only wires the parts together:
- * - `listener.ts`: the LISTEN connection, its reconnects, reading new rows in order;
+ * - `listener.ts`: the LISTEN connection, its reconnects, reading new rows in order, skipping a
+ *   huge backlog to `reset`;
+ * - `order.ts`: the delivery order ((xid, id) below the snapshot's xmin) and its queries;
  * - `serial.ts`: the one chain every change of the hub's state runs on, in order;
  * - `socket.ts`: accepting sockets, heartbeat, back-pressure, flood control, shutdown;
  * - `subscriptions.ts`: who follows which space with what scope, fan-out and revocation;
@@ -69,6 +71,8 @@ export class LiveHub {
         await this.subscriptions.deliver(row);
         this.delivered?.(row);
       },
+      skipped: (stretch) => this.subscriptions.skipped(stretch),
+      followedSpaces: () => [...this.subscriptions.spaceIds()],
       sessionEnded: (payload) => this.subscriptions.endSession(payload),
       presence: (payload) => this.presence.receive(payload),
       inbox: (payload) => this.deliverInbox(payload),
@@ -78,7 +82,7 @@ export class LiveHub {
       maxReplay: opts.maxReplay,
       outbox: this.sockets,
       connections: this.sockets.connections,
-      lastSeenId: () => this.listener.lastSeenId,
+      lastSeenKey: () => this.listener.lastSeenKey,
       membersChanged: (spaceId) => this.presence.changed(spaceId),
     });
     this.presence = new Presence(opts.heartbeatMs, this.subscriptions, this.sockets, (payload) =>

@@ -1,10 +1,9 @@
-import { asc, gt } from 'drizzle-orm';
 import pg from 'pg';
 import { EVENTS_CHANNEL } from '../commands/events.js';
 import type { Database } from '../db/client.js';
-import { type EventRow, events } from '../db/schema/index.js';
+import type { EventRow } from '../db/schema/index.js';
 import { INBOX_CHANNEL } from './inboxChannel.js';
-import { newestEventId } from './replay.js';
+import { type EventKey, ORIGIN, keyOf, newestKey, readAfter, skipPoint, touchedBetween } from './order.js';
 import type { SerialSteps } from './serial.js';
 import type { LiveLog } from './types.js';
 
@@ -14,11 +13,30 @@ export const SESSIONS_CHANNEL = 'convene_sessions';
 const PRESENCE_CHANNEL = 'convene_presence';
 
 /** Rows read from the events table per query while catching up. */
-const POLL_BATCH = 500;
+const POLL_BATCH = 1_000;
+/** While a committed row waits for an older transaction, it is looked at again after this… */
+const RECHECK_MIN_MS = 10;
+/** …doubling up to this while nothing moves. */
+const RECHECK_MAX_MS = 1_000;
+const DEFAULT_MAX_BACKLOG = 1_000;
+
+/** A stretch of the backlog that was skipped instead of delivered (`maxBacklog`). */
+export interface SkippedStretch {
+  /** Spaces with a `space.changed` in it: their subscriptions' scopes must be recomputed. */
+  changed: string[];
+  /** Spaces, among those followed here, with any event in it: their sockets are sent `reset`. */
+  touched: string[];
+  /** The position the stream continues after. */
+  upTo: EventKey;
+}
 
 export interface ListenerHandlers {
-  /** Each new events row, once, in id order (which is commit order); awaited before the next. */
+  /** Each new events row, once, in delivery order (`order.ts`); awaited before the next. */
   event(row: EventRow): Promise<void>;
+  /** A backlog too long to deliver was skipped up to `upTo`; awaited before the rows after it. */
+  skipped(stretch: SkippedStretch): Promise<void>;
+  /** Spaces followed on this instance (a skipped stretch is checked against them). */
+  followedSpaces(): string[];
   /** A session (or every session of a user) ended; runs as a step of the chain. */
   sessionEnded(payload: string): Promise<void>;
   /** Another instance's presence note (or our own, echoed back). */
@@ -29,37 +47,48 @@ export interface ListenerHandlers {
 
 /**
  * The instance's LISTEN connection to PostgreSQL. A notify on the events channel only wakes it:
- * it then reads every row after the last one it read from the table, so nothing is lost between
- * notifies, across a reconnect, or when several commits share one wake-up. The connection is
- * re-opened with backoff (250 ms doubling to 5 s) when it drops.
+ * it then reads every deliverable row after its position from the table (`order.ts`), so
+ * nothing is lost between notifies, across a reconnect, or when several commits share one
+ * wake-up. A committed row that must wait for an older open transaction is read again on the
+ * next notify or on a short re-check timer, whichever comes first. The connection is re-opened
+ * with backoff (250 ms doubling to 5 s) when it drops.
  */
 export class EventListener {
   private client: pg.Client | null = null;
-  private seen = 0;
+  private position: EventKey = ORIGIN;
   private pollQueued = false;
   private stopped = false;
   private reconnectDelay = 250;
+  private recheck: NodeJS.Timeout | null = null;
+  private recheckDelay = RECHECK_MIN_MS;
 
   constructor(
     private readonly db: Database,
-    private readonly opts: { connectionString: string; log: LiveLog },
+    private readonly opts: { connectionString: string; log: LiveLog; maxBacklog?: number | undefined },
     private readonly steps: SerialSteps,
     private readonly handlers: ListenerHandlers,
   ) {}
 
-  /** The id of the last events row this instance has read and dispatched. */
-  get lastSeenId(): number {
-    return this.seen;
+  /** The position of the last events row this instance has read and dispatched (or skipped). */
+  get lastSeenKey(): EventKey {
+    return this.position;
   }
 
-  /** Starts after the newest event already stored (a new instance replays nothing by itself). */
+  /** The id of that row (0 before any). */
+  get lastSeenId(): number {
+    return this.position.id;
+  }
+
+  /** Starts after the newest deliverable event already stored (a new instance replays nothing by itself). */
   async start(): Promise<void> {
-    this.seen = await newestEventId(this.db);
+    this.position = await newestKey(this.db);
     await this.connect();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.recheck) clearTimeout(this.recheck);
+    this.recheck = null;
     const client = this.client;
     this.client = null;
     if (client) await client.end().catch(() => {});
@@ -116,7 +145,7 @@ export class EventListener {
 
   /** At most one poll waits in the chain; notifies arriving meanwhile are covered by it. */
   private schedulePoll(): void {
-    if (this.pollQueued) return;
+    if (this.pollQueued || this.stopped) return;
     this.pollQueued = true;
     this.steps.enqueue(async () => {
       this.pollQueued = false;
@@ -125,18 +154,58 @@ export class EventListener {
   }
 
   private async poll(): Promise<void> {
-    for (;;) {
-      const rows = await this.db
-        .select()
-        .from(events)
-        .where(gt(events.id, this.seen))
-        .orderBy(asc(events.id))
-        .limit(POLL_BATCH);
-      for (const row of rows) {
-        await this.handlers.event(row);
-        this.seen = row.id;
+    const start = this.position;
+    let pending = false;
+    try {
+      for (;;) {
+        const batch = await readAfter(this.db, this.position, POLL_BATCH);
+        pending = batch.pending;
+        if (batch.rows.length === POLL_BATCH && (await this.skipBacklog())) continue;
+        for (const row of batch.rows) {
+          await this.handlers.event(row);
+          this.position = keyOf(row);
+        }
+        if (batch.rows.length < POLL_BATCH) break;
       }
-      if (rows.length < POLL_BATCH) return;
+    } finally {
+      this.afterPoll(pending, this.position !== start);
     }
+  }
+
+  /** A committed row still waits: look again soon (sooner again once the stream moved). */
+  private afterPoll(pending: boolean, moved: boolean): void {
+    if (!pending || this.stopped) {
+      this.recheckDelay = RECHECK_MIN_MS;
+      return;
+    }
+    if (moved) this.recheckDelay = RECHECK_MIN_MS;
+    if (this.recheck) return;
+    const delay = this.recheckDelay;
+    this.recheckDelay = Math.min(this.recheckDelay * 2, RECHECK_MAX_MS);
+    this.recheck = setTimeout(() => {
+      this.recheck = null;
+      this.schedulePoll();
+    }, delay);
+    this.recheck.unref();
+  }
+
+  /**
+   * More than `maxBacklog` deliverable rows wait: skip all but the newest `maxBacklog` of them.
+   * The spaces whose subscribers would have heard of them are told to reset (after their scopes
+   * are recomputed where a `space.changed` lies in the stretch). True when something was skipped.
+   */
+  private async skipBacklog(): Promise<boolean> {
+    const keep = this.opts.maxBacklog ?? DEFAULT_MAX_BACKLOG;
+    const upTo = await skipPoint(this.db, this.position, keep);
+    if (!upTo) return false;
+    const from = this.position;
+    const { changed, touched } = await touchedBetween(this.db, from, upTo, this.handlers.followedSpaces());
+    await this.handlers.skipped({ changed, touched, upTo });
+    this.position = upTo;
+    this.opts.log.warn(
+      { fromId: from.id, toId: upTo.id, resetSpaces: touched.length },
+      'live: event backlog too long to deliver; the sockets of the spaces it touched were sent reset',
+    );
+    return true;
   }
 }

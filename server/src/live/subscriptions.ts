@@ -4,6 +4,8 @@ import type { Database } from '../db/client.js';
 import { type EventRow, type User, spaceRoles, spaces } from '../db/schema/index.js';
 import { type SpaceScope, can } from '../policies/index.js';
 import { mayReceiveEvent } from '../policies/visibility.js';
+import type { SkippedStretch } from './listener.js';
+import { type EventKey, compareKeys, keyOf } from './order.js';
 import { catchUp } from './replay.js';
 import type { Connection, Outbox, Subscription } from './types.js';
 
@@ -24,8 +26,8 @@ export interface SubscriptionsDeps {
   outbox: Outbox;
   /** Every open connection of the instance (for revocation, which may reach any of them). */
   connections: ReadonlySet<Connection>;
-  /** The id of the last event the instance has read; a new subscription starts there. */
-  lastSeenId: () => number;
+  /** The position of the last event the instance has read; a new subscription starts there. */
+  lastSeenKey: () => EventKey;
   /** A space gained or lost a local subscriber (its presence count changed). */
   membersChanged: (spaceId: string) => void;
 }
@@ -76,8 +78,9 @@ export class Subscriptions {
         sub.buffer.push(row);
         continue;
       }
-      if (row.id <= sub.lastId) continue;
-      sub.lastId = row.id;
+      const key = keyOf(row);
+      if (compareKeys(key, sub.lastKey) <= 0) continue;
+      sub.lastKey = key;
       if (!this.visible(conn, sub, row)) continue;
       text ??= JSON.stringify(eventMessage(row, sub.slug));
       this.deps.outbox.sendRaw(conn, text);
@@ -98,14 +101,14 @@ export class Subscriptions {
       return;
     }
     this.remove(conn, space.id);
-    const lastSeenId = this.deps.lastSeenId();
+    const instanceKey = this.deps.lastSeenKey();
     const sub: Subscription = {
       spaceId: space.id,
       parentId: space.parentId,
       slug: space.slug,
       scope,
       buffer: [],
-      lastId: lastSeenId,
+      lastKey: instanceKey,
     };
     conn.subs.set(space.id, sub);
     this.addToSpace(conn, space.id);
@@ -113,20 +116,38 @@ export class Subscriptions {
     const sendIfVisible = (row: EventRow) => {
       if (this.visible(conn, sub, row)) outbox.send(conn, eventMessage(row, sub.slug));
     };
-    if (await catchUp(db, this.deps.maxReplay, sub, since, lastSeenId, sendIfVisible)) {
+    if (await catchUp(db, this.deps.maxReplay, sub, since, instanceKey, sendIfVisible)) {
       outbox.send(conn, { type: 'reset', space: sub.slug });
     }
     // Live events that arrived during the replay, minus those the replay already covered.
     const waiting = sub.buffer ?? [];
     sub.buffer = null;
     for (const row of waiting) {
-      if (row.id <= sub.lastId) continue;
-      sub.lastId = row.id;
+      const key = keyOf(row);
+      if (compareKeys(key, sub.lastKey) <= 0) continue;
+      sub.lastKey = key;
       sendIfVisible(row);
     }
-    const now = this.deps.lastSeenId();
-    outbox.send(conn, { type: 'ready', space: sub.slug, lastEventId: Math.max(sub.lastId, now) });
-    sub.lastId = Math.max(sub.lastId, now);
+    const now = this.deps.lastSeenKey();
+    if (compareKeys(now, sub.lastKey) > 0) sub.lastKey = now;
+    // The client resumes from this id: the position of the last event it has been given or passed.
+    outbox.send(conn, { type: 'ready', space: sub.slug, lastEventId: sub.lastKey.id });
+  }
+
+  /**
+   * A backlog stretch was skipped (`listener.ts`): scopes are recomputed where roles or status
+   * changed in it, then every subscriber of a space it touched is told to reset (refetch and
+   * subscribe again), and the stream goes on after it.
+   */
+  async skipped(stretch: SkippedStretch): Promise<void> {
+    for (const spaceId of stretch.changed) await this.refreshScopes(spaceId);
+    for (const spaceId of stretch.touched) {
+      for (const [conn, sub] of this.subscribers(spaceId)) {
+        if (compareKeys(sub.lastKey, stretch.upTo) >= 0) continue;
+        sub.lastKey = stretch.upTo;
+        this.deps.outbox.send(conn, { type: 'reset', space: sub.slug });
+      }
+    }
   }
 
   unsubscribe(conn: Connection, slug: string): void {

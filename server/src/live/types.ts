@@ -2,6 +2,7 @@ import type { ServerMessage } from '@convene/shared';
 import type { WebSocket } from 'ws';
 import type { EventRow, User } from '../db/schema/index.js';
 import type { SpaceScope } from '../policies/index.js';
+import type { EventKey } from './order.js';
 
 /** The shapes the live hub's parts share; no behaviour here. */
 
@@ -23,6 +24,12 @@ export interface LiveOptions {
   retentionMs: number;
   /** Replays longer than this answer `reset` instead (refetching is cheaper). */
   maxReplay: number;
+  /**
+   * A backlog (events not yet read by this instance) longer than this is not delivered row by
+   * row: its older part becomes a `reset` for the sockets of the spaces it touched, and only the
+   * newest `maxBacklog` rows are delivered. Default 1,000.
+   */
+  maxBacklog?: number;
   log: LiveLog;
 }
 
@@ -34,8 +41,8 @@ export interface Subscription {
   scope: SpaceScope;
   /** While replaying, live events wait here so none is lost or sent twice. */
   buffer: EventRow[] | null;
-  /** Highest event id considered for this subscription (sent or not visible). */
-  lastId: number;
+  /** Position (`order.ts`) of the last event considered for this subscription (sent or not visible). */
+  lastKey: EventKey;
 }
 
 /** One accepted socket, its user (null once signed out) and its subscriptions by space id. */

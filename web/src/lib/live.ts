@@ -26,8 +26,8 @@ interface SpaceState {
 }
 
 /**
- * One WebSocket for the whole app. It resubscribes after every reconnect with the last event
- * id seen per space, so the server replays exactly what was missed; backoff grows to 30 s.
+ * One WebSocket for the whole app. It resubscribes after every reconnect with the id of the last
+ * event received per space (the last, not the highest), so the server replays exactly what was missed; backoff grows to 30 s.
  */
 class LiveConnection {
   private socket: WebSocket | null = null;
@@ -110,11 +110,13 @@ class LiveConnection {
     const state = this.spaces.get(msg.space);
     if (!state) return;
     switch (msg.type) {
+      // The resume cursor is the last event received, not the highest id: events arrive in
+      // commit order (the server's (transaction, id) order), so ids need not increase.
       case 'ready':
-        state.lastEventId = Math.max(state.lastEventId ?? 0, msg.lastEventId);
+        state.lastEventId = msg.lastEventId;
         return;
       case 'event':
-        state.lastEventId = Math.max(state.lastEventId ?? 0, msg.id);
+        state.lastEventId = msg.id;
         for (const l of state.listeners) l.onEvent?.(msg);
         return;
       case 'reset':
