@@ -45,7 +45,11 @@ export async function api<S extends z.ZodType>(path: string, options: Options<S>
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body instanceof FormData || body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(body instanceof FormData || body === undefined ? {} : { 'content-type': 'application/json' }),
+        // The interface language: texts with translations (a space's) come in it where they exist.
+        ...(document.documentElement.lang ? { 'accept-language': document.documentElement.lang } : {}),
+      },
       body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
       signal,
     });

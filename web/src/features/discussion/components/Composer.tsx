@@ -5,6 +5,7 @@ import { useDiscussion } from '../context';
 import { useAttachmentUploads } from '../hooks/useAttachmentUploads';
 import { useCommentSubmit } from '../hooks/useCommentSubmit';
 import { useComposerDraft } from '../hooks/useComposerDraft';
+import { useLanguageSuggestion } from '../hooks/useLanguageSuggestion';
 import { useMarkdownPreview } from '../hooks/useMarkdownPreview';
 import type { DraftTarget } from '../lib/drafts';
 import { AttachmentPicker } from './composer/AttachmentPicker';
@@ -41,6 +42,7 @@ export default function Composer({ target, parent, comment, onDone, onCancel, fo
   const textareaRef = useRef<HTMLTextAreaElement>(null);
 
   const draft = useComposerDraft(target, editing);
+  useLanguageSuggestion(draft.body, d.acceptedLanguages, draft.suggestLanguage, draft.suggesting);
   const tabs = useMarkdownPreview();
 
   const finish = (saved: CommentDto) => {
@@ -125,7 +127,13 @@ export default function Composer({ target, parent, comment, onDone, onCancel, fo
         bodyError={errors.body}
         textareaRef={textareaRef}
       />
-      <LanguageField ids={ids} language={draft.language} onChange={draft.changeLanguage} error={errors.language} />
+      <LanguageField
+        ids={ids}
+        language={draft.language}
+        onChange={draft.changeLanguage}
+        suggested={draft.languageSuggested}
+        error={errors.language}
+      />
       <TagPicker ids={ids} tags={draft.tags} onChange={draft.changeTags} error={errors.tags} />
       {attachments.allowed > 0 && <AttachmentPicker ids={ids} attachments={attachments} />}
       <SubmitAlert ids={ids} error={error} conflict={conflict} otherField={errors.other} />

@@ -2,6 +2,7 @@ import type { QuestionDto } from '@convene/shared';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FollowButton } from '../../follows/FollowButton';
+import { OriginalNote } from '../../spaces/components/ContentText';
 import { useComments } from '../api/getComments';
 import { useDiscussion } from '../context';
 import { AnswerSlot } from './AnswerSlot';
@@ -35,8 +36,12 @@ export const QuestionSection = memo(function QuestionSection({
   return (
     <section className={`question${empty ? ' is-empty' : ''}`} aria-labelledby={headingId}>
       <h2 id={headingId} tabIndex={-1} className="question-title">
-        <span className="question-number">{number}</span> <span className="question-text">{question.text}</span>
+        <span className="question-number">{number}</span>{' '}
+        <span className="question-text" lang={question.lang.text} dir="auto">
+          {question.text}
+        </span>
       </h2>
+      <OriginalNote lang={question.lang.text} />
       {/* One tree either way, so the composer is not remounted when the first comment arrives. */}
       <div className={empty ? 'question-lead is-empty' : 'question-lead'}>
         <p className="question-meta">

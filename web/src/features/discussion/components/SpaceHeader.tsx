@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../i18n/format';
 import { FollowButton } from '../../follows/FollowButton';
+import { ContentText, OriginalNote } from '../../spaces/components/ContentText';
 import { SpaceCounts, SpaceDates, SpaceStatusBadge } from '../../spaces/components/SpaceStatus';
 import { spaceState } from '../../spaces/lib/status';
 
@@ -32,7 +33,7 @@ export function SpaceHeader({ space }: { space: SpaceDetail }) {
           {space.parent && (
             <li>
               <Link to={`/spaces/${space.parent.slug}`}>
-                {space.parent.code} — {space.parent.title}
+                {space.parent.code} — <ContentText lang={space.parent.lang.title}>{space.parent.title}</ContentText>
               </Link>
             </li>
           )}
@@ -41,15 +42,26 @@ export function SpaceHeader({ space }: { space: SpaceDetail }) {
       </nav>
       <header className="space-header">
         <h1>
-          <span className="space-code">{space.code}</span> {space.title}
+          <span className="space-code">{space.code}</span>{' '}
+          <ContentText lang={space.lang.title} className="space-title">
+            {space.title}
+          </ContentText>
         </h1>
+        <OriginalNote lang={space.lang.title} />
         <p className="space-facts">
           <SpaceStatusBadge space={space} />
           <SpaceDates space={space} />
           {space.questions.length > 0 && <SpaceCounts counts={space.counts} />}
         </p>
         <FollowButton target={{ slug: space.slug }} following={space.following} label={t('follows:space')} />
-        {space.summary && <p className="lead prose">{space.summary}</p>}
+        {space.summary && (
+          <>
+            <ContentText as="p" lang={space.lang.summary} className="lead prose">
+              {space.summary}
+            </ContentText>
+            {space.lang.summary !== space.lang.title && <OriginalNote lang={space.lang.summary} />}
+          </>
+        )}
       </header>
     </>
   );
@@ -80,7 +92,13 @@ export function SpaceIntro({
       {space.backgroundHtml.trim() !== '' && (
         <section className="space-background" aria-labelledby="background-title">
           <h2 id="background-title">{t('header.background')}</h2>
-          <div className="prose" dangerouslySetInnerHTML={{ __html: space.backgroundHtml }} />
+          <OriginalNote lang={space.lang.background} />
+          <div
+            className="prose"
+            lang={space.lang.background}
+            dir="auto"
+            dangerouslySetInnerHTML={{ __html: space.backgroundHtml }}
+          />
         </section>
       )}
       <aside className="space-about panel" aria-labelledby="about-title">
@@ -143,7 +161,10 @@ export function SpaceIntro({
           {space.disclaimer && (
             <>
               <h3 className="disclaimer-title">{t('header.disclaimer')}</h3>
-              <p className="disclaimer">{space.disclaimer}</p>
+              <OriginalNote lang={space.lang.disclaimer} />
+              <ContentText as="p" lang={space.lang.disclaimer} className="disclaimer">
+                {space.disclaimer}
+              </ContentText>
             </>
           )}
         </section>
@@ -157,7 +178,8 @@ export function SpaceIntro({
               <li key={c.id} className="roundtable panel">
                 <h3 className="roundtable-title">
                   <Link to={`/spaces/${c.slug}`}>
-                    <span className="space-code">{c.code}</span> {c.title}
+                    <span className="space-code">{c.code}</span>{' '}
+                    <ContentText lang={c.lang.title}>{c.title}</ContentText>
                   </Link>
                 </h3>
                 <p className="space-facts">
@@ -165,7 +187,11 @@ export function SpaceIntro({
                   <SpaceDates space={c} />
                   {c.counts.questions > 0 && <SpaceCounts counts={c.counts} />}
                 </p>
-                {c.summary && <p className="space-summary prose">{c.summary}</p>}
+                {c.summary && (
+                  <ContentText as="p" lang={c.lang.summary} className="space-summary prose">
+                    {c.summary}
+                  </ContentText>
+                )}
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import type { CommentDto, CommentLanguage } from '@convene/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDiscussion } from '../context';
 import {
@@ -55,6 +55,16 @@ export function useComposerDraft(target: DraftTarget, editing: CommentDto | unde
   const [savedAt, setSavedAt] = useState<number | null>(initial.savedAt || null);
   const [saveFailed, setSaveFailed] = useState(false);
   const [restored] = useState(initial.savedAt > 0);
+  // The language the writer picked (or that an edit or a restored draft already has) is theirs:
+  // a guess from the text never replaces it.
+  const [chosen, setChosen] = useState(editing !== undefined || (initial.savedAt > 0 && initial.body.trim() !== ''));
+  const languageChosen = useRef(chosen);
+  const [suggested, setSuggested] = useState<CommentLanguage | null>(null);
+  const suggestLanguage = useCallback((guess: CommentLanguage) => {
+    if (languageChosen.current) return;
+    setSuggested(guess);
+    setLanguage(guess);
+  }, []);
 
   const submittedRef = useRef(false);
   const latest = useRef<Draft>(initial);
@@ -115,7 +125,18 @@ export function useComposerDraft(target: DraftTarget, editing: CommentDto | unde
     clientId,
     baseVersion,
     changeBody: edited(setBody),
-    changeLanguage: edited(setLanguage),
+    changeLanguage: (value: CommentLanguage) => {
+      languageChosen.current = true;
+      setChosen(true);
+      setSuggested(null);
+      edited(setLanguage)(value);
+    },
+    /** Selects the language guessed from the text, unless the writer chose one. */
+    suggestLanguage,
+    /** Whether the language shown is the guess from the text (not the writer's choice). */
+    languageSuggested: suggested !== null && suggested === language,
+    /** Whether the writer may still get a guess (they have not chosen a language). */
+    suggesting: !chosen,
     changeTags: edited(setTags),
     /** Whether there is something to discard: a saved draft or text. */
     hasContent: savedAt !== null || body.trim() !== '',

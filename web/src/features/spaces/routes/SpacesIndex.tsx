@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useSpaces } from '../api/getSpaces';
+import { ContentText } from '../components/ContentText';
 import { SpaceCounts, SpaceDates, SpaceStatusBadge } from '../components/SpaceStatus';
 import '../spaces.css';
 
@@ -19,7 +20,7 @@ function SpaceFacts({ space }: { space: SpaceSummary }) {
 function SpaceLink({ space }: { space: SpaceSummary }) {
   return (
     <Link to={`/spaces/${space.slug}`}>
-      <span className="space-code">{space.code}</span> {space.title}
+      <span className="space-code">{space.code}</span> <ContentText lang={space.lang.title}>{space.title}</ContentText>
     </Link>
   );
 }
@@ -55,7 +56,11 @@ export function SpacesIndex() {
                   <SpaceLink space={node} />
                 </h2>
                 <SpaceFacts space={node} />
-                {node.summary && <p className="space-summary prose">{node.summary}</p>}
+                {node.summary && (
+                  <ContentText as="p" lang={node.lang.summary} className="space-summary prose">
+                    {node.summary}
+                  </ContentText>
+                )}
                 {node.children.length > 0 && (
                   <ul className="roundtable-list" aria-label={t('index.roundtablesOf', { code: node.code })}>
                     {node.children.map((child) => (
@@ -64,7 +69,11 @@ export function SpacesIndex() {
                           <SpaceLink space={child} />
                         </h3>
                         <SpaceFacts space={child} />
-                        {child.summary && <p className="space-summary prose">{child.summary}</p>}
+                        {child.summary && (
+                          <ContentText as="p" lang={child.lang.summary} className="space-summary prose">
+                            {child.summary}
+                          </ContentText>
+                        )}
                       </li>
                     ))}
                   </ul>

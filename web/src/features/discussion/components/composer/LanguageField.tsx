@@ -8,11 +8,14 @@ export function LanguageField({
   ids,
   language,
   onChange,
+  suggested = false,
   error,
 }: {
   ids: ComposerIds;
   language: CommentLanguage | null;
   onChange: (language: CommentLanguage) => void;
+  /** Whether the language shown was guessed from the text (the writer can still change it). */
+  suggested?: boolean;
   error: string | undefined;
 }) {
   const { t } = useTranslation('discussion');
@@ -26,7 +29,9 @@ export function LanguageField({
           value={language ?? ''}
           onChange={(e) => onChange(e.target.value as CommentLanguage)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? ids.languageError : undefined}
+          aria-describedby={
+            [error ? ids.languageError : '', suggested ? ids.languageHint : ''].filter(Boolean).join(' ') || undefined
+          }
         >
           {d.acceptedLanguages.map((l) => (
             <option key={l} value={l}>
@@ -34,6 +39,11 @@ export function LanguageField({
             </option>
           ))}
         </select>
+        {suggested && (
+          <p className="hint" id={ids.languageHint}>
+            {t('composer.languageSuggested')}
+          </p>
+        )}
         {error && (
           <p className="field-error" id={ids.languageError}>
             {error}

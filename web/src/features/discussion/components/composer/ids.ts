@@ -7,6 +7,7 @@ export const composerIds = (uid: string) => ({
   bodyError: `${uid}-body-error`,
   language: `${uid}-language`,
   languageError: `${uid}-language-error`,
+  languageHint: `${uid}-language-hint`,
   tagsError: `${uid}-tags-error`,
   files: `${uid}-files`,
   filesHint: `${uid}-files-hint`,

@@ -1,0 +1,35 @@
+import type { CommentLanguage } from '@convene/shared';
+import { useEffect } from 'react';
+import { detectLanguage } from '../lib/detectLanguage';
+
+/** How long typing pauses before the text's language is guessed again. */
+const DETECT_DELAY = 400;
+
+/**
+ * Guesses the language of what is typed, among the space's accepted ones, and hands it to
+ * `suggest` (which keeps a language the writer chose themselves).
+ */
+export function useLanguageSuggestion(
+  body: string,
+  accepted: readonly CommentLanguage[],
+  suggest: (language: CommentLanguage) => void,
+  enabled: boolean,
+): void {
+  const key = accepted.join(',');
+  useEffect(() => {
+    if (!enabled) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      detectLanguage(body, key.split(',') as CommentLanguage[]).then(
+        (language) => {
+          if (!cancelled && language) suggest(language);
+        },
+        () => undefined, // No suggestion if the detector cannot load: the select still works.
+      );
+    }, DETECT_DELAY);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [body, key, suggest, enabled]);
+}
