@@ -29,6 +29,7 @@ import {
 } from '../queries/participation.js';
 import { markdownToPlainText } from './markdown.js';
 import { shownTranslations } from './translations.js';
+import { questionText, spaceText } from '../presenters/spaceTexts.js';
 
 /** Root contributions loaded per page; their whole reply threads come with them. */
 export const PAGE_SIZE = 500;
@@ -123,6 +124,8 @@ export interface CuratedOptions {
   tagCode?: string | undefined;
   /** Give each contribution its translation into this language, where one is shown (`translationSql.shown`). */
   translation?: Locale | undefined;
+  /** The language of the space's title, summary and questions, where translated (else the original). */
+  textLanguage?: Locale | undefined;
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
@@ -358,16 +361,25 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
   const staff = await loadStaff(db, space);
   const [parent] = space.parentId
     ? await db
-        .select({ code: spaces.code, title: spaces.title })
+        .select({
+          code: spaces.code,
+          title: spaces.title,
+          originalLanguage: spaces.originalLanguage,
+          translations: spaces.translations,
+        })
         .from(spaces)
         .where(eq(spaces.id, space.parentId))
         .limit(1)
     : [];
-  const questionRows = await db
-    .select({ id: questions.id, text: questions.text })
-    .from(questions)
-    .where(eq(questions.spaceId, space.id))
-    .orderBy(asc(questions.position), asc(questions.createdAt));
+  // Titles and questions in the language asked where translated (multilingual spaces).
+  const asked = options.textLanguage ?? null;
+  const questionRows = (
+    await db
+      .select({ id: questions.id, text: questions.text, translations: questions.translations })
+      .from(questions)
+      .where(eq(questions.spaceId, space.id))
+      .orderBy(asc(questions.position), asc(questions.createdAt))
+  ).map((q) => ({ id: q.id, text: questionText(q, space.originalLanguage, asked).text }));
 
   const count = (id: string | null) => participation.byQuestion.find((q) => q.questionId === id)?.contributions ?? 0;
   const list: CuratedQuestion[] = questionRows
@@ -611,13 +623,13 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
       id: space.id,
       slug: space.slug,
       code: space.code,
-      title: space.title,
-      summary: space.summary,
+      title: spaceText(space, 'title', asked).text,
+      summary: spaceText(space, 'summary', asked).text,
       status: space.status,
       opensAt: space.opensAt?.toISOString() ?? null,
       closesAt: space.closesAt?.toISOString() ?? null,
       url: `${appOrigin}/spaces/${encodeURIComponent(space.slug)}`,
-      parent: parent ?? null,
+      parent: parent ? { code: parent.code, title: spaceText(parent, 'title', asked).text } : null,
       moderators: staff.moderators,
       chairs: staff.chairs,
     },

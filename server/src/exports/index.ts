@@ -97,6 +97,8 @@ export interface ExportRun {
   tagCode?: string | undefined;
   /** Each contribution in this language where a translation exists, the original kept. */
   translation?: Locale | undefined;
+  /** The language of the space's title and questions, where translated. */
+  textLanguage?: Locale | undefined;
 }
 
 /**
@@ -116,6 +118,7 @@ export async function runExport(db: Database, run: ExportRun, out: Writable): Pr
           grouping: run.grouping ?? 'question',
           tagCode: run.tagCode,
           translation: run.translation,
+          textLanguage: run.textLanguage,
           ...(run.now ? { now: run.now } : {}),
         });
         await WRITERS[run.format](input, out);

@@ -11,6 +11,8 @@ import type { Question, Space, SpaceTextSet } from '../db/schema/index.js';
 export type AskedLanguage = Locale | null;
 
 type TextSpace = Pick<Space, 'originalLanguage' | 'translations'>;
+/** The original texts; a caller that reads only the title needs only the title. */
+type OriginalTexts = Partial<Pick<Space, 'title' | 'summary' | 'backgroundHtml' | 'disclaimer'>>;
 
 /** The stored key of each translatable field in a translation. */
 const STORED: Record<SpaceTextField, keyof SpaceTextSet> = {
@@ -21,16 +23,13 @@ const STORED: Record<SpaceTextField, keyof SpaceTextSet> = {
 };
 
 /** The original text of a field (the background as sanitised HTML). */
-function originalText(
-  space: Pick<Space, 'title' | 'summary' | 'backgroundHtml' | 'disclaimer'>,
-  field: SpaceTextField,
-) {
-  return field === 'background' ? space.backgroundHtml : space[field];
+function originalText(space: OriginalTexts, field: SpaceTextField): string {
+  return (field === 'background' ? space.backgroundHtml : space[field]) ?? '';
 }
 
 /** A field's text in the asked language where translated, else the original, with its language. */
 export function spaceText(
-  space: TextSpace & Pick<Space, 'title' | 'summary' | 'backgroundHtml' | 'disclaimer'>,
+  space: TextSpace & OriginalTexts,
   field: SpaceTextField,
   asked: AskedLanguage,
 ): { text: string; lang: Locale } {

@@ -82,6 +82,8 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
         grouping: group,
         tagCode: tag?.code,
         translation,
+        // The space's title and questions in the language asked: the translation's, else the filter's.
+        textLanguage: translation ?? (lang === 'other' ? undefined : lang),
       };
       runExport(db, run, out).catch((err: unknown) =>
         request.log.warn({ err, format, space: space.slug }, 'export stopped'),
