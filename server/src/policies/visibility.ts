@@ -72,9 +72,15 @@ export const visibleFiles = <F extends FileRef>(
   space: SpaceScope,
 ): F[] => (maySeePrivateParts(v, c, space) ? files : files.filter((f) => f.awaitingRevision === null));
 
+/**
+ * A comment's published text as a translation refers to it: its markdown, or only its md5 (the
+ * list query computes `md5(body_md)` in SQL rather than fetch a text it does not send).
+ */
+export type TranslatedText = { language: CommentLanguage } & ({ bodyMd: string } | { bodyMd5: string });
+
 /** What a translation records of the text it translates (md5: change detection, not security). */
-export const translationSource = (c: { bodyMd: string; language: CommentLanguage }) => ({
-  sourceMd5: createHash('md5').update(c.bodyMd, 'utf8').digest('hex'),
+export const translationSource = (c: TranslatedText) => ({
+  sourceMd5: 'bodyMd5' in c ? c.bodyMd5 : createHash('md5').update(c.bodyMd, 'utf8').digest('hex'),
   sourceLanguage: c.language,
 });
 
@@ -84,7 +90,7 @@ interface TranslationRef {
 }
 
 /** A translation is outdated once the comment's published text or its language changed. */
-export const isTranslationCurrent = (c: { bodyMd: string; language: CommentLanguage }, t: TranslationRef): boolean => {
+export const isTranslationCurrent = (c: TranslatedText, t: TranslationRef): boolean => {
   const now = translationSource(c);
   return t.sourceMd5 === now.sourceMd5 && t.sourceLanguage === now.sourceLanguage;
 };
@@ -97,7 +103,7 @@ export const isTranslationCurrent = (c: { bodyMd: string; language: CommentLangu
 export const visibleTranslations = <T extends TranslationRef>(
   translations: T[],
   v: Viewer,
-  c: { status: CommentStatus; bodyMd: string; language: CommentLanguage },
+  c: { status: CommentStatus } & TranslatedText,
   space: SpaceScope,
 ): T[] => (isPublished(c) ? translations.filter((t) => isStaff(v, space) || isTranslationCurrent(c, t)) : []);
 

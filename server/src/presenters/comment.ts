@@ -2,6 +2,7 @@ import type { AttachmentDto, CommentDto, CommentTranslationDto, Person, TagDto }
 import type { Comment, CommentRevision, CommentTranslation, User } from '../db/schema/index.js';
 import { type CommentScope, type SpaceScope, type Viewer, can } from '../policies/index.js';
 import {
+  type TranslatedText,
   isPublished,
   isTranslationCurrent,
   maySeePrivateParts,
@@ -42,9 +43,25 @@ export interface CommentExtras {
 
 export type TranslationRow = CommentTranslation & { translatorName: string | null };
 
+/**
+ * A comment row as the presenter needs it. Hot list paths leave out the `search` vector and, for
+ * viewers who may not see the source, `body_md` (null then); `bodyMd5` stands in for the text
+ * when translations are checked against it.
+ */
+export type PresentableComment = Omit<Comment, 'search' | 'bodyMd'> & {
+  bodyMd: string | null;
+  bodyMd5?: string | null;
+};
+
+/** The published text a translation is checked against, from the full row or the list's md5. */
+const translatedText = (c: Pick<PresentableComment, 'bodyMd' | 'bodyMd5' | 'language'>): TranslatedText =>
+  c.bodyMd5 !== null && c.bodyMd5 !== undefined
+    ? { language: c.language, bodyMd5: c.bodyMd5 }
+    : { language: c.language, bodyMd: c.bodyMd ?? '' };
+
 /** One translation; its markdown source only for those who may write translations of the comment. */
 export function presentTranslation(
-  c: Pick<Comment, 'bodyMd' | 'language'>,
+  c: Pick<PresentableComment, 'bodyMd' | 'bodyMd5' | 'language'>,
   t: TranslationRow,
   withSource: boolean,
 ): CommentTranslationDto {
@@ -60,12 +77,12 @@ export function presentTranslation(
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
     sourceVersion: t.sourceVersion,
-    outdated: !isTranslationCurrent(c, t),
+    outdated: !isTranslationCurrent(translatedText(c), t),
   };
 }
 
 /** One comment as the given viewer may see it: drafts of edits and sources only to author and staff. */
-export function presentComment(c: Comment, x: CommentExtras, viewer: Viewer, space: SpaceScope): CommentDto {
+export function presentComment(c: PresentableComment, x: CommentExtras, viewer: Viewer, space: SpaceScope): CommentDto {
   const scope = commentScope(space, c, x.pendingRevision !== null);
   const privileged = maySeePrivateParts(viewer, c, space);
   const translate = can(viewer, 'translation.write', scope);
@@ -80,7 +97,7 @@ export function presentComment(c: Comment, x: CommentExtras, viewer: Viewer, spa
     inReplyTo: x.inReplyTo,
     author: x.author,
     bodyHtml: c.bodyHtml,
-    ...(privileged ? { bodyMd: c.bodyMd } : {}),
+    ...(privileged && c.bodyMd !== null ? { bodyMd: c.bodyMd } : {}),
     language: c.language,
     tags: x.tags,
     attachments: x.attachments,
@@ -104,7 +121,9 @@ export function presentComment(c: Comment, x: CommentExtras, viewer: Viewer, spa
         }
       : {}),
     reportedByMe: x.reportedByMe,
-    translations: visibleTranslations(x.translations, viewer, c, space).map((t) => presentTranslation(c, t, translate)),
+    translations: visibleTranslations(x.translations, viewer, { status: c.status, ...translatedText(c) }, space).map(
+      (t) => presentTranslation(c, t, translate),
+    ),
     abilities: {
       edit: can(viewer, 'comment.edit', scope),
       withdraw: can(viewer, 'comment.withdraw', scope),

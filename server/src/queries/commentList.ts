@@ -1,10 +1,27 @@
-import type { CommentListResponse, MyCommentsResponse } from '@convene/shared';
-import { type SQL, and, asc, desc, eq, exists, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { CommentDto, CommentListResponse, MyCommentsResponse } from '@convene/shared';
+import { type SQL, and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { type Space, type Tag, type User, commentTags, comments, spaces, tags } from '../db/schema/index.js';
-import type { SpaceScope, Viewer } from '../policies/index.js';
-import { commentSql } from '../policies/visibility.js';
-import { hydrateComments } from './comments.js';
+import {
+  type Comment,
+  type CommentRevision,
+  type CommentTranslation,
+  type Space,
+  type Tag,
+  type User,
+  commentRevisions,
+  commentTranslations,
+  comments,
+  spaces,
+  tags,
+  users,
+} from '../db/schema/index.js';
+import { type SpaceScope, type Viewer, can, isStaff } from '../policies/index.js';
+import { hasEditAwaiting } from '../policies/lifecycle.js';
+import { signedIn } from '../policies/scope.js';
+import { commentSql, maySeePrivateParts, revisionSql, visibleFiles } from '../policies/visibility.js';
+import { type PresentableComment, commentScope, presentComment, presentPerson } from '../presenters/comment.js';
+import { attachmentUrl, hydrateComments, presentTag } from './comments.js';
+import { fromRowJson, rowJson } from './rowJson.js';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
 import { scopeOf, viewerRoles } from './spaces.js';
 
@@ -29,12 +46,48 @@ function keyset(cursor: Cursor, direction: 'after' | 'before'): SQL {
     : sql`(${comments.createdAt}, ${comments.id}) < (${at}, ${cursor.id}::uuid)`;
 }
 
+/** Scripts written without spaces between words: searched by their two-character pieces. */
+const CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+
+/** The text-search configurations of the six languages' stemmers, and 'simple' (names, codes). */
+const CONFIGS = ['english', 'french', 'spanish', 'arabic', 'russian', 'simple'] as const;
+
 /**
- * One search across the languages the platform speaks: a French stem matches French text,
- * a Spanish one Spanish text, and 'simple' catches names and codes in any language.
+ * A search box query as a tsquery, whatever its language. Each comment's vector is built in its own
+ * language's configuration (`comment_search_vector`, migration 0021), so the words of the query are
+ * taken in every configuration and OR-ed: a Russian inflected form meets the Russian stem, a French
+ * one the French stem, and 'simple' catches names and codes. A run of Han or kana characters
+ * becomes its two-character pieces in a row ("移民政策" → 移民 <-> 民政 <-> 政策), which the vector
+ * holds for such runs in any comment; a single character matches as a prefix. The parts are AND-ed.
  */
-const matches = (q: string): SQL =>
-  sql`${comments.search} @@ (websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('french', ${q}) || websearch_to_tsquery('spanish', ${q}) || websearch_to_tsquery('simple', ${q}))`;
+export function searchQuery(q: string): SQL | null {
+  const runs = q.match(CJK_RUN) ?? [];
+  const rest = q.replace(CJK_RUN, ' ').trim();
+  const parts: SQL[] = [];
+  if (runs.length > 0) {
+    const phrase = runs
+      .map((run) => {
+        const chars = [...run];
+        if (chars.length === 1) return `'${chars[0]}':*`;
+        return chars
+          .slice(0, -1)
+          .map((ch, i) => `'${ch}${chars[i + 1]}'`)
+          .join(' <-> ');
+      })
+      .map((p) => `(${p})`)
+      .join(' & ');
+    parts.push(sql`to_tsquery('simple', ${phrase})`);
+  }
+  if (/[\p{L}\p{N}]/u.test(rest)) {
+    parts.push(
+      sql`(${sql.join(
+        CONFIGS.map((c) => sql`websearch_to_tsquery(${sql.raw(`'${c}'`)}, ${rest})`),
+        sql` || `,
+      )})`,
+    );
+  }
+  return parts.length > 0 ? sql.join(parts, sql` && `) : null;
+}
 
 export interface SpaceCommentFilters {
   questionId?: string | undefined;
@@ -46,11 +99,41 @@ export interface SpaceCommentFilters {
   limit: number;
 }
 
+/** The raw-SQL alias of the list query: `comments c`. */
+const C = { alias: 'c' };
+
+/** The comment row without the search vector and the markdown source (asked for separately). */
+const COMMENT_ROW = rowJson(comments, 'c', ['search', 'bodyMd']);
+const AUTHOR_ROW = rowJson(users, 'u', ['passwordHash']);
+const TAG_ROW = rowJson(tags, 't');
+const TRANSLATION_ROW = rowJson(commentTranslations, 'tr');
+const REVISION_ROW = rowJson(commentRevisions, 'r');
+
+interface PageRow {
+  c: Record<string, unknown>;
+  body_md: string | null;
+  body_md5: string | null;
+  author: Record<string, unknown>;
+  tags: Record<string, unknown>[];
+  files: { id: string; filename: string; size: number; contentType: string; awaitingRevision: number | null }[];
+  parent: { id: string; spaceId: string; status: Comment['status']; authorId: string; authorName: string } | null;
+  revision: Record<string, unknown> | null;
+  reported: boolean;
+  translations: (Record<string, unknown> & { translator_name: string | null })[];
+}
+
 /**
  * A page of a space's comments for one viewer, as `commentSql.listedFor` defines it (the
- * published ones plus the viewer's own pending and rejected ones). Each branch of that rule is
- * its own ordered, limited query so each walks an index
- * (space|question, status, created_at, id) and stops after one page, whatever the space's size.
+ * published ones plus the viewer's own pending and rejected ones), in ONE query: each branch of
+ * that rule is its own ordered, limited subquery so each walks an index
+ * (space|question, status, created_at, id) and stops after one page, whatever the space's size;
+ * the page's rows then bring their author, tags, files, parent, pending edit, the viewer's report
+ * and translations as JSON. Only what is sent is read: never the `search` vector, and `body_md`
+ * only where the viewer sees private parts (`maySeePrivateParts`: the author, the space's staff).
+ *
+ * A search is driven by the GIN index: its matches are collected first (a materialised CTE), then
+ * ordered; walking the created_at index and testing every row cost 125 ms at 50k comments for a
+ * word found in none.
  */
 export async function listSpaceComments(
   db: DbOrTx,
@@ -61,53 +144,107 @@ export async function listSpaceComments(
 ): Promise<CommentListResponse> {
   const { limit } = filters;
   const cursor = decodeCursor(filters.cursor);
-  const where: SQL[] = [eq(comments.spaceId, space.id)];
-  if (filters.questionId === 'none') where.push(isNull(comments.questionId));
-  else if (filters.questionId) where.push(eq(comments.questionId, filters.questionId));
-  if (filters.language) where.push(eq(comments.language, filters.language));
-  if (filters.highlighted) where.push(eq(comments.highlighted, filters.highlighted === 'true'));
+  const where: SQL[] = [sql`c.space_id = ${space.id}::uuid`];
+  if (filters.questionId === 'none') where.push(sql`c.question_id is null`);
+  else if (filters.questionId) where.push(sql`c.question_id = ${filters.questionId}::uuid`);
+  if (filters.language) where.push(sql`c.language = ${filters.language}::comment_language`);
+  if (filters.highlighted) where.push(sql`c.highlighted = ${filters.highlighted === 'true'}`);
   if (filters.tag) {
-    const found = await findTagsByRef(db, [filters.tag]);
-    if (found.length === 0) return { comments: [], nextCursor: null };
-    const tagged = db
-      .select({ one: sql`1` })
-      .from(commentTags)
-      .where(
-        and(
-          eq(commentTags.commentId, comments.id),
-          inArray(
-            commentTags.tagId,
-            found.map((t) => t.id),
-          ),
-        ),
-      );
-    where.push(exists(tagged));
+    where.push(
+      sql`exists (select 1 from comment_tags ct join tags tg on tg.id = ct.tag_id where ct.comment_id = c.id and (tg.code = ${filters.tag} or tg.slug = ${filters.tag}))`,
+    );
   }
-  const q = filters.q?.trim();
-  if (q) where.push(matches(q));
-  if (cursor) where.push(keyset(cursor, 'after'));
+  if (cursor) where.push(keysetRaw(cursor));
+  const tsq = filters.q?.trim() ? searchQuery(filters.q.trim()) : null;
+  // A query of punctuation only matches nothing (as websearch_to_tsquery of it did).
+  if (filters.q?.trim() && !tsq) return { comments: [], nextCursor: null };
 
-  const branch = (visible: SQL | undefined) =>
-    db
-      .select()
-      .from(comments)
-      .where(and(...where, visible))
-      .orderBy(asc(comments.createdAt), asc(comments.id))
-      .limit(limit + 1);
+  const listed = {
+    published: commentSql.published(C),
+    own: signedIn(viewer) ? commentSql.ownUnpublished(viewer.id, C) : null,
+  };
+  const page = limit + 1;
+  const conditions = (visible: SQL) => sql.join([...where, visible], sql` and `);
+  const branch = (visible: SQL) =>
+    tsq
+      ? sql`(select h.id, h.created_at from hits h join comments c on c.id = h.id where ${visible} order by h.created_at, h.id limit ${page})`
+      : sql`(select c.id, c.created_at from comments c where ${conditions(visible)} order by c.created_at, c.id limit ${page})`;
+  const hits = tsq
+    ? sql`with hits as materialized (select c.id, c.created_at from comments c where c.search @@ (${tsq}) and ${sql.join(where, sql` and `)}), `
+    : sql`with `;
+  const branches = listed.own
+    ? sql`${branch(listed.published)} union all ${branch(listed.own)}`
+    : branch(listed.published);
 
-  const listed = commentSql.listedFor(viewer);
-  const published = branch(listed.published);
-  const rows = listed.own
-    ? await published
-        .unionAll(branch(listed.own))
-        .orderBy(asc(comments.createdAt), asc(comments.id))
-        .limit(limit + 1)
-    : await published;
+  const staff = isStaff(viewer, scope);
+  const viewerId = signedIn(viewer) ? viewer.id : null;
+  // maySeePrivateParts, row by row: the space's staff see every source, others their own.
+  const privileged = staff ? sql`true` : viewerId ? sql`c.author_id = ${viewerId}::uuid` : sql`false`;
 
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
-  return { comments: await hydrateComments(db, page, viewer, () => scope), nextCursor };
+  const result = await db.execute<PageRow & Record<string, unknown>>(sql`
+    ${hits}page as (select p.id, p.created_at from (${branches}) p order by p.created_at, p.id limit ${page})
+    select ${COMMENT_ROW} as c,
+      case when ${privileged} then c.body_md end as body_md,
+      case when exists (select 1 from comment_translations x where x.comment_id = c.id) then md5(c.body_md) end as body_md5,
+      (select ${AUTHOR_ROW} from users u where u.id = c.author_id) as author,
+      (select coalesce(json_agg(${TAG_ROW} order by t.position), '[]') from comment_tags ct join tags t on t.id = ct.tag_id where ct.comment_id = c.id) as tags,
+      (select coalesce(json_agg(json_build_object('id', a.id, 'filename', a.filename, 'size', a.size, 'contentType', a.content_type, 'awaitingRevision', a.awaiting_revision) order by a.created_at), '[]')
+         from attachments a where a.comment_id = c.id) as files,
+      (select json_build_object('id', pc.id, 'spaceId', pc.space_id, 'status', pc.status, 'authorId', pc.author_id, 'authorName', pu.display_name)
+         from comments pc join users pu on pu.id = pc.author_id where pc.id = c.parent_id) as parent,
+      case when ${privileged} then (select ${REVISION_ROW} from comment_revisions r where r.comment_id = c.id and ${revisionSql.awaiting({ alias: 'r' })} order by r.version desc limit 1) end as revision,
+      ${viewerId ? sql`exists (select 1 from reports rp where rp.comment_id = c.id and rp.reporter_id = ${viewerId}::uuid)` : sql`false`} as reported,
+      (select coalesce(json_agg(${TRANSLATION_ROW}::jsonb || jsonb_build_object('translator_name', tu.display_name) order by tr.language), '[]')
+         from comment_translations tr left join users tu on tu.id = tr.translator_id where tr.comment_id = c.id) as translations
+    from page join comments c on c.id = page.id
+    order by page.created_at, page.id`);
+
+  const rows = result.rows;
+  const shown = rows.slice(0, limit);
+  const out: CommentDto[] = shown.map((r) => {
+    const c = { ...fromRowJson(comments, r.c), bodyMd: r.body_md, bodyMd5: r.body_md5 } as PresentableComment;
+    const parent = r.parent;
+    const parentVisible =
+      parent !== null &&
+      can(viewer, 'comment.read', commentScope(scope, { authorId: parent.authorId, status: parent.status }));
+    const pending = r.revision ? (fromRowJson(commentRevisions, r.revision) as CommentRevision) : null;
+    const privileged = maySeePrivateParts(viewer, c, scope);
+    return presentComment(
+      c,
+      {
+        author: presentPerson(fromRowJson(users, r.author) as User),
+        tags: r.tags.map((t) => presentTag(fromRowJson(tags, t) as Tag)),
+        attachments: visibleFiles(r.files, viewer, c, scope).map((f) => ({
+          id: f.id,
+          filename: f.filename,
+          size: f.size,
+          contentType: f.contentType,
+          url: attachmentUrl(f.id),
+        })),
+        inReplyTo: parent && parentVisible ? { id: parent.id, authorName: parent.authorName } : null,
+        pendingRevision: privileged && pending && hasEditAwaiting(c, true) ? pending : null,
+        reportedByMe: r.reported,
+        translations: r.translations.map((t) => ({
+          ...(fromRowJson(commentTranslations, t) as CommentTranslation),
+          translatorName: t.translator_name,
+        })),
+      },
+      viewer,
+      scope,
+    );
+  });
+  const last = shown.at(-1);
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor({ id: String(last.c.id), createdAt: new Date(String(last.c.created_at)) })
+      : null;
+  return { comments: out, nextCursor };
+}
+
+/** `keyset(cursor, 'after')` for the raw query's `comments c`. */
+function keysetRaw(cursor: Cursor): SQL {
+  const at = sql`coalesce((select c2.created_at from comments c2 where c2.id = ${cursor.id}::uuid), ${cursor.at.toISOString()}::timestamptz)`;
+  return sql`(c.created_at, c.id) > (${at}, ${cursor.id}::uuid)`;
 }
 
 /**
