@@ -31,6 +31,7 @@ import { personalDataRoutes } from './routes/me/data.js';
 import { notificationPreferencesRoutes } from './routes/me/notificationPreferences.js';
 import { sessionRoutes } from './routes/me/sessions.js';
 import { totpRoutes } from './routes/auth/totp.js';
+import { oidcRoutes } from './routes/auth/oidc.js';
 import { notificationsRoutes } from './routes/me/notifications.js';
 import { moderationRoutes } from './routes/moderation/index.js';
 import { notesRoutes } from './routes/notes/index.js';
@@ -97,6 +98,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(notificationsRoutes, { prefix: '/api' });
   await app.register(sessionRoutes, { prefix: '/api' });
   await app.register(totpRoutes, { prefix: '/api' });
+  await app.register(oidcRoutes, { prefix: '/api/auth' });
   await app.register(personalDataRoutes, { prefix: '/api' });
 
   await app.register(webPlugin, { root: config.webDist });

@@ -58,6 +58,11 @@ export const configSchema = z
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Trust X-Forwarded-* headers (behind a reverse proxy). */
     TRUST_PROXY: bool.default(false),
+    /** A name for this instance, sent as `X-Instance` on every response and WebSocket upgrade (several instances behind a balancer). Unset: no header. */
+    INSTANCE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'Use 1 to 64 letters, digits, dots, dashes or underscores')
+      .optional(),
     /** `/metrics` on the app's port answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset: 404 there. */
     METRICS_TOKEN: z.string().min(16, 'Use at least 16 characters').optional(),
     /** A second port, bound to 127.0.0.1, serving `/metrics` without a token (for a local Prometheus or agent). */
@@ -112,6 +117,37 @@ export const configSchema = z
     RATE_LIMIT_TOTP: limit.prefault('5/15m'),
     /** A deleted account's published contributions: `anonymise` (kept, shown as "Former participant") or `withdraw` (text removed). */
     DELETION_POLICY: z.enum(['anonymise', 'withdraw']).default('anonymise'),
+    /** Single sign-on (`auth/oidc.ts`): the OpenID Connect provider's issuer; unset, no "Sign in with" button. */
+    OIDC_ISSUER: z
+      .url()
+      .refine(
+        (v) => v.startsWith('https:') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(v),
+        'Use an https:// issuer (http:// only for localhost)',
+      )
+      .optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The provider's name on the sign-in button ("Sign in with <name>"); default: the issuer's host name. */
+    OIDC_NAME: z.string().min(1).max(60).optional(),
+    /** The claim whose value prefills a new account's affiliation (a custom claim of the provider). */
+    OIDC_AFFILIATION_CLAIM: z.string().min(1).default('organisation'),
+    /** Scopes asked of the provider (`openid` and `email` are needed). */
+    OIDC_SCOPES: z
+      .string()
+      .regex(/(^|\s)openid(\s|$)/, 'Include openid')
+      .regex(/(^|\s)email(\s|$)/, 'Include email')
+      .default('openid email profile'),
+  })
+  .superRefine((env, ctx) => {
+    // All three or none: a half-configured provider is a mistake, not "off".
+    const set = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).filter((k) => env[k] !== undefined);
+    if (set.length > 0 && set.length < 3) {
+      for (const k of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
+        if (env[k] === undefined) {
+          ctx.addIssue({ code: 'custom', path: [k], message: `Set ${k} too (single sign-on needs all three)` });
+        }
+      }
+    }
   })
   .transform((env) => {
     const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
@@ -141,6 +177,7 @@ export const configSchema = z
       } satisfies Record<string, { user?: Limit; address?: Limit; account?: Limit }>,
       sessionTtlMs: env.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
       trustProxy: env.TRUST_PROXY,
+      instanceId: env.INSTANCE_ID,
       logLevel: env.LOG_LEVEL,
       /** Prometheus metrics (`plugins/metrics.ts`): the token for `/metrics`, and the optional loopback port. */
       metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
@@ -183,6 +220,18 @@ export const configSchema = z
         totpLimit: env.RATE_LIMIT_TOTP,
         lastUsedGranularityMs: 5 * 60_000,
       },
+      /** Single sign-on through an OpenID Connect provider (`auth/oidc.ts`); undefined: off. */
+      oidc:
+        env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+          ? {
+              issuer: env.OIDC_ISSUER,
+              clientId: env.OIDC_CLIENT_ID,
+              clientSecret: env.OIDC_CLIENT_SECRET,
+              name: env.OIDC_NAME ?? new URL(env.OIDC_ISSUER).hostname,
+              affiliationClaim: env.OIDC_AFFILIATION_CLAIM,
+              scope: env.OIDC_SCOPES.trim().split(/\s+/).join(' '),
+            }
+          : undefined,
     };
   });
 
