@@ -106,6 +106,11 @@ export class LiveHub {
     return this.listener.lastSeenId;
   }
 
+  /** A committed event waits for an older transaction still open (it is delivered once that one ends). */
+  get holdingBack(): boolean {
+    return this.listener.holdingBack;
+  }
+
   async start(): Promise<void> {
     await this.listener.start();
     this.timers.push(setInterval(() => this.heartbeat(), this.opts.heartbeatMs));

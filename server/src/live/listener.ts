@@ -61,6 +61,7 @@ export class EventListener {
   private reconnectDelay = 250;
   private recheck: NodeJS.Timeout | null = null;
   private recheckDelay = RECHECK_MIN_MS;
+  private waiting = false;
 
   constructor(
     private readonly db: Database,
@@ -69,9 +70,18 @@ export class EventListener {
     private readonly handlers: ListenerHandlers,
   ) {}
 
+  private get maxBacklog(): number {
+    return this.opts.maxBacklog ?? DEFAULT_MAX_BACKLOG;
+  }
+
   /** The position of the last events row this instance has read and dispatched (or skipped). */
   get lastSeenKey(): EventKey {
     return this.position;
+  }
+
+  /** Whether the last read found a committed row still waiting for an older open transaction. */
+  get holdingBack(): boolean {
+    return this.waiting;
   }
 
   /** The id of that row (0 before any). */
@@ -160,7 +170,8 @@ export class EventListener {
       for (;;) {
         const batch = await readAfter(this.db, this.position, POLL_BATCH);
         pending = batch.pending;
-        if (batch.rows.length === POLL_BATCH && (await this.skipBacklog())) continue;
+        const long = batch.rows.length === POLL_BATCH || batch.rows.length > this.maxBacklog;
+        if (long && (await this.skipBacklog())) continue;
         for (const row of batch.rows) {
           await this.handlers.event(row);
           this.position = keyOf(row);
@@ -174,6 +185,7 @@ export class EventListener {
 
   /** A committed row still waits: look again soon (sooner again once the stream moved). */
   private afterPoll(pending: boolean, moved: boolean): void {
+    this.waiting = pending;
     if (!pending || this.stopped) {
       this.recheckDelay = RECHECK_MIN_MS;
       return;
@@ -195,8 +207,7 @@ export class EventListener {
    * are recomputed where a `space.changed` lies in the stretch). True when something was skipped.
    */
   private async skipBacklog(): Promise<boolean> {
-    const keep = this.opts.maxBacklog ?? DEFAULT_MAX_BACKLOG;
-    const upTo = await skipPoint(this.db, this.position, keep);
+    const upTo = await skipPoint(this.db, this.position, this.maxBacklog);
     if (!upTo) return false;
     const from = this.position;
     const { changed, touched } = await touchedBetween(this.db, from, upTo, this.handlers.followedSpaces());
