@@ -17,7 +17,9 @@ const ctx = await setupApp({ live });
 const a = await startInstance(ctx.db.db, ctx.config);
 const b = await startInstance(ctx.db.db, ctx.config);
 // Its own instance with a short backlog limit (the others must never skip in this file).
-const short = await startInstance(ctx.db.db, { ...ctx.config, live: { ...live, maxBacklog: 20 } });
+// (`maxBacklog` is a LiveOptions field with a default, not part of the env config.)
+const shortLive = { ...live, maxBacklog: 20 };
+const short = await startInstance(ctx.db.db, { ...ctx.config, live: shortLive });
 const origin = ctx.config.appOrigin;
 const clients: LiveClient[] = [];
 afterAll(async () => {
