@@ -380,6 +380,8 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
       .where(eq(questions.spaceId, space.id))
       .orderBy(asc(questions.position), asc(questions.createdAt))
   ).map((q) => ({ id: q.id, text: questionText(q, space.originalLanguage, asked).text }));
+  const questionTextById = new Map(questionRows.map((q) => [q.id, q.text]));
+  for (const q of participation.byQuestion) if (q.questionId) q.text = questionTextById.get(q.questionId) ?? q.text;
 
   const count = (id: string | null) => participation.byQuestion.find((q) => q.questionId === id)?.contributions ?? 0;
   const list: CuratedQuestion[] = questionRows

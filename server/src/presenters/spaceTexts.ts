@@ -75,11 +75,19 @@ export function translationsForEditors(space: TextSpace) {
 
 /**
  * The languages a space's texts are expected in: its accepted contribution languages that are
- * interface languages, and any language it already has a translation in; not the original.
+ * interface languages, and any language it or one of its questions already has a translation in;
+ * not the original.
  */
-export function expectedLanguages(space: TextSpace & Pick<Space, 'acceptedLanguages'>): Locale[] {
+export function expectedLanguages(
+  space: TextSpace & Pick<Space, 'acceptedLanguages'>,
+  questions: Pick<Question, 'translations'>[] = [],
+): Locale[] {
   const isLocale = (l: CommentLanguage): l is Locale => (LOCALES as readonly string[]).includes(l);
-  const wanted = new Set<Locale>([...space.acceptedLanguages.filter(isLocale), ...spaceLanguages(space)]);
+  const wanted = new Set<Locale>([
+    ...space.acceptedLanguages.filter(isLocale),
+    ...spaceLanguages(space),
+    ...questions.flatMap((q) => (Object.keys(q.translations) as Locale[]).filter((l) => q.translations[l])),
+  ]);
   return LOCALES.filter((l) => l !== space.originalLanguage && wanted.has(l));
 }
 
@@ -89,7 +97,7 @@ export function missingTranslations(
   questions: Pick<Question, 'id' | 'translations'>[],
 ): { language: Locale; field: string }[] {
   const out: { language: Locale; field: string }[] = [];
-  for (const language of expectedLanguages(space)) {
+  for (const language of expectedLanguages(space, questions)) {
     const set = space.translations[language] ?? {};
     if (space.title && !set.title) out.push({ language, field: 'title' });
     if (space.summary && !set.summary) out.push({ language, field: 'summary' });
