@@ -393,6 +393,26 @@ const cases: Case[] = [
     run: (c) => c.post('/api/me/totp/disable', { password: 'not the password' }),
   },
   {
+    route: 'POST /api/me/totp/recovery-codes',
+    variant: 'two-factor not on',
+    status: statuses(signedIn, 409, { anonymous: 401 }),
+    run: (c) => c.post('/api/me/totp/recovery-codes', { password: 'not the password' }),
+  },
+  // Single sign-on: not configured in this app (tests/api/oidc.test.ts covers it configured).
+  { route: 'GET /api/auth/providers', status: all(200), run: (c) => c.get('/api/auth/providers') },
+  {
+    route: 'GET /api/auth/oidc/start',
+    variant: 'not configured',
+    status: all(404),
+    run: (c) => c.get('/api/auth/oidc/start'),
+  },
+  {
+    route: 'GET /api/auth/oidc/callback',
+    variant: 'not configured',
+    status: all(404),
+    run: (c) => c.get('/api/auth/oidc/callback?code=x&state=y'),
+  },
+  {
     route: 'POST /api/auth/totp',
     variant: 'no password step',
     status: all(401),

@@ -149,6 +149,59 @@ describe('TOTP two-factor sign-in', () => {
     expect((await again.get('/api/admin/users')).status).toBe(200);
   });
 
+  it('regenerates recovery codes with a code or the password: shown once, the old ones stop working', async () => {
+    const person = await makeUser(ctx);
+    const { key, recoveryCodes: old } = await enrol(person.client);
+    // Use one old code, so that both used and unused old codes are checked below.
+    const first = ctx.client();
+    await login(first, person.user.email);
+    expect((await first.post('/api/auth/totp', { recoveryCode: old[0] })).status).toBe(200);
+
+    const wrong = await person.client.post('/api/me/totp/recovery-codes', { password: 'not my password at all' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details.fields[0].field).toBe('password');
+    const badCode = await person.client.post('/api/me/totp/recovery-codes', {
+      code: '000000' === codeAt(key) ? '111111' : '000000',
+    });
+    expect(badCode.status).toBe(400);
+    expect(badCode.body.error.details.fields[0].field).toBe('code');
+    expect((await person.client.post('/api/me/totp/recovery-codes', {})).status).toBe(400);
+    expect((await person.client.get('/api/me/totp')).body.recoveryCodesLeft).toBe(9);
+
+    const byPassword = await person.client.post('/api/me/totp/recovery-codes', { password: PASSWORD });
+    expect(byPassword.status).toBe(200);
+    const fresh = byPassword.body.recoveryCodes as string[];
+    expect(fresh).toHaveLength(10);
+    expect(fresh.some((c) => old.includes(c))).toBe(false);
+    expect((await person.client.get('/api/me/totp')).body.recoveryCodesLeft).toBe(10);
+    // Hashed at rest, like the first ones.
+    const stored = await ctx.db.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, person.user.id));
+    expect(stored).toHaveLength(10);
+    expect(stored.map((r) => r.codeHash)).not.toContain(fresh[0]);
+
+    // An old unused code is refused; a new one works.
+    const b = ctx.client();
+    await login(b, person.user.email);
+    expect((await b.post('/api/auth/totp', { recoveryCode: old[1] })).status).toBe(400);
+    expect((await b.post('/api/auth/totp', { recoveryCode: fresh[0] })).status).toBe(200);
+
+    // With a current code instead of the password: another new set, the previous one gone.
+    const byCode = await person.client.post('/api/me/totp/recovery-codes', { code: codeAt(key, 1) });
+    expect(byCode.status).toBe(200);
+    const c = ctx.client();
+    await login(c, person.user.email);
+    expect((await c.post('/api/auth/totp', { recoveryCode: fresh[1] })).status).toBe(400);
+    expect((await c.post('/api/auth/totp', { recoveryCode: byCode.body.recoveryCodes[0] })).status).toBe(200);
+  });
+
+  it('regenerates no recovery codes while two-factor is off', async () => {
+    const person = await makeUser(ctx);
+    const res = await person.client.post('/api/me/totp/recovery-codes', { password: PASSWORD });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('two_factor_disabled');
+    expect((await ctx.client().post('/api/me/totp/recovery-codes', { password: PASSWORD })).status).toBe(401);
+  });
+
   it('under REQUIRE_STAFF_2FA=admins a moderator is not held back', async () => {
     const { space } = await makeSpace(ctx);
     const mod = await makeUser(ctx);

@@ -181,6 +181,40 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
+    '/me/totp/recovery-codes',
+    {
+      schema: {
+        tags,
+        summary: 'New recovery codes, with a current code or your password; shown this once',
+        description:
+          'The old recovery codes stop working, used or not. Attempts are limited per account (RATE_LIMIT_TOTP). 409 when two-factor sign-in is not on.',
+        body: totpDisableRequest,
+        response: {
+          200: recoveryCodesResponse,
+          400: errorResponse,
+          401: errorResponse,
+          409: errorResponse,
+          429: errorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      requireSignedIn(request.user);
+      if (!request.totpEnabled) throw conflict('two_factor_disabled', 'Two-factor sign-in is not on.');
+      const refund = await countAttempt(request.user.id, reply);
+      const { code, password } = request.body;
+      const ok = code
+        ? await acceptTotpCode(db, request.user.id, code)
+        : await verifyPassword(request.user.passwordHash, password ?? '');
+      if (!ok) throw code ? wrongCode() : fieldInvalid('password', 'The password is not correct');
+      await refund();
+      const userId = request.user.id;
+      // Old codes out and new ones in together: never a moment with none, or with both.
+      return { recoveryCodes: await db.transaction((tx) => replaceRecoveryCodes(tx, userId)) };
+    },
+  );
+
+  app.post(
     '/me/totp/disable',
     {
       schema: {
