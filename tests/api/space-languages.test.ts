@@ -260,7 +260,7 @@ describe('exports in the asked language', () => {
       status: 'approved',
       questionId: questionIds[0],
       language: 'fr',
-      bodyMd: 'Une contribution en français.',
+      body: 'Une contribution en français.',
     });
     const get = async (query: string) => {
       const res = await ctx.app.inject({
