@@ -116,7 +116,13 @@ describe('editing translations', () => {
       summary: 'Résumé en français',
       background: '## Contexte\n\nEn français.',
     });
-    expect(s.questions[0].translations).toEqual({ fr: 'Première question ?', ar: 'السؤال الأول؟' });
+    // The original too: the form edits it whatever the interface language.
+    expect(s.translations.en).toMatchObject({ title: space.title, summary: 'A summary in English.' });
+    expect(s.questions[0].translations).toEqual({
+      en: `Question 1 of ${space.code}?`,
+      fr: 'Première question ?',
+      ar: 'السؤال الأول؟',
+    });
     const missing = (s.missingTranslations as { language: string; field: string }[]).map(
       (m) => `${m.language}:${m.field}`,
     );
@@ -154,6 +160,7 @@ describe('editing translations', () => {
     });
     expect(q.status, q.raw).toBe(200);
     expect(q.body.questions[1]).toMatchObject({ text: 'Deuxième question ?', lang: { text: 'fr' } });
+    expect(q.body.questions[1].translations).toEqual({ en: `Question 2 of ${space.code}?`, fr: 'Deuxième question ?' });
     const added = await cast.chair.client.post(`/api/spaces/${space.slug}/questions`, {
       text: 'A third question?',
       translations: { fr: 'Une troisième question ?' },

@@ -8,6 +8,7 @@ import {
   questionText,
   spaceLanguages,
   spaceText,
+  questionTextsForEditors,
   translationsForEditors,
 } from './spaceTexts.js';
 
@@ -128,7 +129,10 @@ export function presentSpaceDetail(
     moderators: parts.moderators.map(person),
     chairs: parts.chairs.map(person),
     questions: abilities.editContent
-      ? parts.questions.map((q) => ({ ...q, translations: byId.get(q.id)?.translations ?? {} }))
+      ? parts.questions.map((q) => {
+          const row = byId.get(q.id);
+          return { ...q, translations: row ? questionTextsForEditors(row, space.originalLanguage) : {} };
+        })
       : parts.questions,
     parent:
       parts.parent && parentTitle

@@ -48,6 +48,12 @@ export function spaceLanguages(space: TextSpace): Locale[] {
   return [space.originalLanguage, ...others];
 }
 
+/** Editors' view of a question: its text in every language, the original included. */
+export const questionTextsForEditors = (q: Pick<Question, 'text' | 'translations'>, original: Locale) => ({
+  ...q.translations,
+  [original]: q.text,
+});
+
 /** A question's text in the asked language where translated, else the original. */
 export function questionText(
   question: Pick<Question, 'text' | 'translations'>,
@@ -58,10 +64,21 @@ export function questionText(
   return translated ? { text: translated, lang: asked ?? original } : { text: question.text, lang: original };
 }
 
-/** Editors' view of the translations: backgrounds as their markdown source. */
-export function translationsForEditors(space: TextSpace) {
+/**
+ * Editors' view of the texts in every language, the original included (the form edits the
+ * original whatever the interface language): backgrounds as their markdown source.
+ */
+export function translationsForEditors(
+  space: TextSpace & Pick<Space, 'title' | 'summary' | 'backgroundMd' | 'disclaimer'>,
+) {
+  const original = {
+    title: space.title,
+    summary: space.summary,
+    backgroundMd: space.backgroundMd,
+    disclaimer: space.disclaimer,
+  };
   return Object.fromEntries(
-    Object.entries(space.translations).map(([lang, set]) => [
+    Object.entries({ ...space.translations, [space.originalLanguage]: original }).map(([lang, set]) => [
       lang,
       {
         ...(set?.title ? { title: set.title } : {}),

@@ -1,4 +1,5 @@
 import {
+  type QuestionDto,
   createQuestionRequest,
   errorResponse,
   languageQuery,
@@ -11,6 +12,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createQuestion, deleteQuestion, updateQuestion } from '../../commands/spaces.js';
 import { authorize, requireSignedIn } from '../../policies/index.js';
 import { listQuestions } from '../../queries/spaceList.js';
+import { eq } from 'drizzle-orm';
+import type { Space } from '../../db/schema/index.js';
+import { questions } from '../../db/schema/index.js';
+import { questionTextsForEditors } from '../../presenters/spaceTexts.js';
 import { loadSpace } from '../../queries/spaces.js';
 import { askedLanguage } from './language.js';
 
@@ -20,6 +25,16 @@ const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404
 /** Guiding questions: chairs and administrators write and order them. Each answer is the whole list. */
 export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
+
+  /** The list as its editor gets it: in the language asked, with every language's text. */
+  const editorsList = async (space: Space, list: QuestionDto[]) => {
+    const rows = await db
+      .select({ id: questions.id, text: questions.text, translations: questions.translations })
+      .from(questions)
+      .where(eq(questions.spaceId, space.id));
+    const byId = new Map(rows.map((r) => [r.id, questionTextsForEditors(r, space.originalLanguage)]));
+    return list.map((q) => ({ ...q, translations: byId.get(q.id) ?? {} }));
+  };
 
   app.post(
     '/spaces/:slug/questions',
@@ -39,7 +54,8 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(request.user, 'space.editContent', scope);
       await createQuestion(db, space.id, request.body);
       const language = { original: space.originalLanguage, asked: askedLanguage(request, reply, request.query.lang) };
-      return reply.status(201).send({ questions: await listQuestions(db, space.id, request.user, language) });
+      const list = await listQuestions(db, space.id, request.user, language);
+      return reply.status(201).send({ questions: await editorsList(space, list) });
     },
   );
 
@@ -61,7 +77,7 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(request.user, 'space.editContent', scope);
       await updateQuestion(db, space.id, request.params.id, request.body);
       const language = { original: space.originalLanguage, asked: askedLanguage(request, reply, request.query.lang) };
-      return { questions: await listQuestions(db, space.id, request.user, language) };
+      return { questions: await editorsList(space, await listQuestions(db, space.id, request.user, language)) };
     },
   );
 
@@ -82,7 +98,7 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(request.user, 'space.editContent', scope);
       await deleteQuestion(db, space.id, request.params.id);
       const language = { original: space.originalLanguage, asked: askedLanguage(request, reply, request.query.lang) };
-      return { questions: await listQuestions(db, space.id, request.user, language) };
+      return { questions: await editorsList(space, await listQuestions(db, space.id, request.user, language)) };
     },
   );
 };
