@@ -1,6 +1,6 @@
 import type { Locale } from '@convene/shared';
 import type Mjml2HtmlFn from 'mjml';
-import { type Markup, markupText, mjml, oneLine, safeUrl } from './markup.js';
+import { type Markup, markupText, mjml, oneLine, safeUrl, trusted } from './markup.js';
 import { messagesFor } from './messages.js';
 
 /** What a template produces: the three parts every email has. */
@@ -36,15 +36,33 @@ export interface LayoutInput {
   unsubscribeUrl?: string;
 }
 
+/** The languages written right to left. */
+const RTL_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['ar']);
+export const textDirection = (locale: Locale): 'rtl' | 'ltr' => (RTL_LOCALES.has(locale) ? 'rtl' : 'ltr');
+
+/**
+ * System fonts first (Latin, then Arabic, then Simplified Chinese, on Apple, Windows, Android
+ * and Linux with Noto), so that every one of the six languages finds its glyphs in a mail client.
+ */
+export const FONT_STACK =
+  "Helvetica, Arial, 'Segoe UI', 'Noto Sans', Tahoma, 'Geeza Pro', 'Noto Naskh Arabic', 'Noto Sans Arabic', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
+
 /** The one frame every email shares, compiled by MJML to table-based HTML that mail clients show. */
 export async function renderLayout({ locale, body, preview, unsubscribeUrl }: LayoutInput): Promise<string> {
   const m = messagesFor(locale);
-  const doc = mjml`<mjml lang="${locale}">
+  const dir = textDirection(locale);
+  // Text and buttons start on the side the language starts (MJML writes a physical text-align).
+  const start = dir === 'rtl' ? 'right' : 'left';
+  const doc = mjml`<mjml lang="${locale}" dir="${dir}">
   <mj-head>
     <mj-preview>${preview}</mj-preview>
     <mj-attributes>
-      <mj-all font-family="Helvetica, Arial, sans-serif" />
-      <mj-text font-size="16px" line-height="1.5" color="#1a1a1a" />
+      <mj-all font-family="${trusted(FONT_STACK)}" />
+      <mj-text font-size="16px" line-height="1.5" color="#1a1a1a" align="${start}" />
+      <mj-section direction="${dir}" />
+      <mj-column direction="${dir}" />
+      <mj-button align="${start}" />
+      <mj-table align="${start}" />
     </mj-attributes>
   </mj-head>
   <mj-body background-color="#f4f4f4">

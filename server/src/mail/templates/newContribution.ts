@@ -18,7 +18,7 @@ export async function renderNewContribution(n: NotificationMail): Promise<Render
     <mj-text>${intro}</mj-text>
     <mj-text font-size="13px" color="#555555">${place}</mj-text>
     ${quote(n.excerpt)}
-    <mj-button href="${href}" background-color="#0b5394" color="#ffffff" font-size="16px" align="left">${t.view}</mj-button>
+    <mj-button href="${href}" background-color="#0b5394" color="#ffffff" font-size="16px">${t.view}</mj-button>
     <mj-text font-size="13px" color="#555555">${m.notification.linkHint}<a href="${href}" style="color:#0b5394">${href}</a></mj-text>
     <mj-text font-size="13px" color="#555555">${t.why}</mj-text>`;
   return {

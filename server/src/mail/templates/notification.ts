@@ -51,7 +51,7 @@ export async function renderNotification(n: NotificationMail): Promise<Rendered>
     ${quote(n.excerpt)}
     ${n.reason ? mjml`<mj-text><strong>${t.reason}</strong><br />${lines(n.reason)}</mj-text>` : null}
     ${n.parentExcerpt ? [mjml`<mj-text font-size="13px" color="#555555">${t.inReplyTo}</mj-text>`, quote(n.parentExcerpt)] : null}
-    <mj-button href="${href}" background-color="#0b5394" color="#ffffff" font-size="16px" align="left">${action}</mj-button>
+    <mj-button href="${href}" background-color="#0b5394" color="#ffffff" font-size="16px">${action}</mj-button>
     ${rejected ? mjml`<mj-text>${t.reviseHint}</mj-text>` : null}
     <mj-text font-size="13px" color="#555555">${t.linkHint}<a href="${href}" style="color:#0b5394">${href}</a></mj-text>`;
   const paragraphs = [

@@ -18,7 +18,7 @@ export async function renderPasswordReset({ locale, displayName, url }: Password
   const body = mjml`
     <mj-text>${m.greeting(displayName)}</mj-text>
     <mj-text>${t.intro}</mj-text>
-    <mj-button href="${href}" background-color="#0b5394" color="#ffffff" font-size="16px" align="left">${t.action}</mj-button>
+    <mj-button href="${href}" background-color="#0b5394" color="#ffffff" font-size="16px">${t.action}</mj-button>
     <mj-text>${t.validity}</mj-text>
     <mj-text>${t.ignore}</mj-text>
     <mj-text font-size="13px" color="#555555">${t.linkHint}<br /><a href="${href}" style="color:#0b5394">${href}</a></mj-text>`;

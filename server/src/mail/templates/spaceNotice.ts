@@ -53,7 +53,7 @@ export async function renderSpaceNotice(n: SpaceNoticeMail): Promise<Rendered> {
           )}</mj-table>`
         : null
     }
-    <mj-button href="${href}" background-color="#0b5394" color="#ffffff" font-size="16px" align="left">${n.action.label}</mj-button>
+    <mj-button href="${href}" background-color="#0b5394" color="#ffffff" font-size="16px">${n.action.label}</mj-button>
     ${links.map((l) => mjml`<mj-text><a href="${safeUrl(l.url)}" style="${linkStyle}">${l.label}</a></mj-text>`)}
     <mj-text font-size="13px" color="#555555">${m.spaceNotice.linkHint}<br /><a href="${href}" style="${linkStyle}">${href}</a></mj-text>`;
   const paragraphs = [

@@ -21,7 +21,7 @@ export async function renderActionMail(mail: ActionMail): Promise<Rendered> {
   const href = safeUrl(mail.url);
   const body = mjml`
     ${mail.before.map((p) => mjml`<mj-text>${p}</mj-text>`)}
-    <mj-button href="${href}" background-color="#0b5394" color="#ffffff" font-size="16px" align="left">${mail.action}</mj-button>
+    <mj-button href="${href}" background-color="#0b5394" color="#ffffff" font-size="16px">${mail.action}</mj-button>
     ${mail.after.map((p) => mjml`<mj-text>${p}</mj-text>`)}
     <mj-text font-size="13px" color="#555555">${m.passwordReset.linkHint}<br /><a href="${href}" style="color:#0b5394">${href}</a></mj-text>`;
   return {

@@ -7,6 +7,7 @@ import { users } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { escapeHtml } from '../../mail/markup.js';
 import { messagesFor } from '../../mail/messages.js';
+import { FONT_STACK, textDirection } from '../../mail/render.js';
 import { setFrequency } from '../../mail/preferences.js';
 import { readUnsubscribeToken } from '../../mail/unsubscribe.js';
 
@@ -21,14 +22,14 @@ export const unsubscribeQuery = z.strictObject({
 function page(locale: Locale, body: string): string {
   const t = messagesFor(locale).unsubscribePage;
   return `<!doctype html>
-<html lang="${locale}">
+<html lang="${locale}" dir="${textDirection(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(t.title)} — Convene</title>
 <style>
-body{font-family:Helvetica,Arial,sans-serif;background:#f4f4f4;color:#1a1a1a;margin:0;padding:2rem 1rem}
+body{font-family:${FONT_STACK};background:#f4f4f4;color:#1a1a1a;margin:0;padding:2rem 1rem}
 main{max-width:32rem;margin:0 auto;background:#fff;padding:1.5rem 2rem;border-radius:4px;line-height:1.5}
 button{font:inherit;font-size:1rem;background:#0b5394;color:#fff;border:0;border-radius:4px;padding:.6rem 1.2rem;cursor:pointer}
 button:focus-visible{outline:3px solid #f1c232;outline-offset:2px}
