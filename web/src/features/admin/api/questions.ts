@@ -1,4 +1,4 @@
-import { type QuestionDto, questionsResponse } from '@convene/shared';
+import { type QuestionDto, type QuestionTranslationsInput, questionsResponse } from '@convene/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import type { SpaceDetail } from '@convene/shared';
 import { api } from '../../../lib/api';
@@ -11,6 +11,12 @@ export const addQuestion = (slug: string, text: string) =>
 
 export const editQuestion = (slug: string, id: string, body: { text?: string; position?: number }) =>
   api(`${base(slug)}/${id}`, { method: 'PATCH', body, schema: questionsResponse }).then((r) => r.questions);
+
+/** Translations of a question's text (`{ fr: "…" }`; an empty text removes that translation). */
+export const editQuestionTranslations = (slug: string, id: string, translations: QuestionTranslationsInput) =>
+  api(`${base(slug)}/${id}`, { method: 'PATCH', body: { translations }, schema: questionsResponse }).then(
+    (r) => r.questions,
+  );
 
 export const deleteQuestion = (slug: string, id: string) =>
   api(`${base(slug)}/${id}`, { method: 'DELETE', schema: questionsResponse }).then((r) => r.questions);

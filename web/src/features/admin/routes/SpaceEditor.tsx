@@ -8,6 +8,8 @@ import { type DuplicatedState, DuplicateSpace } from '../components/DuplicateSpa
 import { QuestionsEditor } from '../components/QuestionsEditor';
 import { RolesEditor } from '../components/RolesEditor';
 import { SpaceForm } from '../components/SpaceForm';
+import { TranslationsEditor } from '../components/TranslationsEditor';
+import { inOriginal } from '../lib/translations';
 import { StaffGate } from '../../moderation/components/StaffGate';
 import { usePageTitle } from '../../moderation/hooks/usePageTitle';
 import '../../moderation/locales';
@@ -93,8 +95,10 @@ function EditSpace({ slug }: { slug: string }) {
       {s && !s.abilities.editContent && <p className="notice">{t('editor.forbidden')}</p>}
       {s && s.abilities.editContent && (
         <>
-          <SpaceForm space={s} key={s.slug} />
-          <QuestionsEditor space={s} />
+          {/* The settings and questions forms write the original, whatever language the page is read in. */}
+          <SpaceForm space={inOriginal(s)} key={s.slug} />
+          <QuestionsEditor space={inOriginal(s)} />
+          <TranslationsEditor space={s} key={`tr-${s.slug}-${s.questions.map((q) => q.id).join()}`} />
           {s.abilities.manageRoles && <RolesEditor space={s} />}
           {s.abilities.edit && <DuplicateSpace space={s} key={`dup-${s.slug}`} />}
         </>
