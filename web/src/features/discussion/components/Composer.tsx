@@ -42,7 +42,7 @@ export default function Composer({ target, parent, comment, onDone, onCancel, fo
   const textareaRef = useRef<HTMLTextAreaElement>(null);
 
   const draft = useComposerDraft(target, editing);
-  useLanguageSuggestion(draft.body, d.acceptedLanguages, draft.suggestLanguage, draft.suggesting);
+  const detected = useLanguageSuggestion(draft.body, d.acceptedLanguages, draft.suggestLanguage);
   const tabs = useMarkdownPreview();
 
   const finish = (saved: CommentDto) => {
@@ -132,6 +132,7 @@ export default function Composer({ target, parent, comment, onDone, onCancel, fo
         language={draft.language}
         onChange={draft.changeLanguage}
         suggested={draft.languageSuggested}
+        detected={detected}
         error={errors.language}
       />
       <TagPicker ids={ids} tags={draft.tags} onChange={draft.changeTags} error={errors.tags} />

@@ -57,8 +57,7 @@ export function useComposerDraft(target: DraftTarget, editing: CommentDto | unde
   const [restored] = useState(initial.savedAt > 0);
   // The language the writer picked (or that an edit or a restored draft already has) is theirs:
   // a guess from the text never replaces it.
-  const [chosen, setChosen] = useState(editing !== undefined || (initial.savedAt > 0 && initial.body.trim() !== ''));
-  const languageChosen = useRef(chosen);
+  const languageChosen = useRef(editing !== undefined || (initial.savedAt > 0 && initial.body.trim() !== ''));
   const [suggested, setSuggested] = useState<CommentLanguage | null>(null);
   const suggestLanguage = useCallback((guess: CommentLanguage) => {
     if (languageChosen.current) return;
@@ -127,7 +126,6 @@ export function useComposerDraft(target: DraftTarget, editing: CommentDto | unde
     changeBody: edited(setBody),
     changeLanguage: (value: CommentLanguage) => {
       languageChosen.current = true;
-      setChosen(true);
       setSuggested(null);
       edited(setLanguage)(value);
     },
@@ -135,8 +133,6 @@ export function useComposerDraft(target: DraftTarget, editing: CommentDto | unde
     suggestLanguage,
     /** Whether the language shown is the guess from the text (not the writer's choice). */
     languageSuggested: suggested !== null && suggested === language,
-    /** Whether the writer may still get a guess (they have not chosen a language). */
-    suggesting: !chosen,
     changeTags: edited(setTags),
     /** Whether there is something to discard: a saved draft or text. */
     hasContent: savedAt !== null || body.trim() !== '',

@@ -1,5 +1,5 @@
 import type { CommentLanguage } from '@convene/shared';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { detectLanguage } from '../lib/detectLanguage';
 
 /** How long typing pauses before the text's language is guessed again. */
@@ -7,22 +7,23 @@ const DETECT_DELAY = 400;
 
 /**
  * Guesses the language of what is typed, among the space's accepted ones, and hands it to
- * `suggest` (which keeps a language the writer chose themselves).
+ * `suggest` (which keeps a language the writer chose themselves). Returns the latest guess.
  */
 export function useLanguageSuggestion(
   body: string,
   accepted: readonly CommentLanguage[],
   suggest: (language: CommentLanguage) => void,
-  enabled: boolean,
-): void {
+): CommentLanguage | null {
+  const [detected, setDetected] = useState<CommentLanguage | null>(null);
   const key = accepted.join(',');
   useEffect(() => {
-    if (!enabled) return;
     let cancelled = false;
     const timer = setTimeout(() => {
       detectLanguage(body, key.split(',') as CommentLanguage[]).then(
         (language) => {
-          if (!cancelled && language) suggest(language);
+          if (cancelled || !language) return;
+          setDetected(language);
+          suggest(language);
         },
         () => undefined, // No suggestion if the detector cannot load: the select still works.
       );
@@ -31,5 +32,6 @@ export function useLanguageSuggestion(
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [body, key, suggest, enabled]);
+  }, [body, key, suggest]);
+  return detected;
 }

@@ -9,6 +9,7 @@ export function LanguageField({
   language,
   onChange,
   suggested = false,
+  detected = null,
   error,
 }: {
   ids: ComposerIds;
@@ -16,12 +17,14 @@ export function LanguageField({
   onChange: (language: CommentLanguage) => void;
   /** Whether the language shown was guessed from the text (the writer can still change it). */
   suggested?: boolean;
+  /** The latest guess from the text (also when the writer chose another): `data-detected-language`. */
+  detected?: CommentLanguage | null;
   error: string | undefined;
 }) {
   const { t } = useTranslation('discussion');
   const d = useDiscussion();
   return (
-    <div className="composer-row">
+    <div className="composer-row" data-detected-language={detected ?? undefined}>
       <div className="field">
         <label htmlFor={ids.language}>{t('composer.languageLabel')}</label>
         <select
