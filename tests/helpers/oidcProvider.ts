@@ -15,6 +15,7 @@ export interface TestOidcProvider {
   clientSecret: string;
   /** The claims the provider gives for this login name (the `sub`). */
   setAccount(login: string, claims: Record<string, unknown>): void;
+  addRedirectUri(uri: string): void;
   /** The `oidc` setting of the app's config for this provider. */
   settings(name?: string): {
     issuer: string;
@@ -35,7 +36,12 @@ export interface TestOidcProvider {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the provider. `redirectUris`: the app's callback URLs its client may use; one known only
+ * later (a browser test's app port) is added with `addRedirectUri` before the first request.
+ */
 export async function startOidcProvider({ redirectUris }: { redirectUris: string[] }): Promise<TestOidcProvider> {
+  redirectUris = [...redirectUris];
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -45,42 +51,49 @@ export async function startOidcProvider({ redirectUris }: { redirectUris: string
   const accounts = new Map<string, Record<string, unknown>>();
   const requests: URLSearchParams[] = [];
 
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: clientId,
-        client_secret: clientSecret,
-        redirect_uris: redirectUris,
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
+  const makeProvider = () => {
+    const provider = new Provider(issuer, {
+      clients: [
+        {
+          client_id: clientId,
+          client_secret: clientSecret,
+          redirect_uris: redirectUris,
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+          token_endpoint_auth_method: 'client_secret_basic',
+        },
+      ],
+      pkce: { required: () => true },
+      ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
+      cookies: { keys: ['test-cookie-key-one', 'test-cookie-key-two'] },
+      claims: {
+        openid: ['sub'],
+        email: ['email', 'email_verified'],
+        profile: ['name', 'given_name', 'family_name', 'locale', 'organisation'],
       },
-    ],
-    pkce: { required: () => true },
-    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
-    cookies: { keys: ['test-cookie-key-one', 'test-cookie-key-two'] },
-    claims: {
-      openid: ['sub'],
-      email: ['email', 'email_verified'],
-      profile: ['name', 'given_name', 'family_name', 'locale', 'organisation'],
-    },
-    features: { devInteractions: { enabled: true } },
-    findAccount: (_ctx, sub) => ({
-      accountId: sub,
-      claims: () => ({
-        sub,
-        email: `${sub}@sso.example.org`,
-        email_verified: true,
-        name: `SSO ${sub}`,
-        ...accounts.get(sub),
+      features: { devInteractions: { enabled: true } },
+      findAccount: (_ctx, sub) => ({
+        accountId: sub,
+        claims: () => ({
+          sub,
+          email: `${sub}@sso.example.org`,
+          email_verified: true,
+          name: `SSO ${sub}`,
+          ...accounts.get(sub),
+        }),
       }),
-    }),
+    });
+    provider.use(async (ctx, next) => {
+      if (ctx.path === '/auth' && ctx.method === 'GET') requests.push(new URLSearchParams(ctx.querystring));
+      await next();
+    });
+    return provider.callback();
+  };
+  let handler: ReturnType<Provider['callback']> | undefined;
+  server.on('request', (req, res) => {
+    handler ??= makeProvider();
+    handler(req, res);
   });
-  provider.use(async (ctx, next) => {
-    if (ctx.path === '/auth' && ctx.method === 'GET') requests.push(new URLSearchParams(ctx.querystring));
-    await next();
-  });
-  server.on('request', provider.callback());
 
   const cookies = new Map<string, string>();
   const send = async (url: URL, init: RequestInit = {}) => {
@@ -109,6 +122,10 @@ export async function startOidcProvider({ redirectUris }: { redirectUris: string
     clientSecret,
     requests,
     setAccount: (login, claims) => accounts.set(login, claims),
+    addRedirectUri: (uri) => {
+      if (handler) throw new Error('add redirect URIs before the first request to the provider');
+      redirectUris.push(uri);
+    },
     settings: (name = 'Test ID') => ({
       issuer,
       clientId,

@@ -4,6 +4,7 @@ import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { setCachedUser, useMe, useMyAbilities, useSignOut } from '../features/auth/api/me';
+import { EnrolmentGuard } from '../features/auth/components/EnrolmentGuard';
 import { VerifyEmailBanner } from '../features/auth/components/VerifyEmailBanner';
 import { safeNext, withNext } from '../features/auth/utils/next';
 import { navCountQuery } from '../features/moderation/api/navCount';
@@ -221,6 +222,7 @@ export function Layout() {
       </header>
       <main id="main" className="page" tabIndex={-1}>
         <VerifyEmailBanner />
+        <EnrolmentGuard />
         <ErrorBoundary>
           <Outlet />
         </ErrorBoundary>

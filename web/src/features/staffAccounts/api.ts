@@ -58,6 +58,12 @@ export function useTotpMutations(userId: string) {
       // Everything else was refused before (enrolment required): refetch it all.
       onSuccess: () => qc.invalidateQueries(),
     }),
+    /** New recovery codes (the old ones stop working), with a current code or the password. */
+    regenerate: useMutation({
+      mutationFn: (body: { code?: string; password?: string }) =>
+        api('/api/me/totp/recovery-codes', { method: 'POST', body, schema: recoveryCodesResponse }),
+      onSettled: refresh,
+    }),
     disable: useMutation({
       mutationFn: (body: { code?: string; password?: string }) =>
         api('/api/me/totp/disable', { method: 'POST', body, schema: okResponse }),

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useLogin } from '../api/login';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { AccountEmailField } from '../components/AccountEmailField';
 import { FormSubmit } from '../components/FormSubmit';
 import { PasswordField } from '../components/PasswordField';
 import { GuestFormPage } from '../components/AuthPage';
+import { SsoSignIn } from '../components/SsoSignIn';
 import { SecondFactorForm } from '../../staffAccounts/components/SecondFactorForm';
 import { ApiError } from '../../../lib/api';
 import { useFormErrors } from '../../../hooks/useFormErrors';
@@ -37,8 +38,10 @@ function SignInForm({ next, onDone }: { next: string; onDone: () => void }) {
   const carried = (location.state as { email?: unknown } | null)?.email;
   const [email, setEmail] = useState(typeof carried === 'string' ? carried : '');
   const [password, setPassword] = useState('');
-  // The password was right and the account has two-factor on: the code step.
-  const [codeStep, setCodeStep] = useState(false);
+  // The password was right (or the single sign-on provider said yes: `?second_factor=1`) and the
+  // account has two-factor on: the code step.
+  const [params] = useSearchParams();
+  const [codeStep, setCodeStep] = useState(params.get('second_factor') === '1');
   const {
     errors: fieldErrors,
     formError,
@@ -86,6 +89,7 @@ function SignInForm({ next, onDone }: { next: string; onDone: () => void }) {
   return (
     <>
       <p className="lead">{t('signIn.intro')}</p>
+      <SsoSignIn next={next} />
       <form className="auth-form" noValidate onSubmit={onSubmit}>
         <ErrorSummary items={summary(labels)} ref={summaryRef} />
         <AccountEmailField

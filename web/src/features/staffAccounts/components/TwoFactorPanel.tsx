@@ -16,7 +16,9 @@ const fieldError = (err: unknown, field: string) => (err instanceof ApiError ? e
 export function TwoFactorPanel({ userId }: { userId: string }) {
   const { t } = useTranslation('staffAccounts');
   const status = useQuery(totpQuery(userId));
-  const { enrol, confirm, disable } = useTotpMutations(userId);
+  const { enrol, confirm, disable, regenerate } = useTotpMutations(userId);
+  const [regenCode, setRegenCode] = useState('');
+  const [regenPassword, setRegenPassword] = useState('');
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -30,6 +32,18 @@ export function TwoFactorPanel({ userId }: { userId: string }) {
         setCodes(recoveryCodes);
         setCode('');
         enrol.reset();
+      },
+    });
+  };
+  const onRegenerate = (e: FormEvent) => {
+    e.preventDefault();
+    if (regenerate.isPending) return;
+    setAttempt((a) => a + 1);
+    regenerate.mutate(regenCode.trim() ? { code: regenCode.trim() } : { password: regenPassword }, {
+      onSuccess: ({ recoveryCodes }) => {
+        setCodes(recoveryCodes);
+        setRegenCode('');
+        setRegenPassword('');
       },
     });
   };
@@ -71,6 +85,42 @@ export function TwoFactorPanel({ userId }: { userId: string }) {
         <>
           <p className="notice success">{t('totp.on')}</p>
           <p>{t('totp.recoveryLeft', { count: status.data.recoveryCodesLeft })}</p>
+          <form className="auth-form" noValidate onSubmit={onRegenerate} aria-labelledby="totp-regen-heading">
+            <h3 id="totp-regen-heading">{t('totp.regenerateTitle')}</h3>
+            <p className="muted">{t('totp.regenerateHint')}</p>
+            <TextField
+              id="totp-regen-code"
+              label={t('totp.code')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              optional
+              value={regenCode}
+              onChange={setRegenCode}
+              error={fieldError(regenerate.error, 'code')}
+            />
+            <PasswordField
+              id="totp-regen-password"
+              optional
+              name="password"
+              autoComplete="current-password"
+              label={t('totp.password')}
+              value={regenPassword}
+              onChange={setRegenPassword}
+              error={fieldError(regenerate.error, 'password')}
+            />
+            <FormSubmit
+              error={
+                fieldError(regenerate.error, 'code') || fieldError(regenerate.error, 'password')
+                  ? null
+                  : regenerate.error
+              }
+              attempt={attempt}
+              pending={regenerate.isPending}
+              label={t('totp.regenerate')}
+              pendingLabel={t('totp.confirming')}
+            />
+          </form>
+          <h3>{t('totp.disableTitle')}</h3>
           <form className="auth-form" noValidate onSubmit={onDisable}>
             <p className="muted">{t('totp.disableHint')}</p>
             <TextField

@@ -1,0 +1,81 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { setupApp } from '../helpers/app.js';
+import {
+  BROWSER_WAIT_MS,
+  allowConsoleErrors,
+  launchBrowser,
+  newContext,
+  seriousViolations,
+  startWebApp,
+} from '../helpers/browser.js';
+import { startOidcProvider } from '../helpers/oidcProvider.js';
+
+/**
+ * Single sign-on in the browser, through a real OpenID Connect provider (oidc-provider 9) and its
+ * development login and consent pages: "Sign in with Test ID" on the sign-in page, the provider,
+ * and back to the page the person came from, signed in.
+ */
+const op = await startOidcProvider({ redirectUris: [] });
+const ctx = await setupApp({ oidc: op.settings('Test ID') });
+const { baseURL } = await startWebApp(ctx);
+op.addRedirectUri(`${baseURL}/api/auth/oidc/callback`);
+const browser = await launchBrowser();
+afterAll(() => browser.close());
+/** The provider's development pages ask for a web font (no network here) and a favicon it lacks: not ours. */
+const providerPageNoise = new RegExp(`^console error on ${op.issuer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`);
+
+describe('single sign-on in the browser', () => {
+  it('"Sign in with Test ID" goes through the provider’s pages and comes back signed in, to the page it left', async () => {
+    const sub = `delegate${Math.random().toString(36).slice(2, 8)}`;
+    op.setAccount(sub, { name: 'Aïcha Traoré', organisation: 'Ministère des Affaires étrangères, Mali' });
+    const page = await (await newContext(browser, baseURL)).newPage();
+    allowConsoleErrors(page, providerPageNoise);
+    await page.goto('/signin?next=/account');
+    const button = page.getByRole('link', { name: 'Sign in with Test ID' });
+    await button.waitFor({ timeout: BROWSER_WAIT_MS });
+    expect(await seriousViolations(page)).toEqual([]);
+    await button.click();
+
+    // The provider's own pages (another origin).
+    await page.waitForURL((url) => url.origin === op.issuer);
+    await page.locator('input[name="login"]').fill(sub);
+    await page.locator('input[name="password"]').fill('anything');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.waitForURL((url) => url.origin === baseURL && url.pathname === '/account');
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Your account', level: 1 }).isVisible(), {
+        timeout: BROWSER_WAIT_MS,
+      })
+      .toBe(true);
+    await expect
+      .poll(() => page.getByText(`${sub}@sso.example.org`).first().isVisible(), { timeout: BROWSER_WAIT_MS })
+      .toBe(true);
+    // The affiliation came from the provider's claim; the address counts as verified (no banner).
+    expect(await page.getByLabel('Affiliation').inputValue()).toBe('Ministère des Affaires étrangères, Mali');
+    expect(await page.getByText('Confirm your email address').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('an unverified address at the provider comes back to the sign-in page with the reason', async () => {
+    const sub = `unverified${Math.random().toString(36).slice(2, 8)}`;
+    op.setAccount(sub, { email_verified: false });
+    const page = await (await newContext(browser, baseURL)).newPage();
+    allowConsoleErrors(page, providerPageNoise);
+    await page.goto('/signin');
+    await page.getByRole('link', { name: 'Sign in with Test ID' }).click();
+    await page.waitForURL((url) => url.origin === op.issuer);
+    await page.locator('input[name="login"]').fill(sub);
+    await page.locator('input[name="password"]').fill('anything');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL((url) => url.origin === baseURL && url.pathname === '/signin');
+    const alert = page.getByRole('alert').filter({ hasText: 'Signing in with Test ID did not work' });
+    await alert.waitFor({ timeout: BROWSER_WAIT_MS });
+    expect(await alert.textContent()).toContain('does not confirm that your email address is verified');
+    expect(await page.getByRole('link', { name: 'Sign in', exact: true }).count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
