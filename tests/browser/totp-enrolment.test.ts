@@ -1,0 +1,95 @@
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ensureAdmin } from '../../server/src/commands/users.js';
+import { setupApp } from '../helpers/app.js';
+import {
+  BROWSER_WAIT_MS,
+  allowConsoleErrors,
+  launchBrowser,
+  newContext,
+  seriousViolations,
+  startWebApp,
+} from '../helpers/browser.js';
+
+/**
+ * Issue 16, staff accounts: an administrator held to two-factor sign-in (REQUIRE_STAFF_2FA=admins)
+ * who has not enrolled is sent to the enrolment panel from whatever page sign-in returned to; and
+ * recovery codes can be replaced from the account page (shown once, the old ones void).
+ */
+const ctx = await setupApp({
+  staffAccounts: { require2fa: 'admins', totpLimit: { max: 20, windowMs: 60_000 }, lastUsedGranularityMs: 300_000 },
+});
+const { baseURL } = await startWebApp(ctx);
+const browser = await launchBrowser();
+afterAll(() => browser.close());
+
+const codeAt = (key: string, offsetSteps: number) =>
+  generateHOTP(decodeBase32IgnorePadding(key), BigInt(Math.floor(Date.now() / 30_000) + offsetSteps), 6);
+
+describe('two-factor enrolment and recovery codes in the browser', () => {
+  it('sends an administrator who must enrol to the enrolment panel, then lets them replace their recovery codes', async () => {
+    const email = `enrol.admin.${Math.random().toString(36).slice(2, 7)}@example.org`;
+    const password = 'admin password 123';
+    await ensureAdmin(ctx.db.db, email, password);
+    const page = await (await newContext(browser, baseURL)).newPage();
+    // Until enrolled, the administrator's requests other than enrolment are refused (403); the
+    // wrong password below is a 400 the form shows.
+    allowConsoleErrors(page, /status of 403/, /status of 400 .*recovery-codes/);
+    await page.goto('/signin?next=/admin');
+    await page.locator('#signin-email').fill(email);
+    await page.locator('#signin-password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // Sign-in returned to /admin; the guard moved on to the account page's enrolment panel.
+    await page.waitForURL((url) => url.pathname === '/account', { timeout: BROWSER_WAIT_MS });
+    await expect
+      .poll(() => page.getByText('Your role requires two-factor sign-in').isVisible(), { timeout: BROWSER_WAIT_MS })
+      .toBe(true);
+    // Any other page comes back here too.
+    await page.goto('/admin/users');
+    await page.waitForURL((url) => url.pathname === '/account', { timeout: BROWSER_WAIT_MS });
+
+    await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+    const key = (await page.getByTestId('totp-key').textContent()) ?? '';
+    await page.getByLabel('Code from the app').fill(codeAt(key, 0));
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+    await expect.poll(() => codes.count(), { timeout: BROWSER_WAIT_MS }).toBe(10);
+    const first = await codes.allTextContents();
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+
+    // New recovery codes: a wrong password is shown by its field; the right one gives a new set.
+    const regen = page.locator('form', { has: page.getByRole('heading', { name: 'New recovery codes' }) });
+    await regen.waitFor({ timeout: BROWSER_WAIT_MS });
+    expect(await seriousViolations(page)).toEqual([]);
+    await regen.getByLabel('Password').fill('not the password at all');
+    await regen.getByRole('button', { name: 'Get new recovery codes' }).click();
+    await expect
+      .poll(() => regen.getByText('The password is not correct').isVisible(), { timeout: BROWSER_WAIT_MS })
+      .toBe(true);
+    await regen.getByLabel('Password').fill(password);
+    await regen.getByRole('button', { name: 'Get new recovery codes' }).click();
+    await expect.poll(() => codes.count(), { timeout: BROWSER_WAIT_MS }).toBe(10);
+    const second = await codes.allTextContents();
+    expect(second.some((c) => first.includes(c))).toBe(false);
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await expect
+      .poll(() => page.getByText('10 recovery codes left.').isVisible(), { timeout: BROWSER_WAIT_MS })
+      .toBe(true);
+
+    // Enrolled: the administration pages stay.
+    await page.goto('/admin/users');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).first().textContent(), { timeout: BROWSER_WAIT_MS })
+      .not.toBe('Your account');
+    expect(new URL(page.url()).pathname).toBe('/admin/users');
+
+    // The first set no longer works; the second does.
+    const api = ctx.client();
+    expect((await api.post('/api/auth/login', { email, password })).status).toBe(401);
+    expect((await api.post('/api/auth/totp', { recoveryCode: first[0] })).status).toBe(400);
+    expect((await api.post('/api/auth/totp', { recoveryCode: second[0] })).status).toBe(200);
+    await page.context().close();
+  });
+});
