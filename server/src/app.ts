@@ -52,6 +52,9 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
     ...loggerOptions(config, logger),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Start-up hooks (the mail worker loads MJML and pg-boss in onReady) get a minute, not
+    // Fastify's 10 s: replicas starting together on a busy machine were refused at 10 s.
+    pluginTimeout: 60_000,
     // Errors raised before routing (bad percent-encoding, oversized headers, malformed HTTP) use
     // the same `{ error: { code, message } }` shape as every other error.
     frameworkErrors,

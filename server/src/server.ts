@@ -49,6 +49,15 @@ async function main() {
   }
 
   const app = await buildApp({ db: handle.db, config: { ...config, webDist: config.webDist || DEFAULT_WEB_DIST } });
+  if (config.instanceId) {
+    // Which instance answered, for operators and the cluster test (tests/cluster/): on every
+    // response, and on the WebSocket upgrade's 101 (written by ws, not by Fastify's reply).
+    const instance = config.instanceId;
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('x-instance', instance);
+    });
+    app.websocketServer.on('headers', (headers) => headers.push(`X-Instance: ${instance}`));
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

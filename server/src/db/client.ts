@@ -22,6 +22,10 @@ export function createDb(connectionString: string, options: { max?: number } = {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => {});
+  // Nor may a checked-out one (a transaction between two statements): pg-pool removes its own
+  // listener while a client is out, and PostgreSQL shutting down (57P01) then crashed the app.
+  // The transaction's next statement fails instead, and the broken client leaves the pool.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
 }

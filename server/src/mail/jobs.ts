@@ -76,6 +76,9 @@ export class Jobs {
   /** Set once stopped: a poll still in flight then finds nothing instead of using a pool being closed. */
   private closed = false;
   private readonly workers = new Map<QueueName, string>();
+  /** pg-boss statements running now; `stop` lets them finish (a job's completion must be written). */
+  private inflight = 0;
+  private drained: (() => void)[] = [];
 
   constructor(
     db: Database,
@@ -84,7 +87,23 @@ export class Jobs {
     const pool = db.$client;
     this.boss = new PgBoss({
       db: {
-        executeSql: async (text, values) => (this.closed ? { rows: [] } : pool.query(text, values)),
+        executeSql: async (text, values) => {
+          if (this.closed) return closedResult(text);
+          this.inflight += 1;
+          try {
+            return await pool.query(text, values);
+          } catch (err) {
+            // pg-boss fires a job's complete or fail without awaiting it: a rejection there (the
+            // database went away mid-job) crashed the process. Reported instead; the job stays
+            // active until it expires and is retried, as after a crash, without the crash.
+            if (!isCompletion(text)) throw err;
+            options.onError(err);
+            return { rows: [{ count: 0 }], rowCount: 1 };
+          } finally {
+            this.inflight -= 1;
+            if (this.inflight === 0) for (const done of this.drained.splice(0)) done();
+          }
+        },
       },
       supervise: options.supervise,
       schedule: options.schedule ?? false,
@@ -147,9 +166,31 @@ export class Jobs {
     await this.started.catch(() => undefined);
     // Waits for jobs in progress (up to the timeout); never closes the app's pool (not ours).
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+    // pg-boss does not await a job's complete/fail: let those still running reach the database.
+    if (this.inflight > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5_000);
+        this.drained.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
     this.closed = true;
   }
 }
+
+/**
+ * What pg-boss gets once the queue is stopped: nothing found, nothing changed. Its complete and
+ * fail commands (a job of an internal queue, such as the cron's, ending after the stop; pg-boss
+ * does not await them) read `rows[0].count`: an empty result there crashed the process on SIGTERM.
+ */
+function closedResult(text: string): { rows: unknown[]; rowCount: number } {
+  return isCompletion(text) ? { rows: [{ count: 0 }], rowCount: 1 } : { rows: [], rowCount: 0 };
+}
+
+/** pg-boss's complete and fail commands (and the others whose result is a count of jobs). */
+const isCompletion = (text: string) => /SELECT COUNT\(\*\) FROM results/i.test(text);
 
 /** Creates every queue (idempotent); also used by the test set-up to prepare its template. */
 export async function ensureQueues(boss: PgBoss): Promise<void> {
@@ -159,9 +200,25 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
   for (const name of [...names.filter((n) => deadLetters.has(n)), ...names.filter((n) => !deadLetters.has(n))]) {
     const deadLetter = DEAD_LETTERS[name];
     const policy = SCHEDULED.has(name) ? 'singleton' : 'standard';
-    await boss.createQueue(name, { name, policy, ...(deadLetter ? { deadLetter } : {}) });
+    await retryOnDeadlock(() => boss.createQueue(name, { name, policy, ...(deadLetter ? { deadLetter } : {}) }));
     // A queue created by an earlier version gains its dead letter.
-    if (deadLetter) await boss.updateQueue(name, { name, policy, deadLetter });
+    if (deadLetter) await retryOnDeadlock(() => boss.updateQueue(name, { name, policy, deadLetter }));
+  }
+}
+
+/**
+ * Instances starting together on a new database (replicas, the cluster test) create the same
+ * queues at once, and pg-boss's create_queue (it attaches a partition table) can deadlock there:
+ * PostgreSQL aborts one of them (40P01). The statement is idempotent, so the loser runs it again.
+ */
+async function retryOnDeadlock(step: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await step();
+      return;
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== '40P01' || attempt >= 10) throw err;
+    }
   }
 }
 
