@@ -291,3 +291,22 @@ describe('exports in the asked language', () => {
     expect(en).not.toContain('Table ronde en français');
   });
 });
+
+describe('notes in the asked language', () => {
+  it('a note’s export names the space in the reader’s language', async () => {
+    const created = await cast.chair.client.post(`/api/spaces/${space.slug}/notes`, { title: 'Note' });
+    expect(created.status, created.raw).toBe(201);
+    const get = (lang: string) =>
+      ctx.app.inject({
+        method: 'GET',
+        url: `/api/notes/${created.body.note.id}/export?format=md`,
+        headers: { cookie: cast.chair.client.cookieHeader, 'accept-language': lang },
+      });
+    const fr = await get('fr-FR,fr;q=0.9');
+    expect(fr.statusCode).toBe(200);
+    expect(fr.body).toContain('Table ronde en français');
+    const en = await get('en');
+    expect(en.body).toContain(space.title);
+    expect(en.body).not.toContain('Table ronde en français');
+  });
+});

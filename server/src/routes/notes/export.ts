@@ -7,6 +7,8 @@ import { loadNote, presentNote } from '../../queries/notes.js';
 import { contentDisposition } from '../attachments/index.js';
 import { fileResponse } from '../exports/index.js';
 import { requireSignedIn } from '../../policies/index.js';
+import { spaceText } from '../../presenters/spaceTexts.js';
+import { negotiateLanguage } from '../spaces/language.js';
 
 export const noteExportRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
@@ -25,7 +27,11 @@ export const noteExportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       requireSignedIn(request.user);
       const loaded = await loadNote(db, request.params.id, request.user);
-      const note = await presentNote(db, loaded, request.user, config.appOrigin);
+      const presented = await presentNote(db, loaded, request.user, config.appOrigin);
+      // The space's title in the reader's language (Accept-Language), where translated.
+      const asked = negotiateLanguage(request.headers['accept-language']);
+      const note = { ...presented, space: { ...presented.space, title: spaceText(loaded.space, 'title', asked).text } };
+      void reply.header('Vary', 'Accept-Language');
       const { format } = request.query;
       // A contribution in another language is quoted in its translation into the note's, where one exists.
       const translations = await loadCitationTranslations(
