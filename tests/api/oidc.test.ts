@@ -3,6 +3,7 @@ import { generateHOTP } from '@oslojs/otp';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/config.js';
 import { identityLinks, users } from '../../server/src/db/schema/index.js';
 import { type TestClient, TestClient as Client, setupApp } from '../helpers/app.js';
 import { makeAdmin, makeUser } from '../helpers/factories.js';
@@ -266,6 +267,22 @@ describe('single sign-on (OpenID Connect)', () => {
     expect((await me(client)).id).toBe(admin.user.id);
   });
 
+  it('forgets the link when the account is deleted: the identity then starts a new account', async () => {
+    const person = await makeUser(ctx);
+    const sub = login('deleted');
+    op.setAccount(sub, { email: person.user.email });
+    expect(await signIn(ctx.client(), sub)).toBe('/');
+    expect((await person.client.post('/api/me/deletion', { password: 'correct horse battery staple' })).status).toBe(
+      200,
+    );
+    expect(await ctx.db.db.select().from(identityLinks).where(eq(identityLinks.userId, person.user.id))).toEqual([]);
+    const client = ctx.client();
+    expect(await signIn(client, sub)).toBe('/');
+    const fresh = await me(client);
+    expect(fresh.id).not.toBe(person.user.id);
+    expect(fresh.email).toBe(person.user.email);
+  });
+
   it('refuses a disabled account', async () => {
     const person = await makeUser(ctx);
     await ctx.db.db.update(users).set({ disabled: true }).where(eq(users.id, person.user.id));
@@ -275,6 +292,36 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(ssoError(await signIn(client, sub))).toBe('oidc_account_disabled');
     expect(await me(client)).toBeNull();
     await ctx.db.db.execute(sql`update users set disabled = false where id = ${person.user.id}`);
+  });
+});
+
+describe('single sign-on configuration', () => {
+  it('is off unless issuer, client id and secret are all set; a half set is an error naming the missing ones', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    const full = loadConfig({
+      OIDC_ISSUER: 'https://id.example.org/realms/un',
+      OIDC_CLIENT_ID: 'convene',
+      OIDC_CLIENT_SECRET: 's3cret',
+    }).oidc;
+    expect(full).toMatchObject({
+      name: 'id.example.org',
+      affiliationClaim: 'organisation',
+      scope: 'openid email profile',
+    });
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://id.example.org' })).toThrow(
+      /OIDC_CLIENT_ID.*\n.*OIDC_CLIENT_SECRET/s,
+    );
+    expect(() =>
+      loadConfig({ OIDC_ISSUER: 'http://id.example.org', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's' }),
+    ).toThrow(/OIDC_ISSUER: Use an https:\/\/ issuer/);
+    expect(() =>
+      loadConfig({
+        OIDC_ISSUER: 'https://id.example.org',
+        OIDC_CLIENT_ID: 'c',
+        OIDC_CLIENT_SECRET: 's',
+        OIDC_SCOPES: 'openid profile',
+      }),
+    ).toThrow(/OIDC_SCOPES: Include email/);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   emailTokens,
   events,
   follows,
+  identityLinks,
   invitations,
   mailMessages,
   notificationPreferences,
@@ -239,6 +240,8 @@ export async function deleteAccount(db: Database, user: User, policy: DeletionPo
       totpCredentials,
       recoveryCodes,
       rememberedDevices,
+      // Single sign-on: the provider identity must not sign in to the emptied account again.
+      identityLinks,
       notificationPreferences,
       notificationSettings,
       notifications,
