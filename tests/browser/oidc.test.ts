@@ -63,6 +63,11 @@ describe('single sign-on in the browser', () => {
     op.setAccount(sub, { email_verified: false });
     const page = await (await newContext(browser, baseURL)).newPage();
     allowConsoleErrors(page, providerPageNoise);
+    // Offered on the registration page too (the first sign-in creates the account).
+    await page.goto('/register?next=/account');
+    const onRegister = page.getByRole('link', { name: 'Sign in with Test ID' });
+    await onRegister.waitFor({ timeout: BROWSER_WAIT_MS });
+    expect(await onRegister.getAttribute('href')).toBe('/api/auth/oidc/start?next=%2Faccount');
     await page.goto('/signin');
     await page.getByRole('link', { name: 'Sign in with Test ID' }).click();
     await page.waitForURL((url) => url.origin === op.issuer);

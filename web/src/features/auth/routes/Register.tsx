@@ -11,6 +11,7 @@ import { FormAlert } from '../components/FormAlert';
 import { PasswordField } from '../components/PasswordField';
 import { PROFILE_FIELDS, ProfileFields, checkProfile, profileBody, profileLabels } from '../components/ProfileFields';
 import { GuestFormPage } from '../components/AuthPage';
+import { SsoSignIn } from '../components/SsoSignIn';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { localizeFieldMessage } from '../utils/fieldMessages';
 import { withNext } from '../utils/next';
@@ -131,6 +132,8 @@ export function RegisterForm({
           <p className="auth-switch">
             {t('register.haveAccount')} <Link to={withNext('/signin', next)}>{t('register.signIn')}</Link>
           </p>
+          {/* Single sign-on creates the account on first use, its address verified. */}
+          <SsoSignIn next={next} />
         </>
       )}
       <form className="auth-form" noValidate onSubmit={onSubmit}>
