@@ -2,6 +2,7 @@ import { benchCluster } from './harness.js';
 import { commentPages } from './comment-pages.js';
 import { exportsBench } from './exports.js';
 import { liveFanout } from './live-fanout.js';
+import { posting } from './posting.js';
 import { searchIndexing } from './search-indexing.js';
 
 /** `npm run bench`: measurements, printed; nothing here asserts a time. */
@@ -10,6 +11,7 @@ try {
   console.log(`Convene benchmarks — Node ${process.version}\n`);
   await commentPages(await cluster.database());
   await liveFanout(await cluster.database());
+  await posting(await cluster.database());
   await exportsBench(await cluster.database());
   await searchIndexing(await cluster.database());
 } finally {

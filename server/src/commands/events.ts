@@ -50,19 +50,17 @@ export interface NewEvent {
 export async function appendEvent(tx: Tx, e: NewEvent): Promise<number> {
   const audience = EVENT_KINDS[e.kind];
   if (audience === 'user' && !e.userId) throw new Error(`event ${e.kind} needs a userId`);
-  const [row] = await tx
-    .insert(events)
-    .values({
-      kind: e.kind,
-      spaceId: e.spaceId,
-      payload: e.payload,
-      audience,
-      audienceUserId: audience === 'user' ? e.userId : null,
-    })
-    .returning({ id: events.id });
-  if (!row) throw new Error('event insert failed');
-  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${String(row.id)})`);
-  return row.id;
+  // One round trip: the row and its NOTIFY (sent by PostgreSQL only if the transaction commits).
+  const { rows } = await tx.execute<{ id: string }>(sql`
+    with e as (
+      insert into ${events} (kind, space_id, payload, audience, audience_user_id)
+      values (${e.kind}, ${e.spaceId}, ${JSON.stringify(e.payload)}::jsonb, ${audience}, ${audience === 'user' ? (e.userId ?? null) : null})
+      returning id
+    )
+    select id, pg_notify(${EVENTS_CHANNEL}, id::text) from e`);
+  const id = Number(rows[0]?.id);
+  if (!Number.isSafeInteger(id)) throw new Error('event insert failed');
+  return id;
 }
 
 export interface AuditEntry {

@@ -19,6 +19,8 @@ const RECHECK_MIN_MS = 10;
 /** …doubling up to this while nothing moves. */
 const RECHECK_MAX_MS = 1_000;
 const DEFAULT_MAX_BACKLOG = 1_000;
+/** After a skip, the newest events (about this many) are still delivered as events. */
+const SKIP_KEEPS = 50;
 
 /** A stretch of the backlog that was skipped instead of delivered (`maxBacklog`). */
 export interface SkippedStretch {
@@ -166,12 +168,16 @@ export class EventListener {
   private async poll(): Promise<void> {
     const start = this.position;
     let pending = false;
+    // After a failed skip (the id gap was holes, not rows), read row by row this time.
+    let mayBeLong = true;
     try {
       for (;;) {
-        const batch = await readAfter(this.db, this.position, POLL_BATCH);
+        const batch = await readAfter(this.db, this.position, POLL_BATCH, mayBeLong ? this.maxBacklog : null);
         pending = batch.pending;
-        const long = batch.rows.length === POLL_BATCH || batch.rows.length > this.maxBacklog;
-        if (long && (await this.skipBacklog())) continue;
+        if (batch.long) {
+          mayBeLong = await this.skipBacklog();
+          continue;
+        }
         for (const row of batch.rows) {
           await this.handlers.event(row);
           this.position = keyOf(row);
@@ -202,12 +208,13 @@ export class EventListener {
   }
 
   /**
-   * More than `maxBacklog` deliverable rows wait: skip all but the newest `maxBacklog` of them.
-   * The spaces whose subscribers would have heard of them are told to reset (after their scopes
-   * are recomputed where a `space.changed` lies in the stretch). True when something was skipped.
+   * More than `maxBacklog` events wait: skip all but about the newest `SKIP_KEEPS` of them. The
+   * spaces whose subscribers would have heard of the skipped ones are told to reset (after their
+   * scopes are recomputed where a `space.changed` lies in the stretch). True when something was
+   * skipped.
    */
   private async skipBacklog(): Promise<boolean> {
-    const upTo = await skipPoint(this.db, this.position, this.maxBacklog);
+    const upTo = await skipPoint(this.db, this.position, Math.min(SKIP_KEEPS, this.maxBacklog));
     if (!upTo) return false;
     const from = this.position;
     const { changed, touched } = await touchedBetween(this.db, from, upTo, this.handlers.followedSpaces());

@@ -59,43 +59,75 @@ const toRow = (r: RawEvent): EventRow => ({
 const params = (k: EventKey) => [k.xid.toString(), k.id];
 
 export interface Batch {
-  /** Deliverable rows after the position, in order. */
+  /** Deliverable rows after the position, in order (none when `long`). */
   rows: EventRow[];
   /** A committed row exists that must wait for an older transaction to end. */
   pending: boolean;
+  /**
+   * More than `maxBacklog` event ids were allocated after the position (an estimate from the
+   * newest id, which costs one index probe): nothing was read; see `skipPoint`.
+   */
+  long: boolean;
 }
 
-/** Up to `limit` deliverable rows after `after`, in delivery order (plain `pg`: this is the hot path). */
-export async function readAfter(db: Database, after: EventKey, limit: number): Promise<Batch> {
-  const { rows } = await db.$client.query<RawEvent & { pending: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM events p WHERE p.xid >= h.horizon) AS pending, ${COLUMNS}
-       FROM (SELECT ${HORIZON} AS horizon) h
+/**
+ * Up to `limit` deliverable rows after `after`, in delivery order (plain `pg`: this is the hot
+ * path). With `maxBacklog`, nothing is read when the backlog looks longer than that.
+ */
+export async function readAfter(
+  db: Database,
+  after: EventKey,
+  limit: number,
+  maxBacklog: number | null,
+): Promise<Batch> {
+  const { rows } = await db.$client.query<RawEvent & { pending: boolean; long: boolean }>(
+    `SELECT coalesce((SELECT p.xid FROM events p ORDER BY p.xid DESC LIMIT 1) >= h.horizon, false) AS pending,
+            coalesce(h.newest - $2::bigint > $4::bigint, false) AS long, ${COLUMNS}
+       FROM (SELECT ${HORIZON} AS horizon, (SELECT max(id) FROM events) AS newest) h
        LEFT JOIN LATERAL (
          SELECT * FROM events
           WHERE (xid, id) > ($1::xid8, $2::bigint) AND xid < h.horizon
+            AND ($4::bigint IS NULL OR h.newest - $2::bigint <= $4::bigint)
           ORDER BY xid, id LIMIT $3
        ) e ON true`,
-    [...params(after), limit],
+    [...params(after), limit, maxBacklog],
   );
-  const pending = rows[0]?.pending ?? false;
-  return { rows: rows.filter((r) => r.id !== null).map(toRow), pending };
+  const first = rows[0];
+  return {
+    rows: rows.filter((r) => r.id !== null).map(toRow),
+    pending: first?.pending ?? false,
+    long: maxBacklog !== null && (first?.long ?? false),
+  };
 }
 
-/** A space's rows in (after, upTo], in order; at most `limit`. Everything up to `upTo` is deliverable. */
-export async function readSpaceBetween(
+/**
+ * A space's deliverable rows after `after`, in order, at most `limit`; and the newest
+ * deliverable position of all (ORIGIN when none), read in the same snapshot: once these rows
+ * are delivered, the subscription has seen everything of its space up to that position.
+ */
+export async function readSpaceAfter(
   db: Database,
   spaceId: string,
   after: EventKey,
-  upTo: EventKey,
   limit: number,
-): Promise<EventRow[]> {
-  const { rows } = await db.$client.query<RawEvent>(
-    `SELECT ${COLUMNS} FROM events e
-      WHERE e.space_id = $1 AND (e.xid, e.id) > ($2::xid8, $3::bigint) AND (e.xid, e.id) <= ($4::xid8, $5::bigint)
-      ORDER BY e.xid, e.id LIMIT $6`,
-    [spaceId, ...params(after), ...params(upTo), limit],
+): Promise<{ rows: EventRow[]; upTo: EventKey }> {
+  const { rows } = await db.$client.query<RawEvent & { top_xid: string | null; top_id: string | null }>(
+    `SELECT t.xid::text AS top_xid, t.id AS top_id, ${COLUMNS}
+       FROM (SELECT ${HORIZON} AS horizon) h
+       LEFT JOIN LATERAL (
+         SELECT xid, id FROM events WHERE xid < h.horizon ORDER BY xid DESC, id DESC LIMIT 1
+       ) t ON true
+       LEFT JOIN LATERAL (
+         SELECT * FROM events
+          WHERE space_id = $1 AND (xid, id) > ($2::xid8, $3::bigint) AND xid < h.horizon
+          ORDER BY xid, id LIMIT $4
+       ) e ON true
+      ORDER BY e.xid, e.id`,
+    [spaceId, ...params(after), limit],
   );
-  return rows.map(toRow);
+  const first = rows[0];
+  const upTo = first?.top_xid && first.top_id ? { xid: BigInt(first.top_xid), id: Number(first.top_id) } : ORIGIN;
+  return { rows: rows.filter((r) => r.id !== null).map(toRow), upTo };
 }
 
 /** The newest deliverable position (ORIGIN when there is none). */
@@ -108,18 +140,22 @@ export async function newestKey(db: Database): Promise<EventKey> {
 }
 
 /**
- * The position `keep` deliverable rows before the newest one (null when fewer rows than that
- * follow `after`): a backlog longer than `keep` is skipped up to there.
+ * Where to skip a long backlog to: the deliverable row with the highest id at most `keep` ids
+ * below the newest (one probe of the primary key, however long the backlog). Every row up to
+ * it in delivery order is deliverable (its xid is below the horizon). Null when that is not
+ * after `after` (the id gap was holes or rows still pending, not a backlog).
  */
 export async function skipPoint(db: Database, after: EventKey, keep: number): Promise<EventKey | null> {
   const { rows } = await db.$client.query<{ xid: string; id: string }>(
     `SELECT xid::text AS xid, id FROM events
-      WHERE xid < ${HORIZON} AND (xid, id) > ($1::xid8, $2::bigint)
-      ORDER BY xid DESC, id DESC OFFSET $3 LIMIT 1`,
-    [...params(after), keep],
+      WHERE id <= (SELECT max(id) FROM events) - $1::bigint AND xid < ${HORIZON}
+      ORDER BY id DESC LIMIT 1`,
+    [keep],
   );
   const r = rows[0];
-  return r ? { xid: BigInt(r.xid), id: Number(r.id) } : null;
+  if (!r) return null;
+  const key = { xid: BigInt(r.xid), id: Number(r.id) };
+  return compareKeys(key, after) > 0 ? key : null;
 }
 
 /**
@@ -149,9 +185,14 @@ export async function touchedBetween(
   return { changed: changed.rows.map((r) => r.space_id), touched: touched.rows.map((r) => r.space_id) };
 }
 
-/** The position of the event with this id; null when no such event is kept (pruned, or never written). */
+/**
+ * The position of the event with this id; null when no such event is kept (pruned, or never
+ * written). 0 ("before every event", what a client hears when there was none) is the origin
+ * while the first event (id 1) is still kept, so nothing before it can have been pruned.
+ */
 export async function keyOfId(db: Database, id: number): Promise<EventKey | null> {
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  if (id === 0) return (await keyOfId(db, 1)) ? ORIGIN : null;
+  if (!Number.isSafeInteger(id) || id < 0) return null;
   const { rows } = await db.$client.query<{ xid: string }>(`SELECT xid::text AS xid FROM events WHERE id = $1`, [id]);
   const r = rows[0];
   return r ? { xid: BigInt(r.xid), id } : null;

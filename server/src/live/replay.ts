@@ -1,6 +1,6 @@
 import type { Database } from '../db/client.js';
 import type { EventRow } from '../db/schema/index.js';
-import { type EventKey, compareKeys, keyOfId, pruneBefore, readSpaceBetween } from './order.js';
+import { type EventKey, compareKeys, keyOfId, pruneBefore, readSpaceAfter } from './order.js';
 import type { LiveLog, Subscription } from './types.js';
 
 /**
@@ -15,9 +15,9 @@ import type { LiveLog, Subscription } from './types.js';
  * (which applies the event filter) and moving `sub.lastKey` along. Returns true when the client
  * must reset (refetch) instead.
  *
- * - `since` names no kept event (pruned, never written, or 0): reset — always exact.
- * - `since` behind this instance: replay the space's events after it up to the instance's
- *   position, unless more than `maxReplay` rows lie in between.
+ * - `since` names no kept event (pruned, never written): reset — always exact.
+ * - `since` behind this instance: replay the space's events after it that are deliverable now
+ *   (some perhaps not read by this instance yet), unless more than `maxReplay` lie in between.
  * - `since` ahead of this instance (the client saw events through another instance that this
  *   one has not read yet): the live stream of this subscription starts after it.
  */
@@ -32,13 +32,16 @@ export async function catchUp(
   if (since === undefined) return false;
   const from = await keyOfId(db, since);
   if (!from) return true;
-  const order = compareKeys(from, instanceKey);
-  if (order > 0) sub.lastKey = from;
-  if (order >= 0) return false;
-  const rows = await readSpaceBetween(db, sub.spaceId, from, instanceKey, maxReplay + 1);
+  if (compareKeys(from, instanceKey) >= 0) {
+    sub.lastKey = from;
+    return false;
+  }
+  // Everything of the space after `from` that is deliverable now, including rows this instance
+  // has not read yet: the live stream then skips what the replay covered (`sub.lastKey`).
+  const { rows, upTo } = await readSpaceAfter(db, sub.spaceId, from, maxReplay + 1);
   if (rows.length > maxReplay) return true;
   for (const row of rows) deliver(row);
-  sub.lastKey = instanceKey;
+  if (compareKeys(upTo, sub.lastKey) > 0) sub.lastKey = upTo;
   return false;
 }
 

@@ -25,9 +25,9 @@ export interface LiveOptions {
   /** Replays longer than this answer `reset` instead (refetching is cheaper). */
   maxReplay: number;
   /**
-   * A backlog (events not yet read by this instance) longer than this is not delivered row by
-   * row: its older part becomes a `reset` for the sockets of the spaces it touched, and only the
-   * newest `maxBacklog` rows are delivered. Default 1,000.
+   * A backlog (events not yet read by this instance) longer than this many event ids is not
+   * delivered row by row: all but about its newest 50 events become a `reset` for the sockets of
+   * the spaces they touched, and the stream goes on from there. Default 1,000.
    */
   maxBacklog?: number;
   log: LiveLog;
