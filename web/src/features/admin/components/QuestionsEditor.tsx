@@ -31,6 +31,13 @@ export function QuestionsEditor({ space }: { space: SpaceDetail }) {
   const [focusNew, setFocusNew] = useState<string | null>(null);
   // Buttons are named with their row ("Move up: Question 2"), starting with their visible label.
   const which = (q: QuestionDto) => t('questions.position', { n: q.position });
+  // "Missing translation: French, Spanish" beside a question (translated in the section below).
+  const languageNames = new Intl.DisplayNames([i18n.language], { type: 'language' });
+  const languageList = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
+  const missingIn = (id: string) =>
+    (space.missingTranslations ?? [])
+      .filter((m) => m.field === `questions.${id}`)
+      .map((m) => languageNames.of(m.language) ?? m.language);
 
   const focusRow = (id: string, which: 'up' | 'down' | 'handle') => {
     requestAnimationFrame(() => {
@@ -105,7 +112,7 @@ export function QuestionsEditor({ space }: { space: SpaceDetail }) {
           dragAndDropHooks={dragAndDropHooks}
           keyboardNavigationBehavior="tab"
           // Rows are cached by item; these change what a row shows (disabled buttons, labels).
-          dependencies={[questions.length, move.isPending, i18n.language]}
+          dependencies={[questions.length, move.isPending, i18n.language, space.missingTranslations]}
           className="question-list"
         >
           {(q) => (
@@ -120,6 +127,11 @@ export function QuestionsEditor({ space }: { space: SpaceDetail }) {
                 <span className="visually-hidden">{t('questions.position', { n: q.position })} </span>
                 {q.text}
                 <span className="question-count muted"> ({t('questions.answers', { count: q.counts.comments })})</span>
+                {missingIn(q.id).length > 0 && (
+                  <span className="missing-mark">
+                    {t('translations.missingIn', { languages: languageList.format(missingIn(q.id)) })}
+                  </span>
+                )}
               </span>
               <span className="question-actions">
                 <Button
