@@ -1,3 +1,6 @@
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupApp } from '../helpers/app.js';
 import {
@@ -8,6 +11,7 @@ import {
   seriousViolations,
   startWebApp,
 } from '../helpers/browser.js';
+import { makeUser } from '../helpers/factories.js';
 import { startOidcProvider } from '../helpers/oidcProvider.js';
 
 /**
@@ -24,6 +28,15 @@ afterAll(() => browser.close());
 /** The provider's development pages ask for a web font (no network here) and a favicon it lacks: not ours. */
 const providerPageNoise = new RegExp(`^console error on ${op.issuer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`);
 
+/** On the provider's development pages: any password, then its consent page. */
+async function atProvider(page: Page, sub: string) {
+  await page.waitForURL((url) => url.origin === op.issuer);
+  await page.locator('input[name="login"]').fill(sub);
+  await page.locator('input[name="password"]').fill('anything');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
 describe('single sign-on in the browser', () => {
   it('"Sign in with Test ID" goes through the provider’s pages and comes back signed in, to the page it left', async () => {
     const sub = `delegate${Math.random().toString(36).slice(2, 8)}`;
@@ -37,11 +50,7 @@ describe('single sign-on in the browser', () => {
     await button.click();
 
     // The provider's own pages (another origin).
-    await page.waitForURL((url) => url.origin === op.issuer);
-    await page.locator('input[name="login"]').fill(sub);
-    await page.locator('input[name="password"]').fill('anything');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await atProvider(page, sub);
 
     await page.waitForURL((url) => url.origin === baseURL && url.pathname === '/account');
     await expect
@@ -70,17 +79,35 @@ describe('single sign-on in the browser', () => {
     expect(await onRegister.getAttribute('href')).toBe('/api/auth/oidc/start?next=%2Faccount');
     await page.goto('/signin');
     await page.getByRole('link', { name: 'Sign in with Test ID' }).click();
-    await page.waitForURL((url) => url.origin === op.issuer);
-    await page.locator('input[name="login"]').fill(sub);
-    await page.locator('input[name="password"]').fill('anything');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await atProvider(page, sub);
     await page.waitForURL((url) => url.origin === baseURL && url.pathname === '/signin');
     const alert = page.getByRole('alert').filter({ hasText: 'Signing in with Test ID did not work' });
     await alert.waitFor({ timeout: BROWSER_WAIT_MS });
     expect(await alert.textContent()).toContain('does not confirm that your email address is verified');
     expect(await page.getByRole('link', { name: 'Sign in', exact: true }).count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+  it('an account with two-factor on goes on from the provider to the code step, then to its page', async () => {
+    const person = await makeUser(ctx);
+    const key = (await person.client.post('/api/me/totp/enrol')).body.key as string;
+    const codeAt = (offset: number) =>
+      generateHOTP(decodeBase32IgnorePadding(key), BigInt(Math.floor(Date.now() / 30_000) + offset), 6);
+    expect((await person.client.post('/api/me/totp/confirm', { code: codeAt(-1) })).status).toBe(200);
+    const sub = `twofactor${Math.random().toString(36).slice(2, 8)}`;
+    op.setAccount(sub, { email: person.user.email });
+    const page = await (await newContext(browser, baseURL)).newPage();
+    allowConsoleErrors(page, providerPageNoise);
+    await page.goto('/signin?next=/account');
+    await page.getByRole('link', { name: 'Sign in with Test ID' }).click();
+    await atProvider(page, sub);
+    await page.waitForURL((url) => url.origin === baseURL && url.pathname === '/signin');
+    await page.getByLabel('Code', { exact: true }).fill(codeAt(0));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/account');
+    await expect
+      .poll(() => page.getByText(person.user.email).first().isVisible(), { timeout: BROWSER_WAIT_MS })
+      .toBe(true);
     await page.context().close();
   });
 });
