@@ -4,7 +4,7 @@ import { LOCALES, type Locale } from '@convene/shared';
 import { and, eq, lt } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import type { Config } from '../config.js';
-import type { Database, DbOrTx } from '../db/client.js';
+import type { Database, DbOrTx, Tx } from '../db/client.js';
 import { type User, identityLinks, oidcLogins, users } from '../db/schema/index.js';
 import { findUserByEmail, registerUser } from '../commands/users.js';
 
@@ -230,8 +230,12 @@ const claimText = (value: unknown, max: number): string | undefined =>
 const emailVerified = (claims: Record<string, unknown>) =>
   claims.email_verified === true || claims.email_verified === 'true';
 
-/** A hook run when an account is created through the provider (domain rules: see notes/verify). */
-export type NewSsoAccountHook = (tx: DbOrTx, userId: string, email: string) => Promise<unknown>;
+/**
+ * Run in the same transaction when an identity is first linked to an account (new or existing),
+ * that is only ever with an address the provider says is verified: the domain rules of verified
+ * affiliations (`applyDomainRule`).
+ */
+export type LinkedAccountHook = (tx: Tx, userId: string, email: string) => Promise<unknown>;
 
 /**
  * The account for an identity: the one linked to it; else, by a verified address, an existing
@@ -241,7 +245,7 @@ export async function resolveAccount(
   db: Database,
   settings: OidcSettings,
   identity: { issuer: string; claims: Record<string, unknown> & { sub: string } },
-  onNewAccount?: NewSsoAccountHook,
+  onLinked?: LinkedAccountHook,
 ): Promise<{ user: User; created: boolean; linked: boolean }> {
   const { issuer, claims } = identity;
   return db.transaction(async (tx) => {
@@ -310,7 +314,7 @@ export async function resolveAccount(
       created = true;
     }
     await tx.insert(identityLinks).values({ issuer, subject: claims.sub, userId: user.id, email });
-    if (created && onNewAccount) await onNewAccount(tx, user.id, email);
+    if (onLinked) await onLinked(tx, user.id, email);
     const [fresh] = await tx.select().from(users).where(eq(users.id, user.id));
     return { user: fresh ?? user, created, linked: true };
   });

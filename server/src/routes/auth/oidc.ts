@@ -9,7 +9,7 @@ import {
   OIDC_LOGIN_TTL_MS,
   OidcFailure,
   OidcProvider,
-  type NewSsoAccountHook,
+  type LinkedAccountHook,
   classifyOidcError,
   resolveAccount,
   safeReturnPath,
@@ -37,7 +37,7 @@ function signInPage(params: Record<string, string>, returnTo: string): string {
  * Single sign-on routes. Always registered; without OIDC_ISSUER… `start` and `callback` answer
  * 404 `oidc_disabled` and `GET /api/auth/providers` says `oidc: null`.
  */
-export const oidcRoutes: FastifyPluginAsyncZod<{ onNewAccount?: NewSsoAccountHook }> = async (app, opts) => {
+export const oidcRoutes: FastifyPluginAsyncZod<{ onLinked?: LinkedAccountHook }> = async (app, opts) => {
   const { db, config } = app;
   const provider = config.oidc ? new OidcProvider(config.oidc, config.appOrigin) : undefined;
   const cookieOptions = {
@@ -120,7 +120,7 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ onNewAccount?: NewSsoAccountHoo
       const returnTo = login.returnTo;
       try {
         const identity = await sso.finish(new URL(request.url, config.appOrigin), login);
-        const { user } = await resolveAccount(db, sso.settings, identity, opts.onNewAccount);
+        const { user } = await resolveAccount(db, sso.settings, identity, opts.onLinked);
         if (user.disabled) throw new OidcFailure('oidc_account_disabled', 'This account is disabled.');
         if (request.session || request.pendingSecondFactor) await app.endSession(request, reply);
         // Two-factor applies to a sign-in through the provider as to one with the password.
