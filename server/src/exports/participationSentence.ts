@@ -12,7 +12,7 @@ import type { StakeholderCategory } from '@convene/shared';
  * language's rules apply. Every string of every language lives here.
  */
 
-export const SENTENCE_LANGUAGES = ['en', 'fr', 'es'] as const;
+export const SENTENCE_LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
 export type SentenceLanguage = (typeof SENTENCE_LANGUAGES)[number];
 
 /** The export's language: one the sentence is written in, English otherwise. */
@@ -61,6 +61,14 @@ interface Language {
   /** Said when nobody contributed. */
   none: (scope: ParticipationFigures['scope']) => string;
   colon: string;
+  /** Between the colon and the list (none in Chinese); a space when not given. */
+  gap?: string;
+  /** The sentence's final stop ("。" in Chinese); "." when not given. */
+  stop?: string;
+  /** Between a number and its noun ("" in Chinese, where the counter word follows the digits); a space when not given. */
+  space?: string;
+  /** Plural categories whose form is said without the number (Arabic: "مشارك واحد", the dual "مشاركان"). */
+  wordsOnly?: readonly Intl.LDMLPluralRule[];
   categories: Record<StakeholderCategory, CategoryWords>;
 }
 
@@ -241,7 +249,235 @@ const es: Language = {
   },
 };
 
-const LANGUAGES: Record<SentenceLanguage, Language> = { en, fr, es };
+/**
+ * Arabic: the counted noun follows the CLDR category — one and two are said in words (the
+ * singular with "واحد", the dual), 3–10 take the plural, 11–99 the singular in the accusative,
+ * 100 and more the singular. People are the subject (nominative); what they represent and the
+ * participants follow a preposition (genitive, which shows in the dual).
+ */
+const arRepresentative = { one: 'ممثل واحد', two: 'ممثلان', few: 'ممثلين', many: 'ممثلًا', other: 'ممثل' };
+const ar: Language = {
+  locale: 'ar',
+  opening: (n, from, scope, num) => {
+    const c = new Intl.PluralRules('ar').select(n);
+    const counted =
+      c === 'one' ? 'مساهمة واحدة' : c === 'two' ? 'مساهمتان' : c === 'few' ? `${num(n)} مساهمات` : `${num(n)} مساهمة`;
+    return scope === 'highlighted' ? `أُبرزت ${counted} لأغراض المذكرة، من ${from}` : `وردت ${counted} من ${from}`;
+  },
+  participants: { one: 'مشارك واحد', two: 'مشاركَين', few: 'مشاركين', many: 'مشاركًا', other: 'مشارك' },
+  item: (people, bodies) => (bodies ? `${people} عن ${bodies}` : people),
+  none: (scope) => (scope === 'highlighted' ? 'لم تُبرز أي مساهمة لأغراض المذكرة.' : 'لم ترد أي مساهمة.'),
+  colon: ':',
+  wordsOnly: ['one', 'two'],
+  categories: {
+    member_state: {
+      people: {
+        one: 'ممثل حكومي واحد',
+        two: 'ممثلان حكوميان',
+        few: 'ممثلين حكوميين',
+        many: 'ممثلًا حكوميًا',
+        other: 'ممثل حكومي',
+      },
+      bodies: { one: 'دولة عضو واحدة', two: 'دولتين عضوين', few: 'دول أعضاء', many: 'دولة عضوًا', other: 'دولة عضو' },
+    },
+    un_system: {
+      people: arRepresentative,
+      bodies: {
+        one: 'كيان واحد تابع للأمم المتحدة',
+        two: 'كيانين تابعين للأمم المتحدة',
+        few: 'كيانات تابعة للأمم المتحدة',
+        many: 'كيانًا تابعًا للأمم المتحدة',
+        other: 'كيان تابع للأمم المتحدة',
+      },
+    },
+    international_org: {
+      people: arRepresentative,
+      bodies: {
+        one: 'منظمة دولية واحدة',
+        two: 'منظمتين دوليتين',
+        few: 'منظمات دولية',
+        many: 'منظمة دولية',
+        other: 'منظمة دولية',
+      },
+    },
+    civil_society: {
+      people: arRepresentative,
+      bodies: {
+        one: 'منظمة واحدة من منظمات المجتمع المدني',
+        two: 'منظمتين من منظمات المجتمع المدني',
+        few: 'من منظمات المجتمع المدني',
+        many: 'منظمة من منظمات المجتمع المدني',
+        other: 'منظمة من منظمات المجتمع المدني',
+      },
+    },
+    private_sector: {
+      people: arRepresentative,
+      bodies: {
+        one: 'مؤسسة واحدة من مؤسسات القطاع الخاص',
+        two: 'مؤسستين من مؤسسات القطاع الخاص',
+        few: 'من مؤسسات القطاع الخاص',
+        many: 'مؤسسة من مؤسسات القطاع الخاص',
+        other: 'مؤسسة من مؤسسات القطاع الخاص',
+      },
+    },
+    local_government: {
+      people: arRepresentative,
+      bodies: {
+        one: 'حكومة محلية أو إقليمية واحدة',
+        two: 'حكومتين محليتين أو إقليميتين',
+        few: 'حكومات محلية وإقليمية',
+        many: 'حكومة محلية وإقليمية',
+        other: 'حكومة محلية وإقليمية',
+      },
+    },
+    academia: {
+      people: arRepresentative,
+      bodies: {
+        one: 'مؤسسة أكاديمية واحدة',
+        two: 'مؤسستين أكاديميتين',
+        few: 'مؤسسات أكاديمية',
+        many: 'مؤسسة أكاديمية',
+        other: 'مؤسسة أكاديمية',
+      },
+    },
+    migrant_diaspora_org: {
+      people: arRepresentative,
+      bodies: {
+        one: 'منظمة واحدة للمهاجرين أو المغتربين',
+        two: 'منظمتين للمهاجرين أو المغتربين',
+        few: 'منظمات للمهاجرين والمغتربين',
+        many: 'منظمة للمهاجرين والمغتربين',
+        other: 'منظمة للمهاجرين والمغتربين',
+      },
+    },
+    youth: {
+      people: arRepresentative,
+      bodies: {
+        one: 'منظمة شبابية واحدة',
+        two: 'منظمتين شبابيتين',
+        few: 'منظمات شبابية',
+        many: 'منظمة شبابية',
+        other: 'منظمة شبابية',
+      },
+    },
+    trade_union: {
+      people: arRepresentative,
+      bodies: {
+        one: 'نقابة عمالية واحدة',
+        two: 'نقابتين عماليتين',
+        few: 'نقابات عمالية',
+        many: 'نقابة عمالية',
+        other: 'نقابة عمالية',
+      },
+    },
+    other: {
+      people: { one: 'مشارك آخر', two: 'مشاركان آخران', few: 'مشاركين آخرين', many: 'مشاركًا آخر', other: 'مشارك آخر' },
+      bodies: null,
+    },
+  },
+};
+
+/** Chinese: no plural; the counter word (名 people, 个/家/所 bodies, 份 contributions) follows the digits. */
+const zhRepresentative = { other: '名代表' };
+const zh: Language = {
+  locale: 'zh',
+  opening: (n, from, scope, num) =>
+    scope === 'highlighted'
+      ? `共有来自${from}的${num(n)}份意见被标记为供编写说明使用的重点意见`
+      : `共收到来自${from}的${num(n)}份意见`,
+  participants: { other: '名参与者' },
+  item: (people, bodies) => (bodies ? `${bodies}的${people}` : people),
+  none: (scope) => (scope === 'highlighted' ? '尚无意见被标记为供编写说明使用的重点意见。' : '未收到任何意见。'),
+  colon: '：',
+  gap: '',
+  stop: '。',
+  space: '',
+  categories: {
+    member_state: { people: { other: '名政府代表' }, bodies: { other: '个会员国' } },
+    un_system: { people: zhRepresentative, bodies: { other: '个联合国实体' } },
+    international_org: { people: zhRepresentative, bodies: { other: '个国际组织' } },
+    civil_society: { people: zhRepresentative, bodies: { other: '个民间社会组织' } },
+    private_sector: { people: zhRepresentative, bodies: { other: '家私营部门企业和组织' } },
+    local_government: { people: zhRepresentative, bodies: { other: '个地方和区域政府' } },
+    academia: { people: zhRepresentative, bodies: { other: '所学术和研究机构' } },
+    migrant_diaspora_org: { people: zhRepresentative, bodies: { other: '个移民和侨民组织' } },
+    youth: { people: zhRepresentative, bodies: { other: '个青年组织' } },
+    trade_union: { people: zhRepresentative, bodies: { other: '个工会' } },
+    other: { people: { other: '名其他参与者' }, bodies: null },
+  },
+};
+
+/**
+ * Russian: one (1, 21, 31…), few (2–4, 22–24…), many (5–20, 25–30…), other (fractions). People
+ * are the subject (nominative); the participants and what they represent follow «от» (genitive:
+ * «от 1 участника», «от 5 участников»).
+ */
+const ruRepresentative = { one: 'представитель', few: 'представителя', many: 'представителей', other: 'представителя' };
+const ruGenitive = (one: string, other: string): Forms => ({ one, other });
+const ru: Language = {
+  locale: 'ru',
+  opening: (n, from, scope, num) => {
+    const c = new Intl.PluralRules('ru').select(n);
+    const noun = c === 'one' ? 'материал' : c === 'many' ? 'материалов' : 'материала';
+    return scope === 'highlighted'
+      ? `Для записки ${c === 'one' ? 'отмечен' : 'отмечено'} ${num(n)} ${noun} от ${from}`
+      : `${c === 'one' ? 'Поступил' : 'Поступило'} ${num(n)} ${noun} от ${from}`;
+  },
+  participants: ruGenitive('участника', 'участников'),
+  item: (people, bodies) => (bodies ? `${people} от ${bodies}` : people),
+  none: (scope) =>
+    scope === 'highlighted' ? 'Для записки не отмечено ни одного материала.' : 'Не поступило ни одного материала.',
+  colon: ':',
+  categories: {
+    member_state: {
+      people: {
+        one: 'представитель правительства',
+        few: 'представителя правительств',
+        many: 'представителей правительств',
+        other: 'представителя правительств',
+      },
+      bodies: ruGenitive('государства-члена', 'государств-членов'),
+    },
+    un_system: { people: ruRepresentative, bodies: ruGenitive('структуры системы ООН', 'структур системы ООН') },
+    international_org: {
+      people: ruRepresentative,
+      bodies: ruGenitive('международной организации', 'международных организаций'),
+    },
+    civil_society: {
+      people: ruRepresentative,
+      bodies: ruGenitive('организации гражданского общества', 'организаций гражданского общества'),
+    },
+    private_sector: {
+      people: ruRepresentative,
+      bodies: ruGenitive('организации частного сектора', 'организаций частного сектора'),
+    },
+    local_government: {
+      people: ruRepresentative,
+      bodies: ruGenitive('местного или регионального органа власти', 'местных и региональных органов власти'),
+    },
+    academia: {
+      people: ruRepresentative,
+      bodies: ruGenitive('академического или научного учреждения', 'академических и научных учреждений'),
+    },
+    migrant_diaspora_org: {
+      people: ruRepresentative,
+      bodies: ruGenitive('организации мигрантов или диаспоры', 'организаций мигрантов и диаспоры'),
+    },
+    youth: { people: ruRepresentative, bodies: ruGenitive('молодёжной организации', 'молодёжных организаций') },
+    trade_union: { people: ruRepresentative, bodies: ruGenitive('профсоюза', 'профсоюзов') },
+    other: {
+      people: {
+        one: 'другой участник',
+        few: 'других участника',
+        many: 'других участников',
+        other: 'другого участника',
+      },
+      bodies: null,
+    },
+  },
+};
+
+const LANGUAGES: Record<SentenceLanguage, Language> = { en, fr, es, ar, zh, ru };
 
 /**
  * The participation paragraph in `lang` (English for any other language). Only categories with
@@ -253,7 +489,11 @@ export function participationSentence(figures: ParticipationFigures, lang: strin
   const plural = new Intl.PluralRules(L.locale);
   const numberFormat = new Intl.NumberFormat(L.locale);
   const num: Num = (n) => numberFormat.format(n);
-  const counted = (n: number, forms: Forms) => `${num(n)} ${forms[plural.select(n)] ?? forms.other}`;
+  const counted = (n: number, forms: Forms) => {
+    const category = plural.select(n);
+    const noun = forms[category] ?? forms.other;
+    return L.wordsOnly?.includes(category) && forms[category] ? noun : `${num(n)}${L.space ?? ' '}${noun}`;
+  };
   if (figures.contributions === 0) return L.none(figures.scope);
 
   const items = figures.categories
@@ -268,7 +508,8 @@ export function participationSentence(figures: ParticipationFigures, lang: strin
     });
   const from = counted(figures.contributors, L.participants);
   const opening = L.opening(figures.contributions, from, figures.scope, num);
-  if (items.length === 0) return `${opening}.`;
+  const stop = L.stop ?? '.';
+  if (items.length === 0) return `${opening}${stop}`;
   const list = new Intl.ListFormat(L.locale, { type: 'conjunction', style: 'long' }).format(items);
-  return `${opening}${L.colon} ${list}.`;
+  return `${opening}${L.colon}${L.gap ?? ' '}${list}${stop}`;
 }

@@ -36,7 +36,7 @@ export type Participation = z.infer<typeof participationSchema>;
 export const participationResponse = z.object({ participation: participationSchema });
 
 /** The languages the participation sentence is written in. */
-export const PARTICIPATION_SENTENCE_LANGUAGES = ['en', 'fr', 'es'] as const;
+export const PARTICIPATION_SENTENCE_LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
 
 /**
  * `GET /api/spaces/:slug/participation/sentence`: the participation paragraph as the exports

@@ -3,7 +3,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { api } from '../../../lib/api';
 import type { Scope } from './participation';
 
-export type SentenceLanguage = 'en' | 'fr' | 'es';
+export type SentenceLanguage = 'en' | 'fr' | 'es' | 'ar' | 'zh' | 'ru';
 
 /** The participation paragraph the exports print, in `lang`, over the scope's contributions. */
 export const participationSentenceQuery = (slug: string, scope: Scope, lang: SentenceLanguage) =>
