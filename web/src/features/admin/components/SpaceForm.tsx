@@ -2,6 +2,8 @@ import {
   COMMENT_LANGUAGES,
   type CommentLanguage,
   type CreateSpaceRequest,
+  LOCALES,
+  type Locale,
   MODERATION_MODES,
   type ModerationMode,
   SPACE_STATUSES,
@@ -37,6 +39,7 @@ const FIELDS = [
   'acceptedLanguages',
   'disclaimer',
   'contactEmail',
+  'originalLanguage',
 ] as const;
 type FieldName = (typeof FIELDS)[number];
 const idOf = (f: FieldName) => `space-${f}`;
@@ -55,6 +58,8 @@ interface Values {
   acceptedLanguages: CommentLanguage[];
   disclaimer: string;
   contactEmail: string;
+  /** The language the texts are written in (chosen here when creating; later in Translations). */
+  originalLanguage: Locale;
 }
 
 const fromSpace = (s: SpaceDetail | null): Values => ({
@@ -71,6 +76,7 @@ const fromSpace = (s: SpaceDetail | null): Values => ({
   acceptedLanguages: s?.acceptedLanguages ?? ['en', 'fr', 'es'],
   disclaimer: s?.disclaimer ?? '',
   contactEmail: s?.contactEmail ?? '',
+  originalLanguage: s?.originalLanguage ?? 'en',
 });
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -81,7 +87,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * not overwrite each other. Errors go next to their field; nothing typed is cleared.
  */
 export function SpaceForm({ space }: { space: SpaceDetail | null }) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const qc = useQueryClient();
   const navigate = useNavigate();
   const creating = space === null;
@@ -142,6 +148,7 @@ export function SpaceForm({ space }: { space: SpaceDetail | null }) {
     acceptedLanguages: t('space.languages'),
     disclaimer: t('space.disclaimer'),
     contactEmail: t('space.contact'),
+    originalLanguage: t('translations.original'),
   };
 
   const validate = (): Partial<Record<FieldName, string>> => {
@@ -174,7 +181,12 @@ export function SpaceForm({ space }: { space: SpaceDetail | null }) {
       contactEmail: values.contactEmail.trim() || null,
     };
     if (creating) {
-      return { ...all, slug: values.slug.trim(), parentSlug: values.parentSlug || null };
+      return {
+        ...all,
+        slug: values.slug.trim(),
+        parentSlug: values.parentSlug || null,
+        originalLanguage: values.originalLanguage,
+      };
     }
     // Only what changed (and, for chairs, only what they may change).
     const changed: UpdateSpaceRequest = {};
@@ -262,6 +274,28 @@ export function SpaceForm({ space }: { space: SpaceDetail | null }) {
                 set('slug', value);
               }}
             />
+          )}
+          {creating && (
+            <Field
+              id={idOf('originalLanguage')}
+              label={labels.originalLanguage}
+              hint={t('translations.originalCreateHint')}
+              error={e.originalLanguage}
+            >
+              {(c) => (
+                <select
+                  {...c}
+                  value={values.originalLanguage}
+                  onChange={(ev) => set('originalLanguage', ev.target.value as Locale)}
+                >
+                  {LOCALES.map((l) => (
+                    <option key={l} value={l}>
+                      {new Intl.DisplayNames([i18n.language], { type: 'language' }).of(l) ?? l}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           )}
           {creating && (
             <Field id={idOf('parentSlug')} label={labels.parentSlug} hint={t('space.parentHint')} error={e.parentSlug}>
