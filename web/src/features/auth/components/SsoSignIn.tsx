@@ -34,7 +34,7 @@ export function SsoSignIn({ next }: { next: string }) {
   const oidc = providers.data?.oidc;
   const raw = params.get('sso_error');
   const code: Code | null = raw === null ? null : isCode(raw) ? raw : 'oidc_failed';
-  const name = oidc?.name ?? t('button', { name: '' }).trim();
+  const name = oidc?.name ?? t('fallbackName');
   if (!oidc && !code) return null;
   return (
     <div className="sso-sign-in">
