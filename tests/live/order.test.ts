@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { appendEvent } from '../../server/src/commands/events.js';
 import { testConfig } from '../../server/src/config.js';
 import { spaceRoles } from '../../server/src/db/schema/index.js';
+import { pruneEvents } from '../../server/src/live/replay.js';
 import { setupApp } from '../helpers/app.js';
 import { grantRole, makeSpace, makeUser } from '../helpers/factories.js';
 import { LiveClient, emit, startInstance } from '../helpers/live.js';
@@ -189,6 +190,34 @@ describe('order without a lock', () => {
     const d = await connect(a.url);
     await d.subscribe(space.slug, x);
     expect(d.events(space.slug).map((e) => e.id)).toEqual([y]);
+  });
+});
+
+describe('pruning', () => {
+  it('deletes events past the retention as a prefix of the order; a cursor among them resets, one after them replays', async () => {
+    const { space } = await makeSpace(ctx);
+    const old1 = await emit(ctx.db.db, space.id, 'comment.published');
+    const old2 = await emit(ctx.db.db, space.id, 'comment.published');
+    const kept1 = await emit(ctx.db.db, space.id, 'comment.published');
+    const kept2 = await emit(ctx.db.db, space.id, 'comment.published');
+    await ctx.db.pool.query(`update events set created_at = now() - interval '10 days' where id = any($1)`, [
+      [old1, old2],
+    ]);
+    const errors: unknown[] = [];
+    const log = { info: () => {}, warn: (o: object) => errors.push(o), error: (o: object) => errors.push(o) };
+    await pruneEvents(ctx.db.db, 7 * 24 * 60 * 60 * 1000, log);
+    expect(errors).toEqual([]);
+    const { rows } = await ctx.db.pool.query<{ id: string }>('select id from events where id = any($1) order by id', [
+      [old1, old2, kept1, kept2],
+    ]);
+    expect(rows.map((r) => Number(r.id))).toEqual([kept1, kept2]);
+
+    const c = await connect(a.url);
+    c.send({ type: 'subscribe', space: space.slug, since: old2 });
+    expect(await c.waitFor((m) => m.type === 'reset')).toEqual({ type: 'reset', space: space.slug });
+    const d = await connect(b.url);
+    await d.subscribe(space.slug, kept1);
+    expect(d.events(space.slug).map((e) => e.id)).toEqual([kept2]);
   });
 });
 
