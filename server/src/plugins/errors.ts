@@ -22,6 +22,27 @@ function fieldName(context: string | undefined, keyword: string, instancePath: s
   return path || context || 'body';
 }
 
+/** Node's socket errors and pg's messages for a connection that is gone or cannot be made. */
+const LOST_CONNECTION = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND)$/;
+const LOST_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|not queryable|terminating connection due to administrator command/;
+
+/**
+ * PostgreSQL went away or cannot be reached (restart, failover, outage): a 503 the client may retry
+ * (and `/readyz` says so too), not a 500. SQLSTATE class 08 (connection exception), 57P01-57P03
+ * (shutting down, starting up), or the socket error under drizzle's wrapper.
+ */
+export function databaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('08') || /^57P0[123]$/.test(code) || LOST_CONNECTION.test(code))) {
+      return true;
+    }
+    if (LOST_MESSAGE.test(e.message)) return true;
+  }
+  return false;
+}
+
 function toResponse(err: FastifyError | Error) {
   if (err instanceof AppError) return send(err.statusCode, err.code, err.message, err.details);
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -53,6 +74,9 @@ function toResponse(err: FastifyError | Error) {
   const pgCode = (err as { code?: unknown }).code ?? (err.cause as { code?: unknown } | undefined)?.code;
   if (pgCode === '22021' || pgCode === '22P05') {
     return send(400, 'invalid_text', 'The request holds a character that cannot be stored, such as U+0000.');
+  }
+  if (databaseUnavailable(err)) {
+    return send(503, 'database_unavailable', 'The database is unavailable for a moment; try again shortly.');
   }
   if (fe.statusCode === 429) {
     return send(429, 'rate_limited', 'Too many requests; try again in a minute.', { retryAfterSeconds: 60 });
