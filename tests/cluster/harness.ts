@@ -221,6 +221,7 @@ export class Viewer {
   /** Event id → when it arrived (ms since epoch). */
   readonly received = new Map<number, number>();
   duplicates = 0;
+  readonly duplicateDetails: string[] = [];
   resets = 0;
   errors: string[] = [];
   /** Close codes seen (1001 expected on a rolling restart). */
@@ -234,6 +235,10 @@ export class Viewer {
   private timer: NodeJS.Timeout | null = null;
   private readyWaiters: (() => void)[] = [];
   readyCount = 0;
+  /** Upgrades answered with an HTTP status instead of 101 (retried). */
+  readonly refused: number[] = [];
+  /** When the current connection attempt started (null: connected). */
+  connectingSince: number | null = null;
 
   constructor(
     readonly url: string,
@@ -251,12 +256,17 @@ export class Viewer {
     if (this.stopped) return;
     const ws = new WebSocket(this.url, { origin: this.origin });
     this.socket = ws;
+    this.connectingSince = Date.now();
+    let readySeen = false;
+    let since: number | null = null;
     ws.on('upgrade', (res) => {
       const instance = res.headers['x-instance'];
       this.instances.push(typeof instance === 'string' ? instance : '?');
     });
     ws.on('open', () => {
       this.attempt = 0;
+      this.connectingSince = null;
+      since = this.lastEventId;
       ws.send(
         JSON.stringify(
           this.lastEventId === null
@@ -269,10 +279,15 @@ export class Viewer {
       const now = Date.now();
       const msg = JSON.parse(raw.toString()) as ServerEvent;
       if (msg.type === 'event' && typeof msg.id === 'number') {
-        if (this.received.has(msg.id)) this.duplicates += 1;
-        else this.received.set(msg.id, now);
+        if (this.received.has(msg.id)) {
+          this.duplicates += 1;
+          this.duplicateDetails.push(
+            `event ${msg.id} again on connection ${this.instances.length} (${this.instances.at(-1)}), ${readySeen ? 'after' : 'before'} its ready (since ${since}), first ${now - (this.received.get(msg.id) ?? now)} ms earlier`,
+          );
+        } else this.received.set(msg.id, now);
         this.lastEventId = Math.max(this.lastEventId ?? 0, msg.id);
       } else if (msg.type === 'ready') {
+        readySeen = true;
         this.lastEventId = Math.max(this.lastEventId ?? 0, msg.lastEventId ?? 0);
         this.readyCount += 1;
         for (const w of this.readyWaiters.splice(0)) w();
@@ -284,17 +299,20 @@ export class Viewer {
         this.errors.push(raw.toString());
       }
     });
-    ws.on('unexpected-response', (_req, res) => {
-      this.errors.push(`upgrade refused: ${res.statusCode}`);
+    ws.on('unexpected-response', (req, res) => {
+      // No instance could take it (all restarting, or the database down): tried again like a close.
+      this.refused.push(res.statusCode ?? 0);
+      req.destroy(new Error(`upgrade refused: ${res.statusCode}`));
     });
     ws.on('error', (err) => {
       // A refused connection (every instance down) is retried like any close; anything else is noted.
-      if (!/ECONNREFUSED|socket hang up|Unexpected server response/.test(err.message)) this.errors.push(err.message);
+      if (!/ECONNREFUSED|socket hang up|upgrade refused/.test(err.message)) this.errors.push(err.message);
     });
     ws.on('close', (code) => {
       if (this.socket !== ws) return;
       this.socket = null;
-      this.closes.push(code);
+      // A socket that was open; an attempt that never opened is retried without counting here.
+      if (this.connectingSince === null) this.closes.push(code);
       if (this.stopped) return;
       const delay = Math.min(30_000, 500 * 2 ** this.attempt) * (0.75 + Math.random() * 0.5);
       this.attempt += 1;
