@@ -30,7 +30,11 @@ export type SpaceRole = (typeof SPACE_ROLES)[number];
 export const SPACE_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
 export type SpaceStatus = (typeof SPACE_STATUSES)[number];
 
-export const MODERATION_MODES = ['pre', 'post'] as const;
+/**
+ * `pre_except_verified`: pre-moderated, except authors with a verified affiliation, whose
+ * comments publish at once (still logged and reportable).
+ */
+export const MODERATION_MODES = ['pre', 'post', 'pre_except_verified'] as const;
 export type ModerationMode = (typeof MODERATION_MODES)[number];
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;

@@ -55,6 +55,12 @@ export const ADMIN_LOG_ACTIONS = [
   'space_opened',
   'space_closed',
   'settings_changed',
+  'affiliation_verified',
+  'affiliation_declined',
+  'domain_added',
+  'domain_removed',
+  'focal_point_designated',
+  'focal_point_removed',
 ] as const;
 export const adminLogEntry = z.object({
   id: z.number().int(),

@@ -14,3 +14,4 @@ export * from './identity.js';
 export * from './staffAccounts.js';
 export * from './oidc.js';
 export * from './counters.js';
+export * from './affiliations.js';

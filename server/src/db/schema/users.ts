@@ -20,6 +20,18 @@ export const users = pgTable(
     disabled: boolean('disabled').notNull().default(false),
     /** When the account's address was proven by following an emailed link (or an invitation); null: unverified. */
     emailVerifiedAt: ts('email_verified_at'),
+    /**
+     * Verified affiliation (server/src/policies/affiliation.ts): when the name, organisation,
+     * category and country above were verified, by whom (name at the time, or the email domain
+     * of a domain rule) and how. A trigger clears these (and `focalPointAt`) when any of those
+     * four fields changes in an update that does not itself verify.
+     */
+    affiliationVerifiedAt: ts('affiliation_verified_at'),
+    affiliationVerifiedBy: uuid('affiliation_verified_by'),
+    affiliationVerifiedByName: text('affiliation_verified_by_name'),
+    affiliationVerifiedVia: text('affiliation_verified_via').$type<'review' | 'domain'>(),
+    /** Designated official focal point of the Member State `country` (requires a verified affiliation). */
+    focalPointAt: ts('focal_point_at'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
