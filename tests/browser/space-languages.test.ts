@@ -70,16 +70,17 @@ describe('reading a space in the interface language', () => {
 });
 
 describe('editing translations side by side', () => {
-  it('an administrator fills a missing Arabic summary; an Arabic reader gets it', async () => {
+  it('an administrator with a French interface fills a missing Arabic summary; an Arabic reader gets it', async () => {
     const admin = await makeAdmin(ctx);
-    const page = await signedInPage(browser, baseURL, admin);
+    // French interface: the page reads the space in French, the forms still edit the English original.
+    const page = await signedInPage(browser, baseURL, admin, 'fr');
     await page.goto('/admin/spaces/rt-1-1');
     const editor = page.locator('section.translations-editor');
-    await editor.getByLabel('Translate into').selectOption('ar');
+    await editor.getByLabel('Traduire en').selectOption('ar');
     const summary = editor.locator('#tr-ar-summary');
     // The original beside it, and the mark while it is missing.
     await editor.getByText(rt11.summary).waitFor();
-    await expect.poll(() => editor.locator('#tr-ar-summary-missing').textContent()).toBe('Missing translation');
+    await expect.poll(() => editor.locator('#tr-ar-summary-missing').textContent()).toBe('Traduction manquante');
     expect(await editor.locator('#tr-ar-title').inputValue()).toBe(AR_TITLE);
     expect(await editor.locator('#tr-ar-title-missing').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
@@ -88,8 +89,8 @@ describe('editing translations side by side', () => {
     const arabic = 'كيف يمكن الاعتراف بمهارات المهاجرين ومدخراتهم وشبكاتهم وتسخيرها للتنمية؟';
     await summary.fill(arabic);
     expect(await editor.locator('#tr-ar-summary-missing').count()).toBe(0);
-    await editor.getByRole('button', { name: 'Save translations' }).click();
-    await editor.getByText('Translations saved.').waitFor({ timeout: BROWSER_WAIT_MS });
+    await editor.getByRole('button', { name: 'Enregistrer les traductions' }).click();
+    await editor.getByText('Traductions enregistrées.').waitFor({ timeout: BROWSER_WAIT_MS });
     await expect
       .poll(
         async () =>
@@ -97,8 +98,13 @@ describe('editing translations side by side', () => {
             .rows[0]?.s,
       )
       .toBe(arabic);
-    // The settings form kept the English original, not the page's language.
+    // The settings and questions forms show the English original, not the page's French.
     expect(await page.locator('#space-summary').inputValue()).toBe(rt11.summary);
+    expect(await page.locator('#space-title').inputValue()).toBe(rt11.title);
+    await page
+      .locator('.questions-editor')
+      .getByText(rt11.questions[0]?.text ?? '-')
+      .waitFor();
 
     const reader = await (await newContext(browser, baseURL, 'ar')).newPage();
     await reader.goto(SPACE);
