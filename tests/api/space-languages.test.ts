@@ -259,6 +259,23 @@ describe('editing translations', () => {
   });
 });
 
+describe('duplicating a space', () => {
+  it('copies its translations and its questions’, not the title’s (the copy has its own)', async () => {
+    const res = await cast.admin.client.post(`/api/spaces/${space.slug}/duplicate?lang=fr`, {
+      slug: `copy-${Date.now()}`,
+      code: `COPY ${Date.now()}`,
+      title: 'The next roundtable',
+    });
+    expect(res.status, res.raw).toBe(201);
+    // The answer in the language asked, as a read would be.
+    expect(res.body.space.questions[0].text).toBe('Première question ?');
+    const copy = (await cast.admin.client.get(`/api/spaces/${res.body.space.slug}?lang=fr`)).body.space;
+    expect(copy).toMatchObject({ title: 'The next roundtable', lang: { title: 'en', background: 'fr' } });
+    expect(copy.backgroundHtml).toContain('En français.');
+    expect(copy.questions[0]).toMatchObject({ text: 'Première question ?', lang: { text: 'fr' } });
+  });
+});
+
 describe('exports in the asked language', () => {
   it('print the space’s title and questions in that language where translated', async () => {
     await insertComment(ctx, {

@@ -120,6 +120,7 @@ export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Start the next roundtable from this one: a draft copy of its settings and questions (administrators)',
         params: slugParams,
+        querystring: languageQuery,
         body: duplicateSpaceRequest,
         response: { 201: spaceDetailResponse, ...errors, 409: errorResponse },
       },
@@ -131,7 +132,14 @@ export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(request.user, 'space.duplicate', scope);
       const copy = await duplicateSpace(db, space.id, request.body, request.user);
       // The actor is an administrator: no role rows to look up.
-      const detail = await spaceDetail(db, { space: copy, scope: scopeOf(copy, undefined) }, request.user);
+      const asked = askedLanguage(request, reply, request.query.lang);
+      const detail = await spaceDetail(
+        db,
+        { space: copy, scope: scopeOf(copy, undefined) },
+        request.user,
+        new Date(),
+        asked,
+      );
       return reply.status(201).send({ space: detail });
     },
   );
