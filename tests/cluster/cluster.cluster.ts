@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerRequest } from '@convene/shared';
@@ -13,7 +13,18 @@ import { comments, events, spaces } from '../../server/src/db/schema/index.js';
 import { newAccount } from '../helpers/app.js';
 import { type TestSmtp, startSmtp } from '../helpers/smtp.js';
 import { freePort } from '../setup/global.js';
-import { AppProcess, HttpClient, Nginx, Viewer, Writer, percentile, until } from './harness.js';
+import {
+  AppProcess,
+  DEPLOY_NGINX,
+  HttpClient,
+  Nginx,
+  Viewer,
+  Writer,
+  nginxTest,
+  percentile,
+  root,
+  until,
+} from './harness.js';
 
 /**
  * `npm run test:cluster`: one PostgreSQL (embedded, stopped and started again for the outage),
@@ -212,6 +223,33 @@ afterAll(async () => {
 }, 60_000);
 
 describe('three instances behind nginx', () => {
+  it("docker-compose's nginx.conf includes the same two files and passes nginx -t", async () => {
+    const compose = await readFile(join(root, 'docker-compose.yml'), 'utf8');
+    expect(compose).toContain('./deploy/nginx/nginx.conf:/etc/nginx/nginx.conf:ro');
+    expect(compose).toContain('./deploy/nginx:/etc/nginx/convene:ro');
+    const docker = await readFile(join(DEPLOY_NGINX, 'nginx.conf'), 'utf8');
+    const template = await readFile(join(DEPLOY_NGINX, 'cluster-test.conf.template'), 'utf8');
+    for (const text of [docker, template]) {
+      expect(text).toMatch(/include \S+\/convene-http\.conf;/);
+      expect(text).toMatch(/include \S+\/convene-locations\.conf;/);
+    }
+    // Here, with what only Docker has replaced: the replicas' names, the image's user and paths.
+    const prefix = join(dir, 'nginx-docker');
+    await mkdir(prefix, { recursive: true });
+    const file = join(prefix, 'nginx.conf');
+    await writeFile(
+      file,
+      docker
+        .replaceAll('/etc/nginx/convene', DEPLOY_NGINX)
+        .replace(/server app\d:3000/g, 'server 127.0.0.1:3000')
+        .replace('user nginx;', process.getuid?.() === 0 ? 'user root;' : '')
+        .replace('pid /var/run/nginx.pid;', `pid ${prefix}/nginx.pid;`)
+        .replace('/var/log/nginx/access.log', join(prefix, 'access.log'))
+        .replace('listen 80;', `listen 127.0.0.1:${await freePort()};`),
+    );
+    expect(await nginxTest(prefix, file)).toMatch(/syntax is ok/);
+  });
+
   it('a session works on any instance; nginx keeps the request id and hides /metrics', async () => {
     const client = await signIn(accounts[0] ?? { email: '', password: '' });
     const served = new Set<string>();
@@ -369,6 +407,7 @@ describe('three instances behind nginx', () => {
       'viewer reconnects (1001)',
       viewers.reduce((n, v) => n + v.closes.length, 0),
     );
+    figure('viewer upgrades refused (retried)', JSON.stringify(viewers.flatMap((v) => v.refused)));
 
     const lags: number[] = [];
     for (const [id, e] of expected) {

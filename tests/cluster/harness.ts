@@ -134,11 +134,7 @@ export class Nginx {
       );
     const file = join(this.prefix, 'nginx.conf');
     await writeFile(file, conf);
-    const test = spawn('nginx', ['-t', '-p', this.prefix, '-c', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let testOut = '';
-    test.stderr?.on('data', (d: Buffer) => (testOut += d.toString()));
-    const testCode = await new Promise<number | null>((resolve) => test.once('exit', resolve));
-    if (testCode !== 0) throw new Error(`nginx -t refused the config:\n${testOut}\n${conf}`);
+    await nginxTest(this.prefix, file);
     const child = spawn('nginx', ['-p', this.prefix, '-c', file, '-g', 'daemon off;'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -163,6 +159,17 @@ export class Nginx {
     child.kill('SIGQUIT');
     await exited;
   }
+}
+
+/** Runs `nginx -t` on a config file; resolves with nginx's output, or fails with it. */
+export async function nginxTest(prefix: string, file: string): Promise<string> {
+  const test = spawn('nginx', ['-t', '-p', prefix, '-c', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  test.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  test.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => test.once('close', resolve));
+  if (code !== 0) throw new Error(`nginx -t refused ${file} (exit ${code}):\n${out}`);
+  return out;
 }
 
 /** One browser: cookies, and the Origin header the CSRF check wants on writes. */
