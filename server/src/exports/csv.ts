@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CuratedInput } from './curated.js';
 import { columnsFor, contributionRow, flatten } from './format.js';
+import { exportLanguage } from './words.js';
 
 /**
  * A spreadsheet would run a cell beginning with "=", "+", "-", "@" (or a tab or carriage return)
@@ -15,7 +16,10 @@ const neutralise = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
  */
 const QUOTED = /[\r\n,"]|^\s|\s$/;
 const optionsFor = (input: CuratedInput) => {
-  const columns = columnsFor(input.grouping, input.filters.translation).map((c) => ({ key: c.key, header: c.header }));
+  const columns = columnsFor(input.grouping, input.filters.translation, exportLanguage(input.filters)).map((c) => ({
+    key: c.key,
+    header: c.header,
+  }));
   return { columns, record_delimiter: 'windows', quoted_match: QUOTED } as const;
 };
 
@@ -28,13 +32,14 @@ const optionsFor = (input: CuratedInput) => {
  */
 export async function* csvExport(input: CuratedInput): AsyncGenerator<string> {
   const options = optionsFor(input);
+  const lang = exportLanguage(input.filters);
   yield stringify([], { ...options, bom: true, header: true });
   for (const section of input.sections) {
     for await (const page of input.threads(section)) {
       const records = [];
       for (const root of page) {
         for (const { c } of flatten(root)) {
-          const row = contributionRow(input.questionOf(c.questionId), c, section);
+          const row = contributionRow(input.questionOf(c.questionId), c, section, lang);
           records.push(Object.fromEntries(options.columns.map(({ key }) => [key, neutralise(row[key])])));
         }
       }

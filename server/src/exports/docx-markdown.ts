@@ -61,7 +61,14 @@ export interface DocxMarkdownContext {
 }
 
 /** Word's language tag for a contribution's language ("other": none, Word then guesses). */
-export const WORD_LANGUAGES: Record<string, string | undefined> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+export const WORD_LANGUAGES: Record<string, string | undefined> = {
+  en: 'en-GB',
+  fr: 'fr-FR',
+  es: 'es-ES',
+  ar: 'ar-SA',
+  zh: 'zh-CN',
+  ru: 'ru-RU',
+};
 
 /** Text width of an A4 page with the library's 1-inch margins, in twentieths of a point. */
 export const TEXT_WIDTH = 9026;
@@ -107,6 +114,11 @@ export function columnWidths(rows: string[][], total = TEXT_WIDTH): number[] {
 export interface DocxMarkdownOptions {
   /** Word language tag (`w:lang`) of every run, so Word checks French as French. */
   language?: string | undefined;
+  /**
+   * Every paragraph right to left (`bidirectional`, an Arabic text) or explicitly left to right
+   * (a text in another language inside a right-to-left document); unset: the document's default.
+   */
+  rightToLeft?: boolean | undefined;
   /** Left indent of every block, in twentieths of a point (replies sit further right). */
   indent?: number;
   /** Word heading level of a markdown "#" heading; deeper ones follow, capped at Heading 6. */
@@ -116,6 +128,10 @@ export interface DocxMarkdownOptions {
   /** Told of each real Word footnote the markdown itself makes (`[^1]`), in document order. */
   onFootnote?: () => void;
 }
+
+/** A paragraph's direction as the options ask (nothing when they do not say). */
+const direction = (options: DocxMarkdownOptions) =>
+  options.rightToLeft === undefined ? {} : { bidirectional: options.rightToLeft };
 
 /** Citation markers survive markdown parsing as plain text: private-use characters around an index. */
 export const CITATION_MARK = /\uE000(\d+)\uE001/g;
@@ -139,6 +155,7 @@ function textRuns(text: string, style: RunStyle, link: boolean, options: DocxMar
       ...(style.code ? { font: MONO } : {}),
       ...(link ? { style: 'Hyperlink' } : {}),
       ...(options.language ? { language: { value: options.language } } : {}),
+      ...(options.rightToLeft ? { rightToLeft: true } : {}),
     });
   const citation = options.citation;
   if (!citation || !text.includes('\uE000')) return [make(text)];
@@ -323,7 +340,12 @@ function convertBlocks(
           const lang = options.language ? { language: { value: options.language } } : {};
           table.cells.push(
             new TableCell({
-              children: [new Paragraph({ children: bold ? [new TextRun({ text: t.content, bold, ...lang })] : runs })],
+              children: [
+                new Paragraph({
+                  ...direction(options),
+                  children: bold ? [new TextRun({ text: t.content, bold, ...lang })] : runs,
+                }),
+              ],
             }),
           );
           break;
@@ -331,6 +353,7 @@ function convertBlocks(
         if (headingLevel !== null) {
           blocks.push(
             new Paragraph({
+              ...direction(options),
               children: runs,
               heading: heading(headingBase + headingLevel - 1),
               ...indent(),
@@ -345,6 +368,7 @@ function convertBlocks(
           const left = indentLeft();
           blocks.push(
             new Paragraph({
+              ...direction(options),
               children: runs,
               ...(list.ordered
                 ? { numbering: { reference: orderedListDefinition(list.start), level, instance: list.instance } }
@@ -357,6 +381,7 @@ function convertBlocks(
         }
         blocks.push(
           new Paragraph({
+            ...direction(options),
             children: runs,
             ...indent(),
             ...(inFootnote ? { style: 'FootnoteText' } : {}),
@@ -370,6 +395,7 @@ function convertBlocks(
         for (const line of t.content.replace(/\n$/, '').split('\n')) {
           blocks.push(
             new Paragraph({
+              ...direction(options),
               children: [new TextRun({ text: line, font: MONO })],
               ...indent(),
               shading: { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' },
@@ -381,6 +407,7 @@ function convertBlocks(
       case 'hr':
         blocks.push(
           new Paragraph({
+            ...direction(options),
             children: [],
             ...indent(),
             border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'A6A6A6', space: 1 } },

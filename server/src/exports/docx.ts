@@ -13,6 +13,7 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type IParagraphStylePropertiesOptions,
 } from 'docx';
 import type { CuratedInput } from './curated.js';
 import {
@@ -37,6 +38,7 @@ import {
   translationLabel,
 } from './format.js';
 import { sentenceLanguage } from './participationSentence.js';
+import { EXPORT_WORDS, type ExportLanguage, WORD_FONT, exportLanguage, isRightToLeft } from './words.js';
 import { convertPastedFootnotes } from './markdown.js';
 import { type ReportTable, memberStatesAnnex, organisationsAnnex, participationTables } from './reportTables.js';
 
@@ -144,7 +146,12 @@ function contributionBlocks(
   depth: number,
   ctx: DocxMarkdownContext,
   grouping: CuratedInput['grouping'],
+  lang: ExportLanguage = 'en',
 ): Block[] {
+  const w = EXPORT_WORDS[lang].label;
+  // A text keeps its own direction: Arabic right to left, the others left to right in an Arabic document.
+  const textDirection = (language: string) =>
+    isRightToLeft(language as ExportLanguage) ? true : isRightToLeft(lang) ? false : undefined;
   const indent = REPLY_INDENT * depth;
   const at = indent ? { indent: { left: indent } } : {};
   const a = c.author;
@@ -154,7 +161,7 @@ function contributionBlocks(
       [a.categoryLabel, a.countryName, languageLabel(c.language), formatDate(c.createdAt)].filter(Boolean).join(' · '),
     ),
     small(' · '),
-    link('Permalink', c.permalink),
+    link(w.permalink, c.permalink),
   ];
   const blocks: Block[] = [
     new Paragraph({
@@ -177,12 +184,12 @@ function contributionBlocks(
     blocks.push(
       new Paragraph({
         ...at,
-        children: [small(`Tags: ${c.tags.map((t) => `${t.code} ${t.label}`).join('; ')}`)],
+        children: [small(`${w.tags}: ${c.tags.map((t) => `${t.code} ${t.label}`).join('; ')}`)],
       }),
     );
   }
   if (c.attachments.length) {
-    const files: ParagraphChild[] = [small('Attachments: ')];
+    const files: ParagraphChild[] = [small(`${w.attachments}: `)];
     c.attachments.forEach((f, i) => {
       if (i > 0) files.push(small(', '));
       files.push(link(f.filename, f.url));
@@ -200,6 +207,7 @@ function contributionBlocks(
         indent,
         headingBase: 4,
         language: WORD_LANGUAGES[t.language],
+        rightToLeft: textDirection(t.language),
       }),
     );
     blocks.push(label(originalLabel(c)));
@@ -209,14 +217,22 @@ function contributionBlocks(
       indent,
       headingBase: 4,
       language: WORD_LANGUAGES[c.language],
+      rightToLeft: textDirection(c.language),
     }),
   );
-  for (const r of c.replies) blocks.push(...contributionBlocks(r, depth + 1, ctx, grouping));
+  for (const r of c.replies) blocks.push(...contributionBlocks(r, depth + 1, ctx, grouping, lang));
   return blocks;
 }
 
 /** Word's own list numbering and a calm default font, shared by every Word export. */
-export function newDocument(title: string, children: Block[]): Document {
+export function newDocument(title: string, children: Block[], lang: ExportLanguage = 'en'): Document {
+  const rtl = isRightToLeft(lang);
+  // Right to left for the whole document in Arabic: every paragraph's default (the docx types
+  // leave `bidirectional` out of the defaults, which Word and the library both take).
+  const paragraph = {
+    spacing: { after: 160, line: 264, lineRule: LineRuleType.AUTO },
+    ...(rtl ? { bidirectional: true } : {}),
+  } as IParagraphStylePropertiesOptions;
   return new Document({
     title,
     creator: 'Convene',
@@ -225,8 +241,14 @@ export function newDocument(title: string, children: Block[]): Document {
         // Space after every paragraph (8 pt, as Word's own Normal style), so a contribution's
         // paragraphs stand apart; British English unless a run says otherwise.
         document: {
-          run: { font: 'Calibri', size: 22, language: { value: 'en-GB' } },
-          paragraph: { spacing: { after: 160, line: 264, lineRule: LineRuleType.AUTO } },
+          // Calibri for Latin and Cyrillic, Arial for Arabic, Microsoft YaHei for Chinese (Word
+          // picks by script; LibreOffice falls back to the Noto fonts where these are absent).
+          run: {
+            font: WORD_FONT,
+            size: 22,
+            language: { value: WORD_LANGUAGES[lang] ?? 'en-GB', ...(rtl ? { bidirectional: 'ar-SA' } : {}) },
+          },
+          paragraph,
         },
       },
     },
@@ -249,11 +271,13 @@ export function listCounter(): DocxMarkdownContext {
 export async function docxExport(input: CuratedInput): Promise<Buffer> {
   const s = input.space;
   const ctx = listCounter();
+  const lang = exportLanguage(input.filters);
+  const w = EXPORT_WORDS[lang].label;
   const children: Block[] = [
     new Paragraph({ text: `${s.code} — ${s.title}`, heading: HeadingLevel.TITLE }),
-    ...(s.parent ? [label('Session', `${s.parent.code} — ${s.parent.title}`)] : []),
+    ...(s.parent ? [label(w.session, `${s.parent.code} — ${s.parent.title}`)] : []),
     // The report's own sentence first, in the export's language, tagged so Word checks it as such.
-    new Paragraph({ text: 'Participation', heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({ text: w.participation, heading: HeadingLevel.HEADING_1 }),
     new Paragraph({
       children: [
         new TextRun({
@@ -262,11 +286,11 @@ export async function docxExport(input: CuratedInput): Promise<Buffer> {
         }),
       ],
     }),
-    label('Dates', period(s)),
-    label('Moderators', people(s.moderators)),
-    label('Chairs', people(s.chairs)),
-    label('Exported', `${formatDate(input.generatedAt)}, ${scopeLine(input)}`),
-    new Paragraph({ children: [new TextRun({ text: 'Page: ', bold: true }), link(s.url, s.url)] }),
+    label(w.dates, period(s)),
+    label(w.moderators, people(s.moderators)),
+    label(w.chairs, people(s.chairs)),
+    label(w.exported, `${formatDate(input.generatedAt)}, ${scopeLine(input)}`),
+    new Paragraph({ children: [new TextRun({ text: `${w.page}: `, bold: true }), link(s.url, s.url)] }),
     ...participationBlocks(input),
   ];
   for (const q of input.sections) {
@@ -275,12 +299,11 @@ export async function docxExport(input: CuratedInput): Promise<Buffer> {
     for await (const page of input.threads(q)) {
       for (const root of page) {
         any = true;
-        children.push(...contributionBlocks(root, 0, ctx, input.grouping));
+        children.push(...contributionBlocks(root, 0, ctx, input.grouping, lang));
       }
     }
-    if (!any)
-      children.push(new Paragraph({ children: [new TextRun({ text: 'No published contributions.', italics: true })] }));
+    if (!any) children.push(new Paragraph({ children: [new TextRun({ text: w.noContributions, italics: true })] }));
   }
   children.push(...annexBlocks(input));
-  return Packer.toBuffer(newDocument(`${s.code} — ${s.title}`, children));
+  return Packer.toBuffer(newDocument(`${s.code} — ${s.title}`, children, lang));
 }

@@ -1,5 +1,6 @@
 import { type ExportContribution, type ExportTranslation, LANGUAGE_LABELS } from '@convene/shared';
 import type { CuratedInput, CuratedQuestion, CuratedSection } from './curated.js';
+import { EXPORT_WORDS, type ExportLanguage, languageName } from './words.js';
 
 /** "22 November 2026": dates as a reader of a report expects them, in UTC. */
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -131,11 +132,16 @@ export const TRANSLATION_COLUMNS = [
  * The tabular formats' columns for a grouping (by objective, the objective comes first), and
  * with a translation asked for, its columns last.
  */
-export const columnsFor = (grouping: CuratedInput['grouping'], translation?: string | null) => [
-  ...(grouping === 'objective' ? [OBJECTIVE_COLUMN] : []),
-  ...CONTRIBUTION_COLUMNS,
-  ...(translation ? TRANSLATION_COLUMNS : []),
-];
+export const columnsFor = (
+  grouping: CuratedInput['grouping'],
+  translation?: string | null,
+  lang: ExportLanguage = 'en',
+): { key: ColumnKey; header: string; width: number }[] =>
+  [
+    ...(grouping === 'objective' ? [OBJECTIVE_COLUMN] : []),
+    ...CONTRIBUTION_COLUMNS,
+    ...(translation ? TRANSLATION_COLUMNS : []),
+  ].map((c) => ({ key: c.key, header: EXPORT_WORDS[lang].columns[c.key], width: c.width }));
 
 /**
  * One contribution as a row of the tabular formats: `q` its question; `section` the objective
@@ -145,6 +151,7 @@ export function contributionRow(
   q: { number: number | null; text: string },
   c: ExportContribution,
   section?: CuratedSection,
+  lang: ExportLanguage = 'en',
 ): Record<ColumnKey, string> & { at: Date } {
   return {
     objective: section?.kind === 'objective' ? sectionHeading(section) : '',
@@ -157,7 +164,7 @@ export function contributionRow(
     affiliation: c.author.affiliation,
     category: c.author.categoryLabel,
     country: c.author.countryName ?? '',
-    language: languageLabel(c.language),
+    language: languageName(c.language, lang),
     date: isoSeconds(c.createdAt),
     at: new Date(c.createdAt),
     // The JSON's word for it (`status: "approved"`): one vocabulary in every format.
@@ -167,7 +174,7 @@ export function contributionRow(
     attachments: c.attachments.map((a) => `${a.filename} <${a.url}>`).join('\n'),
     permalink: c.permalink,
     text: c.text,
-    translationLanguage: c.translation ? languageLabel(c.translation.language) : '',
+    translationLanguage: c.translation ? languageName(c.translation.language, lang) : '',
     translation: c.translation?.text ?? '',
     translatedBy: c.translation?.translator ?? '',
     translatedAt: c.translation ? isoSeconds(c.translation.translatedAt) : '',

@@ -3,6 +3,7 @@ import { LANGUAGE_LABELS, STAKEHOLDER_CATEGORY_LABELS } from '@convene/shared';
 import ExcelJS from 'exceljs';
 import { type CuratedInput, countryName } from './curated.js';
 import { columnsFor, contributionRow, flatten, people, period, scopeLine } from './format.js';
+import { EXPORT_WORDS, exportLanguage, isRightToLeft } from './words.js';
 
 const bold = { bold: true } as const;
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -26,9 +27,11 @@ function tableSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   columns: Partial<ExcelJS.Column>[],
+  rightToLeft = false,
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 1 }],
+    // An Arabic sheet reads from the right (column A on the right), as Excel lays out RTL sheets.
+    views: [{ state: 'frozen', ySplit: 1, ...(rightToLeft ? { rightToLeft } : {}) }],
     pageSetup: PRINT_SETUP,
   });
   sheet.columns = columns;
@@ -169,10 +172,11 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Convene';
   workbook.created = input.generatedAt;
-  const columns = columnsFor(input.grouping, input.filters.translation);
+  const lang = exportLanguage(input.filters);
+  const columns = columnsFor(input.grouping, input.filters.translation, lang);
   const sheet = tableSheet(
     workbook,
-    'Contributions',
+    EXPORT_WORDS[lang].sheet.contributions,
     columns.map((c) => ({
       key: c.key,
       header: c.header,
@@ -183,6 +187,7 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
       ...(c.key === 'date' ? { style: { numFmt: DATE_FORMAT } } : {}),
       ...(c.key === 'permalink' ? { style: { font: { color: { argb: 'FF0563C1' }, underline: true } } } : {}),
     })),
+    isRightToLeft(lang),
   );
   // Written when the sheet is committed, so after the header row is fine.
   sheet.autoFilter = `A1:${columnLetter(columns.length)}1`;
@@ -202,7 +207,7 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
       for (const root of page) {
         for (const { c } of flatten(root)) {
           const question = input.questionOf(c.questionId);
-          const { at, ...row } = contributionRow(question, c, section);
+          const { at, ...row } = contributionRow(question, c, section, lang);
           // Grouped by objective a contribution may appear twice; its files are listed once.
           for (const f of c.attachments.filter((x) => !seenFiles.has(x.id) && seenFiles.add(x.id)))
             files.push({
