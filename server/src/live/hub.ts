@@ -51,6 +51,12 @@ export class LiveHub {
   private inboxPresenter: InboxPresenter | null = null;
   /** Told of each events row once it was handed to this instance's sockets (metrics: delivery lag). */
   delivered: ((row: EventRow) => void) | null = null;
+  /**
+   * Told when a backlog too long to deliver was skipped (`listener.ts`): events up to that
+   * position were NOT handed to `delivered`, so anything kept up to date from events (a cache)
+   * must drop what it holds.
+   */
+  skippedBacklog: ((upToId: number) => void) | null = null;
 
   constructor(
     private readonly db: Database,
@@ -71,7 +77,10 @@ export class LiveHub {
         await this.subscriptions.deliver(row);
         this.delivered?.(row);
       },
-      skipped: (stretch) => this.subscriptions.skipped(stretch),
+      skipped: async (stretch) => {
+        await this.subscriptions.skipped(stretch);
+        this.skippedBacklog?.(stretch.upTo.id);
+      },
       followedSpaces: () => [...this.subscriptions.spaceIds()],
       sessionEnded: (payload) => this.subscriptions.endSession(payload),
       presence: (payload) => this.presence.receive(payload),
