@@ -63,7 +63,11 @@ function EditSpace({ slug }: { slug: string }) {
         </p>
       )}
       <h1>{title}</h1>
-      {s && <p className="page-subtitle">{s.title}</p>}
+      {s && (
+        <p className="page-subtitle" lang={s.lang.title} dir="auto">
+          {s.title}
+        </p>
+      )}
       {created && <p className="notice success">{t('editor.created')}</p>}
       {duplicated && (
         <p className="notice success" role="status">
