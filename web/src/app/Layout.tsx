@@ -1,4 +1,4 @@
-import { LOCALES, type Locale, authResponse } from '@convene/shared';
+import { type Locale, authResponse } from '@convene/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { safeNext, withNext } from '../features/auth/utils/next';
 import { navCountQuery } from '../features/moderation/api/navCount';
 import { NotificationsMenu } from '../features/notifications/components/NotificationsMenu';
 import { hasStoredLanguage, isLocale, setLanguage } from '../i18n';
+import { ENDONYMS, LANGUAGE_ORDER } from '../i18n/names';
 import { api } from '../lib/api';
 import { useLiveStatus } from '../lib/live';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -31,9 +32,9 @@ function LanguageSwitcher() {
     <label className="language-switcher">
       <span className="visually-hidden">{t('language.label')}</span>
       <select value={i18n.language} onChange={(e) => isLocale(e.target.value) && change(e.target.value)}>
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {t(`language.${l}`)}
+        {LANGUAGE_ORDER.map((l) => (
+          <option key={l} value={l} lang={l} dir={l === 'ar' ? 'rtl' : 'ltr'}>
+            {ENDONYMS[l]}
           </option>
         ))}
       </select>

@@ -1,5 +1,17 @@
 import { useTranslation } from 'react-i18next';
 
+/**
+ * The locale handed to Intl for dates, numbers and units. Arabic is formatted with Western digits
+ * ("ar-u-nu-latn": ١٢٣ would be "123"), as the United Nations' Arabic documents and pages write
+ * figures; the month names, separators and word order stay Arabic. Chinese is Simplified Chinese
+ * (zh-Hans). Other languages are passed as they are.
+ */
+export function intlLocale(lng: string): string {
+  if (lng === 'ar' || lng.startsWith('ar-')) return lng.includes('-u-') ? lng : `${lng}-u-nu-latn`;
+  if (lng === 'zh') return 'zh-Hans';
+  return lng;
+}
+
 const KB = 1024;
 const MB = 1024 * 1024;
 const sizeFormats = new Map<string, Intl.NumberFormat>();
@@ -20,7 +32,12 @@ export function formatBytes(bytes: number, lng: string): string {
   const key = `${lng}|${unit}|${display}|${digits}`;
   let f = sizeFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lng, { style: 'unit', unit, unitDisplay: display, maximumFractionDigits: digits });
+    f = new Intl.NumberFormat(intlLocale(lng), {
+      style: 'unit',
+      unit,
+      unitDisplay: display,
+      maximumFractionDigits: digits,
+    });
     sizeFormats.set(key, f);
   }
   return f.format(value);
@@ -29,7 +46,7 @@ export function formatBytes(bytes: number, lng: string): string {
 /** Dates and numbers in the interface language. */
 export function useFormat() {
   const { i18n } = useTranslation();
-  const lng = i18n.language;
+  const lng = intlLocale(i18n.language);
   return {
     date: (iso: string | Date) => new Intl.DateTimeFormat(lng, { dateStyle: 'long' }).format(new Date(iso)),
     dateTime: (iso: string | Date) =>

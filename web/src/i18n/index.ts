@@ -58,8 +58,11 @@ await i18n
     returnNull: false,
   });
 
+// <html lang> and dir follow the interface language, on first load and on every change: Arabic lays
+// out right to left (the CSS uses logical properties: margin-inline-start, text-align: start…).
 const applyLang = (lng: string) => {
   document.documentElement.lang = lng;
+  document.documentElement.dir = i18n.dir(lng);
 };
 applyLang(i18n.language);
 i18n.on('languageChanged', applyLang);

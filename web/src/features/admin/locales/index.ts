@@ -1,6 +1,4 @@
 import { addNamespace } from '../../moderation/lib/i18n';
-import en from './en.json';
-import es from './es.json';
-import fr from './fr.json';
+import { byLanguage } from '../../../i18n/bundles';
 
-addNamespace('admin', { en, fr, es });
+addNamespace('admin', byLanguage(import.meta.glob('./*.json', { eager: true, import: 'default' })));

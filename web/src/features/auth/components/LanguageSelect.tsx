@@ -1,5 +1,5 @@
-import { LOCALES } from '@convene/shared';
 import { useTranslation } from 'react-i18next';
+import { ENDONYMS, LANGUAGE_ORDER } from '../../../i18n/names';
 import { SelectField, type SelectFieldProps } from './Field';
 
 type Props = Omit<SelectFieldProps, 'children' | 'label'> & { label?: SelectFieldProps['label'] };
@@ -9,9 +9,9 @@ export function LanguageSelect({ label, ...props }: Props) {
   const { t } = useTranslation('auth');
   return (
     <SelectField label={label ?? t('fields.locale.label')} {...props}>
-      {LOCALES.map((l) => (
-        <option key={l} value={l} lang={l}>
-          {t(`common:language.${l}`)}
+      {LANGUAGE_ORDER.map((l) => (
+        <option key={l} value={l} lang={l} dir={l === 'ar' ? 'rtl' : 'ltr'}>
+          {ENDONYMS[l]}
         </option>
       ))}
     </SelectField>

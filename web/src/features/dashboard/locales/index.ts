@@ -1,6 +1,4 @@
 import { addNamespace } from '../../moderation/lib/i18n';
-import en from './en.json';
-import es from './es.json';
-import fr from './fr.json';
+import { byLanguage } from '../../../i18n/bundles';
 
-addNamespace('dashboard', { en, fr, es });
+addNamespace('dashboard', byLanguage(import.meta.glob('./*.json', { eager: true, import: 'default' })));

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { countryName, useFormat } from '../../../i18n/format';
+import { countryName, intlLocale, useFormat } from '../../../i18n/format';
 import { ApiError } from '../../../lib/api';
 import { useLiveSpace } from '../../../lib/live';
 import { useSpace } from '../../moderation/api/spaces';
@@ -183,7 +183,7 @@ function Figures({ data, stale }: { data: Participation; stale: boolean }) {
       contributions: c.contributions,
       contributors: c.contributors,
     }));
-  const dayFormat = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dayFormat = new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'medium', timeZone: 'UTC' });
   const days = fillDays(data.overTime).map((d) => ({
     ...d,
     label: dayFormat.format(new Date(`${d.date.slice(0, 10)}T00:00:00Z`)),

@@ -1,9 +1,12 @@
+import { intlLocale } from '../../../i18n/format';
+
 /** Formatters are costly to create: one per language, shared by every comment on the page. */
 const dateTimes = new Map<string, Intl.DateTimeFormat>();
 
 export function formatDateTime(iso: string, lng: string): string {
   let f = dateTimes.get(lng);
-  if (!f) dateTimes.set(lng, (f = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' })));
+  if (!f)
+    dateTimes.set(lng, (f = new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'medium', timeStyle: 'short' })));
   return f.format(new Date(iso));
 }
 

@@ -6,6 +6,7 @@ import { reportComment } from '../api/report';
 import type { DecidedFirst } from '../hooks/useDecisions';
 import { type PresetReason, composeReason } from '../lib/reasons';
 import type { RejectDraft } from './RejectForm';
+import { intlLocale } from '../../../i18n/format';
 
 /**
  * An item someone else decided (or its author withdrew) while this moderator was writing a
@@ -27,7 +28,7 @@ export const hasWriting = (d: RejectDraft | undefined): boolean => !!d && (d.pre
 
 /** "Approved by A at 18:48 while you were writing." in the interface language. */
 export function interruptedText(t: (key: string, o?: Record<string, unknown>) => string, lng: string, i: DecidedFirst) {
-  const time = new Intl.DateTimeFormat(lng, { timeStyle: 'short' }).format(new Date(i.at));
+  const time = new Intl.DateTimeFormat(intlLocale(lng), { timeStyle: 'short' }).format(new Date(i.at));
   const what = i.status === 'approved' || i.status === 'rejected' || i.status === 'withdrawn' ? i.status : 'changed';
   if (what === 'withdrawn') return t('interrupted.withdrawn', { time });
   return i.by ? t(`interrupted.${what}`, { name: i.by, time }) : t(`interrupted.${what}Unknown`, { time });

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
-import { countryName, useFormat } from '../../../i18n/format';
+import { countryName, intlLocale, useFormat } from '../../../i18n/format';
 import { useGaps } from '../api/getGaps';
 
 /**
@@ -105,7 +105,7 @@ export function GapsPanel({ slug }: { slug: string }) {
   if (gaps.isPending) return <p role="status">{t('common:loading')}</p>;
   if (gaps.isError) return <ErrorWithRetry error={gaps.error} onRetry={() => void gaps.refetch()} />;
   const { categories, questions, threshold, regions, unheard, unheardTotal } = gaps.data;
-  const percent = (x: number) => new Intl.NumberFormat(instance.language, { style: 'percent' }).format(x);
+  const percent = (x: number) => new Intl.NumberFormat(intlLocale(instance.language), { style: 'percent' }).format(x);
   const state = (highlighted: number, published: number) =>
     published === 0
       ? t('gaps.noContribution')

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../../components/ErrorMessage';
+import { intlLocale } from '../../../i18n/format';
 import type { KeptText } from '../lib/draft';
 import type { Conflict, RemoteSave, SaveStatus } from '../hooks/useNoteEditor';
 
@@ -11,7 +12,7 @@ export function useClock() {
     const d = new Date(iso);
     const today = new Date().toDateString() === d.toDateString();
     return new Intl.DateTimeFormat(
-      i18n.language,
+      intlLocale(i18n.language),
       today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
     ).format(d);
   };

@@ -1,12 +1,12 @@
 import i18n from '../../../i18n';
-import en from './en.json';
-import es from './es.json';
-import fr from './fr.json';
+import { byLanguage } from '../../../i18n/bundles';
 
 /**
  * The workspace's strings are registered when its chunk loads: web/src/i18n/locales is bundled
  * into every page, and participants never open this one.
  */
-for (const [lng, resources] of Object.entries({ en, fr, es })) {
+for (const [lng, resources] of Object.entries(
+  byLanguage(import.meta.glob('./*.json', { eager: true, import: 'default' })),
+)) {
   if (!i18n.hasResourceBundle(lng, 'notes')) i18n.addResourceBundle(lng, 'notes', resources, true, false);
 }
