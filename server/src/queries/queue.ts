@@ -34,25 +34,26 @@ const inSpaces = (column: SQL, spaceIds: string[]) =>
     sql`, `,
   )})`;
 
-/** Queue counts for a set of spaces, one per tab: submissions plus revisions waiting, reported, rejected, approved. */
+/**
+ * Queue counts for a set of spaces, one per tab: submissions plus revisions waiting, reported,
+ * rejected, approved. Read from the counters that triggers keep in each write's transaction
+ * (`comment_counters`, db/schema/counters.ts), so a decision no longer recounts every pending
+ * comment: `awaiting` is `commentSql.awaitingDecision` (pending, not held for verification),
+ * `revision` an approved comment with an edit awaiting moderation, `reported` an approved comment
+ * with an open report.
+ */
 export async function queueCounts(db: DbOrTx, spaceIds: string[]): Promise<QueueResponse['counts']> {
-  const c = sql`c.space_id`;
-  const result = await db.execute<{ pending: number; reported: number; rejected: number; approved: number }>(sql`
-    SELECT
-      (SELECT count(*) FROM comments c WHERE ${inSpaces(c, spaceIds)} AND ${commentSql.awaitingDecision(C)})::int
-      + (SELECT count(DISTINCT r.comment_id) FROM comment_revisions r JOIN comments c ON c.id = r.comment_id
-         WHERE ${revisionSql.awaiting(R)} AND ${commentSql.published(C)} AND ${inSpaces(c, spaceIds)})::int AS pending,
-      (SELECT count(DISTINCT c.id) FROM comments c JOIN reports r ON r.comment_id = c.id AND r.resolved_at IS NULL
-       WHERE ${commentSql.published(C)} AND ${inSpaces(c, spaceIds)})::int AS reported,
-      (SELECT count(*) FROM comments c WHERE ${inSpaces(c, spaceIds)} AND ${commentSql.decided('rejected', C)})::int AS rejected,
-      (SELECT count(*) FROM comments c WHERE ${inSpaces(c, spaceIds)} AND ${commentSql.decided('approved', C)})::int AS approved
-  `);
-  const row = result.rows[0];
+  if (spaceIds.length === 0) return { pending: 0, reported: 0, rejected: 0, approved: 0 };
+  const result = await db.execute<{ kind: string; n: number }>(sql`
+    SELECT kind, sum(n)::int AS n FROM comment_counters
+    WHERE ${inSpaces(sql`space_id`, spaceIds)} AND kind IN ('awaiting', 'revision', 'reported', 'rejected', 'published')
+    GROUP BY kind`);
+  const n = (kind: string) => Number(result.rows.find((r) => r.kind === kind)?.n ?? 0);
   return {
-    pending: Number(row?.pending ?? 0),
-    reported: Number(row?.reported ?? 0),
-    rejected: Number(row?.rejected ?? 0),
-    approved: Number(row?.approved ?? 0),
+    pending: n('awaiting') + n('revision'),
+    reported: n('reported'),
+    rejected: n('rejected'),
+    approved: n('published'),
   };
 }
 

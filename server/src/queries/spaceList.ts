@@ -1,7 +1,16 @@
 import type { QuestionDto, RoleEntry, SpaceDetail, SpaceListResponse, SpaceSummary, TagDto } from '@convene/shared';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { type Space, comments, questions, spaceRoles, spaceVisits, spaces, tags, users } from '../db/schema/index.js';
+import {
+  NO_QUESTION,
+  type Space,
+  questions,
+  spaceRoles,
+  spaceVisits,
+  spaces,
+  tags,
+  users,
+} from '../db/schema/index.js';
 import { type Viewer, can } from '../policies/index.js';
 import { followStateOf } from '../mail/follows.js';
 import { commentSql } from '../policies/visibility.js';
@@ -23,38 +32,65 @@ interface SpaceCounts {
   byQuestion: Map<string, CommentCounts>;
 }
 
+const C = { alias: 'c' };
+const inList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+
 /**
  * Approved-comment counts per space and per question, with the viewer's "new since last
  * visit" (published since then, so a comment approved after the visit counts; their own
- * comments are never new to them), in one grouped query whatever the
- * number of spaces. Only approved comments count: nothing unpublished leaks through a number.
+ * comments are never new to them). Only approved comments count: nothing unpublished leaks
+ * through a number. The totals are the `published` counters that triggers keep in the write's
+ * own transaction (`comment_counters`, see db/schema/counters.ts): no read counts the comments.
+ * "New" walks only what was published since the visit (comments_space_published_idx); for a space
+ * never visited it is the total less the viewer's own published comments (their author index).
  */
 async function approvedCounts(db: DbOrTx, spaceIds: string[], viewer: Viewer): Promise<Map<string, SpaceCounts>> {
   const out = new Map<string, SpaceCounts>();
   if (spaceIds.length === 0) return out;
-  const fresh = viewer
-    ? sql<number>`(count(*) filter (where ${comments.authorId} <> ${viewer.id} and (${spaceVisits.seenAt} is null or coalesce(${comments.decidedAt}, ${comments.createdAt}) > ${spaceVisits.seenAt})))::int`
-    : sql<null>`null::int`;
-  const rows = await db
-    .select({
-      spaceId: comments.spaceId,
-      questionId: comments.questionId,
-      total: sql<number>`count(*)::int`,
-      fresh,
-    })
-    .from(comments)
-    .leftJoin(
-      spaceVisits,
-      viewer ? and(eq(spaceVisits.spaceId, comments.spaceId), eq(spaceVisits.userId, viewer.id)) : sql`false`,
-    )
-    .where(and(inArray(comments.spaceId, spaceIds), commentSql.published()))
-    .groupBy(comments.spaceId, comments.questionId);
-  for (const r of rows) {
-    const entry = out.get(r.spaceId) ?? { total: zeroCounts(viewer), byQuestion: new Map<string, CommentCounts>() };
-    entry.total.comments += r.total;
-    if (entry.total.new !== null) entry.total.new += r.fresh ?? 0;
-    if (r.questionId) entry.byQuestion.set(r.questionId, { comments: r.total, new: viewer ? (r.fresh ?? 0) : null });
-    out.set(r.spaceId, entry);
+  const ids = inList(spaceIds);
+  const [totals, fresh] = await Promise.all([
+    db.execute<{ space_id: string; question_id: string | null; n: number }>(sql`
+      select space_id, nullif(question_key, ${NO_QUESTION}::uuid) as question_id, sum(n)::int as n
+      from comment_counters where space_id in (${ids}) and kind = 'published'
+      group by space_id, question_key having sum(n) <> 0`),
+    viewer
+      ? db.execute<{ space_id: string; question_id: string | null; visited: boolean; n: number }>(sql`
+          select v.space_id, c.question_id, true as visited, (count(c.id) filter (where c.author_id <> ${viewer.id}::uuid))::int as n
+          from space_visits v
+          left join comments c on c.space_id = v.space_id and ${commentSql.published(C)}
+            and coalesce(c.decided_at, c.created_at) > v.seen_at
+          where v.user_id = ${viewer.id}::uuid and v.space_id in (${ids})
+          group by v.space_id, c.question_id
+          union all
+          select c.space_id, c.question_id, false, count(*)::int
+          from comments c
+          where c.author_id = ${viewer.id}::uuid and c.space_id in (${ids}) and ${commentSql.published(C)}
+            and not exists (select 1 from space_visits v where v.space_id = c.space_id and v.user_id = ${viewer.id}::uuid)
+          group by c.space_id, c.question_id`)
+      : Promise.resolve({
+          rows: [] as { space_id: string; question_id: string | null; visited: boolean; n: number }[],
+        }),
+  ]);
+  const key = (spaceId: string, questionId: string | null) => `${spaceId}/${questionId ?? ''}`;
+  const visited = new Set<string>();
+  const freshBy = new Map<string, { visited: boolean; n: number }>();
+  for (const r of fresh.rows) {
+    if (r.visited) visited.add(r.space_id);
+    freshBy.set(key(r.space_id, r.question_id), { visited: r.visited, n: Number(r.n) });
+  }
+  for (const r of totals.rows) {
+    const total = Number(r.n);
+    const f = freshBy.get(key(r.space_id, r.question_id));
+    const n = !viewer ? null : visited.has(r.space_id) ? (f?.visited ? f.n : 0) : total - (f && !f.visited ? f.n : 0);
+    const entry = out.get(r.space_id) ?? { total: zeroCounts(viewer), byQuestion: new Map<string, CommentCounts>() };
+    entry.total.comments += total;
+    if (entry.total.new !== null) entry.total.new += n ?? 0;
+    if (r.question_id) entry.byQuestion.set(r.question_id, { comments: total, new: n });
+    out.set(r.space_id, entry);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { SpaceRole } from '@convene/shared';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { type Space, spaceRoles, spaces } from '../db/schema/index.js';
 import { notFound } from '../errors.js';
@@ -46,12 +46,20 @@ export function scopeOf(
   };
 }
 
-/** Loads a space the viewer may read; anything else (missing or a draft) is a 404. */
+/**
+ * Loads a space the viewer may read; anything else (missing or a draft) is a 404. One query: the
+ * viewer's roles (on the space and on its parent session, as `viewerRoles`) come with the row.
+ */
 export async function loadSpace(db: DbOrTx, slug: string, viewer: Viewer): Promise<LoadedSpace> {
-  const [space] = await db.select().from(spaces).where(eq(spaces.slug, slug)).limit(1);
-  if (!space) throw notFound('Space');
-  const roles = await viewerRoles(db, viewer, [space]);
-  const scope = scopeOf(space, roles.get(space.id));
+  const roles = viewer
+    ? sql<
+        SpaceRole[]
+      >`coalesce((select json_agg(distinct ${spaceRoles.role}) from ${spaceRoles} where ${spaceRoles.userId} = ${viewer.id} and (${spaceRoles.spaceId} = ${spaces.id} or ${spaceRoles.spaceId} = ${spaces.parentId})), '[]'::json)`
+    : sql<SpaceRole[]>`'[]'::json`;
+  const [row] = await db.select({ space: spaces, roles }).from(spaces).where(eq(spaces.slug, slug)).limit(1);
+  if (!row) throw notFound('Space');
+  const { space } = row;
+  const scope = scopeOf(space, new Set(row.roles));
   if (!can(viewer, 'space.read', scope)) throw notFound('Space');
   return { space, scope };
 }
