@@ -14,6 +14,7 @@ import { securityPlugin } from './plugins/security.js';
 import { sessionPlugin } from './plugins/session.js';
 import { webPlugin } from './plugins/web.js';
 import { adminRoutes } from './routes/admin/index.js';
+import { affiliationRoutes } from './routes/affiliations/index.js';
 import { adminLogRoutes } from './routes/admin/log.js';
 import { invitationRoutes } from './routes/admin/invitations.js';
 import { attachmentsRoutes } from './routes/attachments/index.js';
@@ -88,6 +89,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(previewRoutes, { prefix: '/api' });
   await app.register(adminRoutes, { prefix: '/api' });
   await app.register(adminLogRoutes, { prefix: '/api' });
+  await app.register(affiliationRoutes, { prefix: '/api' });
   await app.register(participationRoutes, { prefix: '/api' });
   await app.register(exportsRoutes, { prefix: '/api' });
   await app.register(notesRoutes, { prefix: '/api' });

@@ -17,3 +17,4 @@ export * from './words.js';
 export * from './schemas/outcome.js';
 export * from './schemas/notifications.js';
 export * from './schemas/staffAccounts.js';
+export * from './schemas/affiliations.js';

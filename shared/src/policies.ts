@@ -39,7 +39,8 @@ export const COMMENT_ACTIONS = [
 ] as const;
 export type CommentAction = (typeof COMMENT_ACTIONS)[number];
 
-export const GLOBAL_ACTIONS = ['space.create', 'user.manage'] as const;
+/** `affiliation.manage`: the verification queue, organisation domains and focal points. */
+export const GLOBAL_ACTIONS = ['space.create', 'user.manage', 'affiliation.manage'] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
 export type Action = SpaceAction | CommentAction | GlobalAction;

@@ -17,6 +17,7 @@ import { mailerFor, notifyPublished, nudgeNotifications } from '../mail/notifica
 import { renderMarkdown } from '../markdown.js';
 import { type SpaceScope, authorize, can, isAcceptingComments } from '../policies/index.js';
 import { acceptsReplies, edit, submission, supersededRevision, withdrawal } from '../policies/lifecycle.js';
+import { effectiveMode } from '../policies/affiliation.js';
 import { holdsComments } from '../policies/verification.js';
 import { commentSql, isPublished, revisionSql } from '../policies/visibility.js';
 import { commentScope } from '../presenters/comment.js';
@@ -162,7 +163,8 @@ export async function createComment(
   // An author whose address is not verified yet (UNVERIFIED_COMMENTS=hold, the default) posts into
   // a hold: pending whatever the space's moderation, and out of the queue until they verify.
   const held = holdsComments(author, mailerFor(db)?.config.identity.unverifiedComments ?? 'hold');
-  const { status, revisionStatus } = submission(held ? 'pre' : space.moderationMode);
+  const mode = effectiveMode(space.moderationMode, author);
+  const { status, revisionStatus } = submission(held ? 'pre' : mode);
   // The id is chosen here so footnote anchors in the stored HTML are unique to this comment.
   const bodyHtml = renderMarkdown(input.body, id);
 
@@ -202,7 +204,13 @@ export async function createComment(
       await notifyPublished(tx, mailer, row);
     }
     if (held) await tx.insert(commentHolds).values({ commentId: id, userId: author.id });
-    else await announceSubmission(tx, row);
+    // Published at once because the author's affiliation is verified: the log says so.
+    else
+      await announceSubmission(
+        tx,
+        row,
+        space.moderationMode === 'pre_except_verified' && mode === 'post' ? { publishedAtOnce: 'verified' } : undefined,
+      );
     return { comment: await presentOne(tx, row, author, scope), created: true };
   });
   if (result) {
@@ -245,7 +253,7 @@ export async function updateComment(db: Database, editor: User, id: string, inpu
     const version = comment.version + 1;
     const bodyHtml = renderMarkdown(input.body, comment.id);
     // What the edit does to the comment's status is the lifecycle's to say.
-    const change = edit(comment.status, space.moderationMode);
+    const change = edit(comment.status, effectiveMode(space.moderationMode, editor));
     const { asRevision } = change;
     const now = new Date();
     await supersedePendingRevisions(tx, comment.id);
@@ -390,7 +398,7 @@ export async function reportComment(
 // ---- comments held until their author verifies their address (rule: policies/verification.ts) ----
 
 /** A new submission reaches the staff: their queues hear of it and the audit trail records it. */
-async function announceSubmission(tx: Tx, c: Comment): Promise<void> {
+async function announceSubmission(tx: Tx, c: Comment, data?: Record<string, unknown>): Promise<void> {
   await appendEvent(tx, {
     kind: 'comment.submitted',
     spaceId: c.spaceId,
@@ -403,6 +411,7 @@ async function announceSubmission(tx: Tx, c: Comment): Promise<void> {
     action: 'submit',
     fromStatus: null,
     toStatus: c.status,
+    ...(data ? { data } : {}),
   });
 }
 

@@ -20,6 +20,10 @@ export const MAIL_KINDS = {
   invitation: { notification: false, sensitive: true, preference: null },
   /** An administrator appointed an existing account moderator or chair (by the invitation form). */
   role_granted: { notification: false, sensitive: false, preference: null },
+  /** An administrator verified the affiliation the person asked to have verified. */
+  affiliation_verified: { notification: false, sensitive: false, preference: null },
+  /** An administrator declined it, with the reason. */
+  affiliation_declined: { notification: false, sensitive: false, preference: null },
   /** Your comment was published by a moderator (or restored after a takedown). */
   comment_approved: { notification: true, sensitive: false, preference: 'decisions' },
   /** Your comment was rejected (or taken down), with the reason and a link to revise it. */

@@ -156,6 +156,16 @@ const en = {
     validity: 'This invitation works for 14 days. Create your account with this address and you hold the role at once.',
     ignore: 'If you do not expect this invitation, ignore this email.',
   },
+  affiliation: {
+    verifiedSubject: 'Your affiliation is verified',
+    verifiedIntro: (org: string) =>
+      `Your affiliation with ${org} is verified: your name and organisation now carry the “Verified” mark on Convene.`,
+    verifiedLapse: 'Changing your name, organisation, category or country removes the mark until it is verified again.',
+    declinedSubject: 'Your affiliation could not be verified',
+    declinedIntro: (org: string) => `Your request to verify your affiliation with ${org} was declined.`,
+    reason: (reason: string) => `Reason: ${reason}`,
+    action: 'Open your account',
+  },
   roleGranted: {
     subject: { moderator: 'You now moderate this space', chair: 'You now chair this space' },
     intro: {
@@ -323,6 +333,17 @@ const fr: Messages = {
     validity:
       'Cette invitation est valable 14 jours. Créez votre compte avec cette adresse : le rôle vous est attribué aussitôt.',
     ignore: 'Si vous n’attendiez pas cette invitation, ignorez ce message.',
+  },
+  affiliation: {
+    verifiedSubject: 'Votre affiliation est vérifiée',
+    verifiedIntro: (org) =>
+      `Votre affiliation à ${org} est vérifiée : votre nom et votre organisation portent désormais la mention « Vérifié » sur Convene.`,
+    verifiedLapse:
+      'Modifier votre nom, votre organisation, votre catégorie ou votre pays retire la mention jusqu’à une nouvelle vérification.',
+    declinedSubject: 'Votre affiliation n’a pas pu être vérifiée',
+    declinedIntro: (org) => `Votre demande de vérification de votre affiliation à ${org} a été refusée.`,
+    reason: (reason) => `Motif : ${reason}`,
+    action: 'Ouvrir votre compte',
   },
   roleGranted: {
     subject: {
@@ -492,6 +513,17 @@ const es: Messages = {
     validity:
       'Esta invitación es válida durante 14 días. Cree su cuenta con esta dirección y tendrá el rol de inmediato.',
     ignore: 'Si no esperaba esta invitación, ignore este correo.',
+  },
+  affiliation: {
+    verifiedSubject: 'Su afiliación está verificada',
+    verifiedIntro: (org) =>
+      `Su afiliación a ${org} está verificada: su nombre y su organización llevan ahora la marca «Verificado» en Convene.`,
+    verifiedLapse:
+      'Si cambia su nombre, organización, categoría o país, la marca se retira hasta una nueva verificación.',
+    declinedSubject: 'No se pudo verificar su afiliación',
+    declinedIntro: (org) => `Su solicitud de verificación de su afiliación a ${org} fue rechazada.`,
+    reason: (reason) => `Motivo: ${reason}`,
+    action: 'Abrir su cuenta',
   },
   roleGranted: {
     subject: { moderator: 'Ahora modera este espacio', chair: 'Ahora preside este espacio' },
@@ -695,6 +727,15 @@ const ar: Messages = {
     validity: 'هذه الدعوة صالحة لمدة 14 يومًا. وعند إنشاء حسابك بهذا العنوان، يُسند إليك الدور فورًا.',
     ignore: 'إذا لم تكن هذه الدعوة متوقعة، يُرجى تجاهل هذه الرسالة.',
   },
+  affiliation: {
+    verifiedSubject: 'تم التحقق من انتمائك',
+    verifiedIntro: (org) => `تم التحقق من انتمائك إلى ${org}: يحمل اسمك ومنظمتك الآن علامة «موثَّق» على Convene.`,
+    verifiedLapse: 'يؤدي تغيير اسمك أو منظمتك أو فئتك أو بلدك إلى إزالة العلامة إلى أن يتم التحقق مرة أخرى.',
+    declinedSubject: 'تعذّر التحقق من انتمائك',
+    declinedIntro: (org) => `رُفض طلبك للتحقق من انتمائك إلى ${org}.`,
+    reason: (reason) => `السبب: ${reason}`,
+    action: 'افتح حسابك',
+  },
   roleGranted: {
     subject: { moderator: 'أُسند إليك الإشراف على هذه المساحة', chair: 'أُسندت إليك رئاسة هذه المساحة' },
     intro: {
@@ -849,6 +890,15 @@ const zh: Messages = {
     action: '创建您的账户',
     validity: '此邀请有效期为14天。使用此地址创建账户后，您将立即获得该角色。',
     ignore: '如果您并未期待此邀请，请忽略此邮件。',
+  },
+  affiliation: {
+    verifiedSubject: '您的所属机构已验证',
+    verifiedIntro: (org) => `您与${org}的所属关系已验证：您的姓名和机构现在在 Convene 上带有“已验证”标记。`,
+    verifiedLapse: '更改姓名、机构、类别或国家后，该标记将被移除，直至再次验证。',
+    declinedSubject: '您的所属机构未能通过验证',
+    declinedIntro: (org) => `您验证与${org}所属关系的申请已被拒绝。`,
+    reason: (reason) => `原因：${reason}`,
+    action: '打开您的账户',
   },
   roleGranted: {
     subject: { moderator: '您现在是此空间的审核员', chair: '您现在主持此空间' },
@@ -1036,6 +1086,16 @@ const ru: Messages = {
     validity:
       'Приглашение действительно в течение 14 дней. Создайте учётную запись с этим адресом, и роль будет назначена Вам сразу.',
     ignore: 'Если Вы не ожидали этого приглашения, не обращайте внимания на это письмо.',
+  },
+  affiliation: {
+    verifiedSubject: 'Ваша принадлежность к организации подтверждена',
+    verifiedIntro: (org) =>
+      `Ваша принадлежность к организации ${org} подтверждена: ваше имя и организация теперь отмечены знаком «Подтверждено» в Convene.`,
+    verifiedLapse: 'Изменение имени, организации, категории или страны снимает отметку до новой проверки.',
+    declinedSubject: 'Не удалось подтвердить вашу принадлежность к организации',
+    declinedIntro: (org) => `Ваш запрос на подтверждение принадлежности к организации ${org} отклонён.`,
+    reason: (reason) => `Причина: ${reason}`,
+    action: 'Открыть учётную запись',
   },
   roleGranted: {
     subject: {

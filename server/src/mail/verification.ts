@@ -1,3 +1,4 @@
+import { applyDomainRule } from '../commands/affiliations.js';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { releaseHeldComments } from '../commands/comments.js';
@@ -211,6 +212,8 @@ export async function confirmEmailToken(
       });
     }
     await releaseHeldComments(tx, user.id);
+    // An organisation domain rule verifies the affiliation of a newly verified address on it.
+    await applyDomainRule(tx, updated.id, updated.email);
     await acceptInvitations(tx, updated);
     return { purpose: t.purpose, email: t.email };
   });

@@ -59,6 +59,8 @@ const commentRules: Record<CommentAction, (v: Viewer, c: CommentScope) => boolea
 const globalRules: Record<GlobalAction, (v: Viewer) => boolean> = {
   'space.create': (v) => isAdmin(v),
   'user.manage': (v) => isAdmin(v),
+  // The secretariat's work on affiliations is the administrators' (no separate role): see affiliation.ts.
+  'affiliation.manage': (v) => isAdmin(v),
 };
 
 export function can(viewer: Viewer, action: GlobalAction): boolean;

@@ -41,7 +41,11 @@ const decided = (action: Decision) => (action === 'reject' ? REJECTED : APPROVED
 // ---- submitting -------------------------------------------------------------------------
 
 /** A new comment: its status, and that of its first revision, from the space's moderation mode. */
-export function submission(mode: ModerationMode): { status: CommentStatus; revisionStatus: RevisionStatus } {
+/** `mode`: the mode that applies to this author (`effectiveMode` in affiliation.ts). */
+export function submission(mode: Exclude<ModerationMode, 'pre_except_verified'>): {
+  status: CommentStatus;
+  revisionStatus: RevisionStatus;
+} {
   const status = mode === 'pre' ? PENDING : APPROVED;
   return { status, revisionStatus: status };
 }
@@ -72,7 +76,7 @@ export interface Edit {
  * An edit of a comment in `status` in a space moderated `mode`. The caller has authorised
  * `comment.edit`, which a withdrawn comment refuses; a withdrawn comment here is a bug.
  */
-export function edit(status: CommentStatus, mode: ModerationMode): Edit {
+export function edit(status: CommentStatus, mode: Exclude<ModerationMode, 'pre_except_verified'>): Edit {
   if (status === WITHDRAWN) throw invalid('A withdrawn comment cannot be edited.');
   const published = status === APPROVED;
   const asRevision = published && mode === 'pre';

@@ -1,5 +1,6 @@
 import type { AttachmentDto, CommentDto, CommentTranslationDto, Person, TagDto } from '@convene/shared';
-import type { Comment, CommentRevision, CommentTranslation, User } from '../db/schema/index.js';
+import type { Comment, CommentRevision, CommentTranslation } from '../db/schema/index.js';
+import { type PersonRow, affiliationMarks } from '../policies/affiliation.js';
 import { type CommentScope, type SpaceScope, type Viewer, can } from '../policies/index.js';
 import {
   type TranslatedText,
@@ -10,14 +11,13 @@ import {
   visibleTranslations,
 } from '../policies/visibility.js';
 
-export const presentPerson = (
-  u: Pick<User, 'id' | 'displayName' | 'affiliation' | 'stakeholderCategory' | 'country'>,
-): Person => ({
+export const presentPerson = (u: PersonRow): Person => ({
   id: u.id,
   displayName: u.displayName,
   affiliation: u.affiliation,
   stakeholderCategory: u.stakeholderCategory,
   country: u.country,
+  ...affiliationMarks(u),
 });
 
 export function commentScope(

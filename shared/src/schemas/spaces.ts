@@ -129,6 +129,16 @@ export const personSchema = z
     affiliation: z.string(),
     stakeholderCategory: z.enum(STAKEHOLDER_CATEGORIES),
     country: z.string().nullable(),
+    /**
+     * Verified affiliation: the name, organisation, category and country shown were checked, at
+     * `at`, by `by` (a staff member's name, or the email domain when `via` is `domain`). Null when
+     * not verified (or changed since).
+     */
+    verified: z
+      .object({ at: z.iso.datetime(), by: z.string().nullable(), via: z.enum(['review', 'domain']) })
+      .nullable(),
+    /** ISO country code of the Member State whose designated official focal point this is; else null. */
+    officialFor: z.string().nullable(),
   })
   .meta({ id: 'Person' });
 export type Person = z.infer<typeof personSchema>;
