@@ -110,6 +110,18 @@ const newQuestion = async () =>
       [space.id],
     )
   ).rows[0].id as string;
+/** A pending affiliation request of the bystander (a new one replaces the last). */
+const affiliationRequest = async () => {
+  await ctx.db.pool.query(
+    `update affiliation_requests set status = 'cancelled' where user_id = $1 and status = 'pending'`,
+    [bystander.id],
+  );
+  const { rows } = await ctx.db.pool.query<{ id: string }>(
+    `insert into affiliation_requests (user_id, organisation, stakeholder_category, title) values ($1, 'Org', 'civil_society', 'Officer') returning id`,
+    [bystander.id],
+  );
+  return rows[0]?.id ?? '';
+};
 /** A row of the mail outbox / development mailbox. */
 /** An open invitation to the space, written straight to the database. */
 const openInvitation = async () =>
@@ -419,6 +431,77 @@ const cases: Case[] = [
     run: (c) => c.post('/api/auth/totp', { code: 'abcdef' }),
   },
   { route: 'GET /api/admin/log', status: statuses(['admin'], 200), run: (c) => c.get('/api/admin/log') },
+  // Verified affiliations: your own request; the queue, domains and focal points are the administrators'
+  { route: 'GET /api/me/affiliation', status: statuses(signedIn, 200), run: (c) => c.get('/api/me/affiliation') },
+  {
+    route: 'POST /api/me/affiliation/requests',
+    status: statuses(signedIn, 201),
+    run: (c) =>
+      c.post('/api/me/affiliation/requests', {
+        organisation: 'Ministry',
+        stakeholderCategory: 'civil_society',
+        title: 'Officer',
+      }),
+  },
+  {
+    route: 'GET /api/admin/affiliations/requests',
+    status: statuses(['admin'], 200),
+    run: (c) => c.get('/api/admin/affiliations/requests'),
+  },
+  {
+    route: 'POST /api/admin/affiliations/requests/:id/verify',
+    status: statuses(['admin'], 200),
+    run: async (c) => c.post(`/api/admin/affiliations/requests/${await affiliationRequest()}/verify`),
+  },
+  {
+    route: 'POST /api/admin/affiliations/requests/:id/decline',
+    status: statuses(['admin'], 200),
+    run: async (c) =>
+      c.post(`/api/admin/affiliations/requests/${await affiliationRequest()}/decline`, { reason: 'Not found' }),
+  },
+  {
+    route: 'GET /api/admin/affiliations/domains',
+    status: statuses(['admin'], 200),
+    run: (c) => c.get('/api/admin/affiliations/domains'),
+  },
+  {
+    route: 'POST /api/admin/affiliations/domains',
+    status: statuses(['admin'], 201),
+    run: (c) =>
+      c.post('/api/admin/affiliations/domains', {
+        domain: `d${uuid().slice(0, 8)}.example`,
+        organisation: 'Org',
+        stakeholderCategory: 'civil_society',
+      }),
+  },
+  {
+    route: 'DELETE /api/admin/affiliations/domains/:domain',
+    status: statuses(['admin'], 200),
+    run: async (c) => {
+      const domain = `x${uuid().slice(0, 8)}.example`;
+      await ctx.db.pool.query(
+        `insert into organisation_domains (domain, organisation, stakeholder_category) values ($1, 'Org', 'civil_society')`,
+        [domain],
+      );
+      return c.delete(`/api/admin/affiliations/domains/${domain}`);
+    },
+  },
+  {
+    route: 'GET /api/admin/affiliations/verified-users',
+    status: statuses(['admin'], 200),
+    run: (c) => c.get('/api/admin/affiliations/verified-users'),
+  },
+  {
+    route: 'PUT /api/admin/affiliations/focal-points/:userId',
+    variant: 'a user whose affiliation is not verified',
+    status: statuses(['admin'], 409),
+    run: (c) => c.put(`/api/admin/affiliations/focal-points/${bystander.id}`),
+  },
+  {
+    route: 'DELETE /api/admin/affiliations/focal-points/:userId',
+    status: statuses(['admin'], 200),
+    run: (c) => c.delete(`/api/admin/affiliations/focal-points/${bystander.id}`),
+  },
   // The in-app notifications menu: your own notifications only (someone else's ids are ignored)
   {
     route: 'GET /api/me/notifications',
