@@ -59,6 +59,17 @@ async function main() {
     app.websocketServer.on('headers', (headers) => headers.push(`X-Instance: ${instance}`));
   }
 
+  // HTTP requests in progress (not WebSocket upgrades, which never emit 'request').
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  app.server.on('request', (_request, response) => {
+    inFlight += 1;
+    response.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    });
+  });
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -67,6 +78,18 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
+      // Stop accepting connections first: a balancer's next connection is refused and goes to
+      // another instance (nginx resends even a POST it could not deliver), where Fastify's close
+      // would answer it 503. The requests already here finish (at most 10 s), then Fastify
+      // closes: live sockets get 1001, the job worker stops; its own server.close finds the
+      // listener already closed.
+      app.server.close();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, 10_000).unref();
+        });
+      }
       await app.close();
       await handle.close();
       await database.stop();

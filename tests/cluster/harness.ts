@@ -396,7 +396,9 @@ export class Writer {
           this.failures.push(`${res.status} ${text}`);
           return;
         }
-        outcome = String(res.status);
+        // The app's 503 while closing, its database_unavailable, or nginx's own "unavailable".
+        const code = /"code":"([a-z_]+)"/.exec(text)?.[1] ?? 'no code';
+        outcome = `${res.status} ${code}`;
       } catch (err) {
         outcome = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
       }
