@@ -22,7 +22,7 @@ export const unsubscribeQuery = z.strictObject({
 function page(locale: Locale, body: string): string {
   const t = messagesFor(locale).unsubscribePage;
   return `<!doctype html>
-<html lang="${locale}" dir="${textDirection(locale)}">
+<html lang="${locale}"${textDirection(locale) === 'rtl' ? ' dir="rtl"' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
