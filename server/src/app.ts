@@ -3,12 +3,14 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { corePlugin } from './plugins/core.js';
+import { compressionPlugin } from './plugins/compression.js';
 import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.js';
 import { livePlugin } from './plugins/live.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { loggerOptions, requestLogPlugin } from './plugins/requestLog.js';
 import { mailPlugin } from './mail/plugin.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { publicCachePlugin } from './plugins/publicCache.js';
 import { rateLimitPlugin } from './plugins/rateLimit.js';
 import { securityPlugin } from './plugins/security.js';
 import { sessionPlugin } from './plugins/session.js';
@@ -76,6 +78,9 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(sessionPlugin);
   await app.register(livePlugin);
   await app.register(metricsPlugin);
+  // Before every route: @fastify/compress hooks the routes registered after it.
+  await app.register(compressionPlugin);
+  await app.register(publicCachePlugin);
   await app.register(mailPlugin);
 
   await app.register(healthRoutes);

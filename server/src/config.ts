@@ -82,6 +82,12 @@ export const configSchema = z
     EVENT_RETENTION_DAYS: z.coerce.number().min(0.001).default(7),
     /** Where the built web client lives; served at /. */
     WEB_DIST: z.string().default(''),
+    /** In-memory cache of anonymous reads (space page, pages of comments), invalidated by live events (`plugins/publicCache.ts`). */
+    PUBLIC_CACHE: z.enum(['on', 'off']).default('on'),
+    /** Its size bound: megabytes of stored responses (JSON plus their brotli/gzip forms) per instance. */
+    PUBLIC_CACHE_MAX_MB: z.coerce.number().min(1).max(4096).default(32),
+    /** Its backstop: an entry is not served after this many seconds, even without an event. */
+    PUBLIC_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Outgoing mail over SMTP (smtp:// or smtps://, credentials in the URL). Unset: the development mailbox. */
     SMTP_URL: z.url().optional(),
     /** The From of every email. */
@@ -182,6 +188,12 @@ export const configSchema = z
       /** Prometheus metrics (`plugins/metrics.ts`): the token for `/metrics`, and the optional loopback port. */
       metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
       webDist: env.WEB_DIST,
+      /** The anonymous read cache (`plugins/publicCache.ts`). */
+      publicCache: {
+        enabled: env.PUBLIC_CACHE === 'on',
+        maxBytes: Math.round(env.PUBLIC_CACHE_MAX_MB * 1024 * 1024),
+        ttlMs: env.PUBLIC_CACHE_TTL_SECONDS * 1000,
+      },
       live: {
         heartbeatMs: env.LIVE_HEARTBEAT_MS,
         maxBufferBytes: env.LIVE_MAX_BUFFER_BYTES,

@@ -57,6 +57,12 @@ export class LiveHub {
    * must drop what it holds.
    */
   skippedBacklog: ((upToId: number) => void) | null = null;
+  /**
+   * Told of every notice on the sessions channel (a session id, or `user:<id>`), on every
+   * instance: an account was deleted or anonymised, disabled, or signed out. Used by the public
+   * read cache (`plugins/publicCache.ts`), which drops what it holds (a name may have changed).
+   */
+  sessionNotice: ((payload: string) => void) | null = null;
 
   constructor(
     private readonly db: Database,
@@ -82,7 +88,10 @@ export class LiveHub {
         this.skippedBacklog?.(stretch.upTo.id);
       },
       followedSpaces: () => [...this.subscriptions.spaceIds()],
-      sessionEnded: (payload) => this.subscriptions.endSession(payload),
+      sessionEnded: (payload) => {
+        this.sessionNotice?.(payload);
+        return this.subscriptions.endSession(payload);
+      },
       presence: (payload) => this.presence.receive(payload),
       inbox: (payload) => this.deliverInbox(payload),
     });

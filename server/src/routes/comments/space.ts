@@ -8,6 +8,7 @@ import {
 } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createComment } from '../../commands/comments.js';
+import { cachedRead } from '../../plugins/publicCache.js';
 import { authorize, requireSignedIn } from '../../policies/index.js';
 import { listSpaceComments } from '../../queries/commentList.js';
 import { loadSpace } from '../../queries/spaces.js';
@@ -30,10 +31,15 @@ export const spaceCommentsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: commentListResponse, 400: errorResponse, 404: errorResponse },
       },
     },
-    async (request) => {
-      const { space, scope } = await loadSpace(db, request.params.slug, request.user);
-      return listSpaceComments(db, space, scope, request.user, request.query);
-    },
+    async (request, reply) =>
+      // Anonymous viewers are served from the public read cache (`plugins/publicCache.ts`); not searches.
+      cachedRead(request, reply, {
+        cacheable: request.query.q === undefined,
+        compute: async () => {
+          const { space, scope } = await loadSpace(db, request.params.slug, request.user);
+          return { value: await listSpaceComments(db, space, scope, request.user, request.query), spaceId: space.id };
+        },
+      }),
   );
 
   app.post(

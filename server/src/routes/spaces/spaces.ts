@@ -14,6 +14,7 @@ import { createSpace, duplicateSpace, markSpaceSeen, updateSpace } from '../../c
 import { authorize, authorizeSpaceUpdate, requireSignedIn } from '../../policies/index.js';
 import { listSpaces, spaceDetail } from '../../queries/spaceList.js';
 import { loadSpace, scopeOf } from '../../queries/spaces.js';
+import { cachedRead } from '../../plugins/publicCache.js';
 import { askedLanguage } from './language.js';
 
 const tags = ['spaces'];
@@ -51,11 +52,18 @@ export const spaceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: spaceDetailResponse, 400: errorResponse, 404: errorResponse },
       },
     },
-    async (request, reply) => {
-      const loaded = await loadSpace(db, request.params.slug, request.user);
-      const asked = askedLanguage(request, reply, request.query.lang);
-      return { space: await spaceDetail(db, loaded, request.user, new Date(), asked) };
-    },
+    async (request, reply) =>
+      // Anonymous viewers are served from the public read cache (`plugins/publicCache.ts`).
+      cachedRead(request, reply, {
+        compute: async () => {
+          const loaded = await loadSpace(db, request.params.slug, request.user);
+          const asked = askedLanguage(request, reply, request.query.lang);
+          return {
+            value: { space: await spaceDetail(db, loaded, request.user, new Date(), asked) },
+            spaceId: loaded.space.id,
+          };
+        },
+      }),
   );
 
   app.post(

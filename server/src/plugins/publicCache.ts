@@ -1,0 +1,325 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { Counter, Gauge } from 'prom-client';
+import { negotiateLanguage } from '../routes/spaces/language.js';
+import { BROTLI_QUALITY, COMPRESS_THRESHOLD } from './compression.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    publicCache: PublicCache;
+  }
+}
+
+type Encoding = 'br' | 'gzip';
+
+interface Entry {
+  text: string;
+  etag: string;
+  spaceId: string;
+  storedAt: number;
+  bytes: number;
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
+/** What a read saw of the invalidations before it started (`PublicCache.ticket`). */
+export type Ticket = number;
+
+export interface PublicCacheOptions {
+  enabled: boolean;
+  maxBytes: number;
+  ttlMs: number;
+}
+
+/** A strong ETag of the bytes sent (the JSON text, before any Content-Encoding). */
+export function etagOf(text: string): string {
+  return `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
+}
+
+/** Whether `If-None-Match` names this ETag (or `*`); `W/` prefixes compare equal (RFC 9110 weak comparison). */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => bare(t) === etag || t.trim() === '*');
+}
+
+/** The encoding to send a stored entry in: brotli when accepted, else gzip, else none. */
+export function pickEncoding(header: string | undefined): Encoding | null {
+  if (!header) return null;
+  const q = new Map<string, number>();
+  for (const part of header.slice(0, 500).split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const value = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    q.set(name.trim(), value === undefined ? 1 : Number(value));
+  }
+  const accepts = (e: string) => (q.get(e) ?? q.get('*') ?? 0) > 0;
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return null;
+}
+
+/**
+ * The in-memory cache of anonymous reads on this instance: the JSON text of a response (and its
+ * brotli/gzip forms, made on first need) by route, query and language; the least recently used
+ * go first once `maxBytes` is reached, and nothing is served after `ttlMs`.
+ *
+ * Invalidation: every events row this instance's live hub reads drops the entries of its space
+ * (`dropSpace`); a skipped backlog, a sessions notice (deletion, anonymisation, disabling) or a
+ * change made through this instance drops everything (`dropAll`). A read that began before an
+ * invalidation touching its space never stores its result (`ticket`): it may have read the old
+ * state.
+ */
+export class PublicCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  /** Counts invalidations; `lastDrop` says when each space was last dropped, `allDroppedAt` everything. */
+  private seq = 0;
+  private allDroppedAt = 0;
+  private readonly lastDrop = new Map<string, number>();
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly opts: PublicCacheOptions) {}
+
+  get enabled(): boolean {
+    return this.opts.enabled;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get storedBytes(): number {
+    return this.bytes;
+  }
+
+  /** Taken before a read's first query. */
+  ticket(): Ticket {
+    return this.seq;
+  }
+
+  get(key: string): Entry | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (Date.now() - e.storedAt > this.opts.ttlMs) {
+      this.delete(key, e);
+      return undefined;
+    }
+    // Most recently used last.
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e;
+  }
+
+  /** Stores a read's result unless its space (or everything) was dropped since its ticket. */
+  set(key: string, ticket: Ticket, text: string, etag: string, spaceId: string): Entry | null {
+    if (!this.opts.enabled || this.allDroppedAt > ticket || (this.lastDrop.get(spaceId) ?? 0) > ticket) return null;
+    const bytes = text.length * 2;
+    if (bytes > this.opts.maxBytes / 8) return null;
+    const old = this.entries.get(key);
+    if (old) this.delete(key, old);
+    const e: Entry = { text, etag, spaceId, storedAt: Date.now(), bytes };
+    this.entries.set(key, e);
+    this.bytes += bytes;
+    this.evict();
+    return e;
+  }
+
+  /** The entry's bytes in this encoding, compressed once and kept with it. */
+  encoded(key: string, e: Entry, encoding: Encoding): Buffer {
+    const have = e[encoding];
+    if (have) return have;
+    const buf =
+      encoding === 'br'
+        ? brotliCompressSync(e.text, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })
+        : gzipSync(e.text);
+    e[encoding] = buf;
+    if (this.entries.get(key) === e) {
+      e.bytes += buf.length;
+      this.bytes += buf.length;
+      this.evict();
+    }
+    return buf;
+  }
+
+  dropSpace(spaceId: string): void {
+    this.seq += 1;
+    this.lastDrop.set(spaceId, this.seq);
+    for (const [key, e] of this.entries) if (e.spaceId === spaceId) this.delete(key, e);
+  }
+
+  dropAll(): void {
+    this.seq += 1;
+    this.allDroppedAt = this.seq;
+    // Older per-space marks are covered by this one.
+    this.lastDrop.clear();
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private delete(key: string, e: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= e.bytes;
+  }
+
+  private evict(): void {
+    for (const [key, e] of this.entries) {
+      if (this.bytes <= this.opts.maxBytes) break;
+      this.delete(key, e);
+    }
+  }
+}
+
+/** Requests that change nothing anyone else reads: they do not empty this instance's cache. */
+const HARMLESS = new Set(['POST /api/preview', 'POST /api/spaces/:slug/comments']);
+
+/**
+ * The anonymous read cache (`PUBLIC_CACHE`, `PUBLIC_CACHE_MAX_MB`, `PUBLIC_CACHE_TTL_SECONDS`),
+ * fed by the live hub's events (`app.live.delivered`, chained after the metrics' hook) and by
+ * this instance's own changes: any successful POST/PUT/PATCH/DELETE here empties it before its
+ * response is sent, so a moderator's decision is never contradicted by a cached page on the
+ * instance that made it, and other instances drop the space's entries when its event arrives.
+ *
+ * Metrics: `convene_public_cache_entries`, `convene_public_cache_bytes`,
+ * `convene_public_cache_lookups_total{result="hit"|"miss"}`.
+ */
+export const publicCachePlugin = fp(
+  async (app: FastifyInstance) => {
+    const cache = new PublicCache(app.config.publicCache);
+    app.decorate('publicCache', cache);
+
+    const hub = app.live;
+    const delivered = hub.delivered;
+    hub.delivered = (row) => {
+      delivered?.(row);
+      if (row.spaceId) cache.dropSpace(row.spaceId);
+      else cache.dropAll();
+    };
+    const skipped = hub.skippedBacklog;
+    hub.skippedBacklog = (upToId) => {
+      skipped?.(upToId);
+      cache.dropAll();
+    };
+    const notice = hub.sessionNotice;
+    hub.sessionNotice = (payload) => {
+      notice?.(payload);
+      cache.dropAll();
+    };
+
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return payload;
+      if (reply.statusCode >= 400) return payload;
+      if (HARMLESS.has(`${request.method} ${request.routeOptions.url ?? ''}`)) return payload;
+      cache.dropAll();
+      return payload;
+    });
+
+    const lookups = new Counter({
+      name: 'convene_public_cache_lookups_total',
+      help: 'Anonymous reads of cached routes, by whether the public cache answered (hit) or not (miss)',
+      labelNames: ['result'] as const,
+      registers: [app.metrics],
+      collect() {
+        this.reset();
+        this.inc({ result: 'hit' }, cache.hits);
+        this.inc({ result: 'miss' }, cache.misses);
+      },
+    });
+    void lookups;
+    new Gauge({
+      name: 'convene_public_cache_entries',
+      help: 'Responses held by the public read cache of this instance',
+      registers: [app.metrics],
+      collect() {
+        this.set(cache.size);
+      },
+    });
+    new Gauge({
+      name: 'convene_public_cache_bytes',
+      help: 'Approximate bytes held by the public read cache of this instance (text and compressed forms)',
+      registers: [app.metrics],
+      collect() {
+        this.set(cache.storedBytes);
+      },
+    });
+  },
+  { name: 'publicCache', dependencies: ['core', 'live', 'metrics'] },
+);
+
+export interface CachedRead {
+  /** Computes the response (runs on a miss, and for every signed-in viewer). */
+  compute(): Promise<{ value: unknown; spaceId: string }>;
+  /** Whether the anonymous answer may be cached (e.g. not searches). */
+  cacheable?: boolean;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+// Lower-case accept-encoding: @fastify/compress adds it unless it finds exactly that.
+const VARY = 'Cookie, Accept-Language, accept-encoding';
+
+/**
+ * Serves a cacheable GET read: from the public cache for an anonymous viewer when it holds the
+ * answer, else computed. Every answer gets a strong ETag of its bytes and
+ * `Cache-Control: private, no-cache` (browsers revalidate; `If-None-Match` gets 304), and
+ * `Vary: Cookie, Accept-Language, Accept-Encoding`. `X-Cache` says `hit` or `miss` (anonymous) or `bypass`.
+ */
+export async function cachedRead(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  read: CachedRead,
+): Promise<FastifyReply> {
+  const cache = request.server.publicCache;
+  const key =
+    cache.enabled && request.user === null && read.cacheable !== false
+      ? `${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.params)}\n${JSON.stringify(
+          Object.entries(request.query as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+        )}\n${negotiateLanguage(request.headers['accept-language']) ?? ''}`
+      : null;
+
+  if (key) {
+    const hit = cache.get(key);
+    if (hit) {
+      cache.hits += 1;
+      return send(request, reply, hit.text, hit.etag, 'hit', (enc) => cache.encoded(key, hit, enc));
+    }
+    cache.misses += 1;
+  }
+  const ticket = cache.ticket();
+  const { value, spaceId } = await read.compute();
+  const text = reply.serialize(value) as string;
+  const etag = etagOf(text);
+  const stored = key ? cache.set(key, ticket, text, etag, spaceId) : null;
+  return send(
+    request,
+    reply,
+    text,
+    etag,
+    key ? 'miss' : cache.enabled ? 'bypass' : null,
+    stored && key ? (enc) => cache.encoded(key, stored, enc) : null,
+  );
+}
+
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  text: string,
+  etag: string,
+  xCache: 'hit' | 'miss' | 'bypass' | null,
+  encoded: ((enc: Encoding) => Buffer) | null,
+): FastifyReply {
+  void reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', VARY);
+  if (xCache) void reply.header('x-cache', xCache);
+  if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  void reply.type(JSON_TYPE);
+  // Stored entries keep their compressed forms; other answers are compressed by @fastify/compress.
+  const enc =
+    encoded && text.length >= COMPRESS_THRESHOLD && request.headers['x-no-compression'] === undefined
+      ? pickEncoding(request.headers['accept-encoding'])
+      : null;
+  if (enc && encoded) {
+    return reply.header('content-encoding', enc).send(encoded(enc));
+  }
+  return reply.send(text);
+}
