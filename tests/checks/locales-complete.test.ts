@@ -97,7 +97,7 @@ function problems(en: Flat, target: Flat | null, lng: string): string[] {
     // "{{count}} awaiting moderation" needs no plural in English, but does in Arabic or Russian.
     else if (/\{\{\s*count\b/.test(en.get(key) ?? '')) pluralBases.add(key);
   }
-  const check = (key: string, enValue: string, plural: boolean) => {
+  const check = (key: string, enValue: string, plural: boolean, enOther = enValue) => {
     const value = target.get(key);
     if (value === undefined) return void out.push(`${key}: missing`);
     const want = marks(enValue);
@@ -108,7 +108,7 @@ function problems(en: Flat, target: Flat | null, lng: string): string[] {
     const gotSet = sorted(plural ? got.filter((x) => !/^\{\{count/.test(x)) : got);
     if (wantSet.join(' ') !== gotSet.join(' '))
       out.push(`${key}: placeholders ${gotSet.join(' ')} ≠ ${wantSet.join(' ')}`);
-    if (plural && got.some((x) => /^\{\{count/.test(x)) && !want.some((x) => /^\{\{count/.test(x)))
+    if (plural && got.some((x) => /^\{\{count/.test(x)) && !marks(enOther).some((x) => /^\{\{count/.test(x)))
       out.push(`${key}: {{count}} not in English`);
     if (value === enValue && hasWords(value) && !ALLOWED_SAME.has(value) && !lenient)
       out.push(`${key}: left in English (${JSON.stringify(value)})`);
@@ -127,8 +127,8 @@ function problems(en: Flat, target: Flat | null, lng: string): string[] {
       const enValue = en.get(`${b}_${cat}`) ?? (cat === 'one' ? en.get(b) : undefined) ?? enOther;
       // French and Spanish may keep one bare key for every number (i18next falls back to it).
       const bareStands = target.has(b) && (lenient || (cat === 'one' && oneIsOnlyOne));
-      if (!target.has(`${b}_${cat}`) && bareStands) check(b, enValue, true);
-      else check(`${b}_${cat}`, enValue, true);
+      if (!target.has(`${b}_${cat}`) && bareStands) check(b, enValue, true, enOther);
+      else check(`${b}_${cat}`, enValue, true, enOther);
     }
   }
   // Keys English no longer has are dead text that nobody will update.
