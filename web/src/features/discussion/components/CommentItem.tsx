@@ -1,6 +1,6 @@
 import type { CommentDto } from '@convene/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, lazy, memo, useState } from 'react';
+import { Suspense, lazy, memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { countryName } from '../../../i18n/format';
@@ -172,6 +172,19 @@ export const CommentItem = memo(function CommentItem({
     focusWhenReady(focusId);
   };
 
+  const [copied, setCopied] = useState<null | 'done' | 'failed'>(null);
+  const permalink = `${window.location.origin}/spaces/${encodeURIComponent(d.slug)}#comment-${comment.id}`;
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(permalink);
+      setCopied('done');
+      d.announce(t('comment.linkCopied'));
+    } catch {
+      // No clipboard (permission refused, insecure page): the address is shown to copy by hand.
+      setCopied('failed');
+    }
+  };
+
   return (
     <article
       id={`comment-${comment.id}`}
@@ -187,7 +200,10 @@ export const CommentItem = memo(function CommentItem({
         <p className="comment-meta">
           <span className="badge category">{t(`common:category.${comment.author.stakeholderCategory}`)}</span>
           {country && <span>{country}</span>}
-          <time dateTime={when}>{formatDateTime(when, lng)}</time>
+          {/* The date is the comment's permalink. */}
+          <a href={`#comment-${comment.id}`} className="comment-permalink">
+            <time dateTime={when}>{formatDateTime(when, lng)}</time>
+          </a>
           <span>{t(`common:contentLanguage.${comment.language}`)}</span>
           {comment.editedAt && (
             <span className="comment-edited" title={formatDateTime(comment.editedAt, lng)}>
@@ -223,74 +239,85 @@ export const CommentItem = memo(function CommentItem({
       )}
       <Tags tags={comment.tags} />
       <Attachments attachments={comment.attachments} />
-      {(canReply ||
-        comment.abilities.edit ||
-        comment.abilities.withdraw ||
-        comment.abilities.report ||
-        reported ||
-        comment.abilities.highlight) && (
-        <div className="comment-actions">
-          {/* Chairs curate from the discussion itself: "relevant for the note". */}
-          {comment.abilities.highlight && <LazyHighlightToggle comment={comment} describedBy={headingId} />}
-          {canReply && (
-            <button
-              type="button"
-              id={replyButtonId}
-              className="link-button"
-              aria-expanded={open === 'reply'}
-              onClick={() => setOpen(open === 'reply' ? null : 'reply')}
-            >
-              {t('actions.reply')}
-              <span className="visually-hidden"> {t('actions.toAuthor', { name: comment.author.displayName })}</span>
-            </button>
-          )}
-          {comment.abilities.edit && (
-            <button
-              type="button"
-              id={editButtonId}
-              className="link-button"
-              aria-expanded={open === 'edit'}
-              onClick={() => setOpen(open === 'edit' ? null : 'edit')}
-            >
-              {t('actions.edit')}
-            </button>
-          )}
-          {comment.abilities.withdraw && (
-            <button
-              type="button"
-              className="link-button"
-              onClick={(e) => d.openDialog({ kind: 'withdraw', comment, opener: e.currentTarget })}
-            >
-              {t('actions.withdraw')}
-            </button>
-          )}
-          {comment.abilities.report && !mine && !reported && (
-            <button
-              type="button"
-              id={reportButtonId}
-              className="link-button"
-              aria-haspopup="dialog"
-              aria-label={t('actions.reportComment', { name: comment.author.displayName })}
-              onClick={() => setReporting(true)}
-            >
-              {t('actions.report')}
-            </button>
-          )}
-          {reported && !mine && (
-            // Focusable (aria-disabled, not disabled) so focus can come back here from the dialog.
-            <button
-              type="button"
-              id={reportButtonId}
-              className="link-button is-reported"
-              aria-disabled="true"
-              aria-label={t('actions.reportedComment', { name: comment.author.displayName })}
-            >
-              <span aria-hidden="true">✓ </span>
-              {t('actions.reported')}
-            </button>
-          )}
-        </div>
-      )}
+      <div className="comment-actions">
+        {/* Chairs curate from the discussion itself: "relevant for the note". */}
+        {comment.abilities.highlight && <LazyHighlightToggle comment={comment} describedBy={headingId} />}
+        {canReply && (
+          <button
+            type="button"
+            id={replyButtonId}
+            className="link-button"
+            aria-expanded={open === 'reply'}
+            onClick={() => setOpen(open === 'reply' ? null : 'reply')}
+          >
+            {t('actions.reply')}
+            <span className="visually-hidden"> {t('actions.toAuthor', { name: comment.author.displayName })}</span>
+          </button>
+        )}
+        {comment.abilities.edit && (
+          <button
+            type="button"
+            id={editButtonId}
+            className="link-button"
+            aria-expanded={open === 'edit'}
+            onClick={() => setOpen(open === 'edit' ? null : 'edit')}
+          >
+            {t('actions.edit')}
+          </button>
+        )}
+        {comment.abilities.withdraw && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={(e) => d.openDialog({ kind: 'withdraw', comment, opener: e.currentTarget })}
+          >
+            {t('actions.withdraw')}
+          </button>
+        )}
+        {comment.abilities.report && !mine && !reported && (
+          <button
+            type="button"
+            id={reportButtonId}
+            className="link-button"
+            aria-haspopup="dialog"
+            aria-label={t('actions.reportComment', { name: comment.author.displayName })}
+            onClick={() => setReporting(true)}
+          >
+            {t('actions.report')}
+          </button>
+        )}
+        {reported && !mine && (
+          // Focusable (aria-disabled, not disabled) so focus can come back here from the dialog.
+          <button
+            type="button"
+            id={reportButtonId}
+            className="link-button is-reported"
+            aria-disabled="true"
+            aria-label={t('actions.reportedComment', { name: comment.author.displayName })}
+          >
+            <span aria-hidden="true">✓ </span>
+            {t('actions.reported')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => void copyLink()}
+          aria-label={t('actions.copyLinkTo', { name: comment.author.displayName })}
+        >
+          {t('actions.copyLink')}
+        </button>
+        {copied === 'done' && (
+          <span className="copy-status" role="status">
+            {t('comment.linkCopied')}
+          </span>
+        )}
+        {copied === 'failed' && (
+          <span className="copy-status" role="status">
+            {t('comment.copyFailed')} <input readOnly value={permalink} aria-label={t('actions.copyLink')} />
+          </span>
+        )}
+      </div>
       {comment.abilities.translate && (
         <div className="comment-translate">
           <Suspense fallback={null}>
@@ -341,16 +368,57 @@ export const CommentItem = memo(function CommentItem({
   );
 });
 
-/** A comment and its replies; indentation stops after three levels. */
+/** Replies a thread shows before "Show N more replies". */
+export const REPLIES_SHOWN = 3;
+
+const size = (n: ThreadNode): number => 1 + n.replies.reduce((sum, r) => sum + size(r), 0);
+const holds = (n: ThreadNode, id: string): boolean => n.comment.id === id || n.replies.some((r) => holds(r, id));
+const hashId = () => /^#comment-([0-9a-f-]{36})$/i.exec(window.location.hash)?.[1]?.toLowerCase() ?? '';
+
+/** A comment and its replies; indentation stops after three levels; long threads fold. */
 export const CommentThread = memo(function CommentThread({ node, depth }: { node: ThreadNode; depth: number }) {
+  const { t } = useTranslation('discussion');
+  const folded = node.replies.slice(REPLIES_SHOWN);
+  // A permalink to a folded reply unfolds its thread (at once, and when the address changes).
+  const [all, setAll] = useState(() => folded.some((r) => holds(r, hashId())));
+  const foldsSome = folded.length > 0 && !all;
+  useEffect(() => {
+    if (!foldsSome) return;
+    const onHash = () => {
+      if (folded.some((r) => holds(r, hashId()))) setAll(true);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  });
+  const shown = foldsSome ? node.replies.slice(0, REPLIES_SHOWN) : node.replies;
+  const hidden = foldsSome ? folded.reduce((sum, r) => sum + size(r), 0) : 0;
   return (
     <li className={`thread-item${indents(depth) ? ' indented' : ''}`}>
       <CommentItem comment={node.comment} />
       {node.replies.length > 0 && (
         <ol className="thread replies">
-          {node.replies.map((r) => (
+          {shown.map((r) => (
             <CommentThread key={r.comment.id} node={r} depth={depth + 1} />
           ))}
+          {foldsSome && (
+            <li className="thread-more">
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setAll(true);
+                  const first = folded[0];
+                  if (first) focusWhenReady(`comment-${first.comment.id}`);
+                }}
+              >
+                {t('thread.more', { count: hidden })}
+                <span className="visually-hidden">
+                  {' '}
+                  {t('actions.toAuthor', { name: node.comment.author.displayName })}
+                </span>
+              </button>
+            </li>
+          )}
         </ol>
       )}
     </li>

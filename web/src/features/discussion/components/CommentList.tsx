@@ -1,17 +1,31 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { useComments } from '../api/getComments';
+import { type ListView, defaultView, useComments } from '../api/getComments';
 import { useDiscussion } from '../context';
 import { focusWhenReady } from '../lib/focus';
 import { threadBuilder } from '../lib/tree';
 import { CommentThread } from './CommentItem';
 
-/** One question's discussion: threads of comments, 50 at a time, "Load more" for the rest. */
-export const CommentList = memo(function CommentList({ list, label }: { list: string; label: string }) {
+/**
+ * One question's discussion: threads of comments, a page at a time, "Show more" for the next.
+ * Rows are memoised and keyed by id: "Show more" and live changes add or re-render single comments.
+ */
+export const CommentList = memo(function CommentList({
+  list,
+  label,
+  view = defaultView,
+  onShowFromStart,
+}: {
+  list: string;
+  label: string;
+  view?: ListView;
+  /** Given when the list starts at a permalink's comment: back to the whole list. */
+  onShowFromStart?: (() => void) | undefined;
+}) {
   const { t } = useTranslation('discussion');
   const d = useDiscussion();
-  const query = useComments(d.slug, list, d.filters);
+  const query = useComments(d.slug, list, d.filters, view);
   const [build] = useState(threadBuilder);
   const flat = useMemo(() => query.data?.pages.flatMap((p) => p.comments) ?? [], [query.data]);
   const roots = useMemo(() => build(flat), [build, flat]);
@@ -46,6 +60,14 @@ export const CommentList = memo(function CommentList({ list, label }: { list: st
   }
   return (
     <>
+      {view.from && onShowFromStart && (
+        <p className="list-from muted">
+          {t('list.fromLinked')}{' '}
+          <button type="button" className="link-button" onClick={onShowFromStart}>
+            {t('list.fromStart')}
+          </button>
+        </p>
+      )}
       <ol className="thread" aria-label={label}>
         {roots.map((node) => (
           <CommentThread key={node.comment.id} node={node} depth={0} />

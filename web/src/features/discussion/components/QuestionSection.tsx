@@ -1,10 +1,12 @@
 import type { QuestionDto } from '@convene/shared';
-import { memo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { FollowButton } from '../../follows/FollowButton';
 import { OriginalNote } from '../../spaces/components/ContentText';
-import { useComments } from '../api/getComments';
+import { type ListView, useComments } from '../api/getComments';
 import { useDiscussion } from '../context';
+import { findComment } from '../lib/commentCache';
 import { AnswerSlot } from './AnswerSlot';
 import { CommentList } from './CommentList';
 
@@ -12,21 +14,51 @@ import { CommentList } from './CommentList';
 export const QuestionSection = memo(function QuestionSection({
   question,
   newCount,
+  initiallyOpen = true,
+  linkedId = null,
 }: {
   question: QuestionDto;
   /** Comments new since the last visit, as the page first loaded. */
   newCount: number | null;
+  /** Whether its comments show at first (later questions of a large space start collapsed). */
+  initiallyOpen?: boolean;
+  /** A permalink's comment in this question: the list opens, at its page if need be. */
+  linkedId?: string | null;
 }) {
   const { t } = useTranslation('discussion');
   const d = useDiscussion();
   const headingId = `q-${question.id}`;
+  const listId = `q-${question.id}-comments`;
   const number = t('question.number', { n: question.position });
-  // The list's own query (shared with CommentList): empty means nothing to read here, not even
-  // the reader's own pending comment; "no comments yet" is then said once, beside the way to answer.
-  const list = useComments(d.slug, question.id, d.filters);
+  const { hash } = useLocation();
+  const [open, setOpen] = useState(initiallyOpen || linkedId !== null || hash === `#${headingId}`);
+  const [order, setOrder] = useState<ListView['order']>('oldest');
+  const [from, setFrom] = useState<string | undefined>(undefined);
+  const view = useMemo<ListView>(() => ({ order, from }), [order, from]);
+  // The list's own query (shared with CommentList), read only once the question is open: empty
+  // means nothing to read here, not even the reader's own pending comment; "no comments yet" is
+  // then said once, beside the way to answer.
+  const list = useComments(d.slug, question.id, d.filters, view, open);
   const filtered = Boolean(d.filters.language || d.filters.tag || d.filters.highlighted);
   const empty =
     !filtered && (list.isSuccess ? (list.data.pages[0]?.comments.length ?? 0) === 0 : question.counts.comments === 0);
+
+  // A link to this question (the table of contents) opens it.
+  const [seenHash, setSeenHash] = useState(hash);
+  if (hash !== seenHash) {
+    setSeenHash(hash);
+    if (hash === `#${headingId}`) setOpen(true);
+  }
+
+  // A permalink: open, and if the comment is not on the first page, start the list at it.
+  const [handled, setHandled] = useState<string | null>(null);
+  if (linkedId && handled !== linkedId) {
+    if (!open) setOpen(true);
+    else if (list.isSuccess) {
+      setHandled(linkedId);
+      if (!findComment(list.data, linkedId)) setFrom(linkedId);
+    }
+  }
   const answer = (
     <AnswerSlot
       target={{ kind: 'question', questionId: question.id }}
@@ -55,7 +87,17 @@ export const QuestionSection = memo(function QuestionSection({
                   {' · '}
                   <span className="new-count">{t('question.new', { count: newCount })}</span>
                 </>
-              )}
+              )}{' '}
+              <button
+                type="button"
+                className="link-button question-toggle"
+                aria-expanded={open}
+                aria-controls={listId}
+                onClick={() => setOpen((o) => !o)}
+              >
+                {open ? t('question.hide') : t('question.show')}
+                <span className="visually-hidden"> — {number}</span>
+              </button>
             </>
           )}
         </p>
@@ -66,7 +108,35 @@ export const QuestionSection = memo(function QuestionSection({
         />
         {answer}
       </div>
-      {!empty && <CommentList list={question.id} label={t('question.discussion', { number })} />}
+      {!empty && (
+        <div id={listId} className="question-comments" hidden={!open}>
+          {open && (
+            <>
+              <p className="list-order">
+                <label>
+                  {t('list.order')}{' '}
+                  <select
+                    value={order}
+                    onChange={(e) => {
+                      setFrom(undefined);
+                      setOrder(e.target.value === 'newest' ? 'newest' : 'oldest');
+                    }}
+                  >
+                    <option value="oldest">{t('list.oldest')}</option>
+                    <option value="newest">{t('list.newest')}</option>
+                  </select>
+                </label>
+              </p>
+              <CommentList
+                list={question.id}
+                label={t('question.discussion', { number })}
+                view={view}
+                onShowFromStart={() => setFrom(undefined)}
+              />
+            </>
+          )}
+        </div>
+      )}
     </section>
   );
 });

@@ -1,9 +1,16 @@
 import type { CommentDto } from '@convene/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { commentsKey } from '../api/getComments';
+import { commentsKey, viewOfKey } from '../api/getComments';
 import { listOf } from '../context';
-import { type CommentPages, appendComment, findComment, removeComment, updateComment } from '../lib/commentCache';
+import {
+  type CommentPages,
+  appendComment,
+  findComment,
+  prependComment,
+  removeComment,
+  updateComment,
+} from '../lib/commentCache';
 
 /** Changes to the cached comment lists of one space, in place, without refetching. */
 export function useCommentCache(slug: string) {
@@ -24,11 +31,14 @@ export function useCommentCache(slug: string) {
       remove(id: string) {
         qc.setQueriesData<CommentPages>(all, (d) => d && removeComment(d, id));
       },
-      /** The viewer's new comment, at the end of its question's lists. */
+      /** The viewer's new comment, at the end of its question's lists (at the start if newest first). */
       add(comment: CommentDto) {
-        qc.setQueriesData<CommentPages>({ queryKey: commentsKey(slug, listOf(comment)) }, (d) =>
-          d ? appendComment(d, comment) : d,
-        );
+        for (const q of qc.getQueryCache().findAll({ queryKey: commentsKey(slug, listOf(comment)) })) {
+          const newest = viewOfKey(q.queryKey).order === 'newest';
+          qc.setQueryData<CommentPages>(q.queryKey, (d) =>
+            d ? (newest ? prependComment(d, comment) : appendComment(d, comment)) : d,
+          );
+        }
       },
       refetchList(list: string) {
         return qc.invalidateQueries({ queryKey: commentsKey(slug, list) });

@@ -18,7 +18,7 @@ function mapPages(data: CommentPages, fn: (list: CommentDto[]) => CommentDto[]):
   return changed ? { ...data, pages } : data;
 }
 
-export function findComment(data: CommentPages | undefined, id: string): CommentDto | undefined {
+export function findComment(data: Pick<CommentPages, 'pages'> | undefined, id: string): CommentDto | undefined {
   for (const page of data?.pages ?? []) {
     const found = page.comments.find((c) => c.id === id);
     if (found) return found;
@@ -50,6 +50,16 @@ export function appendComment(data: CommentPages, comment: CommentDto): CommentP
   return {
     ...data,
     pages: data.pages.map((p, i) => (i === last ? { ...p, comments: [...p.comments, comment] } : p)),
+  };
+}
+
+/** Adds the viewer's new comment at the start of a newest-first list, or replaces an earlier copy. */
+export function prependComment(data: CommentPages, comment: CommentDto): CommentPages {
+  if (findComment(data, comment.id)) return updateComment(data, comment.id, () => comment);
+  if (data.pages.length === 0) return data;
+  return {
+    ...data,
+    pages: data.pages.map((p, i) => (i === 0 ? { ...p, comments: [comment, ...p.comments] } : p)),
   };
 }
 

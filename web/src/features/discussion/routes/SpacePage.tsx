@@ -18,12 +18,31 @@ import { SearchResults } from '../components/SearchResults';
 import { SpaceHeader, SpaceIntro } from '../components/SpaceHeader';
 import { type DialogRequest, type Discussion, DiscussionContext } from '../context';
 import '../discussion.css';
+import { PAGE_SIZE } from '../api/getComments';
 import { useCommentFromHash } from '../hooks/useCommentFromHash';
+import { useLinkedComment } from '../hooks/useLinkedComment';
 import { useLiveDiscussion } from '../hooks/useLiveDiscussion';
 import { browserStorage, draftTargets } from '../lib/drafts';
 import { type PendingNew, createStore, emptyPending } from '../lib/store';
 import { withNext } from '../../auth/utils/next';
 import { OutcomeSection } from '../../outcome/components/OutcomeSection';
+
+/**
+ * Comments the page shows at first across its open questions: questions open in order while the
+ * first pages of those before stay under this; later ones start collapsed (their count shown,
+ * their comments read when opened), so a space of thousands of comments renders a few dozen.
+ */
+const OPEN_BUDGET = 3 * PAGE_SIZE;
+
+function initiallyOpen(questions: SpaceDetail['questions']): Set<string> {
+  const open = new Set<string>();
+  let shown = 0;
+  for (const q of questions) {
+    if (q.counts.comments === 0 || shown < OPEN_BUDGET) open.add(q.id);
+    shown += Math.min(q.counts.comments, PAGE_SIZE);
+  }
+  return open;
+}
 
 export function SpacePage() {
   const { t } = useTranslation('discussion');
@@ -72,6 +91,7 @@ function SpaceView({ space }: { space: SpaceDetail }) {
   // "New since your last visit" is measured against the visit before this one, for the whole page view.
   const [seenAt] = useState(space.seenAt);
   const [initialNew] = useState(() => new Map(space.questions.map((q) => [q.id, q.counts.new])));
+  const [openAtFirst] = useState(() => initiallyOpen(space.questions));
   const [stores] = useState(() => ({
     pending: createStore<PendingNew>(emptyPending),
     announcements: createStore(''),
@@ -126,6 +146,7 @@ function SpaceView({ space }: { space: SpaceDetail }) {
 
   useLiveDiscussion(space.slug, meId, stores.pending, value.announce);
   useCommentFromHash();
+  const linked = useLinkedComment(space.slug);
 
   // Once the page has loaded for a signed-in reader, the space counts as seen.
   const markSeen = useMarkSeen();
@@ -192,9 +213,15 @@ function SpaceView({ space }: { space: SpaceDetail }) {
               ) : (
                 <>
                   {space.questions.map((q) => (
-                    <QuestionSection key={q.id} question={q} newCount={initialNew.get(q.id) ?? null} />
+                    <QuestionSection
+                      key={q.id}
+                      question={q}
+                      newCount={initialNew.get(q.id) ?? null}
+                      initiallyOpen={openAtFirst.has(q.id)}
+                      linkedId={linked?.list === q.id ? linked.id : null}
+                    />
                   ))}
-                  <GeneralSection />
+                  <GeneralSection linkedId={linked?.list === 'none' ? linked.id : null} />
                   {!hasQuestions && <AnswerSlot target={{ kind: 'general' }} buttonLabel={t('general.answer')} />}
                 </>
               )}
