@@ -7,6 +7,7 @@ import {
   STAKEHOLDER_CATEGORY_LABELS,
   type StakeholderCategory,
 } from '@convene/shared';
+import { affiliationMarks } from '../policies/affiliation.js';
 import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { attachmentSql } from '../policies/visibility.js';
 import type { DbOrTx } from '../db/client.js';
@@ -130,6 +131,16 @@ export interface CuratedOptions {
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 export const countryName = (code: string | null) => (code ? (regionNames.of(code) ?? code) : null);
+
+/** The verified and focal-point marks of an author, as the exports carry them. */
+function exportMarks(a: Parameters<typeof affiliationMarks>[0]) {
+  const m = affiliationMarks(a);
+  return {
+    verified: m.verified ? { at: m.verified.at, by: m.verified.by } : null,
+    officialFor: m.officialFor,
+    officialForName: countryName(m.officialFor),
+  };
+}
 
 export const permalink = (origin: string, slug: string, commentId: string) =>
   `${origin}/spaces/${encodeURIComponent(slug)}#comment-${commentId}`;
@@ -447,6 +458,10 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
         affiliation: users.affiliation,
         category: users.stakeholderCategory,
         country: users.country,
+        affiliationVerifiedAt: users.affiliationVerifiedAt,
+        affiliationVerifiedByName: users.affiliationVerifiedByName,
+        affiliationVerifiedVia: users.affiliationVerifiedVia,
+        focalPointAt: users.focalPointAt,
       })
       .from(users)
       .where(inArray(users.id, [...new Set(rows.map((r) => r.authorId))]));
@@ -518,6 +533,7 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
         categoryLabel: STAKEHOLDER_CATEGORY_LABELS[a.category],
         country: a.country,
         countryName: countryName(a.country),
+        ...exportMarks(a),
       },
       language: r.language,
       createdAt: r.createdAt.toISOString(),

@@ -27,6 +27,7 @@ import {
 } from './docx-markdown.js';
 import {
   alsoUnderNote,
+  authorMarks,
   formatDate,
   languageLabel,
   originalLabel,
@@ -80,7 +81,10 @@ const label = (name: string, value: string) =>
 
 function participationBlocks(input: CuratedInput): Block[] {
   return [
-    new Paragraph({ text: 'Participation figures', heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({
+      text: EXPORT_WORDS[exportLanguage(input.filters)].report.figures,
+      heading: HeadingLevel.HEADING_1,
+    }),
     ...participationTables(input).flatMap((t) => [
       new Paragraph({ text: t.title, heading: HeadingLevel.HEADING_2 }),
       statsTable(t),
@@ -118,26 +122,27 @@ function linkTable(head: string[], rows: AnnexCell[][]): Table {
 /** Annexes: contributors by Member State and by organisation, and the position papers with their links. */
 function annexBlocks(input: CuratedInput): Block[] {
   const a = input.annexes;
+  const w = EXPORT_WORDS[exportLanguage(input.filters)].report;
   const none = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true })] });
   // The annexes start on a page of their own and then follow one another.
   const h1 = (text: string, pageBreakBefore = false) =>
     new Paragraph({ text, heading: HeadingLevel.HEADING_1, ...(pageBreakBefore ? { pageBreakBefore } : {}) });
   return [
-    h1('Annex I. Contributors by Member State', true),
-    a.memberStates.length ? statsTable(memberStatesAnnex(input)) : none('No government contribution in this export.'),
-    h1('Annex II. Contributors by organisation'),
-    a.organisations.length ? statsTable(organisationsAnnex(input)) : none('No organisation in this export.'),
-    h1('Annex III. Position papers'),
+    h1(w.annex1, true),
+    a.memberStates.length ? statsTable(memberStatesAnnex(input)) : none(w.noGovernment),
+    h1(w.annex2),
+    a.organisations.length ? statsTable(organisationsAnnex(input)) : none(w.noOrganisation),
+    h1(w.annex3),
     a.positionPapers.length
       ? linkTable(
-          ['No.', 'Position paper', 'Submitted by'],
+          [w.number, w.positionPaper, w.submittedBy],
           a.positionPapers.map((f) => [
             { text: f.number, children: [link(f.number, f.permalink)] },
             { text: f.filename, children: [link(f.filename, f.url)] },
             { text: f.affiliation ? `${f.author}, ${f.affiliation}` : f.author },
           ]),
         )
-      : none('No position paper attached to the exported contributions.'),
+      : none(w.noPaper),
   ];
 }
 
@@ -172,6 +177,17 @@ function contributionBlocks(
     }),
     new Paragraph({ ...at, children: meta, keepNext: true }),
   ];
+  // The verified and focal-point marks, bold, under the name.
+  const marks = authorMarks(a, lang).filter(Boolean);
+  if (marks.length) {
+    blocks.push(
+      new Paragraph({
+        ...at,
+        keepNext: true,
+        children: [new TextRun({ text: marks.map((m) => `✓ ${m}`).join(' · '), bold: true, size: 18 })],
+      }),
+    );
+  }
   const replyLine = replyNote(c, grouping);
   if (replyLine) {
     blocks.push(new Paragraph({ ...at, keepNext: true, children: [new TextRun({ text: replyLine, italics: true })] }));

@@ -89,6 +89,21 @@ export const sectionHeading = (s: CuratedSection) =>
       ? `${s.number}. ${s.text}`
       : s.text;
 
+/**
+ * An author's marks in the export's language: [the verified mark with who and when, or '';
+ * "Official contribution of <Member State>", or ''].
+ */
+export function authorMarks(
+  a: Pick<ExportContribution['author'], 'verified' | 'officialForName'>,
+  lang: ExportLanguage = 'en',
+): [string, string] {
+  const w = EXPORT_WORDS[lang].marks;
+  return [
+    a.verified ? w.verified(a.verified.by, isoSeconds(a.verified.at)) : '',
+    a.officialForName ? w.official(a.officialForName) : '',
+  ];
+}
+
 /** The columns of the tabular formats (XLSX contributions sheet and CSV), in order. */
 export const CONTRIBUTION_COLUMNS = [
   { key: 'number', header: 'No.', width: 9 },
@@ -100,6 +115,8 @@ export const CONTRIBUTION_COLUMNS = [
   { key: 'affiliation', header: 'Affiliation', width: 28 },
   { key: 'category', header: 'Category', width: 22 },
   { key: 'country', header: 'Country', width: 18 },
+  { key: 'verified', header: 'Verified', width: 28 },
+  { key: 'official', header: 'Official contribution', width: 30 },
   { key: 'language', header: 'Language', width: 10 },
   { key: 'date', header: 'Date (UTC)', width: 20 },
   { key: 'status', header: 'Status', width: 11 },
@@ -164,6 +181,8 @@ export function contributionRow(
     affiliation: c.author.affiliation,
     category: c.author.categoryLabel,
     country: c.author.countryName ?? '',
+    verified: authorMarks(c.author, lang)[0],
+    official: authorMarks(c.author, lang)[1],
     language: languageName(c.language, lang),
     date: isoSeconds(c.createdAt),
     at: new Date(c.createdAt),

@@ -2,6 +2,7 @@ import type { ExportContribution } from '@convene/shared';
 import type { CuratedInput } from './curated.js';
 import {
   alsoUnderNote,
+  authorMarks,
   formatDate,
   languageLabel,
   originalLabel,
@@ -66,6 +67,9 @@ function contribution(c: ExportContribution, depth: number, grouping: CuratedInp
     `${'#'.repeat(level)} ${c.number} ${escapeInline(a.displayName)}${a.affiliation ? `, ${escapeInline(a.affiliation)}` : ''}`,
     `*${meta}* · [Permalink](${c.permalink})${c.parentId && c.inReplyTo?.number ? ` · in reply to ${c.inReplyTo.number}` : ''}`,
   ];
+  // The verified and focal-point marks, on a line of their own under the name.
+  const marks = authorMarks(a).filter(Boolean);
+  if (marks.length) lines.push(marks.map((m) => `**${escapeInline(`✓ ${m}`)}**`).join(' · '));
   const replyLine = replyNote(c, grouping);
   if (replyLine) lines.push(`*${replyLine}*`);
   const also = alsoUnderNote(c);

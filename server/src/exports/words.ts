@@ -47,6 +47,8 @@ interface Words {
   };
   /** A contribution's language with no name of its own ("other"). */
   otherLanguage: string;
+  /** The verified-affiliation and focal-point marks beside an author. */
+  marks: { verified: (by: string | null, date: string) => string; official: (memberState: string) => string };
 }
 
 const en: Words = {
@@ -73,6 +75,8 @@ const en: Words = {
     translation: 'Translation',
     translatedBy: 'Translated by',
     translatedAt: 'Translated (UTC)',
+    verified: 'Verified',
+    official: 'Official contribution',
   },
   sheet: { contributions: 'Contributions' },
   label: {
@@ -89,6 +93,10 @@ const en: Words = {
     noContributions: 'No published contributions.',
   },
   otherLanguage: 'Other',
+  marks: {
+    verified: (by, date) => `Verified${by ? ` by ${by}` : ''}, ${date}`,
+    official: (m) => `Official contribution of ${m}`,
+  },
 };
 
 const fr: Words = {
@@ -115,6 +123,8 @@ const fr: Words = {
     translation: 'Traduction',
     translatedBy: 'Traduit par',
     translatedAt: 'Traduit le (UTC)',
+    verified: 'Vérifié',
+    official: 'Contribution officielle',
   },
   sheet: { contributions: 'Contributions' },
   label: {
@@ -131,6 +141,10 @@ const fr: Words = {
     noContributions: 'Aucune contribution publiée.',
   },
   otherLanguage: 'Autre',
+  marks: {
+    verified: (by, date) => `Vérifié${by ? ` par ${by}` : ''}, ${date}`,
+    official: (m) => `Contribution officielle de l’État membre : ${m}`,
+  },
 };
 
 const es: Words = {
@@ -157,6 +171,8 @@ const es: Words = {
     translation: 'Traducción',
     translatedBy: 'Traducido por',
     translatedAt: 'Traducido (UTC)',
+    verified: 'Verificado',
+    official: 'Contribución oficial',
   },
   sheet: { contributions: 'Contribuciones' },
   label: {
@@ -173,6 +189,10 @@ const es: Words = {
     noContributions: 'No hay contribuciones publicadas.',
   },
   otherLanguage: 'Otro',
+  marks: {
+    verified: (by, date) => `Verificado${by ? ` por ${by}` : ''}, ${date}`,
+    official: (m) => `Contribución oficial del Estado miembro: ${m}`,
+  },
 };
 
 const ar: Words = {
@@ -199,6 +219,8 @@ const ar: Words = {
     translation: 'الترجمة',
     translatedBy: 'المترجم',
     translatedAt: 'تاريخ الترجمة (التوقيت العالمي المنسق)',
+    verified: 'موثَّق',
+    official: 'مساهمة رسمية',
   },
   sheet: { contributions: 'المساهمات' },
   label: {
@@ -215,6 +237,10 @@ const ar: Words = {
     noContributions: 'لا توجد مساهمات منشورة.',
   },
   otherLanguage: 'لغة أخرى',
+  marks: {
+    verified: (by, date) => `موثَّق${by ? ` بواسطة ${by}` : ''}، ${date}`,
+    official: (m) => `مساهمة رسمية من ${m}`,
+  },
 };
 
 const zh: Words = {
@@ -241,6 +267,8 @@ const zh: Words = {
     translation: '译文',
     translatedBy: '译者',
     translatedAt: '翻译时间（UTC）',
+    verified: '已验证',
+    official: '正式提交',
   },
   sheet: { contributions: '意见' },
   label: {
@@ -257,6 +285,7 @@ const zh: Words = {
     noContributions: '没有已发布的意见。',
   },
   otherLanguage: '其他',
+  marks: { verified: (by, date) => `已验证${by ? `（${by}）` : ''}，${date}`, official: (m) => `${m}的正式提交` },
 };
 
 const ru: Words = {
@@ -283,6 +312,8 @@ const ru: Words = {
     translation: 'Перевод',
     translatedBy: 'Переводчик',
     translatedAt: 'Дата перевода (UTC)',
+    verified: 'Подтверждено',
+    official: 'Официальный вклад',
   },
   sheet: { contributions: 'Материалы' },
   label: {
@@ -299,6 +330,10 @@ const ru: Words = {
     noContributions: 'Опубликованных материалов нет.',
   },
   otherLanguage: 'Другой',
+  marks: {
+    verified: (by, date) => `Подтверждено${by ? ` (${by})` : ''}, ${date}`,
+    official: (m) => `Официальный вклад государства-члена: ${m}`,
+  },
 };
 
 export const EXPORT_WORDS = { en, fr, es, ar, zh, ru } satisfies Record<ExportLanguage, Words>;

@@ -71,6 +71,12 @@ const exportAuthor = z.object({
   country: z.string().nullable(),
   /** The country's English name. */
   countryName: z.string().nullable(),
+  /** Verified affiliation: when, and by whom (a staff member's name, or the email domain of a domain rule). */
+  verified: z.object({ at: z.iso.datetime(), by: z.string().nullable() }).nullable(),
+  /** A designated focal point's Member State (ISO code): an "Official contribution of <Member State>". */
+  officialFor: z.string().nullable(),
+  /** Its English name. */
+  officialForName: z.string().nullable(),
 });
 
 export interface ExportContribution {
