@@ -96,6 +96,10 @@ export interface SpaceCommentFilters {
   highlighted?: 'true' | 'false' | undefined;
   q?: string | undefined;
   cursor?: string | undefined;
+  /** Oldest first unless 'newest'. */
+  order?: 'oldest' | 'newest' | undefined;
+  /** Start at this comment (inclusive), if the viewer may read it. */
+  from?: string | undefined;
   limit: number;
 }
 
@@ -154,7 +158,8 @@ export async function listSpaceComments(
       sql`exists (select 1 from comment_tags ct join tags tg on tg.id = ct.tag_id where ct.comment_id = c.id and (tg.code = ${filters.tag} or tg.slug = ${filters.tag}))`,
     );
   }
-  if (cursor) where.push(keysetRaw(cursor));
+  const newest = filters.order === 'newest';
+  if (cursor) where.push(keysetRaw(cursor, newest));
   const tsq = filters.q?.trim() ? searchQuery(filters.q.trim()) : null;
   // A query of punctuation only matches nothing (as websearch_to_tsquery of it did).
   if (filters.q?.trim() && !tsq) return { comments: [], nextCursor: null };
@@ -163,12 +168,23 @@ export async function listSpaceComments(
     published: commentSql.published(C),
     own: signedIn(viewer) ? commentSql.ownUnpublished(viewer.id, C) : null,
   };
+  if (filters.from) {
+    // The start comment only counts if this viewer may read it (else nothing matches).
+    const F = { alias: 'f' };
+    const readable = signedIn(viewer)
+      ? sql`(${commentSql.published(F)} or ${commentSql.ownUnpublished(viewer.id, F)})`
+      : commentSql.published(F);
+    where.push(
+      sql`(c.created_at, c.id) ${newest ? sql.raw('<=') : sql.raw('>=')} (select f.created_at, f.id from comments f where f.id = ${filters.from}::uuid and f.space_id = ${space.id}::uuid and ${readable})`,
+    );
+  }
+  const ord = (a: string) => sql.raw(newest ? `${a}.created_at desc, ${a}.id desc` : `${a}.created_at, ${a}.id`);
   const page = limit + 1;
   const conditions = (visible: SQL) => sql.join([...where, visible], sql` and `);
   const branch = (visible: SQL) =>
     tsq
-      ? sql`(select h.id, h.created_at from hits h join comments c on c.id = h.id where ${visible} order by h.created_at, h.id limit ${page})`
-      : sql`(select c.id, c.created_at from comments c where ${conditions(visible)} order by c.created_at, c.id limit ${page})`;
+      ? sql`(select h.id, h.created_at from hits h join comments c on c.id = h.id where ${visible} order by ${ord('h')} limit ${page})`
+      : sql`(select c.id, c.created_at from comments c where ${conditions(visible)} order by ${ord('c')} limit ${page})`;
   const hits = tsq
     ? sql`with hits as materialized (select c.id, c.created_at from comments c where c.search @@ (${tsq}) and ${sql.join(where, sql` and `)}), `
     : sql`with `;
@@ -182,7 +198,7 @@ export async function listSpaceComments(
   const privileged = staff ? sql`true` : viewerId ? sql`c.author_id = ${viewerId}::uuid` : sql`false`;
 
   const result = await db.execute<PageRow & Record<string, unknown>>(sql`
-    ${hits}page as (select p.id, p.created_at from (${branches}) p order by p.created_at, p.id limit ${page})
+    ${hits}page as (select p.id, p.created_at from (${branches}) p order by ${ord('p')} limit ${page})
     select ${COMMENT_ROW} as c,
       case when ${privileged} then c.body_md end as body_md,
       case when exists (select 1 from comment_translations x where x.comment_id = c.id) then md5(c.body_md) end as body_md5,
@@ -197,7 +213,7 @@ export async function listSpaceComments(
       (select coalesce(json_agg(${TRANSLATION_ROW}::jsonb || jsonb_build_object('translator_name', tu.display_name) order by tr.language), '[]')
          from comment_translations tr left join users tu on tu.id = tr.translator_id where tr.comment_id = c.id) as translations
     from page join comments c on c.id = page.id
-    order by page.created_at, page.id`);
+    order by ${ord('page')}`);
 
   const rows = result.rows;
   const shown = rows.slice(0, limit);
@@ -242,9 +258,9 @@ export async function listSpaceComments(
 }
 
 /** `keyset(cursor, 'after')` for the raw query's `comments c`. */
-function keysetRaw(cursor: Cursor): SQL {
+function keysetRaw(cursor: Cursor, newest = false): SQL {
   const at = sql`coalesce((select c2.created_at from comments c2 where c2.id = ${cursor.id}::uuid), ${cursor.at.toISOString()}::timestamptz)`;
-  return sql`(c.created_at, c.id) > (${at}, ${cursor.id}::uuid)`;
+  return sql`(c.created_at, c.id) ${sql.raw(newest ? '<' : '>')} (${at}, ${cursor.id}::uuid)`;
 }
 
 /**

@@ -157,6 +157,10 @@ export const listCommentsQuery = z.strictObject({
   /** Full-text search, in each comment's own language. */
   q: storableString().trim().max(200).optional(),
   cursor: storableString().max(200).optional(),
+  /** Oldest first (the default) or newest first; a cursor continues in the order it was made in. */
+  order: z.enum(['oldest', 'newest']).optional(),
+  /** A permalink's comment: the list starts at it (inclusive); nothing if the viewer may not read it. */
+  from: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ListCommentsQuery = z.input<typeof listCommentsQuery>;
