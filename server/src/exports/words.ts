@@ -1,4 +1,11 @@
-import { type CommentLanguage, type ExportDocument, LANGUAGE_LABELS, type Locale } from '@convene/shared';
+import {
+  type CommentLanguage,
+  type ExportDocument,
+  LANGUAGE_LABELS,
+  type Locale,
+  STAKEHOLDER_CATEGORY_LABELS,
+  type StakeholderCategory,
+} from '@convene/shared';
 import type { ColumnKey } from './format.js';
 
 /**
@@ -29,6 +36,34 @@ export const isRightToLeft = (lang: ExportLanguage | CommentLanguage) => lang ==
 /** Word fonts per script: Latin, complex scripts (Arabic) and East Asian (Chinese). */
 export const WORD_FONT = { ascii: 'Calibri', hAnsi: 'Calibri', cs: 'Arial', eastAsia: 'Microsoft YaHei' };
 
+const REPORT_EN = {
+  figures: 'Participation figures',
+  byCategory: 'By stakeholder category',
+  byQuestion: 'By guiding question',
+  byLanguage: 'By language',
+  byCountry: 'By country',
+  category: 'Category',
+  contributors: 'Contributors',
+  contributions: 'Contributions',
+  question: 'Question',
+  language: 'Language',
+  country: 'Country',
+  notGiven: 'Not given',
+  countryNotGiven: 'Country not given',
+  memberState: 'Member State',
+  participants: 'Participants',
+  organisation: 'Organisation',
+  annex1: 'Annex I. Contributors by Member State',
+  annex2: 'Annex II. Contributors by organisation',
+  annex3: 'Annex III. Position papers',
+  noGovernment: 'No government contribution in this export.',
+  noOrganisation: 'No organisation in this export.',
+  number: 'No.',
+  positionPaper: 'Position paper',
+  submittedBy: 'Submitted by',
+  noPaper: 'No position paper attached to the exported contributions.',
+};
+
 interface Words {
   columns: Record<ColumnKey, string>;
   sheet: { contributions: string };
@@ -49,6 +84,10 @@ interface Words {
   otherLanguage: string;
   /** The verified-affiliation and focal-point marks beside an author. */
   marks: { verified: (by: string | null, date: string) => string; official: (memberState: string) => string };
+  /** The report's participation tables and annexes. */
+  report: Record<keyof typeof REPORT_EN, string>;
+  /** The stakeholder categories' names. */
+  categories: Record<StakeholderCategory, string>;
 }
 
 const en: Words = {
@@ -97,6 +136,8 @@ const en: Words = {
     verified: (by, date) => `Verified${by ? ` by ${by}` : ''}, ${date}`,
     official: (m) => `Official contribution of ${m}`,
   },
+  report: REPORT_EN,
+  categories: STAKEHOLDER_CATEGORY_LABELS,
 };
 
 const fr: Words = {
@@ -144,6 +185,46 @@ const fr: Words = {
   marks: {
     verified: (by, date) => `Vérifié${by ? ` par ${by}` : ''}, ${date}`,
     official: (m) => `Contribution officielle de l’État membre : ${m}`,
+  },
+  report: {
+    figures: 'Chiffres de la participation',
+    byCategory: 'Par catégorie de parties prenantes',
+    byQuestion: 'Par question directrice',
+    byLanguage: 'Par langue',
+    byCountry: 'Par pays',
+    category: 'Catégorie',
+    contributors: 'Contributeurs',
+    contributions: 'Contributions',
+    question: 'Question',
+    language: 'Langue',
+    country: 'Pays',
+    notGiven: 'Non indiqué',
+    countryNotGiven: 'Pays non indiqué',
+    memberState: 'État membre',
+    participants: 'Participants',
+    organisation: 'Organisation',
+    annex1: 'Annexe I. Contributeurs par État membre',
+    annex2: 'Annexe II. Contributeurs par organisation',
+    annex3: 'Annexe III. Documents de position',
+    noGovernment: 'Aucune contribution gouvernementale dans cet export.',
+    noOrganisation: 'Aucune organisation dans cet export.',
+    number: 'N°',
+    positionPaper: 'Document de position',
+    submittedBy: 'Soumis par',
+    noPaper: 'Aucun document de position joint aux contributions exportées.',
+  },
+  categories: {
+    member_state: 'État membre',
+    un_system: 'Système des Nations Unies',
+    international_org: 'Organisation internationale',
+    civil_society: 'Société civile',
+    private_sector: 'Secteur privé',
+    local_government: 'Autorité locale',
+    academia: 'Milieu universitaire',
+    migrant_diaspora_org: 'Organisation de migrants et de la diaspora',
+    youth: 'Jeunesse',
+    trade_union: 'Syndicat',
+    other: 'Autre',
   },
 };
 
@@ -193,6 +274,46 @@ const es: Words = {
     verified: (by, date) => `Verificado${by ? ` por ${by}` : ''}, ${date}`,
     official: (m) => `Contribución oficial del Estado miembro: ${m}`,
   },
+  report: {
+    figures: 'Cifras de participación',
+    byCategory: 'Por categoría de partes interesadas',
+    byQuestion: 'Por pregunta orientadora',
+    byLanguage: 'Por idioma',
+    byCountry: 'Por país',
+    category: 'Categoría',
+    contributors: 'Participantes',
+    contributions: 'Contribuciones',
+    question: 'Pregunta',
+    language: 'Idioma',
+    country: 'País',
+    notGiven: 'No indicado',
+    countryNotGiven: 'País no indicado',
+    memberState: 'Estado miembro',
+    participants: 'Participantes',
+    organisation: 'Organización',
+    annex1: 'Anexo I. Participantes por Estado miembro',
+    annex2: 'Anexo II. Participantes por organización',
+    annex3: 'Anexo III. Documentos de posición',
+    noGovernment: 'No hay contribuciones gubernamentales en esta exportación.',
+    noOrganisation: 'No hay organizaciones en esta exportación.',
+    number: 'N.º',
+    positionPaper: 'Documento de posición',
+    submittedBy: 'Presentado por',
+    noPaper: 'No hay documentos de posición adjuntos a las contribuciones exportadas.',
+  },
+  categories: {
+    member_state: 'Estado miembro',
+    un_system: 'Sistema de las Naciones Unidas',
+    international_org: 'Organización internacional',
+    civil_society: 'Sociedad civil',
+    private_sector: 'Sector privado',
+    local_government: 'Gobierno local',
+    academia: 'Mundo académico',
+    migrant_diaspora_org: 'Organización de migrantes y de la diáspora',
+    youth: 'Juventud',
+    trade_union: 'Sindicato',
+    other: 'Otra',
+  },
 };
 
 const ar: Words = {
@@ -241,6 +362,46 @@ const ar: Words = {
     verified: (by, date) => `موثَّق${by ? ` بواسطة ${by}` : ''}، ${date}`,
     official: (m) => `مساهمة رسمية من ${m}`,
   },
+  report: {
+    figures: 'أرقام المشاركة',
+    byCategory: 'حسب فئة أصحاب المصلحة',
+    byQuestion: 'حسب السؤال التوجيهي',
+    byLanguage: 'حسب اللغة',
+    byCountry: 'حسب البلد',
+    category: 'الفئة',
+    contributors: 'المساهمون',
+    contributions: 'المساهمات',
+    question: 'السؤال',
+    language: 'اللغة',
+    country: 'البلد',
+    notGiven: 'غير محدد',
+    countryNotGiven: 'البلد غير محدد',
+    memberState: 'الدولة العضو',
+    participants: 'المشاركون',
+    organisation: 'المنظمة',
+    annex1: 'المرفق الأول - المساهمون حسب الدولة العضو',
+    annex2: 'المرفق الثاني - المساهمون حسب المنظمة',
+    annex3: 'المرفق الثالث - ورقات المواقف',
+    noGovernment: 'لا توجد مساهمات حكومية في هذا التصدير.',
+    noOrganisation: 'لا توجد منظمات في هذا التصدير.',
+    number: 'الرقم',
+    positionPaper: 'ورقة الموقف',
+    submittedBy: 'مقدمة من',
+    noPaper: 'لا توجد ورقات مواقف مرفقة بالمساهمات المصدَّرة.',
+  },
+  categories: {
+    member_state: 'دولة عضو',
+    un_system: 'منظومة الأمم المتحدة',
+    international_org: 'منظمة دولية',
+    civil_society: 'المجتمع المدني',
+    private_sector: 'القطاع الخاص',
+    local_government: 'الحكومات المحلية',
+    academia: 'الأوساط الأكاديمية',
+    migrant_diaspora_org: 'منظمات المهاجرين والمغتربين',
+    youth: 'الشباب',
+    trade_union: 'النقابات العمالية',
+    other: 'فئة أخرى',
+  },
 };
 
 const zh: Words = {
@@ -286,6 +447,46 @@ const zh: Words = {
   },
   otherLanguage: '其他',
   marks: { verified: (by, date) => `已验证${by ? `（${by}）` : ''}，${date}`, official: (m) => `${m}的正式提交` },
+  report: {
+    figures: '参与数据',
+    byCategory: '按利益攸关方类别',
+    byQuestion: '按指导性问题',
+    byLanguage: '按语言',
+    byCountry: '按国家',
+    category: '类别',
+    contributors: '提交者',
+    contributions: '意见',
+    question: '问题',
+    language: '语言',
+    country: '国家',
+    notGiven: '未注明',
+    countryNotGiven: '未注明国家',
+    memberState: '会员国',
+    participants: '参与者',
+    organisation: '组织',
+    annex1: '附件一. 按会员国分列的提交者',
+    annex2: '附件二. 按组织分列的提交者',
+    annex3: '附件三. 立场文件',
+    noGovernment: '本次导出中没有政府提交的意见。',
+    noOrganisation: '本次导出中没有组织。',
+    number: '编号',
+    positionPaper: '立场文件',
+    submittedBy: '提交者',
+    noPaper: '导出的意见未附任何立场文件。',
+  },
+  categories: {
+    member_state: '会员国',
+    un_system: '联合国系统',
+    international_org: '国际组织',
+    civil_society: '民间社会',
+    private_sector: '私营部门',
+    local_government: '地方政府',
+    academia: '学术界',
+    migrant_diaspora_org: '移民和侨民组织',
+    youth: '青年',
+    trade_union: '工会',
+    other: '其他',
+  },
 };
 
 const ru: Words = {
@@ -334,6 +535,46 @@ const ru: Words = {
     verified: (by, date) => `Подтверждено${by ? ` (${by})` : ''}, ${date}`,
     official: (m) => `Официальный вклад государства-члена: ${m}`,
   },
+  report: {
+    figures: 'Показатели участия',
+    byCategory: 'По категориям заинтересованных сторон',
+    byQuestion: 'По направляющим вопросам',
+    byLanguage: 'По языкам',
+    byCountry: 'По странам',
+    category: 'Категория',
+    contributors: 'Авторы',
+    contributions: 'Материалы',
+    question: 'Вопрос',
+    language: 'Язык',
+    country: 'Страна',
+    notGiven: 'Не указано',
+    countryNotGiven: 'Страна не указана',
+    memberState: 'Государство-член',
+    participants: 'Участники',
+    organisation: 'Организация',
+    annex1: 'Приложение I. Авторы по государствам-членам',
+    annex2: 'Приложение II. Авторы по организациям',
+    annex3: 'Приложение III. Документы с изложением позиции',
+    noGovernment: 'В этой выгрузке нет материалов правительств.',
+    noOrganisation: 'В этой выгрузке нет организаций.',
+    number: '№',
+    positionPaper: 'Документ с изложением позиции',
+    submittedBy: 'Представлен',
+    noPaper: 'К выгруженным материалам не приложено документов с изложением позиции.',
+  },
+  categories: {
+    member_state: 'Государство-член',
+    un_system: 'Система ООН',
+    international_org: 'Международная организация',
+    civil_society: 'Гражданское общество',
+    private_sector: 'Частный сектор',
+    local_government: 'Местные органы власти',
+    academia: 'Академические круги',
+    migrant_diaspora_org: 'Организации мигрантов и диаспоры',
+    youth: 'Молодёжь',
+    trade_union: 'Профсоюзы',
+    other: 'Другое',
+  },
 };
 
 export const EXPORT_WORDS = { en, fr, es, ar, zh, ru } satisfies Record<ExportLanguage, Words>;
@@ -345,4 +586,10 @@ export function languageName(language: CommentLanguage, lang: ExportLanguage): s
   const name = new Intl.DisplayNames([lang], { type: 'language' }).of(language) ?? language;
   // Capitalised, as a value standing alone in a cell or a line ("Français", "Французский").
   return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+}
+
+/** A country named in the export's language (English: the name the curated input already has). */
+export function regionName(code: string | null, english: string | null, lang: ExportLanguage): string | null {
+  if (!code || lang === 'en') return english;
+  return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? english;
 }
