@@ -3,6 +3,7 @@ import { generateHOTP } from '@oslojs/otp';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
+import { addOrganisationDomain } from '../../server/src/commands/affiliations.js';
 import { loadConfig } from '../../server/src/config.js';
 import { identityLinks, users } from '../../server/src/db/schema/index.js';
 import { type TestClient, TestClient as Client, setupApp } from '../helpers/app.js';
@@ -281,6 +282,36 @@ describe('single sign-on (OpenID Connect)', () => {
     const fresh = await me(client);
     expect(fresh.id).not.toBe(person.user.id);
     expect(fresh.email).toBe(person.user.email);
+  });
+
+  it('applies the organisation-domain rules to a new account (verified affiliation), not to an unverified claim', async () => {
+    const admin = await makeAdmin(ctx);
+    await addOrganisationDomain(ctx.db.db, admin.user, {
+      domain: 'mfa.gov.example',
+      organisation: 'Ministry of Foreign Affairs, Example',
+      stakeholderCategory: 'member_state',
+    });
+    const sub = login('delegate');
+    op.setAccount(sub, { email: `${sub}@mfa.gov.example`, organisation: 'Typed by the provider' });
+    const client = ctx.client();
+    expect(await signIn(client, sub)).toBe('/');
+    const id = (await me(client)).id as string;
+    const [row] = await ctx.db.db.select().from(users).where(eq(users.id, id));
+    expect(row).toMatchObject({
+      affiliation: 'Ministry of Foreign Affairs, Example',
+      stakeholderCategory: 'member_state',
+      affiliationVerifiedVia: 'domain',
+    });
+    expect(row?.affiliationVerifiedAt).not.toBeNull();
+
+    // Same domain, but the provider does not vouch for the address: no account, nothing verified.
+    const doubtful = login('doubtful');
+    op.setAccount(doubtful, { email: `${doubtful}@mfa.gov.example`, email_verified: false });
+    expect(ssoError(await signIn(ctx.client(), doubtful))).toBe('oidc_email_unverified');
+    const none = await ctx.db.pool.query('select 1 from users where lower(email) = lower($1)', [
+      `${doubtful}@mfa.gov.example`,
+    ]);
+    expect(none.rowCount).toBe(0);
   });
 
   it('refuses a disabled account', async () => {

@@ -9,11 +9,11 @@ import {
   OIDC_LOGIN_TTL_MS,
   OidcFailure,
   OidcProvider,
-  type LinkedAccountHook,
   classifyOidcError,
   resolveAccount,
   safeReturnPath,
 } from '../../auth/oidc.js';
+import { applyDomainRule } from '../../commands/affiliations.js';
 import { DEVICE_COOKIE, PENDING_SECOND_FACTOR_MS, getTotp, isRememberedDevice } from '../../auth/totp.js';
 import { AppError } from '../../errors.js';
 
@@ -37,7 +37,7 @@ function signInPage(params: Record<string, string>, returnTo: string): string {
  * Single sign-on routes. Always registered; without OIDC_ISSUER… `start` and `callback` answer
  * 404 `oidc_disabled` and `GET /api/auth/providers` says `oidc: null`.
  */
-export const oidcRoutes: FastifyPluginAsyncZod<{ onLinked?: LinkedAccountHook }> = async (app, opts) => {
+export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
   const provider = config.oidc ? new OidcProvider(config.oidc, config.appOrigin) : undefined;
   const cookieOptions = {
@@ -120,7 +120,8 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ onLinked?: LinkedAccountHook }>
       const returnTo = login.returnTo;
       try {
         const identity = await sso.finish(new URL(request.url, config.appOrigin), login);
-        const { user } = await resolveAccount(db, sso.settings, identity, opts.onLinked);
+        // A first link (only ever with a verified address) applies the organisation-domain rules.
+        const { user } = await resolveAccount(db, sso.settings, identity, applyDomainRule);
         if (user.disabled) throw new OidcFailure('oidc_account_disabled', 'This account is disabled.');
         if (request.session || request.pendingSecondFactor) await app.endSession(request, reply);
         // Two-factor applies to a sign-in through the provider as to one with the password.
