@@ -299,13 +299,9 @@ export const CommentItem = memo(function CommentItem({
             {t('actions.reported')}
           </button>
         )}
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => void copyLink()}
-          aria-label={t('actions.copyLinkTo', { name: comment.author.displayName })}
-        >
+        <button type="button" className="link-button" onClick={() => void copyLink()}>
           {t('actions.copyLink')}
+          <span className="visually-hidden"> {t('actions.copyLinkTo', { name: comment.author.displayName })}</span>
         </button>
         {copied === 'done' && (
           <span className="copy-status" role="status">
