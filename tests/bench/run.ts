@@ -1,6 +1,7 @@
 import { benchCluster } from './harness.js';
 import { commentPages } from './comment-pages.js';
 import { exportsBench } from './exports.js';
+import { growth } from './growth.js';
 import { liveFanout } from './live-fanout.js';
 import { posting } from './posting.js';
 import { searchIndexing } from './search-indexing.js';
@@ -14,6 +15,7 @@ try {
   await posting(await cluster.database());
   await exportsBench(await cluster.database());
   await searchIndexing(await cluster.database());
+  await growth(await cluster.database());
 } finally {
   await cluster.stop();
 }

@@ -1,0 +1,236 @@
+import { performance } from 'node:perf_hooks';
+import pgModule from 'pg';
+import { buildApp } from '../../server/src/app.js';
+import { registerUser } from '../../server/src/commands/users.js';
+import { testConfig } from '../../server/src/config.js';
+import { type BenchDatabase, stats } from './harness.js';
+
+/**
+ * Issue 12's growth rows: the same requests on one space at 1,000 and at 50,000 comments (the
+ * space page, a page of 100, a rare-word search, a search matching nothing, one approval), each
+ * as the ratio of its p50 at 50k to its p50 at 1k (goal ≤ 1.5); the EXPLAIN of both searches at
+ * 50k; and the signed-in page of 100 against the raw-`pg` ceiling of the endpoint's own queries
+ * (the same SQL and parameters, captured from one request, replayed through `pg` at the same
+ * concurrency; goal ≥ 0.8, and ≤ 3 queries a request).
+ */
+export async function growth(db: BenchDatabase, rounds = 15) {
+  console.log('Growth, 1k → 50k comments in one space (through the app, in-process) — goal: p50 ratio ≤ 1.5 each');
+  const config = testConfig();
+  const app = await buildApp({ db: db.db, config, logger: false });
+  await app.ready();
+  try {
+    const { rows: users } = await db.pool.query<{ id: string }>(
+      `insert into users (email, password_hash, display_name, affiliation, stakeholder_category, country, email_verified_at)
+       select 'growth' || g || '@example.org', 'x', 'Delegate ' || g, 'Organisation ' || (g % 40), 'civil_society', 'KE', now()
+       from generate_series(1, 200) g returning id`,
+    );
+    const { rows: spaceRows } = await db.pool.query<{ id: string }>(
+      `insert into spaces (slug, code, title, status, moderation_mode) values ('growth', 'G', 'Growth', 'open', 'pre') returning id`,
+    );
+    const spaceId = spaceRows[0]?.id ?? '';
+    const { rows: qs } = await db.pool.query<{ id: string }>(
+      `insert into questions (space_id, position, text) select $1, g, 'Question ' || g from generate_series(1, 12) g returning id`,
+      [spaceId],
+    );
+    const moderator = await registerUser(
+      db.db,
+      {
+        email: 'growth-moderator@example.org',
+        password: 'correct horse battery staple',
+        displayName: 'Moderator',
+        affiliation: 'UN',
+        stakeholderCategory: 'un_system',
+        country: 'KE',
+      } as never,
+      'user',
+      true,
+    );
+    await db.pool.query(`insert into space_roles (space_id, user_id, role) values ($1, $2, 'moderator')`, [
+      spaceId,
+      moderator.id,
+    ]);
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: config.appOrigin },
+      payload: { email: 'growth-moderator@example.org', password: 'correct horse battery staple' },
+    });
+    if (login.statusCode !== 200) throw new Error(`login: ${login.statusCode} ${login.body}`);
+    const cookie = (login.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`).join('; ');
+
+    // Comments of 250-500 characters (short, to keep the seeding quick), 10 % pending, in three languages, oldest first.
+    const sentence =
+      'Remittances sent by migrant workers support families, education and health, and diaspora investment builds local enterprise. ';
+    const seed = async (from: number, to: number) => {
+      await db.pool.query(
+        `insert into comments (space_id, question_id, author_id, client_id, body_md, body_html, language, status, created_at)
+         select $1, ($2::uuid[])[1 + g % 12], ($3::uuid[])[1 + g % 200], gen_random_uuid(),
+                repeat($5, 2 + g % 3) || ' Contribution ' || g, '<p>' || repeat($5, 2 + g % 3) || ' Contribution ' || g || '</p>',
+                (array['en','fr','es'])[1 + g % 3]::comment_language,
+                (case when g % 10 = 0 then 'pending' else 'approved' end)::comment_status,
+                now() - interval '100 days' + (g || ' seconds')::interval
+         from generate_series($4::int, $6::int) g`,
+        [spaceId, qs.map((q) => q.id), users.map((u) => u.id), from, sentence, to],
+      );
+      await db.pool.query('analyze');
+    };
+    // One comment with a rare word, the same one at both sizes.
+    await db.pool.query(
+      `insert into comments (space_id, author_id, client_id, body_md, body_html, language, status)
+       values ($1, $2, gen_random_uuid(), 'A note on zanzibarite trade corridors.', '<p>A note on zanzibarite trade corridors.</p>', 'en', 'approved')`,
+      [spaceId, users[0]?.id],
+    );
+
+    const inject = async (method: 'GET' | 'POST', url: string, payload?: object, signedIn = false) => {
+      const res = await app.inject({
+        method,
+        url,
+        headers: {
+          ...(signedIn ? { cookie } : {}),
+          ...(method === 'POST' ? { origin: config.appOrigin } : {}),
+        },
+        ...(payload ? { payload } : {}),
+      });
+      if (res.statusCode !== 200) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      return res;
+    };
+    const time = async (fn: () => Promise<unknown>) => {
+      for (let i = 0; i < 3; i++) await fn();
+      const samples: number[] = [];
+      for (let i = 0; i < rounds; i++) {
+        const t0 = performance.now();
+        await fn();
+        samples.push(performance.now() - t0);
+      }
+      return stats(samples).p50;
+    };
+    const pendingIds = async () =>
+      (
+        await db.pool.query<{ id: string; version: number }>(
+          `select id, version from comments where space_id = $1 and status = 'pending' order by created_at desc limit $2`,
+          [spaceId, rounds + 3],
+        )
+      ).rows;
+    const base = `/api/spaces/growth`;
+    const measures = async () => {
+      const pending = await pendingIds();
+      return {
+        'space page': await time(() => inject('GET', base)),
+        'page of 100': await time(() => inject('GET', `${base}/comments?limit=100`)),
+        'search, rare word': await time(() => inject('GET', `${base}/comments?q=zanzibarite&limit=50`)),
+        'search, no match': await time(() => inject('GET', `${base}/comments?q=xylophonic&limit=50`)),
+        'one approval': await time(() => {
+          const c = pending.shift();
+          if (!c) throw new Error('out of pending comments');
+          return inject('POST', `/api/comments/${c.id}/decision`, { action: 'approve', version: c.version }, true);
+        }),
+      };
+    };
+
+    const t0 = performance.now();
+    await seed(1, 1_000);
+    const small = await measures();
+    await seed(1_001, 50_000);
+    console.log(`  (seeded 50,000 comments in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    const large = await measures();
+    for (const name of Object.keys(small) as (keyof typeof small)[]) {
+      const ratio = large[name] / small[name];
+      console.log(
+        `  ${name.padEnd(20)} p50 1k ${small[name].toFixed(1).padStart(6)} ms  50k ${large[name].toFixed(1).padStart(6)} ms  ratio ${ratio.toFixed(2)} (goal ≤ 1.5) ${ratio <= 1.5 ? 'met' : 'NOT met'}`,
+      );
+    }
+
+    // The SQL a request sends (every statement, transactions included), with each one's time.
+    const capture = async (fn: () => Promise<unknown>) => {
+      const sent: { text: string; values: unknown[]; ms: number }[] = [];
+      const proto = pgModule.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+      const original = proto.query;
+      proto.query = function (this: unknown, arg: unknown, values?: unknown, ...rest: unknown[]) {
+        const q = arg as { text?: string; values?: unknown[] };
+        const entry =
+          typeof arg === 'string'
+            ? { text: arg, values: Array.isArray(values) ? values : [], ms: 0 }
+            : { text: q.text ?? '', values: Array.isArray(values) ? values : (q.values ?? []), ms: 0 };
+        sent.push(entry);
+        const t = performance.now();
+        const out = original.call(this, arg, values, ...rest);
+        if (out && typeof (out as Promise<unknown>).then === 'function') {
+          void (out as Promise<unknown>).then(
+            () => (entry.ms = performance.now() - t),
+            () => (entry.ms = performance.now() - t),
+          );
+        }
+        return out;
+      };
+      try {
+        await fn();
+      } finally {
+        proto.query = original;
+      }
+      return sent;
+    };
+    const [next] = await pendingIds();
+    if (next) {
+      const sent = await capture(() =>
+        inject('POST', `/api/comments/${next.id}/decision`, { action: 'approve', version: next.version }, true),
+      );
+      const total = sent.reduce((a, s) => a + s.ms, 0);
+      console.log(`  one approval at 50k: ${sent.length} statements, ${total.toFixed(1)} ms in SQL; slowest:`);
+      for (const s of [...sent].sort((a, b) => b.ms - a.ms).slice(0, 4)) {
+        console.log(`    ${s.ms.toFixed(1).padStart(6)} ms  ${s.text.replace(/\s+/g, ' ').slice(0, 150)}`);
+      }
+    }
+    for (const [label, word] of [
+      ['rare word', 'zanzibarite'],
+      ['no match', 'xylophonic'],
+    ] as const) {
+      const sent = await capture(() => inject('GET', `${base}/comments?q=${word}&limit=50`));
+      const list = sent.find((s) => s.text.includes('@@'));
+      if (!list) throw new Error('search query not captured');
+      // EXPLAIN takes no bind parameters: the values go in as literals.
+      const literal = (v: unknown) =>
+        v === null
+          ? 'NULL'
+          : typeof v === 'number' || typeof v === 'boolean'
+            ? String(v)
+            : `'${String(v).replace(/'/g, "''")}'`;
+      const text = list.text.replace(/\$(\d+)/g, (_, i: string) => literal(list.values[Number(i) - 1]));
+      const plan = await db.pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off) ${text}`);
+      console.log(`  EXPLAIN ANALYZE, search "${word}" (${label}) at 50k:`);
+      for (const r of plan.rows) console.log(`    ${r['QUERY PLAN']}`);
+    }
+
+    // Signed-in page of 100 against the raw-pg ceiling of its own queries, 32 at a time.
+    await inject('GET', `${base}/comments?limit=100`, undefined, true);
+    const sent = await capture(() => inject('GET', `${base}/comments?limit=100`, undefined, true));
+    const concurrency = 32;
+    const total = 320;
+    const throughput = async (one: () => Promise<unknown>) => {
+      let next = 0;
+      const t = performance.now();
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < total) {
+            next += 1;
+            await one();
+          }
+        }),
+      );
+      return total / ((performance.now() - t) / 1000);
+    };
+    const replay = async () => {
+      for (const s of sent) await db.pool.query(s.text, s.values);
+    };
+    await throughput(replay);
+    const ceiling = await throughput(replay);
+    await throughput(() => inject('GET', `${base}/comments?limit=100`, undefined, true));
+    const endpoint = await throughput(() => inject('GET', `${base}/comments?limit=100`, undefined, true));
+    const ratio = endpoint / ceiling;
+    console.log(
+      `  signed-in page of 100 at 50k: ${sent.length} queries a request (goal ≤ 3); ${endpoint.toFixed(0)} req/s vs raw-pg ceiling of the same queries ${ceiling.toFixed(0)} req/s = ${ratio.toFixed(2)} (goal ≥ 0.8) ${ratio >= 0.8 ? 'met' : 'NOT met'}\n`,
+    );
+  } finally {
+    await app.close();
+    await db.close();
+  }
+}
