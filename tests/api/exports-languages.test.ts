@@ -116,6 +116,37 @@ describe('tabular exports in the language asked', () => {
   });
 });
 
+describe('the report in Russian (Markdown) and its annexes in Arabic (Word)', () => {
+  it('Markdown in Russian: labels, participation tables, categories, countries and annexes in Russian', async () => {
+    const md = (await download('format=md&lang=ru')).text;
+    for (const text of [
+      '## Участие',
+      '## Показатели участия',
+      '### По категориям заинтересованных сторон',
+      '| Категория | Авторы | Материалы |',
+      'Гражданское общество',
+      'Казахстан',
+      '## Приложение I. Авторы по государствам-членам',
+      '[Постоянная ссылка](',
+      'Поступил 1 материал от 1 участника',
+    ])
+      expect(md, text).toContain(text);
+    expect(md).not.toContain('Participation figures');
+  });
+
+  it('Word in Arabic: the annexes and tables in Arabic', async () => {
+    const doc = xmlPart((await download('format=docx&lang=ar')).buffer, 'word/document.xml');
+    for (const text of [
+      'أرقام المشاركة',
+      'حسب فئة أصحاب المصلحة',
+      'المرفق الأول - المساهمون حسب الدولة العضو',
+      'الأردن',
+    ])
+      expect(doc, text).toContain(text);
+    expect(doc).not.toContain('Annex I.');
+  });
+});
+
 describe('Word in Arabic and Chinese', () => {
   it('Arabic: every paragraph right to left by default, Arabic labels and sentence, fonts per script', async () => {
     const { buffer } = await download('format=docx&lang=ar');

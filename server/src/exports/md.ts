@@ -4,7 +4,6 @@ import {
   alsoUnderNote,
   authorMarks,
   formatDate,
-  languageLabel,
   originalLabel,
   people,
   period,
@@ -15,6 +14,7 @@ import {
 } from './format.js';
 import { convertPastedFootnotes, embedMarkdown } from './markdown.js';
 import { type ReportTable, memberStatesAnnex, organisationsAnnex, participationTables } from './reportTables.js';
+import { EXPORT_WORDS, type ExportLanguage, exportLanguage, languageName } from './words.js';
 
 /** Text from people or titles placed in markdown structure: no markup of its own. */
 export const escapeInline = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\s+/g, ' ');
@@ -28,55 +28,65 @@ const table = ({ head, rows }: ReportTable) =>
   ].join('\n');
 
 function participationSection(input: CuratedInput): string {
-  return ['## Participation figures', ...participationTables(input).flatMap((t) => [`### ${t.title}`, table(t)])].join(
-    '\n\n',
-  );
+  const figures = EXPORT_WORDS[exportLanguage(input.filters)].report.figures;
+  return [`## ${figures}`, ...participationTables(input).flatMap((t) => [`### ${t.title}`, table(t)])].join('\n\n');
 }
 
 /** Annexes: contributors by Member State and by organisation, and the position papers. */
 export function annexSections(input: CuratedInput): string {
   const a = input.annexes;
-  const out: string[] = ['\n\n## Annex I. Contributors by Member State'];
-  out.push(a.memberStates.length ? table(memberStatesAnnex(input)) : '*No government contribution in this export.*');
-  out.push('## Annex II. Contributors by organisation');
-  out.push(a.organisations.length ? table(organisationsAnnex(input)) : '*No organisation in this export.*');
-  out.push('## Annex III. Position papers');
+  const w = EXPORT_WORDS[exportLanguage(input.filters)].report;
+  const out: string[] = [`\n\n## ${w.annex1}`];
+  out.push(a.memberStates.length ? table(memberStatesAnnex(input)) : `*${w.noGovernment}*`);
+  out.push(`## ${w.annex2}`);
+  out.push(a.organisations.length ? table(organisationsAnnex(input)) : `*${w.noOrganisation}*`);
+  out.push(`## ${w.annex3}`);
   out.push(
     a.positionPapers.length
       ? [
-          '| No. | Position paper | Submitted by |',
+          `| ${w.number} | ${w.positionPaper} | ${w.submittedBy} |`,
           '| --- | --- | --- |',
           ...a.positionPapers.map(
             (f) =>
               `| [${f.number}](${f.permalink}) | [${escapeInline(f.filename)}](${f.url}) | ${escapeInline(f.affiliation ? `${f.author}, ${f.affiliation}` : f.author)} |`,
           ),
         ].join('\n')
-      : '*No position paper attached to the exported contributions.*',
+      : `*${w.noPaper}*`,
   );
   return out.join('\n\n');
 }
 
-function contribution(c: ExportContribution, depth: number, grouping: CuratedInput['grouping']): string {
+function contribution(
+  c: ExportContribution,
+  depth: number,
+  grouping: CuratedInput['grouping'],
+  lang: ExportLanguage = 'en',
+): string {
   const level = Math.min(6, 3 + depth);
   const a = c.author;
-  const meta = [a.categoryLabel, a.countryName, languageLabel(c.language), formatDate(c.createdAt)]
+  const w = EXPORT_WORDS[lang];
+  const category = lang === 'en' ? a.categoryLabel : w.categories[a.category];
+  const meta = [category, a.countryName, languageName(c.language, lang), formatDate(c.createdAt)]
     .filter((x): x is string => Boolean(x))
     .map(escapeInline)
     .join(' · ');
   const lines = [
     `${'#'.repeat(level)} ${c.number} ${escapeInline(a.displayName)}${a.affiliation ? `, ${escapeInline(a.affiliation)}` : ''}`,
-    `*${meta}* · [Permalink](${c.permalink})${c.parentId && c.inReplyTo?.number ? ` · in reply to ${c.inReplyTo.number}` : ''}`,
+    `*${meta}* · [${w.label.permalink}](${c.permalink})${c.parentId && c.inReplyTo?.number ? ` · in reply to ${c.inReplyTo.number}` : ''}`,
   ];
   // The verified and focal-point marks, on a line of their own under the name.
-  const marks = authorMarks(a).filter(Boolean);
+  const marks = authorMarks(a, lang).filter(Boolean);
   if (marks.length) lines.push(marks.map((m) => `**${escapeInline(`✓ ${m}`)}**`).join(' · '));
   const replyLine = replyNote(c, grouping);
   if (replyLine) lines.push(`*${replyLine}*`);
   const also = alsoUnderNote(c);
   if (also) lines.push(`*${also}*`);
-  if (c.tags.length) lines.push(`Tags: ${c.tags.map((t) => escapeInline(`${t.code} ${t.label}`)).join('; ')}`);
+  if (c.tags.length)
+    lines.push(`${w.label.tags}: ${c.tags.map((t) => escapeInline(`${t.code} ${t.label}`)).join('; ')}`);
   if (c.attachments.length) {
-    lines.push(`Attachments: ${c.attachments.map((f) => `[${escapeInline(f.filename)}](${f.url})`).join(', ')}`);
+    lines.push(
+      `${w.label.attachments}: ${c.attachments.map((f) => `[${escapeInline(f.filename)}](${f.url})`).join(', ')}`,
+    );
   }
   const body = embedMarkdown(convertPastedFootnotes(c.bodyMd), { headingShift: level, footnotePrefix: `${c.number}-` });
   const t = c.translation;
@@ -104,18 +114,20 @@ function contribution(c: ExportContribution, depth: number, grouping: CuratedInp
  */
 export async function* markdownExport(input: CuratedInput): AsyncGenerator<string> {
   const s = input.space;
+  const lang = exportLanguage(input.filters);
+  const w = EXPORT_WORDS[lang].label;
   yield [
     `# ${escapeInline(s.code)} — ${escapeInline(s.title)}`,
-    '## Participation',
+    `## ${w.participation}`,
     // Markup escaped, the sentence's own spaces (French no-break ones) kept.
     input.participation.summary.replace(/([\\`*_[\]<>#|])/g, '\\$1'),
     [
-      s.parent ? `- Session: ${escapeInline(`${s.parent.code} — ${s.parent.title}`)}` : null,
-      `- Dates: ${period(s)}`,
-      `- Moderators: ${escapeInline(people(s.moderators))}`,
-      `- Chairs: ${escapeInline(people(s.chairs))}`,
-      `- Exported: ${formatDate(input.generatedAt)}, ${scopeLine(input)}`,
-      `- Page: <${s.url}>`,
+      s.parent ? `- ${w.session}: ${escapeInline(`${s.parent.code} — ${s.parent.title}`)}` : null,
+      `- ${w.dates}: ${period(s)}`,
+      `- ${w.moderators}: ${escapeInline(people(s.moderators))}`,
+      `- ${w.chairs}: ${escapeInline(people(s.chairs))}`,
+      `- ${w.exported}: ${formatDate(input.generatedAt)}, ${scopeLine(input)}`,
+      `- ${w.page}: <${s.url}>`,
     ]
       .filter(Boolean)
       .join('\n'),
@@ -127,14 +139,14 @@ export async function* markdownExport(input: CuratedInput): AsyncGenerator<strin
     for await (const page of input.threads(q)) {
       const parts: string[] = [];
       const walk = (c: ExportContribution, depth: number) => {
-        parts.push(contribution(c, depth, input.grouping));
+        parts.push(contribution(c, depth, input.grouping, lang));
         for (const r of c.replies) walk(r, depth + 1);
       };
       for (const root of page) walk(root, 0);
       any ||= parts.length > 0;
       yield `\n\n${parts.join('\n\n')}`;
     }
-    if (!any) yield '\n\n*No published contributions.*';
+    if (!any) yield `\n\n*${w.noContributions}*`;
   }
   yield annexSections(input);
   yield '\n';
