@@ -172,8 +172,18 @@ export class PublicCache {
   }
 }
 
-/** Requests that change nothing anyone else reads: they do not empty this instance's cache. */
-const HARMLESS = new Set(['POST /api/preview', 'POST /api/spaces/:slug/comments']);
+/**
+ * Requests that change nothing an anonymous page shows (or, for a new comment, add to it: its
+ * event brings it in) and are frequent while people browse: they do not empty this instance's cache.
+ */
+const HARMLESS = new Set([
+  'POST /api/preview',
+  'POST /api/spaces/:slug/comments',
+  'PUT /api/spaces/:slug/seen',
+  'POST /api/me/notifications/read',
+  'POST /api/auth/login',
+  'POST /api/auth/register',
+]);
 
 /**
  * The anonymous read cache (`PUBLIC_CACHE`, `PUBLIC_CACHE_MAX_MB`, `PUBLIC_CACHE_TTL_SECONDS`),
