@@ -20,7 +20,7 @@ import { hasEditAwaiting } from '../policies/lifecycle.js';
 import { signedIn } from '../policies/scope.js';
 import { commentSql, maySeePrivateParts, revisionSql, visibleFiles } from '../policies/visibility.js';
 import { type PresentableComment, commentScope, presentComment, presentPerson } from '../presenters/comment.js';
-import { attachmentUrl, hydrateComments, presentTag } from './comments.js';
+import { attachmentUrl, hydrateComments, listedColumns, presentTag } from './comments.js';
 import { fromRowJson, rowJson } from './rowJson.js';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
 import { scopeOf, viewerRoles } from './spaces.js';
@@ -274,7 +274,7 @@ export async function listMyComments(
 ): Promise<MyCommentsResponse> {
   const cursor = decodeCursor(options.cursor);
   const rows = await db
-    .select()
+    .select(listedColumns)
     .from(comments)
     .where(and(eq(comments.authorId, viewer.id), cursor ? keyset(cursor, 'before') : undefined))
     .orderBy(desc(comments.createdAt), desc(comments.id))

@@ -1,5 +1,5 @@
 import type { CommentDto, TagDto } from '@convene/shared';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import {
   type Comment,
@@ -23,6 +23,11 @@ import { loadSpaceById } from './spaces.js';
 
 export const attachmentUrl = (id: string) => `/api/attachments/${id}`;
 
+/** A comment row without its search vector (~1 KB, never sent): what list queries select. */
+export type ListedComment = Omit<Comment, 'search'>;
+/** The columns of `ListedComment`, for `db.select(listedColumns)`. */
+export const { search: _search, ...listedColumns } = getTableColumns(comments);
+
 export const presentTag = (t: typeof tags.$inferSelect): TagDto => ({
   id: t.id,
   code: t.code,
@@ -39,7 +44,7 @@ export const presentTag = (t: typeof tags.$inferSelect): TagDto => ({
  */
 export async function hydrateComments(
   db: DbOrTx,
-  rows: Comment[],
+  rows: ListedComment[],
   viewer: Viewer,
   scopeFor: (spaceId: string) => SpaceScope,
 ): Promise<CommentDto[]> {

@@ -1,13 +1,13 @@
 import type { QueueItem, QueueResponse, QueueStatus } from '@convene/shared';
 import { type SQL, and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { type Comment, comments, questions, reports, spaces, users } from '../db/schema/index.js';
+import { comments, questions, reports, spaces, users } from '../db/schema/index.js';
 import { excerpt } from '../exports/markdown.js';
 import { type Viewer, can } from '../policies/index.js';
 import { commentSql, revisionSql } from '../policies/visibility.js';
 import { notesOnAuthors, notesOnComments } from '../commands/staffNotes.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { hydrateComments } from './comments.js';
+import { type ListedComment, hydrateComments, listedColumns } from './comments.js';
 import { type LoadedSpace, scopeOf, viewerRoles } from './spaces.js';
 
 /**
@@ -137,9 +137,9 @@ export async function loadQueue(
   if (entries.length === 0) return { items: [], counts, nextCursor };
 
   const ids = entries.map((e) => e.id);
-  const rows = await db.select().from(comments).where(inArray(comments.id, ids));
+  const rows = await db.select(listedColumns).from(comments).where(inArray(comments.id, ids));
   const rowById = new Map(rows.map((r) => [r.id, r]));
-  const ordered = ids.map((id) => rowById.get(id)).filter((r): r is Comment => r !== undefined);
+  const ordered = ids.map((id) => rowById.get(id)).filter((r): r is ListedComment => r !== undefined);
   const unique = <T>(list: (T | null)[]) => [...new Set(list.filter((x): x is T => x !== null))];
   const questionIds = unique(ordered.map((c) => c.questionId));
   const parentIds = unique(ordered.map((c) => c.parentId));
