@@ -55,7 +55,18 @@ interface GroupRow extends Record<string, unknown> {
   organisations: string;
   countries: string;
   highlighted: string;
+  verified_contributions: string;
+  verified_contributors: string;
+  verified_member_states: string;
+  official_contributions: string;
+  official_member_states: string;
 }
+
+/** A verified author (policies/affiliation.ts); a focal point speaks officially for their country. */
+const VERIFIED = sql.raw('u.affiliation_verified_at is not null');
+const OFFICIAL = sql.raw(
+  'u.affiliation_verified_at is not null and u.focal_point_at is not null and u.country is not null',
+);
 
 const DAY_MS = 86_400_000;
 
@@ -124,7 +135,12 @@ export async function loadParticipationFigures(
       count(distinct u.country) filter (where u.stakeholder_category = 'member_state') as member_states,
       count(distinct ${ORGANISATION}) filter (where btrim(u.affiliation) <> '') as organisations,
       count(distinct u.country) as countries,
-      count(*) filter (where c.highlighted) as highlighted
+      count(*) filter (where c.highlighted) as highlighted,
+      count(*) filter (where ${VERIFIED}) as verified_contributions,
+      count(distinct c.author_id) filter (where ${VERIFIED}) as verified_contributors,
+      count(distinct u.country) filter (where ${VERIFIED} and (u.stakeholder_category = 'member_state' or u.focal_point_at is not null)) as verified_member_states,
+      count(*) filter (where ${OFFICIAL}) as official_contributions,
+      count(distinct u.country) filter (where ${OFFICIAL}) as official_member_states
     from comments c
     join users u on u.id = c.author_id
     where ${contributionCondition(space.id, filter)}
@@ -139,6 +155,10 @@ export async function loadParticipationFigures(
   const rows = result.rows;
   const n = (v: string | undefined) => Number(v ?? 0);
   const tally = (r: GroupRow | undefined) => ({ contributions: n(r?.contributions), contributors: n(r?.contributors) });
+  const verifiedTally = (r: GroupRow | undefined) => ({
+    contributions: n(r?.verified_contributions),
+    contributors: n(r?.verified_contributors),
+  });
   const of = (dim: GroupRow['dim']) => rows.filter((r) => r.dim === dim);
   const total = of('total')[0];
 
@@ -173,6 +193,22 @@ export async function loadParticipationFigures(
       organisations: n(total?.organisations),
       countries: n(total?.countries),
       highlighted: n(total?.highlighted),
+    },
+    // The same figures counted over verified authors only (policies/affiliation.ts).
+    verified: {
+      totals: {
+        ...verifiedTally(total),
+        memberStates: n(total?.verified_member_states),
+        officialContributions: n(total?.official_contributions),
+        officialMemberStates: n(total?.official_member_states),
+      },
+      byCategory: STAKEHOLDER_CATEGORIES.map((category) => ({
+        category,
+        ...verifiedTally(byCategoryRow.get(category)),
+      })),
+      byCountry: of('country')
+        .filter((r) => n(r.verified_contributions) > 0)
+        .map((r) => ({ country: r.country, ...verifiedTally(r) })),
     },
     // Every category and language, zeros included: a zero is what "who has not been heard" shows.
     byCategory: STAKEHOLDER_CATEGORIES.map((category) => ({ category, ...tally(byCategoryRow.get(category)) })),

@@ -22,6 +22,24 @@ export const participationSchema = z
       countries: z.number().int(),
       highlighted: z.number().int(),
     }),
+    /**
+     * The verified figures: the same counts over authors whose affiliation is verified
+     * (policies/affiliation.ts). Member States here come from focal points and verified
+     * government (member_state) users only.
+     */
+    verified: z.object({
+      totals: z.object({
+        ...tally,
+        memberStates: z.number().int(),
+        /** Contributions of designated focal points ("Official contribution of …"). */
+        officialContributions: z.number().int(),
+        /** Distinct Member States with an official contribution. */
+        officialMemberStates: z.number().int(),
+      }),
+      byCategory: z.array(z.object({ category: z.enum(STAKEHOLDER_CATEGORIES), ...tally })),
+      /** Countries with at least one verified contribution. */
+      byCountry: z.array(z.object({ country: z.string().nullable(), ...tally })),
+    }),
     byCategory: z.array(z.object({ category: z.enum(STAKEHOLDER_CATEGORIES), ...tally })),
     byCountry: z.array(z.object({ country: z.string().nullable(), ...tally })),
     byQuestion: z.array(
