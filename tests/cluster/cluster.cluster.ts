@@ -9,7 +9,7 @@ import { registerUser } from '../../server/src/commands/users.js';
 import { type DbHandle, createDb } from '../../server/src/db/client.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../server/src/db/embedded.js';
 import { migrateDatabase } from '../../server/src/db/migrate.js';
-import { comments, events, spaces } from '../../server/src/db/schema/index.js';
+import { comments, events, spaceRoles, spaces, users } from '../../server/src/db/schema/index.js';
 import { newAccount } from '../helpers/app.js';
 import { type TestSmtp, startSmtp } from '../helpers/smtp.js';
 import { freePort } from '../setup/global.js';
@@ -273,6 +273,72 @@ describe('three instances behind nginx', () => {
     expect((await fetch(`${apps[0]?.base}/metrics`, auth)).status).toBe(200);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  });
+
+  it("a moderator's decision on one instance reaches the public read cache of all three", async () => {
+    const [pre] = await handle.db
+      .insert(spaces)
+      .values({
+        slug: 'cluster-pre',
+        code: 'CL 2',
+        title: 'Cluster, pre-moderated',
+        status: 'open',
+        moderationMode: 'pre',
+        opensAt: new Date(Date.now() - 86_400_000),
+        closesAt: new Date(Date.now() + 30 * 86_400_000),
+      })
+      .returning();
+    if (!pre) throw new Error('no space');
+    const moderator = accounts[WRITERS] ?? { email: '', password: '' };
+    const [modUser] = await handle.db.select().from(users).where(eq(users.email, moderator.email));
+    await handle.db.insert(spaceRoles).values({ spaceId: pre.id, userId: modUser?.id ?? '', role: 'moderator' });
+    const author = await signIn(accounts[0] ?? { email: '', password: '' });
+    const posted = await author.post('/api/spaces/cluster-pre/comments', {
+      body: 'Waiting for a decision.',
+      language: 'en',
+      clientId: crypto.randomUUID(),
+    });
+    expect(posted.status).toBe(201);
+    const { comment } = (await posted.json()) as { comment: { id: string; version: number } };
+
+    // Every instance caches the anonymous list without the comment (a second read is a hit).
+    const list = async (app: AppProcess) => {
+      const res = await fetch(`${app.base}/api/spaces/cluster-pre/comments`);
+      const body = (await res.json()) as { comments: { id: string }[] };
+      return { cache: res.headers.get('x-cache'), has: body.comments.some((c) => c.id === comment.id) };
+    };
+    for (const app of apps) {
+      await list(app);
+      expect(await list(app)).toEqual({ cache: 'hit', has: false });
+    }
+
+    // The decision, made on instance a directly.
+    const mod = new HttpClient(apps[0]?.base ?? '', base);
+    expect((await mod.post('/api/auth/login', moderator)).status).toBe(200);
+    const decided = await mod.post(`/api/comments/${comment.id}/decision`, {
+      action: 'approve',
+      version: comment.version,
+    });
+    expect(decided.status, await decided.clone().text()).toBe(200);
+    const answeredAt = Date.now();
+    const seen = await Promise.all(
+      apps.map(async (app) => {
+        let reads = 0;
+        await until(`${app.id} serves the approved comment`, 10_000, async () => {
+          reads += 1;
+          return (await list(app)).has;
+        });
+        return { id: app.id, ms: Date.now() - answeredAt, reads };
+      }),
+    );
+    figure(
+      'public cache: approved comment served after the decision (ms, reads)',
+      seen.map((s) => `${s.id} ${s.ms} ms/${s.reads}`).join(', '),
+    );
+    // On the deciding instance, before the response returned: the first read after it has it.
+    expect(seen[0]?.reads).toBe(1);
+    // On the two others, within the live channel's delivery (stated bound: 5 s here).
+    expect(seen.every((s) => s.ms < 5_000)).toBe(true);
   });
 
   it('a comment posted through one instance reaches the sockets held by all three; presence is summed', async () => {

@@ -221,7 +221,7 @@ interface ServerEvent {
 /**
  * A viewer as the web client is one (web/src/lib/live.ts): one socket through nginx, subscribed to
  * one space; on every close it reconnects after 500 ms × 2^attempt (±25 %) and subscribes again
- * with the last event id it has (from `ready` and from events).
+ * with the id of the last event it got (from `ready`, then from each event).
  */
 export class Viewer {
   socket: WebSocket | null = null;
@@ -292,10 +292,11 @@ export class Viewer {
             `event ${msg.id} again on connection ${this.instances.length} (${this.instances.at(-1)}), ${readySeen ? 'after' : 'before'} its ready (since ${since}), first ${now - (this.received.get(msg.id) ?? now)} ms earlier`,
           );
         } else this.received.set(msg.id, now);
-        this.lastEventId = Math.max(this.lastEventId ?? 0, msg.id);
+        // The last event received, not the highest id: events come in commit order (server/src/live/order.ts).
+        this.lastEventId = msg.id;
       } else if (msg.type === 'ready') {
         readySeen = true;
-        this.lastEventId = Math.max(this.lastEventId ?? 0, msg.lastEventId ?? 0);
+        this.lastEventId = msg.lastEventId ?? this.lastEventId;
         this.readyCount += 1;
         for (const w of this.readyWaiters.splice(0)) w();
       } else if (msg.type === 'presence') {
