@@ -80,7 +80,7 @@ export function MarkdownField({
           ) : rendered.isError ? (
             <ErrorMessage error={rendered.error} />
           ) : rendered.data.trim() ? (
-            <div className="prose" dangerouslySetInnerHTML={{ __html: rendered.data }} />
+            <div className="prose" dir="auto" dangerouslySetInnerHTML={{ __html: rendered.data }} />
           ) : (
             <p className="muted">{t('markdown.empty')}</p>
           ))}

@@ -104,9 +104,9 @@ export function RolesEditor({ space }: { space: SpaceDetail }) {
               {list.map((r) => (
                 <tr key={`${r.user.id}-${r.role}`}>
                   <th scope="row">
-                    {r.user.displayName}
+                    <bdi>{r.user.displayName}</bdi>
                     <br />
-                    <span className="muted">{r.user.affiliation}</span>
+                    <bdi className="muted">{r.user.affiliation}</bdi>
                   </th>
                   <td>{r.user.email}</td>
                   <td>{t(`roles.role.${r.role}`)}</td>

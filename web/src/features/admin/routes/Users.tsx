@@ -140,10 +140,10 @@ function UsersPage() {
                 return (
                   <tr key={u.id} className={u.disabled ? 'disabled-row' : undefined}>
                     <th scope="row">
-                      {u.displayName}
+                      <bdi>{u.displayName}</bdi>
                       {self && <span className="muted"> ({t('users.you')})</span>}
                       <br />
-                      <span className="muted">{u.affiliation}</span>
+                      <bdi className="muted">{u.affiliation}</bdi>
                     </th>
                     <td>{u.email}</td>
                     <td>

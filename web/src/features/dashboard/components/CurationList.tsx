@@ -88,6 +88,7 @@ export function CurationList({
                     <div
                       className="prose staff-comment-body"
                       lang={c.language === 'other' ? undefined : c.language}
+                      dir="auto"
                       dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
                     />
                     {c.abilities.highlight && (

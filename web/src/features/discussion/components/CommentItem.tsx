@@ -67,6 +67,7 @@ function OwnStatus({ comment }: { comment: CommentDto }) {
           <div
             className="prose comment-body"
             lang={langAttr(comment.language)}
+            dir="auto"
             dangerouslySetInnerHTML={{ __html: comment.pendingRevision.bodyHtml }}
           />
         </details>
@@ -194,8 +195,12 @@ export const CommentItem = memo(function CommentItem({
     >
       <header className="comment-header">
         <h3 id={headingId} className="comment-author">
-          {comment.author.displayName}
-          {comment.author.affiliation && <span className="comment-affiliation">, {comment.author.affiliation}</span>}
+          <bdi>{comment.author.displayName}</bdi>
+          {comment.author.affiliation && (
+            <span className="comment-affiliation">
+              , <bdi>{comment.author.affiliation}</bdi>
+            </span>
+          )}
         </h3>
         <p className="comment-meta">
           <span className="badge category">{t(`common:category.${comment.author.stakeholderCategory}`)}</span>

@@ -12,8 +12,12 @@ function People({ people }: { people: SpaceDetail['moderators'] }) {
     <ul className="people">
       {people.map((p, i) => (
         <li key={i}>
-          <span className="person-name">{p.displayName}</span>
-          {p.affiliation && <span className="muted">, {p.affiliation}</span>}
+          <bdi className="person-name">{p.displayName}</bdi>
+          {p.affiliation && (
+            <span className="muted">
+              , <bdi>{p.affiliation}</bdi>
+            </span>
+          )}
         </li>
       ))}
     </ul>

@@ -103,9 +103,11 @@ export function InterruptedCard({
         <div className="queue-item-who">
           <h2 id={headingId} className="queue-item-title">
             <span className="visually-hidden">{t(`kind.${entry.item.kind}`)}: </span>
-            {c.author.displayName}
+            <bdi>{c.author.displayName}</bdi>
           </h2>
-          <p className="queue-item-affiliation">{c.author.affiliation}</p>
+          <p className="queue-item-affiliation" dir="auto">
+            {c.author.affiliation}
+          </p>
         </div>
         <p className="queue-item-badges">
           <span className={`badge kind-decided status-${entry.status}`}>
@@ -121,6 +123,7 @@ export function InterruptedCard({
       <div
         className="prose staff-comment-body interrupted-body"
         lang={lang}
+        dir="auto"
         dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
       />
 

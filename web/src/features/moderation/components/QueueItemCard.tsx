@@ -91,7 +91,7 @@ export function QueueItemCard({
         <div className="queue-item-who">
           <h2 id={headingId} className="queue-item-title">
             <span className="visually-hidden">{t(`kind.${item.kind}`)}: </span>
-            {c.author.displayName}
+            <bdi>{c.author.displayName}</bdi>
           </h2>
           {collapsed ? (
             <span className="queue-item-excerpt" id={`item-${id}-excerpt`} lang={lang}>
@@ -99,7 +99,7 @@ export function QueueItemCard({
             </span>
           ) : (
             <p className="queue-item-affiliation">
-              {c.author.affiliation}
+              <bdi>{c.author.affiliation}</bdi>
               {c.author.country && <> · {countryName(c.author.country, i18n.language)}</>}
             </p>
           )}
@@ -162,7 +162,7 @@ export function QueueItemCard({
             {item.question ? (
               <p className="context-question">
                 <span className="context-label">{t('item.question', { n: item.question.position })}</span>{' '}
-                {item.question.text}
+                <bdi>{item.question.text}</bdi>
               </p>
             ) : (
               !item.parent && <p className="context-question context-label">{t('item.general')}</p>
@@ -186,7 +186,12 @@ export function QueueItemCard({
               language={c.language}
             />
           ) : (
-            <div className="prose staff-comment-body" lang={lang} dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
+            <div
+              className="prose staff-comment-body"
+              lang={lang}
+              dir="auto"
+              dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
+            />
           )}
 
           {(c.tags.length > 0 || c.attachments.length > 0) && (

@@ -53,7 +53,12 @@ export function RevisionDiff({
       )}
       <details className="revision-proposed">
         <summary>{t('diff.showProposed')}</summary>
-        <div className="prose staff-comment-body" lang={lang} dangerouslySetInnerHTML={{ __html: proposedHtml }} />
+        <div
+          className="prose staff-comment-body"
+          lang={lang}
+          dir="auto"
+          dangerouslySetInnerHTML={{ __html: proposedHtml }}
+        />
       </details>
     </div>
   );

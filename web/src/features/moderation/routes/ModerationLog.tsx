@@ -170,9 +170,9 @@ function LogPage({ slug }: { slug: string }) {
                   <td>
                     {e.actor ? (
                       <>
-                        {e.actor.displayName}
+                        <bdi>{e.actor.displayName}</bdi>
                         <br />
-                        <span className="muted">{e.actor.affiliation}</span>
+                        <bdi className="muted">{e.actor.affiliation}</bdi>
                       </>
                     ) : (
                       <span className="muted">{t('log.formerUser')}</span>

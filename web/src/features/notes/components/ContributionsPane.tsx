@@ -266,8 +266,10 @@ function ContributionRow({
           </Button>
         )}
         <p className="contrib-author" id={authorId}>
-          <strong>{c.author.displayName}</strong>
-          {c.author.affiliation && <span className="contrib-affiliation">{c.author.affiliation}</span>}
+          <strong>
+            <bdi>{c.author.displayName}</bdi>
+          </strong>
+          {c.author.affiliation && <bdi className="contrib-affiliation">{c.author.affiliation}</bdi>}
         </p>
       </div>
       <p className="contrib-meta">{meta.join(' · ')}</p>

@@ -197,7 +197,9 @@ export function GapsPanel({ slug }: { slug: string }) {
           <ul className="gaps-unheard" aria-labelledby="gaps-unheard">
             {unheard.map((u) => (
               <li key={u.id}>
-                <strong>{u.author.displayName}</strong>
+                <strong>
+                  <bdi>{u.author.displayName}</bdi>
+                </strong>
                 {u.author.affiliation ? `, ${u.author.affiliation}` : ''}
                 {' · '}
                 {t(`common:category.${u.author.stakeholderCategory}`)}

@@ -185,8 +185,14 @@ function KeyGroupRow({
               {group.contributions.map((c) => (
                 <li key={c.id} className="key-source" data-testid="key-source">
                   <p className="key-source-meta">
-                    <strong>{c.author.displayName}</strong>
-                    {c.author.affiliation && <>, {c.author.affiliation}</>}
+                    <strong>
+                      <bdi>{c.author.displayName}</bdi>
+                    </strong>
+                    {c.author.affiliation && (
+                      <>
+                        , <bdi>{c.author.affiliation}</bdi>
+                      </>
+                    )}
                     {c.author.country && <> ({countryName(c.author.country, i18n.language)})</>} ·{' '}
                     {t(`common:category.${c.author.stakeholderCategory}`)} · {f.date(c.createdAt)}
                   </p>
@@ -194,6 +200,7 @@ function KeyGroupRow({
                     className="prose key-source-body"
                     lang={c.language === 'other' ? undefined : c.language}
                     // Sanitised on the server when it was published.
+                    dir="auto"
                     dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
                   />
                   <p className="key-source-actions">

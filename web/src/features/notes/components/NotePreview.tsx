@@ -47,6 +47,7 @@ export function NotePreview({ noteId, draft }: { noteId: string; draft: Draft })
           <div
             className="prose note-preview"
             data-testid="note-preview"
+            dir="auto"
             dangerouslySetInnerHTML={{ __html: preview.data }}
           />
         )}

@@ -94,7 +94,7 @@ export function PlacedList({
               )}
               <p className="contrib-author">
                 <strong>{name}</strong>
-                {c?.author.affiliation && <span className="contrib-affiliation">{c.author.affiliation}</span>}
+                {c?.author.affiliation && <bdi className="contrib-affiliation">{c.author.affiliation}</bdi>}
               </p>
             </div>
             {c && (

@@ -200,7 +200,9 @@ export const SectionEditor = memo(function SectionEditor({
                 <span className="citation-text">
                   {c ? (
                     <>
-                      <strong>{c.author.displayName}</strong>
+                      <strong>
+                        <bdi>{c.author.displayName}</bdi>
+                      </strong>
                       {c.author.affiliation ? `, ${c.author.affiliation}` : ''}, {f.date(c.createdAt)}
                     </>
                   ) : (

@@ -80,7 +80,7 @@ export default function OutcomeDocument({ outcome }: { outcome: OutcomeDto }) {
         {outcome.sections.map((s, i) => (
           <section key={i} className="outcome-part">
             <h3>{s.title}</h3>
-            <div className="prose" dangerouslySetInnerHTML={{ __html: s.html }} />
+            <div className="prose" dir="auto" dangerouslySetInnerHTML={{ __html: s.html }} />
           </section>
         ))}
         <Footnotes outcome={outcome} />

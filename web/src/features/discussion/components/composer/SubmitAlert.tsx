@@ -42,6 +42,7 @@ export function SubmitAlert({
           <div
             className="prose comment-body conflict-current"
             lang={langAttr(conflict.language)}
+            dir="auto"
             dangerouslySetInnerHTML={{ __html: conflict.pendingRevision?.bodyHtml ?? conflict.bodyHtml }}
           />
         </div>

@@ -87,7 +87,12 @@ export function WritePreviewTabs({
           )}
           {!preview.loading && !preview.error && !preview.html && <p className="muted">{t('composer.previewEmpty')}</p>}
           {preview.html && (
-            <div className="prose comment-body" lang={lang} dangerouslySetInnerHTML={{ __html: preview.html }} />
+            <div
+              className="prose comment-body"
+              lang={lang}
+              dir="auto"
+              dangerouslySetInnerHTML={{ __html: preview.html }}
+            />
           )}
         </section>
       )}

@@ -46,6 +46,7 @@ export function TranslatedBody({ comment }: { comment: CommentDto }) {
         id={bodyId}
         className="prose comment-body"
         lang={langAttr(shown ? shown.language : comment.language)}
+        dir="auto"
         dangerouslySetInnerHTML={{ __html: shown ? shown.bodyHtml : comment.bodyHtml }}
       />
     </>
