@@ -5,6 +5,7 @@ import { growth } from './growth.js';
 import { liveFanout } from './live-fanout.js';
 import { posting } from './posting.js';
 import { searchIndexing } from './search-indexing.js';
+import { webBench } from './web.js';
 
 /** `npm run bench`: measurements, printed; nothing here asserts a time. */
 const cluster = await benchCluster();
@@ -16,6 +17,7 @@ try {
   await exportsBench(await cluster.database());
   await searchIndexing(await cluster.database());
   await growth(await cluster.database());
+  await webBench(await cluster.database());
 } finally {
   await cluster.stop();
 }
