@@ -84,6 +84,7 @@ describe('tabular exports in the language asked', () => {
     expect(Object.keys(row ?? {})).toEqual(expect.arrayContaining(['الرقم', 'السؤال', 'اللغة', 'النص', 'البلد']));
     expect(row?.['المعرّف']).toBe(arabic.id);
     expect(row?.['اللغة']).toBe('العربية');
+    expect(row?.['الفئة']).toBe('دولة عضو');
     expect(row?.['النص']).toBe(ARABIC);
   });
 
@@ -129,6 +130,8 @@ describe('the report in Russian (Markdown) and its annexes in Arabic (Word)', ()
       '## Приложение I. Авторы по государствам-членам',
       '[Постоянная ссылка](',
       'Поступил 1 материал от 1 участника',
+      // The date as Russian writes it, and the contribution's category and language.
+      'Гражданское общество · Казахстан · Русский · 2 ноября 2026 г.',
     ])
       expect(md, text).toContain(text);
     expect(md).not.toContain('Participation figures');

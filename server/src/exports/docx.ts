@@ -29,7 +29,6 @@ import {
   alsoUnderNote,
   authorMarks,
   formatDate,
-  languageLabel,
   originalLabel,
   people,
   period,
@@ -39,7 +38,15 @@ import {
   translationLabel,
 } from './format.js';
 import { sentenceLanguage } from './participationSentence.js';
-import { EXPORT_WORDS, type ExportLanguage, WORD_FONT, exportLanguage, isRightToLeft } from './words.js';
+import {
+  EXPORT_WORDS,
+  type ExportLanguage,
+  WORD_FONT,
+  exportLanguage,
+  isRightToLeft,
+  languageName,
+  regionName,
+} from './words.js';
 import { convertPastedFootnotes } from './markdown.js';
 import { type ReportTable, memberStatesAnnex, organisationsAnnex, participationTables } from './reportTables.js';
 
@@ -163,7 +170,14 @@ function contributionBlocks(
   const small = (text: string) => new TextRun({ text, size: 18, color: '595959' });
   const meta: ParagraphChild[] = [
     small(
-      [a.categoryLabel, a.countryName, languageLabel(c.language), formatDate(c.createdAt)].filter(Boolean).join(' · '),
+      [
+        lang === 'en' ? a.categoryLabel : EXPORT_WORDS[lang].categories[a.category],
+        regionName(a.country, a.countryName, lang),
+        languageName(c.language, lang),
+        formatDate(c.createdAt, lang),
+      ]
+        .filter(Boolean)
+        .join(' · '),
     ),
     small(' · '),
     link(w.permalink, c.permalink),
@@ -302,10 +316,10 @@ export async function docxExport(input: CuratedInput): Promise<Buffer> {
         }),
       ],
     }),
-    label(w.dates, period(s)),
+    label(w.dates, period(s, lang)),
     label(w.moderators, people(s.moderators)),
     label(w.chairs, people(s.chairs)),
-    label(w.exported, `${formatDate(input.generatedAt)}, ${scopeLine(input)}`),
+    label(w.exported, `${formatDate(input.generatedAt, lang)}, ${scopeLine(input)}`),
     new Paragraph({ children: [new TextRun({ text: `${w.page}: `, bold: true }), link(s.url, s.url)] }),
     ...participationBlocks(input),
   ];

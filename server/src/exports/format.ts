@@ -4,7 +4,12 @@ import { EXPORT_WORDS, type ExportLanguage, languageName } from './words.js';
 
 /** "22 November 2026": dates as a reader of a report expects them, in UTC. */
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const formatDate = (iso: string | Date) => longDate.format(typeof iso === 'string' ? new Date(iso) : iso);
+/** In another export language, as that language writes a date ("2 ديسمبر 2026", "2026年12月2日", "2 декабря 2026 г."). */
+export const formatDate = (iso: string | Date, lang: ExportLanguage = 'en') =>
+  (lang === 'en'
+    ? longDate
+    : new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  ).format(typeof iso === 'string' ? new Date(iso) : iso);
 
 /** "2026-11-22T14:03:05Z": the machine-readable form, for tabular files. */
 export const isoSeconds = (iso: string | Date) =>
@@ -26,13 +31,14 @@ export function* flatten(c: ExportContribution, depth = 0): Generator<{ c: Expor
 }
 
 /** "1 November 2026 – 22 November 2026", or whichever end is known. */
-export function period(space: CuratedInput['space']): string {
-  const from = space.opensAt ? formatDate(space.opensAt) : null;
-  const to = space.closesAt ? formatDate(space.closesAt) : null;
+export function period(space: CuratedInput['space'], lang: ExportLanguage = 'en'): string {
+  const from = space.opensAt ? formatDate(space.opensAt, lang) : null;
+  const to = space.closesAt ? formatDate(space.closesAt, lang) : null;
+  const w = EXPORT_WORDS[lang].period;
   if (from && to) return `${from} – ${to}`;
-  if (from) return `from ${from}`;
-  if (to) return `until ${to}`;
-  return 'no dates set';
+  if (from) return w.from(from);
+  if (to) return w.until(to);
+  return w.none;
 }
 
 export const people = (list: { displayName: string; affiliation: string }[]) =>
@@ -179,7 +185,7 @@ export function contributionRow(
     parentId: c.parentId ?? '',
     author: c.author.displayName,
     affiliation: c.author.affiliation,
-    category: c.author.categoryLabel,
+    category: lang === 'en' ? c.author.categoryLabel : EXPORT_WORDS[lang].categories[c.author.category],
     country: c.author.countryName ?? '',
     verified: authorMarks(c.author, lang)[0],
     official: authorMarks(c.author, lang)[1],

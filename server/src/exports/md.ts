@@ -14,7 +14,7 @@ import {
 } from './format.js';
 import { convertPastedFootnotes, embedMarkdown } from './markdown.js';
 import { type ReportTable, memberStatesAnnex, organisationsAnnex, participationTables } from './reportTables.js';
-import { EXPORT_WORDS, type ExportLanguage, exportLanguage, languageName } from './words.js';
+import { EXPORT_WORDS, type ExportLanguage, exportLanguage, languageName, regionName } from './words.js';
 
 /** Text from people or titles placed in markdown structure: no markup of its own. */
 export const escapeInline = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\s+/g, ' ');
@@ -66,7 +66,12 @@ function contribution(
   const a = c.author;
   const w = EXPORT_WORDS[lang];
   const category = lang === 'en' ? a.categoryLabel : w.categories[a.category];
-  const meta = [category, a.countryName, languageName(c.language, lang), formatDate(c.createdAt)]
+  const meta = [
+    category,
+    regionName(a.country, a.countryName, lang),
+    languageName(c.language, lang),
+    formatDate(c.createdAt, lang),
+  ]
     .filter((x): x is string => Boolean(x))
     .map(escapeInline)
     .join(' · ');
@@ -123,10 +128,10 @@ export async function* markdownExport(input: CuratedInput): AsyncGenerator<strin
     input.participation.summary.replace(/([\\`*_[\]<>#|])/g, '\\$1'),
     [
       s.parent ? `- ${w.session}: ${escapeInline(`${s.parent.code} — ${s.parent.title}`)}` : null,
-      `- ${w.dates}: ${period(s)}`,
+      `- ${w.dates}: ${period(s, lang)}`,
       `- ${w.moderators}: ${escapeInline(people(s.moderators))}`,
       `- ${w.chairs}: ${escapeInline(people(s.chairs))}`,
-      `- ${w.exported}: ${formatDate(input.generatedAt)}, ${scopeLine(input)}`,
+      `- ${w.exported}: ${formatDate(input.generatedAt, lang)}, ${scopeLine(input)}`,
       `- ${w.page}: <${s.url}>`,
     ]
       .filter(Boolean)

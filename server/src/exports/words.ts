@@ -80,6 +80,8 @@ interface Words {
     attachments: string;
     noContributions: string;
   };
+  /** A space's period when only one end, or neither, is known. */
+  period: { from: (date: string) => string; until: (date: string) => string; none: string };
   /** A contribution's language with no name of its own ("other"). */
   otherLanguage: string;
   /** The verified-affiliation and focal-point marks beside an author. */
@@ -131,6 +133,7 @@ const en: Words = {
     attachments: 'Attachments',
     noContributions: 'No published contributions.',
   },
+  period: { from: (date) => `from ${date}`, until: (date) => `until ${date}`, none: 'no dates set' },
   otherLanguage: 'Other',
   marks: {
     verified: (by, date) => `Verified${by ? ` by ${by}` : ''}, ${date}`,
@@ -181,6 +184,7 @@ const fr: Words = {
     attachments: 'Pièces jointes',
     noContributions: 'Aucune contribution publiée.',
   },
+  period: { from: (date) => `à partir du ${date}`, until: (date) => `jusqu’au ${date}`, none: 'aucune date fixée' },
   otherLanguage: 'Autre',
   marks: {
     verified: (by, date) => `Vérifié${by ? ` par ${by}` : ''}, ${date}`,
@@ -269,6 +273,7 @@ const es: Words = {
     attachments: 'Archivos adjuntos',
     noContributions: 'No hay contribuciones publicadas.',
   },
+  period: { from: (date) => `desde el ${date}`, until: (date) => `hasta el ${date}`, none: 'sin fechas fijadas' },
   otherLanguage: 'Otro',
   marks: {
     verified: (by, date) => `Verificado${by ? ` por ${by}` : ''}, ${date}`,
@@ -357,6 +362,7 @@ const ar: Words = {
     attachments: 'المرفقات',
     noContributions: 'لا توجد مساهمات منشورة.',
   },
+  period: { from: (date) => `اعتبارًا من ${date}`, until: (date) => `حتى ${date}`, none: 'لم تُحدد مواعيد' },
   otherLanguage: 'لغة أخرى',
   marks: {
     verified: (by, date) => `موثَّق${by ? ` بواسطة ${by}` : ''}، ${date}`,
@@ -445,6 +451,7 @@ const zh: Words = {
     attachments: '附件',
     noContributions: '没有已发布的意见。',
   },
+  period: { from: (date) => `自${date}起`, until: (date) => `至${date}止`, none: '未设定日期' },
   otherLanguage: '其他',
   marks: { verified: (by, date) => `已验证${by ? `（${by}）` : ''}，${date}`, official: (m) => `${m}的正式提交` },
   report: {
@@ -530,6 +537,7 @@ const ru: Words = {
     attachments: 'Вложения',
     noContributions: 'Опубликованных материалов нет.',
   },
+  period: { from: (date) => `с ${date}`, until: (date) => `до ${date}`, none: 'сроки не установлены' },
   otherLanguage: 'Другой',
   marks: {
     verified: (by, date) => `Подтверждено${by ? ` (${by})` : ''}, ${date}`,
