@@ -307,9 +307,13 @@ describe('three instances behind nginx', () => {
       const body = (await res.json()) as { comments: { id: string }[] };
       return { cache: res.headers.get('x-cache'), has: body.comments.some((c) => c.id === comment.id) };
     };
+    // (Read until a hit: the post's own live event drops the entries once more as it arrives.)
     for (const app of apps) {
-      await list(app);
-      expect(await list(app)).toEqual({ cache: 'hit', has: false });
+      const warm = await until(`${app.id} serves the list from its cache`, 10_000, async () => {
+        const read = await list(app);
+        return read.cache === 'hit' ? read : undefined;
+      });
+      expect(warm.has).toBe(false);
     }
 
     // The decision, made on instance a directly.
