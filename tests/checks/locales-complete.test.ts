@@ -24,6 +24,8 @@ const ALLOWED_SAME = new Set([
   'DOCX',
   'PDF',
   'XLSX',
+  'Word (DOCX)',
+  'Excel (XLSX)',
   'JSON',
   'OK',
   'SSO',
