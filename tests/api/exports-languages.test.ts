@@ -144,6 +144,7 @@ describe('the report in Russian (Markdown) and its annexes in Arabic (Word)', ()
       'حسب فئة أصحاب المصلحة',
       'المرفق الأول - المساهمون حسب الدولة العضو',
       'الأردن',
+      'جميع المساهمات المنشورة، باللغة العربية',
     ])
       expect(doc, text).toContain(text);
     expect(doc).not.toContain('Annex I.');

@@ -231,7 +231,7 @@ function contributionBlocks(
   const t = c.translation;
   if (t) {
     // The translation asked for, labelled as one and tagged with its own language, then the original.
-    blocks.push(label(translationLabel(t)));
+    blocks.push(label(translationLabel(t, lang)));
     blocks.push(
       ...markdownToDocx(convertPastedFootnotes(t.bodyMd), ctx, {
         indent,
@@ -240,7 +240,7 @@ function contributionBlocks(
         rightToLeft: textDirection(t.language),
       }),
     );
-    blocks.push(label(originalLabel(c)));
+    blocks.push(label(originalLabel(c, lang)));
   }
   blocks.push(
     ...markdownToDocx(convertPastedFootnotes(c.bodyMd), ctx, {

@@ -1,6 +1,6 @@
 import { type ExportContribution, type ExportTranslation, LANGUAGE_LABELS } from '@convene/shared';
 import type { CuratedInput, CuratedQuestion, CuratedSection } from './curated.js';
-import { EXPORT_WORDS, type ExportLanguage, languageName } from './words.js';
+import { EXPORT_WORDS, type ExportLanguage, exportLanguage, languageName } from './words.js';
 
 /** "22 November 2026": dates as a reader of a report expects them, in UTC. */
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -18,11 +18,16 @@ export const isoSeconds = (iso: string | Date) =>
 export const languageLabel = (l: ExportContribution['language']) => LANGUAGE_LABELS[l];
 
 /** "Translated from Spanish by Tom Translator, 2 December 2026": the label above a translation. */
-export const translationLabel = (t: ExportTranslation) =>
-  `Translated from ${LANGUAGE_LABELS[t.sourceLanguage]}${t.translator ? ` by ${t.translator}` : ''}, ${formatDate(t.translatedAt)}`;
+export const translationLabel = (t: ExportTranslation, lang: ExportLanguage = 'en') =>
+  EXPORT_WORDS[lang].scope.translated(
+    languageName(t.sourceLanguage, lang),
+    t.translator,
+    formatDate(t.translatedAt, lang),
+  );
 
 /** "Original (Spanish)": the label above the original that follows a translation. */
-export const originalLabel = (c: ExportContribution) => `Original (${LANGUAGE_LABELS[c.language]})`;
+export const originalLabel = (c: ExportContribution, lang: ExportLanguage = 'en') =>
+  EXPORT_WORDS[lang].scope.original(languageName(c.language, lang));
 
 /** A contribution and its replies, depth first: the reading order of the threads. */
 export function* flatten(c: ExportContribution, depth = 0): Generator<{ c: ExportContribution; depth: number }> {
@@ -49,17 +54,19 @@ export const people = (list: { displayName: string; affiliation: string }[]) =>
 /** What was exported, in words: "all published contributions", "highlighted contributions in French". */
 export function scopeLine(input: CuratedInput): string {
   const f = input.filters;
-  const parts = [f.scope === 'highlighted' ? 'contributions highlighted for the note' : 'all published contributions'];
+  const lang = exportLanguage(f);
+  const w = EXPORT_WORDS[lang].scope;
+  const parts = [f.scope === 'highlighted' ? w.highlighted : w.published];
   if (f.questionId) {
     const q = input.questions.find((x) => (f.questionId === 'none' ? x.id === null : x.id === f.questionId));
-    parts.push(q?.number ? `question ${q.number}` : 'the space as a whole');
+    parts.push(q?.number ? w.question(q.number) : w.general);
   }
-  if (f.language) parts.push(`in ${LANGUAGE_LABELS[f.language]}`);
-  if (f.tag === 'none') parts.push('with no objective');
-  else if (f.tag) parts.push(`on objective ${f.tag}`);
-  if (f.group === 'objective') parts.push('grouped by objective');
-  if (f.translation) parts.push(`with ${LANGUAGE_LABELS[f.translation]} translations where available`);
-  return parts.join(', ');
+  if (f.language) parts.push(w.inLanguage(languageName(f.language, lang)));
+  if (f.tag === 'none') parts.push(w.noObjective);
+  else if (f.tag) parts.push(w.onObjective(f.tag));
+  if (f.group === 'objective') parts.push(w.byObjective);
+  if (f.translation) parts.push(w.withTranslations(languageName(f.translation, lang)));
+  return parts.join(lang === 'zh' ? '，' : lang === 'ar' ? '، ' : ', ');
 }
 
 /**

@@ -103,9 +103,9 @@ function contribution(
   });
   return [
     lines.join('  \n'),
-    `*${escapeInline(translationLabel(t))}*`,
+    `*${escapeInline(translationLabel(t, lang))}*`,
     translated,
-    `*${escapeInline(originalLabel(c))}*`,
+    `*${escapeInline(originalLabel(c, lang))}*`,
     body,
   ].join('\n\n');
 }

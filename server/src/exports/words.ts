@@ -80,6 +80,20 @@ interface Words {
     attachments: string;
     noContributions: string;
   };
+  /** What an export holds, in words, and the labels around a translation. */
+  scope: {
+    published: string;
+    highlighted: string;
+    question: (n: number) => string;
+    general: string;
+    inLanguage: (language: string) => string;
+    noObjective: string;
+    onObjective: (tag: string) => string;
+    byObjective: string;
+    withTranslations: (language: string) => string;
+    translated: (from: string, by: string | null, date: string) => string;
+    original: (language: string) => string;
+  };
   /** A space's period when only one end, or neither, is known. */
   period: { from: (date: string) => string; until: (date: string) => string; none: string };
   /** A contribution's language with no name of its own ("other"). */
@@ -134,6 +148,19 @@ const en: Words = {
     noContributions: 'No published contributions.',
   },
   period: { from: (date) => `from ${date}`, until: (date) => `until ${date}`, none: 'no dates set' },
+  scope: {
+    published: 'all published contributions',
+    highlighted: 'contributions highlighted for the note',
+    question: (n) => `question ${n}`,
+    general: 'the space as a whole',
+    inLanguage: (l) => `in ${l}`,
+    noObjective: 'with no objective',
+    onObjective: (t) => `on objective ${t}`,
+    byObjective: 'grouped by objective',
+    withTranslations: (l) => `with ${l} translations where available`,
+    translated: (from, by, date) => `Translated from ${from}${by ? ` by ${by}` : ''}, ${date}`,
+    original: (l) => `Original (${l})`,
+  },
   otherLanguage: 'Other',
   marks: {
     verified: (by, date) => `Verified${by ? ` by ${by}` : ''}, ${date}`,
@@ -185,6 +212,20 @@ const fr: Words = {
     noContributions: 'Aucune contribution publiée.',
   },
   period: { from: (date) => `à partir du ${date}`, until: (date) => `jusqu’au ${date}`, none: 'aucune date fixée' },
+  scope: {
+    published: 'toutes les contributions publiées',
+    highlighted: 'contributions retenues pour la note',
+    question: (n) => `question ${n}`,
+    general: 'l’espace dans son ensemble',
+    inLanguage: (l) => `en ${l.toLowerCase()}`,
+    noObjective: 'sans objectif',
+    onObjective: (t) => `sur l’objectif ${t}`,
+    byObjective: 'regroupées par objectif',
+    withTranslations: (l) => `avec les traductions en ${l.toLowerCase()} disponibles`,
+    translated: (from, by, date) =>
+      `Traduit de l’original (${from.toLowerCase()})${by ? ` par ${by}` : ''}, le ${date}`,
+    original: (l) => `Original (${l.toLowerCase()})`,
+  },
   otherLanguage: 'Autre',
   marks: {
     verified: (by, date) => `Vérifié${by ? ` par ${by}` : ''}, ${date}`,
@@ -274,6 +315,19 @@ const es: Words = {
     noContributions: 'No hay contribuciones publicadas.',
   },
   period: { from: (date) => `desde el ${date}`, until: (date) => `hasta el ${date}`, none: 'sin fechas fijadas' },
+  scope: {
+    published: 'todas las contribuciones publicadas',
+    highlighted: 'contribuciones destacadas para la nota',
+    question: (n) => `pregunta ${n}`,
+    general: 'el espacio en su conjunto',
+    inLanguage: (l) => `en ${l.toLowerCase()}`,
+    noObjective: 'sin objetivo',
+    onObjective: (t) => `sobre el objetivo ${t}`,
+    byObjective: 'agrupadas por objetivo',
+    withTranslations: (l) => `con las traducciones al ${l.toLowerCase()} disponibles`,
+    translated: (from, by, date) => `Traducido del ${from.toLowerCase()}${by ? ` por ${by}` : ''}, ${date}`,
+    original: (l) => `Original (${l.toLowerCase()})`,
+  },
   otherLanguage: 'Otro',
   marks: {
     verified: (by, date) => `Verificado${by ? ` por ${by}` : ''}, ${date}`,
@@ -363,6 +417,19 @@ const ar: Words = {
     noContributions: 'لا توجد مساهمات منشورة.',
   },
   period: { from: (date) => `اعتبارًا من ${date}`, until: (date) => `حتى ${date}`, none: 'لم تُحدد مواعيد' },
+  scope: {
+    published: 'جميع المساهمات المنشورة',
+    highlighted: 'المساهمات المُبرزة لأغراض المذكرة',
+    question: (n) => `السؤال ${n}`,
+    general: 'المساحة ككل',
+    inLanguage: (l) => `باللغة ${l}`,
+    noObjective: 'دون هدف',
+    onObjective: (t) => `بشأن الهدف ${t}`,
+    byObjective: 'مصنفة حسب الهدف',
+    withTranslations: (l) => `مع الترجمات إلى اللغة ${l} حيثما توفرت`,
+    translated: (from, by, date) => `ترجمة عن اللغة ${from}${by ? `، ترجمها ${by}` : ''}، ${date}`,
+    original: (l) => `النص الأصلي (${l})`,
+  },
   otherLanguage: 'لغة أخرى',
   marks: {
     verified: (by, date) => `موثَّق${by ? ` بواسطة ${by}` : ''}، ${date}`,
@@ -452,6 +519,19 @@ const zh: Words = {
     noContributions: '没有已发布的意见。',
   },
   period: { from: (date) => `自${date}起`, until: (date) => `至${date}止`, none: '未设定日期' },
+  scope: {
+    published: '所有已发布意见',
+    highlighted: '标记为供编写说明使用的重点意见',
+    question: (n) => `问题${n}`,
+    general: '整个空间',
+    inLanguage: (l) => `语言：${l}`,
+    noObjective: '无目标',
+    onObjective: (t) => `目标${t}`,
+    byObjective: '按目标分组',
+    withTranslations: (l) => `附${l}译文（如有）`,
+    translated: (from, by, date) => `译自${from}${by ? `，译者：${by}` : ''}，${date}`,
+    original: (l) => `原文（${l}）`,
+  },
   otherLanguage: '其他',
   marks: { verified: (by, date) => `已验证${by ? `（${by}）` : ''}，${date}`, official: (m) => `${m}的正式提交` },
   report: {
@@ -538,6 +618,20 @@ const ru: Words = {
     noContributions: 'Опубликованных материалов нет.',
   },
   period: { from: (date) => `с ${date}`, until: (date) => `до ${date}`, none: 'сроки не установлены' },
+  scope: {
+    published: 'все опубликованные материалы',
+    highlighted: 'материалы, отмеченные для записки',
+    question: (n) => `вопрос ${n}`,
+    general: 'пространство в целом',
+    inLanguage: (l) => `язык: ${l.toLowerCase()}`,
+    noObjective: 'без цели',
+    onObjective: (t) => `по цели ${t}`,
+    byObjective: 'по целям',
+    withTranslations: (l) => `с переводами (язык: ${l.toLowerCase()}), где они есть`,
+    translated: (from, by, date) =>
+      `Перевод (язык оригинала: ${from.toLowerCase()})${by ? `, переводчик: ${by}` : ''}, ${date}`,
+    original: (l) => `Оригинал (${l.toLowerCase()})`,
+  },
   otherLanguage: 'Другой',
   marks: {
     verified: (by, date) => `Подтверждено${by ? ` (${by})` : ''}, ${date}`,
