@@ -115,10 +115,12 @@ export async function growth(db: BenchDatabase, rounds = 15) {
     const measures = async () => {
       const pending = await pendingIds();
       return {
-        'space page': await time(() => inject('GET', base)),
-        'page of 100': await time(() => inject('GET', `${base}/comments?limit=100`)),
+        // Signed in (a moderator): the public read cache serves guests, and these rows measure the queries.
+        'space page': await time(() => inject('GET', base, undefined, true)),
+        'page of 100': await time(() => inject('GET', `${base}/comments?limit=100`, undefined, true)),
         'search, rare word': await time(() => inject('GET', `${base}/comments?q=zanzibarite&limit=50`)),
         'search, no match': await time(() => inject('GET', `${base}/comments?q=xylophonic&limit=50`)),
+        'search, common word': await time(() => inject('GET', `${base}/comments?q=diaspora&limit=50`)),
         'one approval': await time(() => {
           const c = pending.shift();
           if (!c) throw new Error('out of pending comments');
@@ -135,8 +137,13 @@ export async function growth(db: BenchDatabase, rounds = 15) {
     const large = await measures();
     for (const name of Object.keys(small) as (keyof typeof small)[]) {
       const ratio = large[name] / small[name];
+      // The common word (in every comment) is for information: issue 12 sets no goal for it.
+      const goal =
+        name === 'search, common word'
+          ? '(no goal; for information)'
+          : `(goal ≤ 1.5) ${ratio <= 1.5 ? 'met' : 'NOT met'}`;
       console.log(
-        `  ${name.padEnd(20)} p50 1k ${small[name].toFixed(1).padStart(6)} ms  50k ${large[name].toFixed(1).padStart(6)} ms  ratio ${ratio.toFixed(2)} (goal ≤ 1.5) ${ratio <= 1.5 ? 'met' : 'NOT met'}`,
+        `  ${name.padEnd(20)} p50 1k ${small[name].toFixed(1).padStart(6)} ms  50k ${large[name].toFixed(1).padStart(6)} ms  ratio ${ratio.toFixed(2)} ${goal}`,
       );
     }
 
