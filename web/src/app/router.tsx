@@ -80,6 +80,10 @@ export const router = createBrowserRouter([
         lazy: () => import('../features/admin/routes/Users').then((m) => ({ Component: m.Users })),
       },
       {
+        path: 'admin/affiliations',
+        lazy: () => import('../features/affiliations/routes/Affiliations').then((m) => ({ Component: m.Affiliations })),
+      },
+      {
         path: 'admin/mailbox',
         lazy: () => import('../features/mail/routes/Mailbox').then((m) => ({ Component: m.Mailbox })),
       },

@@ -1,6 +1,7 @@
 import type { SpaceSummary } from '@convene/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import '../../affiliations/locales';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useFormat } from '../../../i18n/format';
@@ -25,6 +26,7 @@ export function AdminHome() {
 
 function Home() {
   const { t } = useTranslation('admin');
+  const { t: ta } = useTranslation('affiliations');
   usePageTitle(t('home.title'));
   const abilities = useMyAbilities();
   const spaces = useQuery(spacesQuery);
@@ -49,6 +51,9 @@ function Home() {
         </Link>
         <Link className="button secondary" to="/admin/users">
           {t('home.users')}
+        </Link>
+        <Link className="button secondary" to="/admin/affiliations">
+          {ta('admin.open')}
         </Link>
       </div>
       <h2 id="spaces-title">{t('home.spaces')}</h2>

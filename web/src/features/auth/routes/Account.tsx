@@ -19,6 +19,7 @@ import {
 import { SignedInPage } from '../components/AuthPage';
 import { NotificationPreferences } from '../../notifications/components/NotificationPreferences';
 import { AccountSecurity } from '../../staffAccounts/components/AccountSecurity';
+import { AffiliationRequest } from '../../affiliations/components/AffiliationRequest';
 import { PersonalData } from '../components/PersonalData';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { localizeFieldMessage } from '../utils/fieldMessages';
@@ -47,6 +48,7 @@ export function Account() {
             <ProfileForm key={user.id} user={user} />
           </section>
           <NotificationPreferences />
+          <AffiliationRequest userId={user.id} />
           <AccountSecurity userId={user.id} />
           <PersonalData />
         </>

@@ -2,6 +2,7 @@ import type { CommentDto } from '@convene/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, lazy, memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AffiliationMarks } from '../../affiliations/components/AffiliationMarks';
 import { Link } from 'react-router';
 import { countryName } from '../../../i18n/format';
 import { meQuery } from '../../auth/api/me';
@@ -201,6 +202,7 @@ export const CommentItem = memo(function CommentItem({
               , <bdi>{comment.author.affiliation}</bdi>
             </span>
           )}
+          <AffiliationMarks person={comment.author} />
         </h3>
         <p className="comment-meta">
           <span className="badge category">{t(`common:category.${comment.author.stakeholderCategory}`)}</span>

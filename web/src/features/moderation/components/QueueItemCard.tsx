@@ -1,6 +1,7 @@
 import type { CommentDto, Decision, QueueItem } from '@convene/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AffiliationMarks } from '../../affiliations/components/AffiliationMarks';
 import { Link } from 'react-router';
 import { countryName, useFormat } from '../../../i18n/format';
 import { availableDecisions, decisionVerb } from '../lib/decisions';
@@ -93,6 +94,7 @@ export function QueueItemCard({
             <span className="visually-hidden">{t(`kind.${item.kind}`)}: </span>
             <bdi>{c.author.displayName}</bdi>
           </h2>
+          <AffiliationMarks person={c.author} />
           {collapsed ? (
             <span className="queue-item-excerpt" id={`item-${id}-excerpt`} lang={lang}>
               {excerpt}

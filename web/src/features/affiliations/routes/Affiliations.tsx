@@ -1,0 +1,256 @@
+import { STAKEHOLDER_CATEGORIES, type AffiliationQueueItem } from '@convene/shared';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countryName } from '../../../i18n/format';
+import {
+  domainsQuery,
+  queueQuery,
+  useAddDomain,
+  useDecline,
+  useFocalPoint,
+  useRemoveDomain,
+  useVerify,
+  verifiedUsersQuery,
+} from '../api';
+import { AffiliationMarks } from '../components/AffiliationMarks';
+import '../locales';
+import '../affiliations.css';
+
+/** `/admin/affiliations`: the verification queue, organisation domains and focal points. */
+export function Affiliations() {
+  const { t } = useTranslation('affiliations');
+  const [status, setStatus] = useState<string | null>(null);
+  return (
+    <div className="staff admin-page affiliation-admin">
+      <h1>{t('admin.title')}</h1>
+      <p role="status" aria-live="polite">
+        {status}
+      </p>
+      <Queue onDone={setStatus} />
+      <Domains onDone={setStatus} />
+      <FocalPoints />
+    </div>
+  );
+}
+
+function Queue({ onDone }: { onDone: (s: string) => void }) {
+  const { t, i18n } = useTranslation('affiliations');
+  const { t: tc } = useTranslation('common');
+  const queue = useQuery(queueQuery());
+  const verify = useVerify();
+  const items = queue.data?.requests ?? [];
+  return (
+    <section aria-labelledby="aff-queue">
+      <h2 id="aff-queue">{t('admin.queue')}</h2>
+      {queue.isSuccess && items.length === 0 && <p>{t('admin.empty')}</p>}
+      <ul className="affiliation-queue">
+        {items.map((r) => (
+          <li key={r.id} aria-labelledby={`req-${r.id}`}>
+            <h3 id={`req-${r.id}`}>
+              <bdi>{r.user.displayName}</bdi> ({r.user.email})
+            </h3>
+            <p>
+              {t('admin.asked')}: <bdi>{r.organisation}</bdi> · {tc(`category.${r.stakeholderCategory}`)}
+              {r.country && <> · {countryName(r.country, i18n.language)}</>} · <bdi>{r.title}</bdi>
+            </p>
+            {r.note && <p dir="auto">{r.note}</p>}
+            <button
+              type="button"
+              disabled={verify.isPending}
+              onClick={() =>
+                verify.mutate(r.id, { onSuccess: () => onDone(t('admin.verifiedDone', { name: r.user.displayName })) })
+              }
+            >
+              {t('admin.verify')} <span className="visually-hidden">{r.user.displayName}</span>
+            </button>{' '}
+            <DeclineForm request={r} onDone={onDone} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DeclineForm({ request, onDone }: { request: AffiliationQueueItem; onDone: (s: string) => void }) {
+  const { t } = useTranslation('affiliations');
+  const [open, setOpen] = useState(false);
+  const decline = useDecline();
+  const id = `decline-${request.id}`;
+  if (!open) {
+    return (
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        {t('admin.decline')} <span className="visually-hidden">{request.user.displayName}</span>
+      </button>
+    );
+  }
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
+    decline.mutate(
+      { id: request.id, reason },
+      { onSuccess: () => onDone(t('admin.declinedDone', { name: request.user.displayName })) },
+    );
+  };
+  return (
+    <form onSubmit={submit} className="affiliation-form">
+      <div className="field">
+        <label htmlFor={id}>{t('admin.reason')}</label>
+        <textarea id={id} name="reason" required rows={2} autoFocus />
+      </div>
+      <p>
+        <button type="submit" disabled={decline.isPending}>
+          {t('admin.confirmDecline')}
+        </button>{' '}
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          {t('admin.cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function Domains({ onDone }: { onDone: (s: string) => void }) {
+  const { t } = useTranslation('affiliations');
+  const { t: tc } = useTranslation('common');
+  const domains = useQuery(domainsQuery());
+  const add = useAddDomain();
+  const remove = useRemoveDomain();
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    setError(null);
+    add.mutate(
+      {
+        domain: String(f.get('domain') ?? ''),
+        organisation: String(f.get('organisation') ?? ''),
+        stakeholderCategory: String(f.get('stakeholderCategory') ?? ''),
+      },
+      {
+        onSuccess: (res) => {
+          form.reset();
+          onDone(t('admin.addedDomain', { domain: res.domain.domain, count: res.verifiedNow }));
+        },
+        onError: (err) => setError(err instanceof Error ? err.message : String(err)),
+      },
+    );
+  };
+  const list = domains.data?.domains ?? [];
+  return (
+    <section aria-labelledby="aff-domains">
+      <h2 id="aff-domains">{t('admin.domains')}</h2>
+      <p>{t('admin.domainsIntro')}</p>
+      {domains.isSuccess && list.length === 0 && <p>{t('admin.noDomains')}</p>}
+      {list.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.domain')}</th>
+              <th scope="col">{t('request.organisation')}</th>
+              <th scope="col">{t('request.category')}</th>
+              <th scope="col">{t('admin.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((d) => (
+              <tr key={d.domain}>
+                <td>{d.domain}</td>
+                <td>
+                  <bdi>{d.organisation}</bdi>
+                </td>
+                <td>{tc(`category.${d.stakeholderCategory}`)}</td>
+                <td>
+                  <button type="button" className="secondary" onClick={() => remove.mutate(d.domain)}>
+                    {t('admin.remove')} <span className="visually-hidden">{d.domain}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      <form className="affiliation-form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="dom-domain">{t('admin.domain')}</label>
+          <input id="dom-domain" name="domain" required placeholder="mfa.gov.example" />
+        </div>
+        <div className="field">
+          <label htmlFor="dom-organisation">{t('request.organisation')}</label>
+          <input id="dom-organisation" name="organisation" required />
+        </div>
+        <div className="field">
+          <label htmlFor="dom-category">{t('request.category')}</label>
+          <select id="dom-category" name="stakeholderCategory" defaultValue="member_state">
+            {STAKEHOLDER_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {tc(`category.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p>
+          <button type="submit" disabled={add.isPending}>
+            {t('admin.addDomain')}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+function FocalPoints() {
+  const { t, i18n } = useTranslation('affiliations');
+  const users = useQuery(verifiedUsersQuery());
+  const focal = useFocalPoint();
+  const list = users.data?.users ?? [];
+  return (
+    <section aria-labelledby="aff-focal">
+      <h2 id="aff-focal">{t('admin.focalPoints')}</h2>
+      <p>{t('admin.focalIntro')}</p>
+      {users.isSuccess && list.length === 0 && <p>{t('admin.noVerified')}</p>}
+      {list.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.requestedBy')}</th>
+              <th scope="col">{t('request.country')}</th>
+              <th scope="col">{t('admin.focalPoint')}</th>
+              <th scope="col">{t('admin.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <bdi>{u.displayName}</bdi>, <bdi>{u.affiliation}</bdi> <AffiliationMarks person={u} />
+                </td>
+                <td>{u.country ? countryName(u.country, i18n.language) : ''}</td>
+                <td>{u.focalPoint ? '✓' : ''}</td>
+                <td>
+                  {u.country && (
+                    <button
+                      type="button"
+                      className={u.focalPoint ? 'secondary' : undefined}
+                      disabled={focal.isPending}
+                      onClick={() => focal.mutate({ userId: u.id, on: !u.focalPoint })}
+                    >
+                      {t(u.focalPoint ? 'admin.undesignate' : 'admin.designate')}{' '}
+                      <span className="visually-hidden">{u.displayName}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
