@@ -16,11 +16,11 @@ export function NoteHeader({ title, space }: { title: string; space: NoteDto['sp
 
   return (
     <header className="notes-header">
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading} tabIndex={-1} dir="auto">
         {title.trim() || t('editor.untitled')}
       </h1>
       <p className="notes-subtitle">
-        {space.code} — {space.title}
+        {space.code} — <bdi>{space.title}</bdi>
       </p>
       <NotesNav slug={space.slug} notes />
     </header>

@@ -74,7 +74,9 @@ export function Outline({
                 <span aria-hidden="true">⠿</span>
               </Button>
             )}
-            <span className="outline-title">{heading}</span>
+            <span className="outline-title" dir="auto">
+              {heading}
+            </span>
             <span className="outline-meta muted">
               {t('words.count', { words: f.number(item.words), count: item.words })} ·{' '}
               {t('outline.placed', { n: f.number(item.placed), count: item.placed })}
