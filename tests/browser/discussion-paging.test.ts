@@ -177,6 +177,34 @@ describe('a discussion of 2,000 comments, a page at a time', () => {
     await poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`comment-${id}`);
   });
 
+  it('the API: order=newest pages backwards; from= starts at a readable comment only', async () => {
+    const anon = ctx.client();
+    const list = `/api/spaces/${space.slug}/comments?questionId=${q(3).id}&limit=2`;
+    const html = (res: { body: { comments: { bodyHtml: string }[] } }) => res.body.comments.map((c) => c.bodyHtml);
+    const newest = await anon.get(`${list}&order=newest`);
+    expect(newest.status).toBe(200);
+    expect(html(newest)).toEqual(['<p>Comment Q3 #222</p>', '<p>Comment Q3 #221</p>']);
+    const next = await anon.get(`${list}&order=newest&cursor=${newest.body.nextCursor}`);
+    expect(html(next)).toEqual(['<p>Comment Q3 #220</p>', '<p>Comment Q3 #219</p>']);
+    const from = await anon.get(`${list}&from=${await idOf('Comment Q3 #100')}`);
+    expect(html(from)).toEqual(['<p>Comment Q3 #100</p>', '<p>Comment Q3 #101</p>']);
+    // A pending comment cannot be used to learn where it sits: nothing, for anyone but its author.
+    const pending = await insertComment(ctx, {
+      spaceId: space.id,
+      authorId: authors[1]?.user.id ?? '',
+      questionId: q(3).id,
+      status: 'pending',
+      body: 'Not yet decided.',
+    });
+    const hidden = await anon.get(`/api/spaces/${space.slug}/comments?limit=5&from=${pending.id}`);
+    expect(hidden.status).toBe(200);
+    expect(hidden.body.comments).toEqual([]);
+    const own = await authors[1]?.client.get(`/api/spaces/${space.slug}/comments?limit=1&from=${pending.id}`);
+    expect(own?.body.comments[0]?.id).toBe(pending.id);
+    const bad = await anon.get(`${list}&from=nope`);
+    expect(bad.status).toBe(400);
+  });
+
   it("a comment approved live appears without replacing the other comments' DOM nodes", async () => {
     const page = await openSpace();
     await poll(() => articles(page, 1).count()).toBe(2);
