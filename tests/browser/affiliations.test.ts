@@ -1,0 +1,95 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { setupApp } from '../helpers/app.js';
+import { makeAdmin, makeSpace, makeUser, uuid } from '../helpers/factories.js';
+import {
+  BROWSER_WAIT_MS,
+  allowConsoleErrors,
+  launchBrowser,
+  seriousViolations,
+  signedInPage,
+  startWebApp,
+} from '../helpers/browser.js';
+
+/**
+ * Through the web client: a delegate asks on the account page; an administrator verifies them
+ * and designates them focal point on /admin/affiliations (keyboard-usable buttons, axe-clean);
+ * the delegate's comments then carry the marks on the space page and in the moderation queue,
+ * and focusing the mark tells who verified it.
+ */
+const ctx = await setupApp();
+const { baseURL } = await startWebApp(ctx);
+const browser = await launchBrowser();
+afterAll(() => browser.close());
+
+describe('verified affiliations in the browser', () => {
+  it('an administrator verifies a delegate and designates a focal point; the marks show on the page and in the queue', async () => {
+    const admin = await makeAdmin(ctx);
+    const delegate = await makeUser(ctx, {
+      displayName: 'Amina Odhiambo',
+      affiliation: 'Ministry of Foreign Affairs of Kenya',
+      stakeholderCategory: 'member_state',
+      country: 'KE',
+    });
+
+    // The delegate asks on the account page.
+    const mine = await signedInPage(browser, baseURL, delegate);
+    await mine.goto('/account');
+    await mine.getByLabel('Title or position').fill('Counsellor');
+    await mine.getByRole('button', { name: 'Ask for verification' }).click();
+    await expect
+      .poll(() => mine.getByText('is waiting for the secretariat').isVisible(), { timeout: BROWSER_WAIT_MS })
+      .toBe(true);
+
+    // The administrator works the queue with the keyboard.
+    const page = await signedInPage(browser, baseURL, admin);
+    // The menu asks the moderation queue, which answers 403 to an administrator who moderates nothing.
+    allowConsoleErrors(page, /status of 403 .*\/api\/moderation\/queue/);
+    await page.goto('/admin/affiliations');
+    const verify = page.getByRole('button', { name: 'Verify Amina Odhiambo' });
+    await verify.waitFor({ timeout: BROWSER_WAIT_MS });
+    expect(await seriousViolations(page)).toEqual([]);
+    await verify.focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByText('Amina Odhiambo is verified.').isVisible(), { timeout: BROWSER_WAIT_MS })
+      .toBe(true);
+    const designate = page.getByRole('button', { name: 'Designate focal point Amina Odhiambo' });
+    await designate.waitFor({ timeout: BROWSER_WAIT_MS });
+    await designate.click();
+    await page.getByRole('button', { name: 'End designation Amina Odhiambo' }).waitFor({ timeout: BROWSER_WAIT_MS });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The delegate's contributions: published at once in a pre_except_verified space, waiting in a pre one.
+    const open = (await makeSpace(ctx, { moderationMode: 'pre_except_verified' })).space;
+    const pre = (await makeSpace(ctx, { moderationMode: 'pre' })).space;
+    for (const s of [open, pre]) {
+      const res = await delegate.client.post(`/api/spaces/${s.slug}/comments`, {
+        body: `Kenya's view in ${s.code}.`,
+        language: 'en',
+        clientId: uuid(),
+      });
+      expect(res.status).toBe(201);
+    }
+
+    await page.goto(`/spaces/${open.slug}`);
+    const comment = page.locator('article.comment', { hasText: "Kenya's view" });
+    await comment.waitFor({ timeout: BROWSER_WAIT_MS });
+    expect(await comment.getByText('Official contribution of Kenya').isVisible()).toBe(true);
+    const mark = comment.getByTestId('verified-mark');
+    await mark.focus();
+    const tip = comment.getByRole('tooltip');
+    await expect.poll(() => tip.isVisible(), { timeout: BROWSER_WAIT_MS }).toBe(true);
+    expect(await tip.textContent()).toContain(`verified by ${admin.user.displayName}`);
+    // The tooltip is the mark's accessible description, not a title.
+    const describedBy = await mark.getAttribute('aria-describedby');
+    expect(describedBy).toBe(await tip.getAttribute('id'));
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`/spaces/${pre.slug}/moderation`);
+    const item = page.locator('article', { hasText: 'Amina Odhiambo' }).first();
+    await item.waitFor({ timeout: BROWSER_WAIT_MS });
+    expect(await item.getByTestId('verified-mark').isVisible()).toBe(true);
+    expect(await item.getByText('Official contribution of Kenya').isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
