@@ -16,8 +16,8 @@ export function NoteHeader({ title, space }: { title: string; space: NoteDto['sp
 
   return (
     <header className="notes-header">
-      <h1 ref={heading} tabIndex={-1} dir="auto">
-        {title.trim() || t('editor.untitled')}
+      <h1 ref={heading} tabIndex={-1}>
+        <bdi>{title.trim() || t('editor.untitled')}</bdi>
       </h1>
       <p className="notes-subtitle">
         {space.code} — <bdi>{space.title}</bdi>
