@@ -91,8 +91,8 @@ describe('the six interface languages', () => {
           await p.locator('form.composer').first().scrollIntoViewIfNeeded();
         },
       },
-      { name: 'queue', page: staffPage, open: (p) => go(p, '/spaces/rt-1-1/moderation', 'main h1') },
-      { name: 'dashboard', page: staffPage, open: (p) => go(p, '/spaces/rt-1-1/dashboard', 'main h1') },
+      { name: 'queue', page: staffPage, open: (p) => go(p, '/spaces/rt-1-1/moderation', '.queue-item-title') },
+      { name: 'dashboard', page: staffPage, open: (p) => go(p, '/spaces/rt-1-1/dashboard', 'main table') },
       { name: 'note-editor', page: staffPage, open: (p) => go(p, `/notes/${note.id}`, '[data-testid="note-section"]') },
     ];
     const overflows: string[] = [];
