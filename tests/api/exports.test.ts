@@ -295,6 +295,8 @@ describe('GET /api/spaces/:slug/export', () => {
       'Affiliation',
       'Category',
       'Country',
+      'Verified',
+      'Official contribution',
       'Language',
       'Date (UTC)',
       'Status',
