@@ -93,3 +93,40 @@ describe('search in six languages', () => {
     expect(await search(cast.anonymous, '"" -')).toEqual([]);
   });
 });
+
+describe('search over more rows than the first ones it tests in order', () => {
+  it('gives the same pages, in order, for a common word (found early) and a rarer one (found late)', async () => {
+    const { space } = await makeSpace(ctx, { questionCount: 0 });
+    await ctx.db.db.execute(sql`
+      insert into comments (space_id, author_id, client_id, body_md, body_html, language, status, created_at)
+      select ${space.id}, ${cast.author.user.id}, gen_random_uuid(),
+             'Remittances ' || case when g % 300 = 1 then 'corridor ' else '' end || g, '<p>x</p>', 'en',
+             (case when g % 2 = 0 then 'pending' else 'approved' end)::comment_status, now() - interval '1 day' + g * interval '1 second'
+      from generate_series(1, 1300) g`);
+    const all = async (q: string) => {
+      const out: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await cast.anonymous.get(
+          `/api/spaces/${space.slug}/comments?limit=40&q=${q}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        expect(res.status).toBe(200);
+        out.push(...(res.body.comments as { bodyHtml: string; id: string }[]).map((c) => c.id));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      return out;
+    };
+    const expected = async (pattern: string) =>
+      (
+        await ctx.db.db.execute<{ id: string }>(
+          sql`select id from comments where space_id = ${space.id} and status = 'approved' and body_md like ${pattern} order by created_at, id`,
+        )
+      ).rows.map((r) => r.id);
+    // "Remittances" is in all 650 published ones (the page fills from the first rows tested in order);
+    // "corridor" in comments 1, 301, 601, 901, 1201, all published (found through the index).
+    expect(await all('remittances')).toEqual(await expected('Remittances%'));
+    const rare = await all('corridor');
+    expect(rare).toHaveLength(5);
+    expect(rare).toEqual(await expected('%corridor%'));
+  });
+});

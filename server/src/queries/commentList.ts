@@ -181,16 +181,28 @@ export async function listSpaceComments(
   const ord = (a: string) => sql.raw(newest ? `${a}.created_at desc, ${a}.id desc` : `${a}.created_at, ${a}.id`);
   const page = limit + 1;
   const conditions = (visible: SQL) => sql.join([...where, visible], sql` and `);
+  // A search: the first WALK published rows in order are tested one by one (a common word fills
+  // the page there); only when they hold less than a page and are not all the rows does the GIN
+  // index collect every match (a rare word, or one found nowhere, then costs the same at any size).
+  // The GIN part runs only if the gate says so (a one-time filter on an init-plan).
+  const WALK = 500;
   const branch = (visible: SQL) =>
-    tsq
-      ? sql`(select h.id, h.created_at from hits h join comments c on c.id = h.id where ${visible} order by ${ord('h')} limit ${page})`
-      : sql`(select c.id, c.created_at from comments c where ${conditions(visible)} order by ${ord('c')} limit ${page})`;
-  const hits = tsq
-    ? sql`with hits as materialized (select c.id, c.created_at from comments c where c.search @@ (${tsq}) and ${sql.join(where, sql` and `)}), `
-    : sql`with `;
-  const branches = listed.own
-    ? sql`${branch(listed.published)} union all ${branch(listed.own)}`
+    sql`(select c.id, c.created_at from comments c where ${conditions(visible)}${tsq ? sql` and c.search @@ (${tsq})` : sql``} order by ${ord('c')} limit ${page})`;
+  const published = tsq
+    ? sql`(select h.id, h.created_at from hits h order by ${ord('h')} limit ${page})`
     : branch(listed.published);
+  const hits = tsq
+    ? sql`with walk as materialized (
+        select c.id, c.created_at, c.search @@ (${tsq}) as hit from comments c
+        where ${conditions(listed.published)} order by ${ord('c')} limit ${WALK}),
+      gate as materialized (select count(*) filter (where hit) >= ${page} or count(*) < ${WALK} as walked from walk),
+      hits as materialized (
+        select w.id, w.created_at from walk w where w.hit and (select walked from gate)
+        union all
+        select c.id, c.created_at from comments c
+        where c.search @@ (${tsq}) and ${conditions(listed.published)} and not (select walked from gate)), `
+    : sql`with `;
+  const branches = listed.own ? sql`${published} union all ${branch(listed.own)}` : published;
 
   const staff = isStaff(viewer, scope);
   const viewerId = signedIn(viewer) ? viewer.id : null;
