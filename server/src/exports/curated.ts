@@ -30,6 +30,7 @@ import {
 } from '../queries/participation.js';
 import { markdownToPlainText } from './markdown.js';
 import { shownTranslations } from './translations.js';
+import { exportLanguage } from './words.js';
 import { questionText, spaceText } from '../presenters/spaceTexts.js';
 
 /** Root contributions loaded per page; their whole reply threads come with them. */
@@ -368,7 +369,12 @@ export async function loadCuratedInput(db: DbOrTx, space: Space, options: Curate
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const figures = await loadParticipationFigures(db, space, filter);
   const participation = figures.participation;
-  const summary = participationSummary(figures, filter.language);
+  // The sentence follows the same rule as the export's other fixed text (exportLanguage in words.ts):
+  // the translation asked for, else the language filtered on, else English.
+  const summary = participationSummary(
+    figures,
+    exportLanguage({ translation: options.translation, language: filter.language }),
+  );
   const staff = await loadStaff(db, space);
   const [parent] = space.parentId
     ? await db

@@ -202,11 +202,11 @@ function contributionBlocks(
       }),
     );
   }
-  const replyLine = replyNote(c, grouping);
+  const replyLine = replyNote(c, grouping, lang);
   if (replyLine) {
     blocks.push(new Paragraph({ ...at, keepNext: true, children: [new TextRun({ text: replyLine, italics: true })] }));
   }
-  const also = alsoUnderNote(c);
+  const also = alsoUnderNote(c, lang);
   if (also) {
     blocks.push(new Paragraph({ ...at, keepNext: true, children: [new TextRun({ text: also, italics: true })] }));
   }
@@ -312,7 +312,7 @@ export async function docxExport(input: CuratedInput): Promise<Buffer> {
       children: [
         new TextRun({
           text: input.participation.summary,
-          language: { value: WORD_LANGUAGES[sentenceLanguage(input.filters.language)] ?? 'en-GB' },
+          language: { value: WORD_LANGUAGES[sentenceLanguage(lang)] ?? 'en-GB' },
         }),
       ],
     }),
@@ -324,7 +324,7 @@ export async function docxExport(input: CuratedInput): Promise<Buffer> {
     ...participationBlocks(input),
   ];
   for (const q of input.sections) {
-    children.push(new Paragraph({ text: sectionHeading(q), heading: HeadingLevel.HEADING_1 }));
+    children.push(new Paragraph({ text: sectionHeading(q, lang), heading: HeadingLevel.HEADING_1 }));
     let any = false;
     for await (const page of input.threads(q)) {
       for (const root of page) {

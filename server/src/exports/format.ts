@@ -73,31 +73,32 @@ export function scopeLine(input: CuratedInput): string {
  * Said of a reply exported without its parent: the parent is not published (withdrawn, pending,
  * rejected), or it is published but outside this export's filters.
  */
-export function replyNote(c: ExportContribution, grouping: CuratedInput['grouping'] = 'question'): string | null {
+export function replyNote(
+  c: ExportContribution,
+  grouping: CuratedInput['grouping'] = 'question',
+  lang: ExportLanguage = 'en',
+): string | null {
   if (!c.inReplyTo || c.parentId) return null;
-  if (!c.inReplyTo.published || !c.inReplyTo.number) return 'In reply to a contribution that is not published';
+  const w = EXPORT_WORDS[lang].reply;
+  if (!c.inReplyTo.published || !c.inReplyTo.number) return w.unpublished;
   // Under an objective every contribution stands on its own: its parent may be listed elsewhere.
-  return grouping === 'objective'
-    ? `In reply to ${c.inReplyTo.number}`
-    : `In reply to ${c.inReplyTo.number} (not in this export)`;
+  return grouping === 'objective' ? w.to(c.inReplyTo.number) : w.outside(c.inReplyTo.number);
 }
 
 /** Under an objective: "Also under objectives 5 and 16", for a contribution with several. */
-export function alsoUnderNote(c: ExportContribution): string | null {
+export function alsoUnderNote(c: ExportContribution, lang: ExportLanguage = 'en'): string | null {
   const other = c.alsoUnder ?? [];
-  if (other.length === 0) return null;
-  const list = new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(other);
-  return `Also under ${other.length === 1 ? 'objective' : 'objectives'} ${list}`;
+  return other.length === 0 ? null : EXPORT_WORDS[lang].alsoUnder(other);
 }
 
 export const questionHeading = (q: CuratedQuestion) => (q.number ? `${q.number}. ${q.text}` : q.text);
 
 /** "2. What …?" for a question, "Objective 16: Empower migrants …" for an objective. */
-export const sectionHeading = (s: CuratedSection) =>
+export const sectionHeading = (s: CuratedSection, lang: ExportLanguage = 'en') =>
   s.kind === 'objective'
     ? s.id === null
-      ? 'No objective'
-      : `Objective ${s.code ?? s.number ?? ''}: ${s.text}`
+      ? EXPORT_WORDS[lang].objective.none
+      : EXPORT_WORDS[lang].objective.heading(s.code ?? String(s.number ?? ''), s.text)
     : s.number
       ? `${s.number}. ${s.text}`
       : s.text;
@@ -184,7 +185,7 @@ export function contributionRow(
   lang: ExportLanguage = 'en',
 ): Record<ColumnKey, string> & { at: Date } {
   return {
-    objective: section?.kind === 'objective' ? sectionHeading(section) : '',
+    objective: section?.kind === 'objective' ? sectionHeading(section, lang) : '',
     number: c.number,
     questionNumber: q.number === null ? '' : String(q.number),
     question: q.text,

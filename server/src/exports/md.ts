@@ -77,14 +77,14 @@ function contribution(
     .join(' · ');
   const lines = [
     `${'#'.repeat(level)} ${c.number} ${escapeInline(a.displayName)}${a.affiliation ? `, ${escapeInline(a.affiliation)}` : ''}`,
-    `*${meta}* · [${w.label.permalink}](${c.permalink})${c.parentId && c.inReplyTo?.number ? ` · in reply to ${c.inReplyTo.number}` : ''}`,
+    `*${meta}* · [${w.label.permalink}](${c.permalink})${c.parentId && c.inReplyTo?.number ? ` · ${lang === 'en' ? `in reply to ${c.inReplyTo.number}` : w.reply.to(c.inReplyTo.number)}` : ''}`,
   ];
   // The verified and focal-point marks, on a line of their own under the name.
   const marks = authorMarks(a, lang).filter(Boolean);
   if (marks.length) lines.push(marks.map((m) => `**${escapeInline(`✓ ${m}`)}**`).join(' · '));
-  const replyLine = replyNote(c, grouping);
+  const replyLine = replyNote(c, grouping, lang);
   if (replyLine) lines.push(`*${replyLine}*`);
-  const also = alsoUnderNote(c);
+  const also = alsoUnderNote(c, lang);
   if (also) lines.push(`*${also}*`);
   if (c.tags.length)
     lines.push(`${w.label.tags}: ${c.tags.map((t) => escapeInline(`${t.code} ${t.label}`)).join('; ')}`);
@@ -139,7 +139,7 @@ export async function* markdownExport(input: CuratedInput): AsyncGenerator<strin
     participationSection(input),
   ].join('\n\n');
   for (const q of input.sections) {
-    yield `\n\n## ${escapeInline(sectionHeading(q))}`;
+    yield `\n\n## ${escapeInline(sectionHeading(q, lang))}`;
     let any = false;
     for await (const page of input.threads(q)) {
       const parts: string[] = [];

@@ -6,23 +6,27 @@ import { formatDate } from './format.js';
 import { escapeInline } from './md.js';
 import { embedMarkdown } from './markdown.js';
 import { type CitationTranslation, citationTranslationNote } from './translations.js';
+import { EXPORT_WORDS, type ExportLanguage } from './words.js';
 
 /** Cited contributions' translations into the note's language, by comment id (quoted in their footnotes). */
 type Translations = ReadonlyMap<string, CitationTranslation>;
 
 /** The reference a citation's footnote prints: "Author, Organisation, 22 November 2026, permalink". */
-function reference(c: NoteCitation, translations?: Translations): string {
-  if (!c.published || !c.author) return 'Contribution no longer published';
-  const ref = [c.author, c.affiliation, c.date ? formatDate(c.date) : null].filter(Boolean).join(', ');
+function reference(c: NoteCitation, translations: Translations | undefined, lang: ExportLanguage): string {
+  if (!c.published || !c.author) return EXPORT_WORDS[lang].note.noLongerPublished;
+  const ref = [c.author, c.affiliation, c.date ? formatDate(c.date, lang) : null]
+    .filter(Boolean)
+    .join(lang === 'zh' ? '，' : lang === 'ar' ? '، ' : ', ');
   // Written in another language: quoted in its translation into the note's, which the footnote names.
   const t = translations?.get(c.commentId);
-  return t ? `${ref}. ${citationTranslationNote(t)}` : ref;
+  return t ? `${ref}. ${citationTranslationNote(t, lang)}` : ref;
 }
 
 const byId = (note: NoteDto) => new Map(note.citations.map((c) => [c.commentId, c]));
 
 /** The space the note is for; no internal metadata (version, word counts) in a finished document. */
-const subtitle = (note: NoteDto) => `Background note for ${note.space.code} — ${note.space.title}`;
+const subtitle = (note: NoteDto, lang: ExportLanguage) =>
+  EXPORT_WORDS[lang].note.subtitle(note.space.code, note.space.title);
 
 /** Placed in a section but not cited in its text: listed in the annex, so every source is named. */
 function considered(note: NoteDto) {
@@ -34,17 +38,22 @@ function considered(note: NoteDto) {
     }))
     .filter((s) => s.items.length > 0);
 }
-const ANNEX_TITLE = 'Annex: Contributions considered';
-const ANNEX_INTRO = 'Contributions placed in the sections of this note but not cited in its text.';
-const considerationLine = (c: NoteDto['sections'][number]['contributions'][number]) =>
-  [c.author.displayName, c.author.affiliation, formatDate(c.createdAt)].filter(Boolean).join(', ');
+const considerationLine = (c: NoteDto['sections'][number]['contributions'][number], lang: ExportLanguage) =>
+  [c.author.displayName, c.author.affiliation, formatDate(c.createdAt, lang)]
+    .filter(Boolean)
+    .join(lang === 'zh' ? '，' : lang === 'ar' ? '، ' : ', ');
 
 /**
  * The note as a Word document: a Heading 1 per section, each cited contribution one real Word
  * footnote (a second citation of it refers to the same footnote), and an annex of the
  * contributions placed but not cited.
  */
-export async function noteDocx(note: NoteDto, translations?: Translations): Promise<Buffer> {
+export async function noteDocx(
+  note: NoteDto,
+  translations?: Translations,
+  lang: ExportLanguage = 'en',
+): Promise<Buffer> {
+  const w = EXPORT_WORDS[lang].note;
   const ctx = listCounter();
   const citations = byId(note);
   // One Word footnote per source, at its first citation. Word numbers footnotes in the order of
@@ -62,14 +71,14 @@ export async function noteDocx(note: NoteDto, translations?: Translations): Prom
       children: [
         new Paragraph({
           style: 'FootnoteText',
-          children: [new TextRun(`${reference(c, translations)}, `), link(c.permalink, c.permalink)],
+          children: [new TextRun(`${reference(c, translations, lang)}, `), link(c.permalink, c.permalink)],
         }),
       ],
     });
   };
   const children: Block[] = [
     new Paragraph({ text: note.title, heading: HeadingLevel.TITLE }),
-    new Paragraph({ children: [new TextRun({ text: subtitle(note), italics: true })] }),
+    new Paragraph({ children: [new TextRun({ text: subtitle(note, lang), italics: true })] }),
   ];
   for (const section of note.sections) {
     children.push(new Paragraph({ text: section.title, heading: HeadingLevel.HEADING_1 }));
@@ -96,15 +105,15 @@ export async function noteDocx(note: NoteDto, translations?: Translations): Prom
   }
   const annex = considered(note);
   if (annex.length) {
-    children.push(new Paragraph({ text: ANNEX_TITLE, heading: HeadingLevel.HEADING_1 }));
-    children.push(new Paragraph(ANNEX_INTRO));
+    children.push(new Paragraph({ text: w.annexTitle, heading: HeadingLevel.HEADING_1 }));
+    children.push(new Paragraph(w.annexIntro));
     for (const s of annex) {
       children.push(new Paragraph({ text: s.title, heading: HeadingLevel.HEADING_2 }));
       for (const c of s.items) {
         children.push(
           new Paragraph({
             bullet: { level: 0 },
-            children: [new TextRun(`${considerationLine(c)}, `), link(c.permalink, c.permalink)],
+            children: [new TextRun(`${considerationLine(c, lang)}, `), link(c.permalink, c.permalink)],
           }),
         );
       }
@@ -117,11 +126,16 @@ export async function noteDocx(note: NoteDto, translations?: Translations): Prom
  * The note as Markdown: a "##" per section, citations as numbered footnotes at the end (one per
  * source). `title: false` leaves out the "#" title line (the editor's preview shows it itself).
  */
-export function noteMarkdown(note: NoteDto, options: { title?: boolean; translations?: Translations } = {}): string {
+export function noteMarkdown(
+  note: NoteDto,
+  options: { title?: boolean; translations?: Translations; lang?: ExportLanguage } = {},
+): string {
+  const lang = options.lang ?? 'en';
+  const w = EXPORT_WORDS[lang].note;
   const citations = byId(note);
   const parts = [
     ...(options.title === false ? [] : [`# ${escapeInline(note.title)}`]),
-    `*${escapeInline(subtitle(note))}*`,
+    `*${escapeInline(subtitle(note, lang))}*`,
   ];
   note.sections.forEach((section, i) => {
     const body = embedMarkdown(section.bodyMd, { headingShift: 2, footnotePrefix: `s${i + 1}-` }).replace(
@@ -135,18 +149,18 @@ export function noteMarkdown(note: NoteDto, options: { title?: boolean; translat
   });
   const annex = considered(note);
   if (annex.length) {
-    parts.push(`## ${ANNEX_TITLE}`, ANNEX_INTRO);
+    parts.push(`## ${w.annexTitle}`, w.annexIntro);
     for (const s of annex) {
       parts.push(
         `### ${escapeInline(s.title)}`,
-        s.items.map((c) => `- ${escapeInline(considerationLine(c))}, <${c.permalink}>`).join('\n'),
+        s.items.map((c) => `- ${escapeInline(considerationLine(c, lang))}, <${c.permalink}>`).join('\n'),
       );
     }
   }
   if (note.citations.length) {
     parts.push(
       note.citations
-        .map((c) => `[^cite-${c.number}]: ${escapeInline(reference(c, options.translations))}, <${c.permalink}>`)
+        .map((c) => `[^cite-${c.number}]: ${escapeInline(reference(c, options.translations, lang))}, <${c.permalink}>`)
         .join('\n'),
     );
   }

@@ -5,6 +5,7 @@ import { commentTranslations, comments, users } from '../db/schema/index.js';
 import { translationSql } from '../policies/visibility.js';
 import { formatDate } from './format.js';
 import { excerpt } from './markdown.js';
+import { EXPORT_WORDS, type ExportLanguage, languageName } from './words.js';
 
 /** The language notes are written in (a note has no language of its own yet). */
 export const NOTE_LANGUAGE: Locale = 'en';
@@ -66,6 +67,8 @@ export async function loadCitationTranslations(
   );
 }
 
-/** “…quote…” (Translated from French by Tom Translator, 2 December 2026): a footnote's addition. */
-export const citationTranslationNote = (t: CitationTranslation) =>
-  `“${t.quote}” (Translated from ${LANGUAGE_LABELS[t.sourceLanguage]}${t.translator ? ` by ${t.translator}` : ''}, ${formatDate(t.translatedAt)})`;
+/** “…quote…” (Translated from French by Tom Translator, 2 December 2026): a footnote's addition, in `lang`. */
+export const citationTranslationNote = (t: CitationTranslation, lang: ExportLanguage = 'en') =>
+  lang === 'en'
+    ? `“${t.quote}” (Translated from ${LANGUAGE_LABELS[t.sourceLanguage]}${t.translator ? ` by ${t.translator}` : ''}, ${formatDate(t.translatedAt)})`
+    : `“${t.quote}” (${EXPORT_WORDS[lang].scope.translated(languageName(t.sourceLanguage, lang), t.translator, formatDate(t.translatedAt, lang))})`;

@@ -17,18 +17,24 @@ export const EXPORT_LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const sa
 export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
 
 /**
- * The languages an export's fixed text is printed in today. French and Spanish are written below
- * but not switched on yet: exports asked in French or Spanish have kept English headers so far,
- * and tests and users' spreadsheets (translations.test.ts reads `Translation language` from a
- * `translation=fr` CSV) rely on them; adding 'fr' and 'es' here switches them on.
+ * The language of an export's fixed text (headers, labels, sheet names, the participation
+ * sentence): the translation asked for, else the language filtered on, else English — one rule
+ * for every part of the file. A reader who asks for French gets French headers.
  */
-const FIXED_TEXT_LANGUAGES: ReadonlySet<string> = new Set<ExportLanguage>(['en', 'ar', 'zh', 'ru']);
-
-/** The language of an export's fixed text: the translation asked for, else the language filtered on, else English. */
-export function exportLanguage(filters: Pick<ExportDocument['filters'], 'language' | 'translation'>): ExportLanguage {
+export function exportLanguage(
+  filters:
+    | Pick<ExportDocument['filters'], 'language' | 'translation'>
+    | { language?: string | null; translation?: string | null },
+): ExportLanguage {
   const asked = filters.translation ?? filters.language ?? 'en';
-  return FIXED_TEXT_LANGUAGES.has(asked) ? (asked as ExportLanguage) : 'en';
+  return (EXPORT_LANGUAGES as readonly string[]).includes(asked) ? (asked as ExportLanguage) : 'en';
 }
+
+/** The plural category of `n` in the export's language (CLDR, through Intl). */
+const plural = (lang: ExportLanguage, n: number) => new Intl.PluralRules(lang).select(n);
+/** "5 and 16", "5 et 16", "5 و16", "5和16", "5 и 16": a list in the export's language. */
+const list = (lang: ExportLanguage, items: string[]) =>
+  new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'conjunction' }).format(items);
 
 /** Arabic is laid out right to left (Word paragraphs `bidirectional`, the sheet right to left). */
 export const isRightToLeft = (lang: ExportLanguage | CommentLanguage) => lang === 'ar';
@@ -679,7 +685,281 @@ const ru: Words = {
   },
 };
 
-export const EXPORT_WORDS = { en, fr, es, ar, zh, ru } satisfies Record<ExportLanguage, Words>;
+/** The notes beside a contribution, the objective headings, the XLSX's other sheets, the note export. */
+interface MoreWords {
+  /** Said of a reply exported without its parent. */
+  reply: { unpublished: string; to: (n: string) => string; outside: (n: string) => string };
+  /** Under an objective: the other objectives a contribution is also under (codes, in order). */
+  alsoUnder: (codes: string[]) => string;
+  objective: { heading: (code: string, text: string) => string; none: string };
+  /** The XLSX's Statistics, Member States, Organisations and Attachments sheets. */
+  sheets: {
+    statistics: string;
+    memberStates: string;
+    organisations: string;
+    attachments: string;
+    totals: string;
+    measure: string;
+    count: string;
+    countries: string;
+    highlighted: string;
+    byQuestion: string;
+    overTime: string;
+    date: string;
+    code: string;
+    participant: string;
+    contributionId: string;
+    file: string;
+    type: string;
+    size: string;
+    /** Beside several files in one cell of the Contributions sheet. */
+    linksElsewhere: string;
+  };
+  /** A note exported as Word or Markdown. */
+  note: {
+    subtitle: (code: string, title: string) => string;
+    annexTitle: string;
+    annexIntro: string;
+    noLongerPublished: string;
+  };
+}
+
+const more: Record<ExportLanguage, MoreWords> = {
+  en: {
+    reply: {
+      unpublished: 'In reply to a contribution that is not published',
+      to: (n) => `In reply to ${n}`,
+      outside: (n) => `In reply to ${n} (not in this export)`,
+    },
+    alsoUnder: (codes) => `Also under ${codes.length === 1 ? 'objective' : 'objectives'} ${list('en', codes)}`,
+    objective: { heading: (code, text) => `Objective ${code}: ${text}`, none: 'No objective' },
+    sheets: {
+      statistics: 'Statistics',
+      memberStates: 'Member States',
+      organisations: 'Organisations',
+      attachments: 'Attachments',
+      totals: 'Totals',
+      measure: 'Measure',
+      count: 'Count',
+      countries: 'Countries',
+      highlighted: 'Highlighted',
+      byQuestion: 'By question',
+      overTime: 'Over time (UTC)',
+      date: 'Date',
+      code: 'Code',
+      participant: 'Participant',
+      contributionId: 'Contribution ID',
+      file: 'File',
+      type: 'Type',
+      size: 'Size (bytes)',
+      linksElsewhere: '(links: Attachments sheet)',
+    },
+    note: {
+      subtitle: (code, title) => `Background note for ${code} — ${title}`,
+      annexTitle: 'Annex: Contributions considered',
+      annexIntro: 'Contributions placed in the sections of this note but not cited in its text.',
+      noLongerPublished: 'Contribution no longer published',
+    },
+  },
+  fr: {
+    reply: {
+      unpublished: 'En réponse à une contribution non publiée',
+      to: (n) => `En réponse à la contribution ${n}`,
+      outside: (n) => `En réponse à la contribution ${n} (absente de cet export)`,
+    },
+    alsoUnder: (codes) =>
+      codes.length === 1
+        ? `Figure aussi sous l’objectif ${codes[0]}`
+        : `Figure aussi sous les objectifs ${list('fr', codes)}`,
+    objective: { heading: (code, text) => `Objectif ${code}\u00a0: ${text}`, none: 'Sans objectif' },
+    sheets: {
+      statistics: 'Statistiques',
+      memberStates: 'États membres',
+      organisations: 'Organisations',
+      attachments: 'Pièces jointes',
+      totals: 'Totaux',
+      measure: 'Indicateur',
+      count: 'Nombre',
+      countries: 'Pays',
+      highlighted: 'Retenues',
+      byQuestion: 'Par question',
+      overTime: 'Évolution dans le temps (UTC)',
+      date: 'Date',
+      code: 'Code',
+      participant: 'Participant',
+      contributionId: 'Identifiant de la contribution',
+      file: 'Fichier',
+      type: 'Type',
+      size: 'Taille (octets)',
+      linksElsewhere: '(liens : feuille Pièces jointes)',
+    },
+    note: {
+      subtitle: (code, title) => `Note d’information pour ${code} — ${title}`,
+      annexTitle: 'Annexe : Contributions examinées',
+      annexIntro: 'Contributions classées dans les sections de la présente note mais non citées dans son texte.',
+      noLongerPublished: 'Contribution qui n’est plus publiée',
+    },
+  },
+  es: {
+    reply: {
+      unpublished: 'En respuesta a una contribución no publicada',
+      to: (n) => `En respuesta a la contribución ${n}`,
+      outside: (n) => `En respuesta a la contribución ${n} (no incluida en esta exportación)`,
+    },
+    alsoUnder: (codes) =>
+      codes.length === 1 ? `También en el objetivo ${codes[0]}` : `También en los objetivos ${list('es', codes)}`,
+    objective: { heading: (code, text) => `Objetivo ${code}: ${text}`, none: 'Sin objetivo' },
+    sheets: {
+      statistics: 'Estadísticas',
+      memberStates: 'Estados miembros',
+      organisations: 'Organizaciones',
+      attachments: 'Archivos adjuntos',
+      totals: 'Totales',
+      measure: 'Indicador',
+      count: 'Número',
+      countries: 'Países',
+      highlighted: 'Destacadas',
+      byQuestion: 'Por pregunta',
+      overTime: 'Evolución en el tiempo (UTC)',
+      date: 'Fecha',
+      code: 'Código',
+      participant: 'Participante',
+      contributionId: 'ID de la contribución',
+      file: 'Archivo',
+      type: 'Tipo',
+      size: 'Tamaño (bytes)',
+      linksElsewhere: '(enlaces: hoja Archivos adjuntos)',
+    },
+    note: {
+      subtitle: (code, title) => `Nota de antecedentes para ${code} — ${title}`,
+      annexTitle: 'Anexo: Contribuciones examinadas',
+      annexIntro: 'Contribuciones asignadas a las secciones de la presente nota pero no citadas en su texto.',
+      noLongerPublished: 'Contribución que ya no está publicada',
+    },
+  },
+  ar: {
+    reply: {
+      unpublished: 'ردًا على مساهمة غير منشورة',
+      to: (n) => `ردًا على المساهمة ${n}`,
+      outside: (n) => `ردًا على المساهمة ${n} (غير مدرجة في هذا التصدير)`,
+    },
+    // Singular, dual, then plural (CLDR: one, two, other categories for a list of objectives).
+    alsoUnder: (codes) => {
+      const form = plural('ar', codes.length);
+      const noun = form === 'one' ? 'الهدف' : form === 'two' ? 'الهدفين' : 'الأهداف';
+      return `مدرجة أيضًا تحت ${noun} ${list('ar', codes)}`;
+    },
+    objective: { heading: (code, text) => `الهدف ${code}: ${text}`, none: 'دون هدف' },
+    sheets: {
+      statistics: 'الإحصاءات',
+      memberStates: 'الدول الأعضاء',
+      organisations: 'المنظمات',
+      attachments: 'المرفقات',
+      totals: 'المجاميع',
+      measure: 'المؤشر',
+      count: 'العدد',
+      countries: 'البلدان',
+      highlighted: 'المساهمات المُبرزة',
+      byQuestion: 'حسب السؤال',
+      overTime: 'التطور الزمني (التوقيت العالمي المنسق)',
+      date: 'التاريخ',
+      code: 'الرمز',
+      participant: 'المشارك',
+      contributionId: 'معرّف المساهمة',
+      file: 'الملف',
+      type: 'النوع',
+      size: 'الحجم (بايت)',
+      linksElsewhere: '(الروابط: ورقة المرفقات)',
+    },
+    note: {
+      subtitle: (code, title) => `مذكرة معلومات أساسية: ${code} — ${title}`,
+      annexTitle: 'المرفق: المساهمات التي نُظر فيها',
+      annexIntro: 'مساهمات أُدرجت في أقسام هذه المذكرة دون الاستشهاد بها في نصها.',
+      noLongerPublished: 'مساهمة لم تعد منشورة',
+    },
+  },
+  zh: {
+    reply: {
+      unpublished: '回复一条未发布的意见',
+      to: (n) => `回复意见${n}`,
+      outside: (n) => `回复意见${n}（不在本次导出中）`,
+    },
+    alsoUnder: (codes) => `另见目标${list('zh', codes)}`,
+    objective: { heading: (code, text) => `目标${code}：${text}`, none: '无目标' },
+    sheets: {
+      statistics: '统计',
+      memberStates: '会员国',
+      organisations: '组织',
+      attachments: '附件',
+      totals: '总计',
+      measure: '指标',
+      count: '数量',
+      countries: '国家',
+      highlighted: '重点标记',
+      byQuestion: '按问题',
+      overTime: '时间分布（UTC）',
+      date: '日期',
+      code: '代码',
+      participant: '参与者',
+      contributionId: '意见 ID',
+      file: '文件',
+      type: '类型',
+      size: '大小（字节）',
+      linksElsewhere: '（链接见“附件”工作表）',
+    },
+    note: {
+      subtitle: (code, title) => `背景说明：${code} — ${title}`,
+      annexTitle: '附件：已审议的意见',
+      annexIntro: '已归入本说明各节但未在正文中引用的意见。',
+      noLongerPublished: '该意见已不再发布',
+    },
+  },
+  ru: {
+    reply: {
+      unpublished: 'Ответ на неопубликованный материал',
+      to: (n) => `Ответ на материал ${n}`,
+      outside: (n) => `Ответ на материал ${n} (не входит в эту выгрузку)`,
+    },
+    alsoUnder: (codes) => `Также по ${codes.length === 1 ? 'цели' : 'целям'} ${list('ru', codes)}`,
+    objective: { heading: (code, text) => `Цель ${code}: ${text}`, none: 'Без цели' },
+    sheets: {
+      statistics: 'Статистика',
+      memberStates: 'Государства-члены',
+      organisations: 'Организации',
+      attachments: 'Вложения',
+      totals: 'Итоги',
+      measure: 'Показатель',
+      count: 'Количество',
+      countries: 'Страны',
+      highlighted: 'Отмеченные',
+      byQuestion: 'По вопросам',
+      overTime: 'Динамика (UTC)',
+      date: 'Дата',
+      code: 'Код',
+      participant: 'Участник',
+      contributionId: 'Идентификатор материала',
+      file: 'Файл',
+      type: 'Тип',
+      size: 'Размер (байт)',
+      linksElsewhere: '(ссылки: лист «Вложения»)',
+    },
+    note: {
+      subtitle: (code, title) => `Справочная записка: ${code} — ${title}`,
+      annexTitle: 'Приложение. Рассмотренные материалы',
+      annexIntro: 'Материалы, отнесённые к разделам настоящей записки, но не процитированные в её тексте.',
+      noLongerPublished: 'Материал больше не опубликован',
+    },
+  },
+};
+
+export const EXPORT_WORDS = {
+  en: { ...en, ...more.en },
+  fr: { ...fr, ...more.fr },
+  es: { ...es, ...more.es },
+  ar: { ...ar, ...more.ar },
+  zh: { ...zh, ...more.zh },
+  ru: { ...ru, ...more.ru },
+} satisfies Record<ExportLanguage, Words & MoreWords>;
 
 /** A contribution's language named in the export's language ("الفرنسية", "法语", "французский"). */
 export function languageName(language: CommentLanguage, lang: ExportLanguage): string {

@@ -1,9 +1,8 @@
 import type { Writable } from 'node:stream';
-import { LANGUAGE_LABELS, STAKEHOLDER_CATEGORY_LABELS } from '@convene/shared';
 import ExcelJS from 'exceljs';
 import { type CuratedInput, countryName } from './curated.js';
 import { columnsFor, contributionRow, flatten, people, period, scopeLine } from './format.js';
-import { EXPORT_WORDS, exportLanguage, isRightToLeft } from './words.js';
+import { EXPORT_WORDS, type ExportLanguage, exportLanguage, isRightToLeft, languageName, regionName } from './words.js';
 
 const bold = { bold: true } as const;
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -41,9 +40,11 @@ function tableSheet(
   return sheet;
 }
 
-function statisticsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: CuratedInput) {
-  const sheet = workbook.addWorksheet('Statistics', {
+function statisticsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: CuratedInput, lang: ExportLanguage) {
+  const { label, report: r, sheets: w, categories } = EXPORT_WORDS[lang];
+  const sheet = workbook.addWorksheet(w.statistics, {
     properties: { defaultColWidth: 16 },
+    ...(isRightToLeft(lang) ? { views: [{ rightToLeft: true }] } : {}),
     pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   sheet.columns = [{ width: 48 }, { width: 17 }, { width: 14 }, { width: 14 }];
@@ -67,68 +68,80 @@ function statisticsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: Cu
   summary.height = 15 * Math.max(1, Math.ceil(input.participation.summary.length / 95));
   sheet.mergeCells(summary.number, 1, summary.number, 4);
   summary.commit();
-  add(['Dates', period(input.space)]);
-  add(['Moderators', people(input.space.moderators)]);
-  add(['Chairs', people(input.space.chairs)]);
+  add([label.dates, period(input.space, lang)]);
+  add([label.moderators, people(input.space.moderators)]);
+  add([label.chairs, people(input.space.chairs)]);
   // A real date cell (Excel sorts and reformats it), the scope beside it.
-  const exported = sheet.addRow(['Exported', input.generatedAt, scopeLine(input)]);
+  const exported = sheet.addRow([label.exported, input.generatedAt, scopeLine(input)]);
   exported.getCell(2).numFmt = DATE_FORMAT;
   exported.commit();
   section(
-    'Totals',
-    ['Measure', 'Count'],
+    w.totals,
+    [w.measure, w.count],
     [
-      ['Contributions', t.contributions],
-      ['Contributors', t.contributors],
-      ['Member States', t.memberStates],
-      ['Organisations', t.organisations],
-      ['Countries', t.countries],
-      ['Highlighted', t.highlighted],
+      [r.contributions, t.contributions],
+      [r.contributors, t.contributors],
+      [w.memberStates, t.memberStates],
+      [w.organisations, t.organisations],
+      [w.countries, t.countries],
+      [w.highlighted, t.highlighted],
     ],
   );
   section(
-    'By stakeholder category',
-    ['Category', 'Contributors', 'Contributions'],
-    p.byCategory.map((r) => [STAKEHOLDER_CATEGORY_LABELS[r.category], r.contributors, r.contributions]),
+    r.byCategory,
+    [r.category, r.contributors, r.contributions],
+    p.byCategory.map((x) => [categories[x.category], x.contributors, x.contributions]),
   );
   section(
-    'By country',
-    ['Country', 'Code', 'Contributors', 'Contributions'],
-    p.byCountry.map((r) => [countryName(r.country) ?? 'Not given', r.country ?? '', r.contributors, r.contributions]),
+    r.byCountry,
+    [r.country, w.code, r.contributors, r.contributions],
+    p.byCountry.map((x) => [
+      regionName(x.country, countryName(x.country), lang) ?? r.notGiven,
+      x.country ?? '',
+      x.contributors,
+      x.contributions,
+    ]),
   );
   section(
-    'By question',
-    ['Question', 'Contributors', 'Contributions'],
-    p.byQuestion.map((r) => [r.text, r.contributors, r.contributions]),
+    w.byQuestion,
+    [r.question, r.contributors, r.contributions],
+    p.byQuestion.map((x) => [x.text, x.contributors, x.contributions]),
   );
   section(
-    'By language',
-    ['Language', 'Contributors', 'Contributions'],
-    p.byLanguage.map((r) => [LANGUAGE_LABELS[r.language], r.contributors, r.contributions]),
+    r.byLanguage,
+    [r.language, r.contributors, r.contributions],
+    p.byLanguage.map((x) => [languageName(x.language, lang), x.contributors, x.contributions]),
   );
   section(
-    'Over time (UTC)',
-    ['Date', 'Contributions'],
-    p.overTime.map((r) => [r.date, r.contributions]),
+    w.overTime,
+    [w.date, r.contributions],
+    p.overTime.map((x) => [x.date, x.contributions]),
   );
   sheet.commit();
 }
 
 /** The annexes as sheets: contributors by Member State, and by organisation. */
-function annexSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: CuratedInput) {
-  const states = tableSheet(workbook, 'Member States', [
-    { key: 'country', header: 'Member State', width: 28 },
-    { key: 'code', header: 'Code', width: 8 },
-    { key: 'participant', header: 'Participant', width: 28 },
-    { key: 'affiliation', header: 'Affiliation', width: 40 },
-    { key: 'contributions', header: 'Contributions', width: 14 },
-  ]);
+function annexSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: CuratedInput, lang: ExportLanguage) {
+  const { report: r, sheets: w, columns, categories } = EXPORT_WORDS[lang];
+  const rtl = isRightToLeft(lang);
+  const states = tableSheet(
+    workbook,
+    w.memberStates,
+    [
+      { key: 'country', header: r.memberState, width: 28 },
+      { key: 'code', header: w.code, width: 8 },
+      { key: 'participant', header: w.participant, width: 28 },
+      { key: 'affiliation', header: columns.affiliation, width: 40 },
+      { key: 'contributions', header: r.contributions, width: 14 },
+    ],
+    rtl,
+  );
   // One row per participant, under their country, then the country's total.
   for (const st of input.annexes.memberStates) {
     for (const p of st.participants) {
       states
         .addRow({
-          country: st.countryName ?? 'Country not given',
+          country: regionName(st.country, st.countryName, lang) ?? r.countryNotGiven,
           code: st.country ?? '',
           participant: p.displayName,
           affiliation: p.affiliation,
@@ -139,19 +152,28 @@ function annexSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: Curate
   }
   states.commit();
 
-  const orgs = tableSheet(workbook, 'Organisations', [
-    { key: 'name', header: 'Organisation', width: 40 },
-    { key: 'category', header: 'Category', width: 28 },
-    { key: 'country', header: 'Country', width: 28 },
-    { key: 'participants', header: 'Participants', width: 13 },
-    { key: 'contributions', header: 'Contributions', width: 14 },
-  ]);
+  const orgs = tableSheet(
+    workbook,
+    w.organisations,
+    [
+      { key: 'name', header: r.organisation, width: 40 },
+      { key: 'category', header: r.category, width: 28 },
+      { key: 'country', header: r.country, width: 28 },
+      { key: 'participants', header: r.participants, width: 13 },
+      { key: 'contributions', header: r.contributions, width: 14 },
+    ],
+    rtl,
+  );
+  const countries = new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'unit', style: 'narrow' });
   for (const o of input.annexes.organisations) {
     orgs
       .addRow({
         name: o.name,
-        category: o.categoryLabel,
-        country: o.countryNames.join(', '),
+        category: lang === 'en' ? o.categoryLabel : categories[o.category],
+        country:
+          lang === 'en'
+            ? o.countryNames.join(', ')
+            : countries.format(o.countries.map((c, i) => regionName(c, o.countryNames[i] ?? c, lang) ?? c)),
         participants: o.participants,
         contributions: o.contributions,
       })
@@ -229,7 +251,7 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
                 c.attachments.length === 1 && only
                   ? link(only.filename, only.url)
                   : c.attachments.length > 1
-                    ? `${c.attachments.map((f) => f.filename).join('\n')}\n(links: Attachments sheet)`
+                    ? `${c.attachments.map((f) => f.filename).join('\n')}\n${EXPORT_WORDS[lang].sheets.linksElsewhere}`
                     : '',
             })
             .commit();
@@ -239,20 +261,26 @@ export async function xlsxExport(input: CuratedInput, out: Writable): Promise<vo
   }
   sheet.commit();
 
-  const filesSheet = tableSheet(workbook, 'Attachments', [
-    { key: 'number', header: 'No.', width: 9 },
-    { key: 'contributionId', header: 'Contribution ID', width: 38 },
-    { key: 'filename', header: 'File', width: 40 },
-    { key: 'contentType', header: 'Type', width: 28 },
-    { key: 'size', header: 'Size (bytes)', width: 12 },
-  ]);
+  const fw = EXPORT_WORDS[lang];
+  const filesSheet = tableSheet(
+    workbook,
+    fw.sheets.attachments,
+    [
+      { key: 'number', header: fw.report.number, width: 9 },
+      { key: 'contributionId', header: fw.sheets.contributionId, width: 38 },
+      { key: 'filename', header: fw.sheets.file, width: 40 },
+      { key: 'contentType', header: fw.sheets.type, width: 28 },
+      { key: 'size', header: fw.sheets.size, width: 12 },
+    ],
+    isRightToLeft(lang),
+  );
   for (const f of files) {
     const { url, ...rest } = f;
     filesSheet.addRow({ ...rest, filename: link(f.filename, url) }).commit();
   }
   filesSheet.commit();
 
-  statisticsSheet(workbook, input);
-  annexSheets(workbook, input);
+  statisticsSheet(workbook, input, lang);
+  annexSheets(workbook, input, lang);
   await workbook.commit();
 }

@@ -2,6 +2,7 @@ import { errorResponse, noteExportQuery, noteParams } from '@convene/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CONTENT_TYPES, exportFilename } from '../../exports/index.js';
 import { noteDocx, noteMarkdown } from '../../exports/note.js';
+import { exportLanguage } from '../../exports/words.js';
 import { loadCitationTranslations } from '../../exports/translations.js';
 import { loadNote, presentNote } from '../../queries/notes.js';
 import { contentDisposition } from '../attachments/index.js';
@@ -28,8 +29,10 @@ export const noteExportRoutes: FastifyPluginAsyncZod = async (app) => {
       requireSignedIn(request.user);
       const loaded = await loadNote(db, request.params.id, request.user);
       const presented = await presentNote(db, loaded, request.user, config.appOrigin);
-      // The space's title in the reader's language (Accept-Language), where translated.
+      // The space's title and the note's fixed text (subtitle, annex, footnote labels) in the
+      // reader's language (Accept-Language), where translated; English otherwise.
       const asked = negotiateLanguage(request.headers['accept-language']);
+      const lang = exportLanguage({ language: asked });
       const note = { ...presented, space: { ...presented.space, title: spaceText(loaded.space, 'title', asked).text } };
       void reply.header('Vary', 'Accept-Language');
       const { format } = request.query;
@@ -38,7 +41,8 @@ export const noteExportRoutes: FastifyPluginAsyncZod = async (app) => {
         db,
         note.citations.map((c) => c.commentId),
       );
-      const file = format === 'docx' ? await noteDocx(note, translations) : noteMarkdown(note, { translations });
+      const file =
+        format === 'docx' ? await noteDocx(note, translations, lang) : noteMarkdown(note, { translations, lang });
       return reply
         .header('content-type', CONTENT_TYPES[format])
         .header(
