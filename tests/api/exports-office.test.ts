@@ -298,7 +298,8 @@ describe('Word export', () => {
     expect(q1fr.find((c) => c.id === frenchReply.id)?.inReplyTo).toEqual({ number: '1.1', published: true });
     const doc = paragraphs(xmlPart((await download('format=docx&lang=fr')).buffer, 'word/document.xml'));
     expect(doc.find((p) => p.style === 'Heading2' && p.text.startsWith('1.2  '))?.text).toContain('Fatou Diallo');
-    expect(doc.some((p) => p.text === 'In reply to 1.1 (not in this export)')).toBe(true);
+    // Asked in French, the note is in French (the export's fixed text follows lang=).
+    expect(doc.some((p) => p.text === 'En réponse à la contribution 1.1 (absente de cet export)')).toBe(true);
     expect(doc.some((p) => p.text.startsWith('1.1  '))).toBe(false);
   });
 });

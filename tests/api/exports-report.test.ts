@@ -402,10 +402,11 @@ describe('annexes', () => {
     expect(md).not.toContain('UNPUBLISHEDYAK');
 
     // A filtered export's annexes hold only its own contributors and files.
+    // Asked in Spanish, the annexes' fixed text and the country names are Spanish.
     const es = (await download('format=md&lang=es')).text;
-    expect(es).toContain('| Philippines |');
+    expect(es).toContain('| Filipinas |');
     expect(es).not.toContain('Kituo');
-    expect(es).toContain('*No position paper attached to the exported contributions.*');
+    expect(es).toContain('*No hay documentos de posición adjuntos a las contribuciones exportadas.*');
   });
 
   it('ends the Word document with them, files linked', async () => {

@@ -305,13 +305,15 @@ describe('exports with a translation', () => {
   });
 
   it('Markdown: the translation labelled as one, then the original; the original alone otherwise', async () => {
+    // Asked with French translations, the export's fixed text is French too (README, "Export
+    // formats": the fixed text follows translation=, else lang=).
     const { text, headers } = await download('format=md&translation=fr');
     expect(headers['content-disposition']).toMatch(/RT-9-all-translated-fr-\d{4}-\d{2}-\d{2}\.md/);
     expect(text).toMatch(
-      /\n\*Translated from Spanish by Mo Moderator, \d+ \w+ \d{4}\*\n\nEXPORT-TRADUCTION-FR avec \*\*force\*\*\.\n\n\*Original \(Spanish\)\*\n\nEXPORT-ORIGINAL-ES con \*\*fuerza\*\*\./,
+      /\n\*Traduit de l’original \(espagnol\) par Mo Moderator, le \d+ \S+ \d{4}\*\n\nEXPORT-TRADUCTION-FR avec \*\*force\*\*\.\n\n\*Original \(espagnol\)\*\n\nEXPORT-ORIGINAL-ES con \*\*fuerza\*\*\./,
     );
     // The untranslated one: its original alone, right under its attribution line.
-    expect(text).toMatch(/\[Permalink\]\([^)]+\)\n\nEXPORT-ALONE-ES sin traducción\./);
+    expect(text).toMatch(/\[Lien permanent\]\([^)]+\)\n\nEXPORT-ALONE-ES sin traducción\./);
     // Without the option, no translation at all.
     expect((await download('format=md')).text).not.toContain('EXPORT-TRADUCTION-FR');
   });
@@ -337,14 +339,15 @@ describe('exports with a translation', () => {
       bom: true,
       columns: true,
     }) as Record<string, string>[];
-    const row = records.find((r) => r.ID === translated.id);
+    // French headers, the translation's language named in French.
+    const row = records.find((r) => r.Identifiant === translated.id);
     expect(row).toMatchObject({
-      Text: 'EXPORT-ORIGINAL-ES con fuerza.',
-      'Translation language': 'French',
-      Translation: 'EXPORT-TRADUCTION-FR avec force.',
-      'Translated by': 'Mo Moderator',
+      Texte: 'EXPORT-ORIGINAL-ES con fuerza.',
+      'Langue de la traduction': 'Français',
+      Traduction: 'EXPORT-TRADUCTION-FR avec force.',
+      'Traduit par': 'Mo Moderator',
     });
-    expect(records.find((r) => r.ID === untranslated.id)?.Translation).toBe('');
+    expect(records.find((r) => r.Identifiant === untranslated.id)?.Traduction).toBe('');
   });
 
   it('XLSX: translation columns; DOCX: the label, the translation tagged French, then the original tagged Spanish', async () => {
@@ -352,8 +355,8 @@ describe('exports with a translation', () => {
     await book.xlsx.load((await download('format=xlsx&translation=fr')).buffer as never);
     const sheet = book.getWorksheet('Contributions');
     const header = (sheet?.getRow(1).values as string[]).filter(Boolean);
-    expect(header.slice(-4)).toEqual(['Translation language', 'Translation', 'Translated by', 'Translated (UTC)']);
-    const translationCol = header.indexOf('Translation') + 1;
+    expect(header.slice(-4)).toEqual(['Langue de la traduction', 'Traduction', 'Traduit par', 'Traduit le (UTC)']);
+    const translationCol = header.indexOf('Traduction') + 1;
     const texts: string[] = [];
     sheet?.eachRow((r) => texts.push(String(r.getCell(translationCol).value ?? '')));
     expect(texts).toContain('EXPORT-TRADUCTION-FR avec force.');
@@ -363,9 +366,9 @@ describe('exports with a translation', () => {
     const ps = wordParagraphs(xml);
     const i = ps.findIndex((p) => p.text === 'EXPORT-TRADUCTION-FR avec force.') - 1;
     expect(i).toBeGreaterThan(0);
-    expect(ps[i]?.text).toMatch(/^Translated from Spanish by Mo Moderator, \d+ \w+ \d{4}$/);
+    expect(ps[i]?.text).toMatch(/^Traduit de l’original \(espagnol\) par Mo Moderator, le \d+ \S+ \d{4}$/);
     expect(ps[i + 1]?.xml).toContain('w:val="fr-FR"');
-    expect(ps[i + 2]?.text).toBe('Original (Spanish)');
+    expect(ps[i + 2]?.text).toBe('Original (espagnol)');
     expect(ps[i + 3]?.text).toBe('EXPORT-ORIGINAL-ES con fuerza.');
     expect(ps[i + 3]?.xml).toContain('w:val="es-ES"');
   });
