@@ -322,3 +322,56 @@ describe('focal points, moderation mode, participation and exports', () => {
     expect(text).toContain(verifiedBy);
   });
 });
+
+describe('removing a verification by hand', () => {
+  it('takes away the mark and the focal-point designation everywhere, logged; administrators only', async () => {
+    const p = await makeUser(ctx, {
+      displayName: 'Revoked Delegate',
+      stakeholderCategory: 'member_state',
+      country: 'KE',
+    });
+    await request(p);
+    await admin.client.post(`/api/admin/affiliations/requests/${(await pendingOf(p)).id}/verify`);
+    expect((await admin.client.put(`/api/admin/affiliations/focal-points/${p.user.id}`)).status).toBe(200);
+    const own = await makeSpace(ctx, { moderationMode: 'post' });
+    const posted = await p.client.post(`/api/spaces/${own.space.slug}/comments`, {
+      body: 'Our delegation supports this.',
+      language: 'en',
+      clientId: uuid(),
+    });
+    expect(posted.status).toBe(201);
+    expect(posted.body.comment.author).toMatchObject({ officialFor: 'KE' });
+
+    expect((await participant.client.delete(`/api/admin/affiliations/${p.user.id}/verification`)).status).toBe(403);
+    expect((await ctx.client().delete(`/api/admin/affiliations/${p.user.id}/verification`)).status).toBe(401);
+    expect((await admin.client.delete(`/api/admin/affiliations/${uuid()}/verification`)).status).toBe(404);
+
+    const res = await admin.client.delete(`/api/admin/affiliations/${p.user.id}/verification`);
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ verified: null, officialFor: null, focalPoint: false });
+    // The organisation and country stay; only the mark goes.
+    expect(res.body.user).toMatchObject({ affiliation: 'Ministry of Foreign Affairs of Kenya', country: 'KE' });
+    expect((await p.client.get('/api/me/affiliation')).body.person.verified).toBeNull();
+    const listed = await admin.client.get('/api/admin/affiliations/verified-users');
+    expect(listed.body.users.map((u: { id: string }) => u.id)).not.toContain(p.user.id);
+    const page = await ctx.client().get(`/api/spaces/${own.space.slug}/comments`);
+    const comment = page.body.comments.find((c: { id: string }) => c.id === posted.body.comment.id);
+    expect(comment?.author).toMatchObject({ verified: null, officialFor: null });
+    const participation = await admin.client.get(`/api/spaces/${own.space.slug}/participation`);
+    expect(participation.body.participation.verified.totals.contributions).toBe(0);
+
+    expect(await adminLog('affiliation_revoked', p.user.id)).toEqual([
+      {
+        data: expect.objectContaining({
+          via: 'review',
+          verifiedBy: admin.user.displayName,
+          wasFocalPoint: true,
+          country: 'KE',
+        }),
+      },
+    ]);
+    // Again: nothing to remove, nothing logged.
+    expect((await admin.client.delete(`/api/admin/affiliations/${p.user.id}/verification`)).status).toBe(200);
+    expect(await adminLog('affiliation_revoked', p.user.id)).toHaveLength(1);
+  });
+});

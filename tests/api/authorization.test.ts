@@ -502,6 +502,11 @@ const cases: Case[] = [
     status: statuses(['admin'], 200),
     run: (c) => c.delete(`/api/admin/affiliations/focal-points/${bystander.id}`),
   },
+  {
+    route: 'DELETE /api/admin/affiliations/:userId/verification',
+    status: statuses(['admin'], 200),
+    run: (c) => c.delete(`/api/admin/affiliations/${bystander.id}/verification`),
+  },
   // The in-app notifications menu: your own notifications only (someone else's ids are ignored)
   {
     route: 'GET /api/me/notifications',

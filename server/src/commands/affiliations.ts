@@ -325,3 +325,42 @@ export async function removeFocalPoint(db: Database, actor: User, userId: string
     return updated;
   });
 }
+
+/**
+ * An administrator removes a verification by hand: the mark and any focal-point designation go
+ * at once (every view reads them from `users`). Logged `affiliation_revoked`, with what was held.
+ * Idempotent: an unverified user is returned unchanged and nothing is logged.
+ */
+export async function revokeVerification(db: Database, actor: User, userId: string): Promise<User> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
+    if (!user) throw notFound('User');
+    if (!user.affiliationVerifiedAt && !user.focalPointAt) return user;
+    const [updated] = await tx
+      .update(users)
+      .set({
+        affiliationVerifiedAt: null,
+        affiliationVerifiedBy: null,
+        affiliationVerifiedByName: null,
+        affiliationVerifiedVia: null,
+        focalPointAt: null,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, userId))
+      .returning();
+    if (!updated) throw new Error('user vanished while locked');
+    await logAdminAction(tx, {
+      actor,
+      action: 'affiliation_revoked',
+      targetUser: updated,
+      data: {
+        verifiedAt: user.affiliationVerifiedAt?.toISOString() ?? null,
+        verifiedBy: user.affiliationVerifiedByName,
+        via: user.affiliationVerifiedVia,
+        wasFocalPoint: user.focalPointAt !== null,
+        country: user.country,
+      },
+    });
+    return updated;
+  });
+}

@@ -61,6 +61,7 @@ export const ADMIN_LOG_ACTIONS = [
   'domain_removed',
   'focal_point_designated',
   'focal_point_removed',
+  'affiliation_revoked',
 ] as const;
 export const adminLogEntry = z.object({
   id: z.number().int(),

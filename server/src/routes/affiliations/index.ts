@@ -29,6 +29,7 @@ import {
   removeFocalPoint,
   removeOrganisationDomain,
   requestAffiliation,
+  revokeVerification,
   verifyAffiliation,
 } from '../../commands/affiliations.js';
 import {
@@ -286,6 +287,22 @@ export const affiliationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       authorize(request.user, 'affiliation.manage');
       return { user: presentVerifiedUser(await removeFocalPoint(app.db, request.user, request.params.userId)) };
+    },
+  );
+
+  app.delete(
+    '/admin/affiliations/:userId/verification',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a verification by hand, and any focal-point designation (administrators)',
+        params: userParams,
+        response: { 200: z.object({ user: verifiedUserDto }), ...refusals, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      authorize(request.user, 'affiliation.manage');
+      return { user: presentVerifiedUser(await revokeVerification(app.db, request.user, request.params.userId)) };
     },
   );
 };
