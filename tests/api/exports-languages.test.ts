@@ -262,3 +262,93 @@ describe('the participation sentence in Russian and Arabic', () => {
     expect(ru.body.sentence.text).toMatch(/^Поступило 3 материала от 3 участников: /);
   });
 });
+
+describe('the spreadsheet’s other sheets and the note export in the language asked', () => {
+  it('XLSX in Russian and Arabic: Statistics, Member States, Organisations and Attachments sheets translated', async () => {
+    const ru = new ExcelJS.Workbook();
+    // translation=ru: every contribution (lang= would keep the Russian one only), Russian fixed text.
+    await ru.xlsx.load((await download('format=xlsx&translation=ru')).buffer as never);
+    expect(ru.worksheets.map((s) => s.name)).toEqual([
+      'Материалы',
+      'Вложения',
+      'Статистика',
+      'Государства-члены',
+      'Организации',
+    ]);
+    const cells = (sheet: ExcelJS.Worksheet | undefined) => {
+      const out: string[] = [];
+      sheet?.eachRow((r) => (r.values as unknown[]).forEach((v) => typeof v === 'string' && out.push(v)));
+      return out;
+    };
+    const stats = cells(ru.getWorksheet('Статистика'));
+    expect(stats).toEqual(expect.arrayContaining(['Итоги', 'Показатель', 'Количество', 'По языкам', 'Русский']));
+    expect(stats).not.toContain('Totals');
+    expect(cells(ru.getWorksheet('Вложения'))).toEqual(
+      expect.arrayContaining(['№', 'Идентификатор материала', 'Файл', 'Размер (байт)']),
+    );
+    // Layla's ministry of Jordan, under its name in Russian; Ivan's network among the organisations.
+    const states = cells(ru.getWorksheet('Государства-члены'));
+    expect(states).toEqual(expect.arrayContaining(['Государство-член', 'Участник', 'Иордания', 'Layla Haddad']));
+    const orgs = cells(ru.getWorksheet('Организации'));
+    expect(orgs).toEqual(expect.arrayContaining(['Организация', 'Категория', 'Гражданское общество', 'Казахстан']));
+
+    const ar = new ExcelJS.Workbook();
+    await ar.xlsx.load((await download('format=xlsx&translation=ar')).buffer as never);
+    expect(ar.worksheets.map((s) => s.name)).toEqual([
+      'المساهمات',
+      'المرفقات',
+      'الإحصاءات',
+      'الدول الأعضاء',
+      'المنظمات',
+    ]);
+    const arStates = ar.getWorksheet('الدول الأعضاء');
+    expect(arStates?.views[0]?.rightToLeft).toBe(true);
+    expect(cells(arStates)).toEqual(expect.arrayContaining(['الدولة العضو', 'الأردن']));
+    expect(cells(ar.getWorksheet('الإحصاءات'))).toEqual(expect.arrayContaining(['المجاميع', 'العدد']));
+  });
+
+  it('note export: subtitle, annex and dates in the reader’s language (Accept-Language)', async () => {
+    await ctx.db.pool.query('update comments set highlighted = true where id = any($1)', [[arabic.id, russian.id]]);
+    const created = await cast.chair.client.post(`/api/spaces/${space.slug}/notes`, {});
+    expect(created.status).toBe(201);
+    const note = created.body.note;
+    const [s1, ...rest] = note.sections as { id: string; title: string }[];
+    if (!s1) throw new Error('note has no section');
+    const saved = await cast.chair.client.put(`/api/notes/${note.id}`, {
+      title: note.title,
+      targetWords: note.targetWords,
+      version: note.version,
+      sections: [
+        { id: s1.id, title: s1.title, bodyMd: `Cited [@${russian.id}].`, commentIds: [russian.id, arabic.id] },
+        ...rest.map((s) => ({ id: s.id, title: s.title, bodyMd: '', commentIds: [] })),
+      ],
+    });
+    expect(saved.status).toBe(200);
+    const exported = async (format: string, language: string) => {
+      const res = await ctx.app.inject({
+        method: 'GET',
+        url: `/api/notes/${note.id}/export?format=${format}`,
+        headers: { cookie: cast.chair.client.cookieHeader, 'accept-language': language },
+      });
+      expect(res.statusCode).toBe(200);
+      return res;
+    };
+    const md = (await exported('md', 'ru')).body;
+    expect(md).toContain('*Справочная записка: RT 1.1 — ');
+    expect(md).toContain('## Приложение. Рассмотренные материалы');
+    expect(md).toContain('Материалы, отнесённые к разделам настоящей записки, но не процитированные в её тексте.');
+    // The placed-but-not-cited Arabic contribution and the cited Russian one, dated in Russian.
+    expect(md).toMatch(/- Layla Haddad, وزارة الخارجية, 2 ноября 2026 г\./);
+    expect(md).toMatch(/\[\^cite-1\]: Ivan Petrov, Сеть мигрантов, 2 ноября 2026 г\./);
+    // The note's title is its author's text (created with an English default); the rest is fixed text.
+    expect(md.split('\n').slice(1).join('\n')).not.toMatch(/Background note|Annex|November/);
+
+    const doc = xmlPart((await exported('docx', 'ar')).rawPayload, 'word/document.xml');
+    const text = [...doc.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+    expect(text).toContain('مذكرة معلومات أساسية: RT 1.1 — ');
+    expect(text).toContain('المرفق: المساهمات التي نُظر فيها');
+    expect(text.split('|').slice(1).join('|')).not.toMatch(/Background note|Annex/);
+    // No language asked: English, as before.
+    expect((await exported('md', '')).body).toContain('## Annex: Contributions considered');
+  });
+});
