@@ -80,3 +80,7 @@ export const useFocalPoint = () =>
   useAdminMutation(({ userId, on }: { userId: string; on: boolean }) =>
     api(`/api/admin/affiliations/focal-points/${userId}`, { method: on ? 'PUT' : 'DELETE', schema: userResponse }),
   );
+export const useRevokeVerification = () =>
+  useAdminMutation((userId: string) =>
+    api(`/api/admin/affiliations/${userId}/verification`, { method: 'DELETE', schema: userResponse }),
+  );

@@ -10,6 +10,7 @@ import {
   useDecline,
   useFocalPoint,
   useRemoveDomain,
+  useRevokeVerification,
   useVerify,
   verifiedUsersQuery,
 } from '../api';
@@ -29,7 +30,7 @@ export function Affiliations() {
       </p>
       <Queue onDone={setStatus} />
       <Domains onDone={setStatus} />
-      <FocalPoints />
+      <FocalPoints onDone={setStatus} />
     </div>
   );
 }
@@ -205,7 +206,7 @@ function Domains({ onDone }: { onDone: (s: string) => void }) {
   );
 }
 
-function FocalPoints() {
+function FocalPoints({ onDone }: { onDone: (s: string) => void }) {
   const { t, i18n } = useTranslation('affiliations');
   const users = useQuery(verifiedUsersQuery());
   const focal = useFocalPoint();
@@ -244,7 +245,8 @@ function FocalPoints() {
                       {t(u.focalPoint ? 'admin.undesignate' : 'admin.designate')}{' '}
                       <span className="visually-hidden">{u.displayName}</span>
                     </button>
-                  )}
+                  )}{' '}
+                  <RevokeVerification user={u} onDone={onDone} />
                 </td>
               </tr>
             ))}
@@ -252,5 +254,47 @@ function FocalPoints() {
         </table>
       )}
     </section>
+  );
+}
+
+/** Removes a verification by hand, after a confirmation naming the person and what goes with it. */
+function RevokeVerification({
+  user,
+  onDone,
+}: {
+  user: { id: string; displayName: string };
+  onDone: (s: string) => void;
+}) {
+  const { t } = useTranslation('affiliations');
+  const [open, setOpen] = useState(false);
+  const revoke = useRevokeVerification();
+  if (!open) {
+    return (
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        {t('admin.revoke')} <span className="visually-hidden">{user.displayName}</span>
+      </button>
+    );
+  }
+  const id = `revoke-${user.id}`;
+  return (
+    <div role="group" aria-labelledby={id} className="affiliation-confirm">
+      <p id={id}>{t('admin.revokeQuestion', { name: user.displayName })}</p>
+      <p>
+        <button
+          type="button"
+          className="button danger"
+          autoFocus
+          disabled={revoke.isPending}
+          onClick={() =>
+            revoke.mutate(user.id, { onSuccess: () => onDone(t('admin.revokedDone', { name: user.displayName })) })
+          }
+        >
+          {t('admin.confirmRevoke')}
+        </button>{' '}
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          {t('admin.cancel')}
+        </button>
+      </p>
+    </div>
   );
 }
