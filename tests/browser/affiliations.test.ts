@@ -91,5 +91,24 @@ describe('verified affiliations in the browser', () => {
     expect(await item.getByTestId('verified-mark').isVisible()).toBe(true);
     expect(await item.getByText('Official contribution of Kenya').isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Removing the verification by hand, after a confirmation: the marks go from the page.
+    await page.goto('/admin/affiliations');
+    const revoke = page.getByRole('button', { name: 'Remove verification Amina Odhiambo' });
+    await revoke.waitFor({ timeout: BROWSER_WAIT_MS });
+    await revoke.click();
+    const question = page.getByRole('group', { name: /Remove the verification of Amina Odhiambo\?/ });
+    await question.waitFor({ timeout: BROWSER_WAIT_MS });
+    expect(await seriousViolations(page)).toEqual([]);
+    await question.getByRole('button', { name: 'Remove the verification' }).click();
+    await expect
+      .poll(() => page.getByText('The verification of Amina Odhiambo was removed.').isVisible(), {
+        timeout: BROWSER_WAIT_MS,
+      })
+      .toBe(true);
+    await page.goto(`/spaces/${open.slug}`);
+    await comment.waitFor({ timeout: BROWSER_WAIT_MS });
+    expect(await comment.getByTestId('verified-mark').count()).toBe(0);
+    expect(await comment.getByText('Official contribution of Kenya').count()).toBe(0);
   });
 });
