@@ -107,11 +107,12 @@ describe('search over more rows than the first ones it tests in order', () => {
       const out: string[] = [];
       let cursor: string | null = null;
       do {
-        const res = await cast.anonymous.get(
-          `/api/spaces/${space.slug}/comments?limit=40&q=${q}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        );
+        const res: { status: number; body: { comments: { id: string }[]; nextCursor: string | null } } =
+          await cast.anonymous.get(
+            `/api/spaces/${space.slug}/comments?limit=40&q=${q}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          );
         expect(res.status).toBe(200);
-        out.push(...(res.body.comments as { bodyHtml: string; id: string }[]).map((c) => c.id));
+        out.push(...res.body.comments.map((c) => c.id));
         cursor = res.body.nextCursor;
       } while (cursor);
       return out;
