@@ -92,6 +92,20 @@ describe('verified affiliations in the browser', () => {
     expect(await item.getByText('Official contribution of Kenya').isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
 
+    // The dashboard says which figures are verified.
+    await page.goto(`/spaces/${open.slug}/dashboard`);
+    const verifiedFigures = page.getByRole('region', { name: 'Verified figures' });
+    await verifiedFigures.waitFor({ timeout: BROWSER_WAIT_MS });
+    const figure = (label: string) =>
+      verifiedFigures
+        .locator('.total', { has: page.getByText(label, { exact: true }) })
+        .locator('dd')
+        .textContent();
+    expect(await figure('Verified contributions')).toBe('1');
+    expect(await figure('Member States (verified)')).toBe('1');
+    expect(await figure('Official contributions (verified)')).toBe('1');
+    expect(await seriousViolations(page)).toEqual([]);
+
     // Removing the verification by hand, after a confirmation: the marks go from the page.
     await page.goto('/admin/affiliations');
     const revoke = page.getByRole('button', { name: 'Remove verification Amina Odhiambo' });

@@ -175,6 +175,13 @@ function Figures({ data, stale }: { data: Participation; stale: boolean }) {
     ['organisations', data.totals.organisations],
     ['highlighted', data.totals.highlighted],
   ] as const;
+  const verifiedTotals = [
+    ['contributions', data.verified.totals.contributions],
+    ['contributors', data.verified.totals.contributors],
+    ['memberStates', data.verified.totals.memberStates],
+    ['officialContributions', data.verified.totals.officialContributions],
+    ['officialMemberStates', data.verified.totals.officialMemberStates],
+  ] as const;
   const countries = [...data.byCountry]
     .sort((a, b) => b.contributions - a.contributions || b.contributors - a.contributors)
     .map((c) => ({
@@ -200,6 +207,39 @@ function Figures({ data, stale }: { data: Participation; stale: boolean }) {
             </div>
           ))}
         </dl>
+      </section>
+      <section aria-labelledby="verified-title" className="verified-figures">
+        <h2 id="verified-title">{t('verified.title')}</h2>
+        <p>{t('verified.intro')}</p>
+        <dl className="totals">
+          {verifiedTotals.map(([k, v]) => (
+            <div key={k} className="total">
+              <dt>{t(`verified.totals.${k}`)}</dt>
+              <dd>{fmt.number(v)}</dd>
+            </div>
+          ))}
+        </dl>
+        {data.verified.byCategory.length > 0 && (
+          <table>
+            <caption>{t('verified.byCategory')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('category')}</th>
+                <th scope="col">{t('verified.totals.contributions')}</th>
+                <th scope="col">{t('verified.totals.contributors')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.verified.byCategory.map((c) => (
+                <tr key={c.category}>
+                  <th scope="row">{t(`common:category.${c.category}`)}</th>
+                  <td>{fmt.number(c.contributions)}</td>
+                  <td>{fmt.number(c.contributors)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
       <Breakdown
         id="by-category"
