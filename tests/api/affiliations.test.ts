@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyDomainRule } from '../../server/src/commands/affiliations.js';
 import { tokenHash } from '../../server/src/mail/passwordReset.js';
-import { setupApp } from '../helpers/app.js';
+import { newAccount, setupApp } from '../helpers/app.js';
 import { type Person, makeAdmin, makeSpace, makeUser, uuid } from '../helpers/factories.js';
 
 /**
@@ -373,5 +373,51 @@ describe('removing a verification by hand', () => {
     // Again: nothing to remove, nothing logged.
     expect((await admin.client.delete(`/api/admin/affiliations/${p.user.id}/verification`)).status).toBe(200);
     expect(await adminLog('affiliation_revoked', p.user.id)).toHaveLength(1);
+  });
+});
+
+describe('registering through an invitation', () => {
+  it('applies the organisation-domain rule to the address the invitation verified', async () => {
+    const domain = `mission-${uuid().slice(0, 6)}.gov.example`;
+    const added = await admin.client.post('/api/admin/affiliations/domains', {
+      domain,
+      organisation: 'Permanent Mission of Chile',
+      stakeholderCategory: 'member_state',
+    });
+    expect(added.status).toBe(201);
+    const invited = async (email: string) => {
+      const token = `invite-${uuid()}`;
+      await ctx.db.pool.query(
+        `insert into invitations (token_hash, email, space_id, role, invited_by, expires_at)
+         values ($1, $2, $3, 'moderator', $4, now() + interval '1 day')`,
+        [tokenHash(token), email, space.id, admin.user.id],
+      );
+      return token;
+    };
+    const email = `delegate.${uuid().slice(0, 6)}@geneva.${domain}`;
+    const guest = ctx.client();
+    const res = await guest.post('/api/auth/register', {
+      ...newAccount({ email, stakeholderCategory: 'civil_society', country: 'CL' }),
+      invitationToken: await invited(email),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.user).toMatchObject({ emailVerified: true, affiliation: 'Permanent Mission of Chile' });
+    const mine = (await guest.get('/api/me/affiliation')).body;
+    expect(mine.person).toMatchObject({
+      stakeholderCategory: 'member_state',
+      verified: { via: 'domain', by: domain },
+    });
+    const [entry] = await adminLog('affiliation_verified', res.body.user.id);
+    expect(entry?.data).toMatchObject({ via: 'domain', domain });
+
+    // An invited address off the listed domains stays unverified.
+    const other = `someone.${uuid().slice(0, 6)}@example.org`;
+    const plain = ctx.client();
+    const registered = await plain.post('/api/auth/register', {
+      ...newAccount({ email: other }),
+      invitationToken: await invited(other),
+    });
+    expect(registered.status).toBe(201);
+    expect((await plain.get('/api/me/affiliation')).body.person.verified).toBeNull();
   });
 });

@@ -1,16 +1,19 @@
+import { eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
-import type { User } from '../db/schema/index.js';
+import { type User, users } from '../db/schema/index.js';
 import { fieldInvalid } from '../errors.js';
 import type { Jobs } from '../mail/jobs.js';
 import { queueVerification } from '../mail/verification.js';
+import { applyDomainRule } from './affiliations.js';
 import { acceptInvitations, invitationByToken } from './invitations.js';
 import { type RegisterInput, registerUser } from './users.js';
 
 /**
  * Registration (`POST /api/auth/register`), in one transaction. Through an invitation's link
  * (`invitationToken`): with the invited address, verified by the link, holding every role it was
- * invited to at once. Otherwise the address is unverified and its verification email is queued.
+ * invited to at once, and an organisation-domain rule on that address verifies the affiliation
+ * (commands/affiliations.ts, as the confirmation link does). Otherwise the address is unverified and its verification email is queued.
  */
 export async function registerAccount(
   db: Database,
@@ -26,7 +29,9 @@ export async function registerAccount(
       }
       const user = await registerUser(tx, input, 'user', true);
       await acceptInvitations(tx, user);
-      return user;
+      if (!(await applyDomainRule(tx, user.id, user.email))) return user;
+      const [verified] = await tx.select().from(users).where(eq(users.id, user.id)).limit(1);
+      return verified ?? user;
     }
     const user = await registerUser(tx, input);
     await queueVerification(tx, jobs, config, user.id);
