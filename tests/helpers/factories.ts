@@ -1,4 +1,4 @@
-import { type SpaceRole, registerRequest } from '@convene/shared';
+import { type CommentLanguage, type SpaceRole, registerRequest } from '@convene/shared';
 import { eq, sql } from 'drizzle-orm';
 import { ensureAdmin, registerUser } from '../../server/src/commands/users.js';
 import {
@@ -174,7 +174,7 @@ export async function insertComment(
     body?: string;
     questionId?: string | null;
     parentId?: string | null;
-    language?: 'en' | 'fr' | 'es' | 'other';
+    language?: CommentLanguage;
     createdAt?: Date;
     reason?: string | null;
   },
