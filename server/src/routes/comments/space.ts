@@ -25,7 +25,7 @@ export const spaceCommentsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "A space's comments: published ones plus the viewer's own pending and rejected ones",
         description:
-          'Oldest first, keyset-paginated (pass `nextCursor` back as `cursor`). `q` searches the text in all six languages' forms at once (Arabic, Chinese by two-character pieces, English, French, Russian, Spanish) and language-neutral forms.',
+          'Oldest first, keyset-paginated (pass `nextCursor` back as `cursor`). `q` searches the text in the forms of all six languages at once (Arabic, Chinese by two-character pieces, English, French, Russian, Spanish) and language-neutral forms.',
         params: slugParams,
         querystring: listCommentsQuery,
         response: { 200: commentListResponse, 400: errorResponse, 404: errorResponse },
