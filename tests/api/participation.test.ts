@@ -105,6 +105,9 @@ describe('GET /api/spaces/:slug/participation', () => {
       { language: 'en', contributions: 3, contributors: 3 },
       { language: 'fr', contributions: 3, contributors: 2 },
       { language: 'es', contributions: 1, contributors: 1 },
+      { language: 'ar', contributions: 0, contributors: 0 },
+      { language: 'zh', contributions: 0, contributors: 0 },
+      { language: 'ru', contributions: 0, contributors: 0 },
       { language: 'other', contributions: 0, contributors: 0 },
     ]);
     // By publication day, with the empty day in between filled.
