@@ -62,7 +62,9 @@ describe('single sign-on in the browser', () => {
       .poll(() => page.getByText(`${sub}@sso.example.org`).first().isVisible(), { timeout: BROWSER_WAIT_MS })
       .toBe(true);
     // The affiliation came from the provider's claim; the address counts as verified (no banner).
-    expect(await page.getByLabel('Affiliation').inputValue()).toBe('Ministère des Affaires étrangères, Mali');
+    expect(await page.getByRole('textbox', { name: 'Affiliation' }).inputValue()).toBe(
+      'Ministère des Affaires étrangères, Mali',
+    );
     expect(await page.getByText('Confirm your email address').count()).toBe(0);
     await page.context().close();
   });

@@ -123,7 +123,8 @@ describe('translations in the discussion', () => {
     expect(download.suggestedFilename()).toMatch(/^RT-7-all-translated-fr-\d{4}-\d{2}-\d{2}\.md$/);
     const text = await readFile((await download.path()) ?? '', 'utf8');
     expect(text).toMatch(
-      /\*Translated from Spanish by Chloé Chair, [^*]+\*\n\nTRADUCTION-DIALOGUE\.\n\n\*Original \(Spanish\)\*/,
+      // A French translation makes a French export: its fixed text is French too.
+      /\*Traduit de l’original \(espagnol\) par Chloé Chair, le [^*]+\*\n\nTRADUCTION-DIALOGUE\.\n\n\*Original \(espagnol\)\*/,
     );
     await page.context().close();
   });
