@@ -714,6 +714,18 @@ interface MoreWords {
     size: string;
     /** Beside several files in one cell of the Contributions sheet. */
     linksElsewhere: string;
+    /** The Statistics sheet's verified figures (participation's `verified`). */
+    verified: {
+      title: string;
+      /** What "verified" counts, under the title. */
+      note: string;
+      contributions: string;
+      contributors: string;
+      memberStates: string;
+      officialContributions: string;
+      officialMemberStates: string;
+      byCategory: string;
+    };
   };
   /** A note exported as Word or Markdown. */
   note: {
@@ -753,6 +765,16 @@ const more: Record<ExportLanguage, MoreWords> = {
       type: 'Type',
       size: 'Size (bytes)',
       linksElsewhere: '(links: Attachments sheet)',
+      verified: {
+        title: 'Verified figures',
+        note: 'Counted only over participants whose affiliation is verified. Member States are counted from focal points and verified government participants.',
+        contributions: 'Verified contributions',
+        contributors: 'Verified contributors',
+        memberStates: 'Member States (verified)',
+        officialContributions: 'Official contributions (focal points)',
+        officialMemberStates: 'Member States with an official contribution',
+        byCategory: 'Verified, by stakeholder category',
+      },
     },
     note: {
       subtitle: (code, title) => `Background note for ${code} — ${title}`,
@@ -792,6 +814,16 @@ const more: Record<ExportLanguage, MoreWords> = {
       type: 'Type',
       size: 'Taille (octets)',
       linksElsewhere: '(liens : feuille Pièces jointes)',
+      verified: {
+        title: 'Chiffres vérifiés',
+        note: 'Comptés uniquement parmi les participants dont l’affiliation est vérifiée. Les États membres sont comptés à partir des points focaux et des participants gouvernementaux vérifiés.',
+        contributions: 'Contributions vérifiées',
+        contributors: 'Contributeurs vérifiés',
+        memberStates: 'États membres (vérifiés)',
+        officialContributions: 'Contributions officielles (points focaux)',
+        officialMemberStates: 'États membres ayant une contribution officielle',
+        byCategory: 'Chiffres vérifiés, par catégorie de parties prenantes',
+      },
     },
     note: {
       subtitle: (code, title) => `Note d’information pour ${code} — ${title}`,
@@ -829,6 +861,16 @@ const more: Record<ExportLanguage, MoreWords> = {
       type: 'Tipo',
       size: 'Tamaño (bytes)',
       linksElsewhere: '(enlaces: hoja Archivos adjuntos)',
+      verified: {
+        title: 'Cifras verificadas',
+        note: 'Contadas solo entre los participantes cuya afiliación está verificada. Los Estados miembros se cuentan a partir de los puntos focales y de los participantes gubernamentales verificados.',
+        contributions: 'Contribuciones verificadas',
+        contributors: 'Participantes verificados',
+        memberStates: 'Estados miembros (verificados)',
+        officialContributions: 'Contribuciones oficiales (puntos focales)',
+        officialMemberStates: 'Estados miembros con una contribución oficial',
+        byCategory: 'Cifras verificadas, por categoría de partes interesadas',
+      },
     },
     note: {
       subtitle: (code, title) => `Nota de antecedentes para ${code} — ${title}`,
@@ -870,6 +912,16 @@ const more: Record<ExportLanguage, MoreWords> = {
       type: 'النوع',
       size: 'الحجم (بايت)',
       linksElsewhere: '(الروابط: ورقة المرفقات)',
+      verified: {
+        title: 'الأرقام الموثَّقة',
+        note: 'تُحسب فقط من بين المشاركين الذين جرى توثيق انتمائهم. وتُحسب الدول الأعضاء استنادًا إلى جهات التنسيق والمشاركين الحكوميين الموثَّقين.',
+        contributions: 'المساهمات الموثَّقة',
+        contributors: 'المساهمون الموثَّقون',
+        memberStates: 'الدول الأعضاء (موثَّق)',
+        officialContributions: 'المساهمات الرسمية (جهات التنسيق)',
+        officialMemberStates: 'الدول الأعضاء التي قدّمت مساهمة رسمية',
+        byCategory: 'الأرقام الموثَّقة حسب فئة أصحاب المصلحة',
+      },
     },
     note: {
       subtitle: (code, title) => `مذكرة معلومات أساسية: ${code} — ${title}`,
@@ -906,6 +958,16 @@ const more: Record<ExportLanguage, MoreWords> = {
       type: '类型',
       size: '大小（字节）',
       linksElsewhere: '（链接见“附件”工作表）',
+      verified: {
+        title: '已验证的数字',
+        note: '仅统计所属机构已验证的参与者。会员国根据联络人和已验证的政府参与者统计。',
+        contributions: '已验证的意见',
+        contributors: '已验证的提交者',
+        memberStates: '会员国（已验证）',
+        officialContributions: '正式意见（联络人）',
+        officialMemberStates: '提交正式意见的会员国',
+        byCategory: '按利益攸关方类别分列的已验证数字',
+      },
     },
     note: {
       subtitle: (code, title) => `背景说明：${code} — ${title}`,
@@ -942,6 +1004,16 @@ const more: Record<ExportLanguage, MoreWords> = {
       type: 'Тип',
       size: 'Размер (байт)',
       linksElsewhere: '(ссылки: лист «Вложения»)',
+      verified: {
+        title: 'Подтверждённые данные',
+        note: 'Учитываются только участники, принадлежность которых подтверждена. Государства-члены учитываются по координаторам и подтверждённым участникам от правительств.',
+        contributions: 'Подтверждённые материалы',
+        contributors: 'Подтверждённые авторы',
+        memberStates: 'Государства-члены (подтверждено)',
+        officialContributions: 'Официальные материалы (координаторы)',
+        officialMemberStates: 'Государства-члены, представившие официальный материал',
+        byCategory: 'Подтверждённые данные по категориям заинтересованных сторон',
+      },
     },
     note: {
       subtitle: (code, title) => `Справочная записка: ${code} — ${title}`,

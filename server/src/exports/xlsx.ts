@@ -55,19 +55,24 @@ function statisticsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: Cu
     if (isHeader) row.font = bold;
     row.commit();
   };
-  const section = (title: string, head: string[], rows: (string | number)[][]) => {
+  // A sentence across the four columns, wrapped, so the sheet still prints one page wide.
+  const paragraph = (text: string) => {
+    const row = sheet.addRow([text]);
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    row.height = 15 * Math.max(1, Math.ceil(text.length / 95));
+    sheet.mergeCells(row.number, 1, row.number, 4);
+    row.commit();
+  };
+  /** A titled table, after a blank row; `note` (a sentence under the title) says what it counts. */
+  const section = (title: string, head: string[], rows: (string | number)[][], note?: string) => {
     add([]);
     add([title], true);
+    if (note) paragraph(note);
     add(head, true);
     for (const r of rows) add(r);
   };
   add([`${input.space.code} — ${input.space.title}`], true);
-  // The report's sentence across the four columns, wrapped, so the sheet still prints one page wide.
-  const summary = sheet.addRow([input.participation.summary]);
-  summary.getCell(1).alignment = { wrapText: true, vertical: 'top' };
-  summary.height = 15 * Math.max(1, Math.ceil(input.participation.summary.length / 95));
-  sheet.mergeCells(summary.number, 1, summary.number, 4);
-  summary.commit();
+  paragraph(input.participation.summary);
   add([label.dates, period(input.space, lang)]);
   add([label.moderators, people(input.space.moderators)]);
   add([label.chairs, people(input.space.chairs)]);
@@ -87,10 +92,31 @@ function statisticsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: Cu
       [w.highlighted, t.highlighted],
     ],
   );
+  // Which figures are verified: the same counts over verified authors only, Member States from
+  // focal points and verified government users (queries/participation.ts).
+  const v = p.verified;
+  const vw = w.verified;
+  section(
+    vw.title,
+    [w.measure, w.count],
+    [
+      [vw.contributions, v.totals.contributions],
+      [vw.contributors, v.totals.contributors],
+      [vw.memberStates, v.totals.memberStates],
+      [vw.officialContributions, v.totals.officialContributions],
+      [vw.officialMemberStates, v.totals.officialMemberStates],
+    ],
+    vw.note,
+  );
   section(
     r.byCategory,
     [r.category, r.contributors, r.contributions],
     p.byCategory.map((x) => [categories[x.category], x.contributors, x.contributions]),
+  );
+  section(
+    vw.byCategory,
+    [r.category, vw.contributors, vw.contributions],
+    v.byCategory.map((x) => [categories[x.category], x.contributors, x.contributions]),
   );
   section(
     r.byCountry,
