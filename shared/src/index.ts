@@ -18,3 +18,4 @@ export * from './schemas/outcome.js';
 export * from './schemas/notifications.js';
 export * from './schemas/staffAccounts.js';
 export * from './schemas/affiliations.js';
+export * from './punctuation.js';

@@ -17,6 +17,7 @@ import {
 import { AffiliationMarks } from '../components/AffiliationMarks';
 import '../locales';
 import '../affiliations.css';
+import { AffiliationAfter } from '../../../lib/punctuation';
 
 /** `/admin/affiliations`: the verification queue, organisation domains and focal points. */
 export function Affiliations() {
@@ -230,7 +231,8 @@ function FocalPoints({ onDone }: { onDone: (s: string) => void }) {
             {list.map((u) => (
               <tr key={u.id}>
                 <td>
-                  <bdi>{u.displayName}</bdi>, <bdi>{u.affiliation}</bdi> <AffiliationMarks person={u} />
+                  <bdi>{u.displayName}</bdi>
+                  <AffiliationAfter affiliation={u.affiliation} /> <AffiliationMarks person={u} />
                 </td>
                 <td>{u.country ? countryName(u.country, i18n.language) : ''}</td>
                 <td>{u.focalPoint ? '✓' : ''}</td>

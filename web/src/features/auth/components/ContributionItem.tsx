@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useFormat } from '../../../i18n/format';
 import { excerptFromHtml } from '../utils/excerpt';
 import { StatusBadges } from './StatusBadges';
+import { Quote } from '../../../lib/punctuation';
 
 /** One of the user's own comments: where, when, in which language, its status and its opening words. */
 export function ContributionItem({
@@ -44,7 +45,10 @@ export function ContributionItem({
         ) : (
           question && (
             <p className="contribution-question">
-              {t('mine.onQuestion', { n: question.position })} <q>{question.text}</q>
+              {t('mine.onQuestion', { n: question.position })}{' '}
+              <Quote>
+                <bdi>{question.text}</bdi>
+              </Quote>
             </p>
           )
         )}

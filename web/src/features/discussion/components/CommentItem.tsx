@@ -16,6 +16,7 @@ import { type ThreadNode, indents } from '../lib/tree';
 import { LazyHighlightToggle } from '../../moderation/components/LazyHighlightToggle';
 
 import { TranslatedBody } from './translations/TranslatedBody';
+import { AffiliationAfter } from '../../../lib/punctuation';
 
 // Loaded when first needed, not with the page: the composer when a person opens it, the report
 // dialog when they report, the translation editor only for staff who may translate.
@@ -197,11 +198,7 @@ export const CommentItem = memo(function CommentItem({
       <header className="comment-header">
         <h3 id={headingId} className="comment-author">
           <bdi>{comment.author.displayName}</bdi>
-          {comment.author.affiliation && (
-            <span className="comment-affiliation">
-              , <bdi>{comment.author.affiliation}</bdi>
-            </span>
-          )}
+          <AffiliationAfter affiliation={comment.author.affiliation} className="comment-affiliation" />
           <AffiliationMarks person={comment.author} />
         </h3>
         <p className="comment-meta">

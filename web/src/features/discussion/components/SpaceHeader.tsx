@@ -6,6 +6,7 @@ import { FollowButton } from '../../follows/FollowButton';
 import { ContentText, OriginalNote } from '../../spaces/components/ContentText';
 import { SpaceCounts, SpaceDates, SpaceStatusBadge } from '../../spaces/components/SpaceStatus';
 import { spaceState } from '../../spaces/lib/status';
+import { AffiliationAfter } from '../../../lib/punctuation';
 
 function People({ people }: { people: SpaceDetail['moderators'] }) {
   return (
@@ -13,11 +14,7 @@ function People({ people }: { people: SpaceDetail['moderators'] }) {
       {people.map((p, i) => (
         <li key={i}>
           <bdi className="person-name">{p.displayName}</bdi>
-          {p.affiliation && (
-            <span className="muted">
-              , <bdi>{p.affiliation}</bdi>
-            </span>
-          )}
+          <AffiliationAfter affiliation={p.affiliation} className="muted" />
         </li>
       ))}
     </ul>

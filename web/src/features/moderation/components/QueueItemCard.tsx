@@ -11,6 +11,7 @@ import { type RejectDraft, RejectForm } from './RejectForm';
 import { RevisionDiff } from './RevisionDiff';
 import { StaffNotes } from './StaffNotes';
 import { tagLabel } from '../../discussion/lib/tags';
+import { Quote, useNameSeparator } from '../../../lib/punctuation';
 
 export interface QueueItemCardProps {
   item: QueueItem;
@@ -55,6 +56,7 @@ export function QueueItemCard({
   compact = false,
 }: QueueItemCardProps) {
   const { t, i18n } = useTranslation('moderation');
+  const sep = useNameSeparator();
   const fmt = useFormat();
   const c = item.comment;
   const id = c.id;
@@ -136,7 +138,7 @@ export function QueueItemCard({
               <dd>
                 {item.kind === 'decided' && item.decidedAt ? (
                   <>
-                    {item.decidedBy ? t('item.decidedBy', { name: item.decidedBy }) + ', ' : ''}
+                    {item.decidedBy ? t('item.decidedBy', { name: item.decidedBy }) + sep : ''}
                     <time dateTime={item.decidedAt}>{fmt.dateTime(item.decidedAt)}</time>
                   </>
                 ) : (
@@ -229,9 +231,15 @@ export function QueueItemCard({
                 {item.reports.map((r, i) => (
                   <li key={i}>
                     <span className="badge report-category">{t(`reportCategory.${r.category}`)}</span>{' '}
-                    {r.note && <q>{r.note}</q>}{' '}
+                    {r.note && (
+                      <Quote>
+                        <bdi>{r.note}</bdi>
+                      </Quote>
+                    )}{' '}
                     <span className="muted">
-                      — {r.reporter}, <time dateTime={r.createdAt}>{fmt.dateTime(r.createdAt)}</time>
+                      — {r.reporter}
+                      {sep}
+                      <time dateTime={r.createdAt}>{fmt.dateTime(r.createdAt)}</time>
                     </span>
                   </li>
                 ))}

@@ -1,4 +1,4 @@
-import { type QuestionDto, STAKEHOLDER_CATEGORIES } from '@convene/shared';
+import { nameAndAffiliation, type QuestionDto, STAKEHOLDER_CATEGORIES } from '@convene/shared';
 import { memo, useId, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components/Button';
 import { GridList, GridListItem } from 'react-aria-components/GridList';
@@ -251,7 +251,7 @@ function ContributionRow({
   return (
     <GridListItem
       id={c.id}
-      textValue={`${c.author.displayName}, ${c.author.affiliation}`}
+      textValue={nameAndAffiliation(c.author.displayName, c.author.affiliation, i18n.resolvedLanguage ?? 'en')}
       className="contrib"
       data-testid="contribution"
     >

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
 import { countryName, intlLocale, useFormat } from '../../../i18n/format';
 import { useGaps } from '../api/getGaps';
+import { AffiliationAfter } from '../../../lib/punctuation';
 
 /**
  * The strings of the regional and relative parts of the panel, in each interface language.
@@ -200,7 +201,7 @@ export function GapsPanel({ slug }: { slug: string }) {
                 <strong>
                   <bdi>{u.author.displayName}</bdi>
                 </strong>
-                {u.author.affiliation ? `, ${u.author.affiliation}` : ''}
+                <AffiliationAfter affiliation={u.author.affiliation} />
                 {' · '}
                 {t(`common:category.${u.author.stakeholderCategory}`)}
                 {u.author.country ? ` · ${countryName(u.author.country, instance.language)}` : ''}

@@ -17,6 +17,7 @@ import { countWords } from '../lib/words';
 import { type KeyGroup, groupKey, linkSections } from './KeyMessagesLinks';
 import { RadioToggle } from './SpaceExports';
 import '../../dashboard/reportViews.css';
+import { AffiliationAfter } from '../../../lib/punctuation';
 
 type Grouping = KeyMessages['group'];
 
@@ -188,11 +189,7 @@ function KeyGroupRow({
                     <strong>
                       <bdi>{c.author.displayName}</bdi>
                     </strong>
-                    {c.author.affiliation && (
-                      <>
-                        , <bdi>{c.author.affiliation}</bdi>
-                      </>
-                    )}
+                    <AffiliationAfter affiliation={c.author.affiliation} />
                     {c.author.country && <> ({countryName(c.author.country, i18n.language)})</>} ·{' '}
                     {t(`common:category.${c.author.stakeholderCategory}`)} · {f.date(c.createdAt)}
                   </p>

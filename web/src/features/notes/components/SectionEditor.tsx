@@ -8,6 +8,7 @@ import { useFieldMessage } from '../hooks/useFieldMessage';
 import { CitedText } from './CitedText';
 import { type PlacedActions, PlacedList } from './PlacedList';
 import { sectionHeading } from '../lib/sectionNumber';
+import { AffiliationAfter, useNameSeparator } from '../../../lib/punctuation';
 
 export interface SectionCallbacks {
   setTitle: (key: string, title: string) => void;
@@ -49,6 +50,7 @@ export const SectionEditor = memo(function SectionEditor({
 }) {
   const { t } = useTranslation('notes');
   const f = useFormat();
+  const sep = useNameSeparator();
   const k = section.key;
   const n = position + 1;
   const title = section.title || t('section.untitled');
@@ -203,7 +205,9 @@ export const SectionEditor = memo(function SectionEditor({
                       <strong>
                         <bdi>{c.author.displayName}</bdi>
                       </strong>
-                      {c.author.affiliation ? `, ${c.author.affiliation}` : ''}, {f.date(c.createdAt)}
+                      <AffiliationAfter affiliation={c.author.affiliation} />
+                      {sep}
+                      {f.date(c.createdAt)}
                     </>
                   ) : (
                     t('citations.unknown')

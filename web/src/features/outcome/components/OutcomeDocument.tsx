@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
 import '../locales';
 import '../outcome.css';
+import { useJoinReference, useNameSeparator } from '../../../lib/punctuation';
 
 /** A permalink as an address on this site (the API gives it with the configured origin). */
 const localHref = (permalink: string) => {
@@ -13,6 +14,8 @@ const localHref = (permalink: string) => {
 function Footnotes({ outcome }: { outcome: OutcomeDto }) {
   const { t, i18n } = useTranslation('outcome');
   const fmt = useFormat();
+  const joinReference = useJoinReference();
+  const sep = useNameSeparator();
   if (outcome.footnotes.length === 0) return null;
   // The notes' own words are the interface's, inside a document in the note's language.
   return (
@@ -22,11 +25,11 @@ function Footnotes({ outcome }: { outcome: OutcomeDto }) {
         {outcome.footnotes.map((f) => (
           <li key={f.number} id={`fn-outcome-${f.number}`} value={f.number}>
             {f.published ? (
-              <span>{[f.author, f.affiliation, f.date ? fmt.date(f.date) : null].filter(Boolean).join(', ')}</span>
+              <span>{joinReference([f.author, f.affiliation, f.date ? fmt.date(f.date) : null])}</span>
             ) : (
               <span className="muted">{t('section.unavailable')}</span>
             )}
-            {', '}
+            {sep}
             <a href={localHref(f.permalink)} data-permalink={f.permalink}>
               {t('section.see')}
             </a>
