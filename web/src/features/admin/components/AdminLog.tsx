@@ -3,21 +3,47 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
-import { useFormat } from '../../../i18n/format';
+import { countryName, useFormat } from '../../../i18n/format';
 import { adminLogQuery } from '../../staffAccounts/api';
 import '../../staffAccounts/locales';
 
-/** What an entry names: the person and/or space, the role, the fields changed. */
-function detail(entry: AdminLogEntryDto): string {
+/** What an entry names: the person and/or space, the role, the organisation, domain or country, the fields changed. */
+function detail(entry: AdminLogEntryDto, lng: string): string {
   const d = entry.data;
-  const parts = [d.targetName, d.role, d.spaceTitle, Array.isArray(d.fields) ? d.fields.join(', ') : undefined];
-  if (typeof d.from === 'string' && typeof d.to === 'string') parts.push(`${d.from} → ${d.to}`);
+  const parts = [
+    d.targetName,
+    d.role,
+    d.spaceTitle,
+    d.organisation,
+    d.domain,
+    typeof d.country === 'string' ? countryName(d.country, lng) : undefined,
+    Array.isArray(d.fields) ? d.fields.join(', ') : undefined,
+  ];
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
+}
+
+/**
+ * A change of status, "Draft → Open": each status isolated (<bdi>), the arrow mirrored on a
+ * right-to-left page so it points from the old to the new, and said in words to a screen reader.
+ */
+function StatusChange({ from, to, lead }: { from: string; to: string; lead: boolean }) {
+  const { t } = useTranslation('staffAccounts');
+  const status = (s: string) => t(`admin:status.${s}`, { defaultValue: s });
+  return (
+    <span className="admin-log-change">
+      {lead && ' · '}
+      <bdi>{status(from)}</bdi>{' '}
+      <span className="mirror-rtl" aria-hidden="true" data-testid="log-arrow">
+        →
+      </span>{' '}
+      <span className="visually-hidden">{t('log.changedTo')}</span> <bdi>{status(to)}</bdi>
+    </span>
+  );
 }
 
 /** The administrative log (append-only), newest first, beside the moderation logs. */
 export function AdminLog() {
-  const { t } = useTranslation('staffAccounts');
+  const { t, i18n } = useTranslation('staffAccounts');
   const format = useFormat();
   const [before, setBefore] = useState<number | null>(null);
   const log = useQuery(adminLogQuery(before));
@@ -49,7 +75,10 @@ export function AdminLog() {
                   </td>
                   <td>{e.actor?.displayName ?? '—'}</td>
                   <td>
-                    <strong>{t(`log.actions.${e.action}`)}</strong> {detail(e)}
+                    <strong>{t(`log.actions.${e.action}`)}</strong> {detail(e, i18n.language)}
+                    {typeof e.data.from === 'string' && typeof e.data.to === 'string' && (
+                      <StatusChange from={e.data.from} to={e.data.to} lead={detail(e, i18n.language) !== ''} />
+                    )}
                   </td>
                 </tr>
               ))}
