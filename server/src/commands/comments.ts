@@ -1,30 +1,32 @@
 import type { CommentDto, CommentLanguage, ReportCategory } from '@convene/shared';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Database, DbOrTx, Tx } from '../db/client.js';
+import { type SQL, and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { type Database, type DbOrTx, type Tx, retryingTransaction } from '../db/client.js';
 import {
   type Comment,
   type Space,
+  type Tag,
   type User,
   commentHolds,
   commentRevisions,
   commentTags,
   comments,
+  moderationEvents,
   questions,
   reports,
 } from '../db/schema/index.js';
 import { AppError, conflict, fieldInvalid } from '../errors.js';
 import { mailerFor, notifyPublished, nudgeNotifications } from '../mail/notifications.js';
 import { renderMarkdown } from '../markdown.js';
-import { type SpaceScope, authorize, can, isAcceptingComments } from '../policies/index.js';
+import { type SpaceScope, type Viewer, authorize, can, isAcceptingComments } from '../policies/index.js';
 import { acceptsReplies, edit, submission, supersededRevision, withdrawal } from '../policies/lifecycle.js';
 import { effectiveMode } from '../policies/affiliation.js';
 import { holdsComments } from '../policies/verification.js';
-import { commentSql, isPublished, revisionSql } from '../policies/visibility.js';
-import { commentScope } from '../presenters/comment.js';
+import { commentSql, revisionSql } from '../policies/visibility.js';
+import { commentScope, presentComment, presentPerson } from '../presenters/comment.js';
 import { findTagsByRef } from '../queries/commentList.js';
-import { loadComment, presentOne } from '../queries/comments.js';
+import { loadComment, presentOne, presentTag } from '../queries/comments.js';
 import { scopeOf } from '../queries/spaces.js';
-import { appendEvent, recordModeration } from './events.js';
+import { appendEvent, eventCte, recordModeration } from './events.js';
 import { announceCounts } from './moderation/announce.js';
 
 /** Why a space refuses comments right now, in words a participant understands. */
@@ -63,13 +65,18 @@ function assertLanguage(space: Space, language: CommentLanguage): void {
   }
 }
 
-/** Tag references → tag ids; every reference must name an existing tag. */
-async function resolveTags(db: DbOrTx, refs: readonly string[]): Promise<string[]> {
+/** Tag references → tags (each once); every reference must name an existing tag. */
+async function resolveTagRows(db: DbOrTx, refs: readonly string[]): Promise<Tag[]> {
   const unique = [...new Set(refs)];
   const found = await findTagsByRef(db, unique);
   const unknown = unique.filter((r) => !found.some((t) => t.code === r || t.slug === r));
   if (unknown.length) throw fieldInvalid('tags', `Unknown tag: ${unknown.join(', ')}`);
-  return [...new Set(found.map((t) => t.id))];
+  return [...new Map(found.map((t) => [t.id, t])).values()];
+}
+
+/** Tag references → tag ids; every reference must name an existing tag. */
+async function resolveTags(db: DbOrTx, refs: readonly string[]): Promise<string[]> {
+  return (await resolveTagRows(db, refs)).map((t) => t.id);
 }
 
 async function replaceTags(tx: Tx, commentId: string, tagIds: string[]): Promise<void> {
@@ -113,9 +120,59 @@ async function existingByClientId(db: DbOrTx, author: User, clientId: string, sp
   return row;
 }
 
+/** Every column of `comments`, for a RETURNING list, and the row read back from a raw statement. */
+const commentColumns = Object.entries(getTableColumns(comments));
+const returningComment = sql.join(
+  commentColumns.map(([, c]) => sql.identifier(c.name)),
+  sql`, `,
+);
+function commentFromRow(r: Record<string, unknown>): Comment {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of commentColumns) {
+    const v = r[column.name];
+    out[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v);
+  }
+  return out as Comment;
+}
+
+/**
+ * A comment just written, presented without reading anything back: its author is the poster, its
+ * tags those just resolved, and it has no files, pending edit, report or translation yet. The
+ * same presenter as every other read (`presentComment`); a reply goes through `presentOne`, which
+ * decides whether the viewer may see its parent.
+ */
+function presentNew(
+  row: Comment,
+  author: User,
+  tagRows: readonly Tag[],
+  viewer: Viewer,
+  scope: SpaceScope,
+): CommentDto {
+  return presentComment(
+    row,
+    {
+      author: presentPerson(author),
+      tags: [...tagRows].sort((a, b) => a.position - b.position).map(presentTag),
+      attachments: [],
+      inReplyTo: null,
+      pendingRevision: null,
+      reportedByMe: false,
+      translations: [],
+    },
+    viewer,
+    scope,
+  );
+}
+
 /**
  * Posts a comment. A resent clientId returns the first comment, even when two identical
  * requests race: the unique (author, client_id) index decides, the loser reads the winner.
+ *
+ * The write is one statement (comment, first revision, tags, and the hold, or the staff event with
+ * its NOTIFY and the audit row), autocommitted: one round trip, all or nothing. A comment published
+ * at once (post-moderated space) needs its presented self in the public event, so it takes a
+ * transaction: that statement, then the events and notifications. Nothing is read back: the
+ * answer is presented from what was written.
  */
 export async function createComment(
   db: Database,
@@ -124,98 +181,139 @@ export async function createComment(
   scope: SpaceScope,
   input: CreateCommentInput,
 ): Promise<CreateCommentResult> {
-  // A retry after the space closed must still get its comment back, so this comes first.
-  const earlier = await existingByClientId(db, author, input.clientId, space);
-  if (earlier) return { comment: await presentOne(db, earlier, author, scope), created: false };
-
-  assertAcceptingComments(space);
-  assertLanguage(space, input.language);
-
   let questionId = input.questionId ?? null;
   const parentId = input.parentId ?? null;
-  if (parentId) {
-    const [parent] = await db.select().from(comments).where(eq(comments.id, parentId)).limit(1);
-    // A parent the author may not read is reported exactly like a missing one.
-    if (
-      !parent ||
-      parent.spaceId !== space.id ||
-      !acceptsReplies(parent) ||
-      !can(author, 'comment.read', commentScope(scope, parent))
-    ) {
-      throw fieldInvalid('parentId', 'No such comment in this space to reply to');
+  let tagRows: Tag[];
+  try {
+    assertAcceptingComments(space);
+    assertLanguage(space, input.language);
+    if (parentId) {
+      const [parent] = await db.select().from(comments).where(eq(comments.id, parentId)).limit(1);
+      // A parent the author may not read is reported exactly like a missing one.
+      if (
+        !parent ||
+        parent.spaceId !== space.id ||
+        !acceptsReplies(parent) ||
+        !can(author, 'comment.read', commentScope(scope, parent))
+      ) {
+        throw fieldInvalid('parentId', 'No such comment in this space to reply to');
+      }
+      if (questionId === null) questionId = parent.questionId;
+      else if (questionId !== parent.questionId) {
+        throw fieldInvalid('questionId', 'A reply must answer the same question as the comment it replies to');
+      }
     }
-    if (questionId === null) questionId = parent.questionId;
-    else if (questionId !== parent.questionId) {
-      throw fieldInvalid('questionId', 'A reply must answer the same question as the comment it replies to');
+    if (questionId) {
+      const [question] = await db
+        .select({ id: questions.id })
+        .from(questions)
+        .where(and(eq(questions.id, questionId), eq(questions.spaceId, space.id)))
+        .limit(1);
+      if (!question) throw fieldInvalid('questionId', 'No such question in this space');
     }
+    tagRows = await resolveTagRows(db, input.tags);
+  } catch (err) {
+    // A resend must get its comment back even after the space closed (or its parent went), so a
+    // refusal first looks for an earlier comment with this clientId. Only on refusal: on the
+    // usual path the insert below finds an earlier one by its unique index.
+    const earlier = await existingByClientId(db, author, input.clientId, space);
+    if (earlier) return { comment: await presentOne(db, earlier, author, scope), created: false };
+    throw err;
   }
-  if (questionId) {
-    const [question] = await db
-      .select({ id: questions.id })
-      .from(questions)
-      .where(and(eq(questions.id, questionId), eq(questions.spaceId, space.id)))
-      .limit(1);
-    if (!question) throw fieldInvalid('questionId', 'No such question in this space');
-  }
-  const tagIds = await resolveTags(db, input.tags);
 
   const id = crypto.randomUUID();
   // An author whose address is not verified yet (UNVERIFIED_COMMENTS=hold, the default) posts into
   // a hold: pending whatever the space's moderation, and out of the queue until they verify.
-  const held = holdsComments(author, mailerFor(db)?.config.identity.unverifiedComments ?? 'hold');
+  const mailer = mailerFor(db);
+  const held = holdsComments(author, mailer?.config.identity.unverifiedComments ?? 'hold');
   const mode = effectiveMode(space.moderationMode, author);
   const { status, revisionStatus } = submission(held ? 'pre' : mode);
   // The id is chosen here so footnote anchors in the stored HTML are unique to this comment.
   const bodyHtml = renderMarkdown(input.body, id);
+  const publishedAtOnce = status === 'approved';
+  // Published at once because the author's affiliation is verified: the log says so.
+  const auditData =
+    space.moderationMode === 'pre_except_verified' && mode === 'post' ? { publishedAtOnce: 'verified' } : null;
 
-  const mailer = mailerFor(db);
-  const result = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(comments)
-      .values({
-        id,
-        spaceId: space.id,
-        questionId,
-        parentId,
-        authorId: author.id,
-        clientId: input.clientId,
-        bodyMd: input.body,
-        bodyHtml,
-        language: input.language,
-        status,
-      })
-      .onConflictDoNothing({ target: [comments.authorId, comments.clientId] })
-      .returning();
-    if (!row) return null;
-    await tx.insert(commentRevisions).values({
-      commentId: id,
-      version: 1,
-      bodyMd: row.bodyMd,
-      bodyHtml: row.bodyHtml,
-      language: row.language,
-      status: revisionStatus,
-    });
-    if (tagIds.length) await tx.insert(commentTags).values(tagIds.map((tagId) => ({ commentId: id, tagId })));
-    if (isPublished(row)) {
-      const published = await presentOne(tx, row, null, scopeOf(space, undefined));
+  const ctes: SQL[] = [
+    sql`c as (
+      insert into ${comments} (id, space_id, question_id, parent_id, author_id, client_id, body_md, body_html, language, status)
+      values (${id}::uuid, ${space.id}::uuid, ${questionId}::uuid, ${parentId}::uuid, ${author.id}::uuid,
+              ${input.clientId}::uuid, ${input.body}, ${bodyHtml}, ${input.language}::comment_language,
+              ${status}::comment_status)
+      on conflict (author_id, client_id) do nothing
+      returning ${returningComment}
+    )`,
+    sql`r as (
+      insert into ${commentRevisions} (comment_id, version, body_md, body_html, language, status)
+      select id, 1, body_md, body_html, language, ${revisionStatus}::revision_status from c
+    )`,
+  ];
+  if (tagRows.length) {
+    const tagValues = sql.join(
+      tagRows.map((t) => sql`(${t.id}::uuid)`),
+      sql`, `,
+    );
+    ctes.push(sql`t as (
+      insert into ${commentTags} (comment_id, tag_id) select c.id, v.tag_id from c cross join (values ${tagValues}) as v(tag_id)
+    )`);
+  }
+  let notify: SQL = sql`0`;
+  if (held) {
+    ctes.push(sql`h as (insert into ${commentHolds} (comment_id, user_id) select id, author_id from c)`);
+  } else {
+    // announceSubmission's audit row; its staff event comes here too unless the comment is
+    // published at once (then after the public event, as announceSubmission would).
+    ctes.push(sql`m as (
+      insert into ${moderationEvents} (space_id, comment_id, actor_id, action, from_status, to_status, data)
+      select space_id, id, author_id, 'submit', null, status::text, ${auditData === null ? null : JSON.stringify(auditData)}::jsonb from c
+    )`);
+    if (!publishedAtOnce) {
+      const event = eventCte('e', 'c', {
+        kind: 'comment.submitted',
+        spaceId: sql`space_id`,
+        payload: sql`jsonb_build_object('commentId', id, 'kind', 'submission')`,
+      });
+      ctes.push(event.cte);
+      notify = event.notify;
+    }
+  }
+  const write = (handle: DbOrTx) =>
+    handle.execute<Record<string, unknown>>(
+      sql`with ${sql.join(ctes, sql`, `)} select c.*, ${notify} as notified from c`,
+    );
+
+  const created = await retryingTransaction(async () => {
+    if (!publishedAtOnce) {
+      const { rows } = await write(db);
+      return rows[0] ? commentFromRow(rows[0]) : null;
+    }
+    return db.transaction(async (tx) => {
+      const { rows } = await write(tx);
+      if (!rows[0]) return null;
+      const row = commentFromRow(rows[0]);
+      const publicScope = scopeOf(space, undefined);
+      const published = parentId
+        ? await presentOne(tx, row, null, publicScope)
+        : presentNew(row, author, tagRows, null, publicScope);
       await appendEvent(tx, { kind: 'comment.published', spaceId: space.id, payload: { comment: published } });
       // Published at once (post-moderated space): the author of the comment it answers and the
       // followers of its space or question hear of it; its author follows its question.
       await notifyPublished(tx, mailer, row);
-    }
-    if (held) await tx.insert(commentHolds).values({ commentId: id, userId: author.id });
-    // Published at once because the author's affiliation is verified: the log says so.
-    else
-      await announceSubmission(
-        tx,
-        row,
-        space.moderationMode === 'pre_except_verified' && mode === 'post' ? { publishedAtOnce: 'verified' } : undefined,
-      );
-    return { comment: await presentOne(tx, row, author, scope), created: true };
+      await appendEvent(tx, {
+        kind: 'comment.submitted',
+        spaceId: space.id,
+        payload: { commentId: row.id, kind: 'submission' },
+      });
+      return row;
+    });
   });
-  if (result) {
+  if (created) {
     nudgeNotifications(mailer);
-    return result;
+    const comment = parentId
+      ? await presentOne(db, created, author, scope)
+      : presentNew(created, author, tagRows, author, scope);
+    return { comment, created: true };
   }
 
   // A concurrent request with the same clientId committed first: answer with its comment.

@@ -1,5 +1,5 @@
 import type { EventAudience, ModerationAction } from '@convene/shared';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { events, moderationEvents } from '../db/schema/index.js';
 
@@ -62,6 +62,31 @@ export async function appendEvent(tx: Tx, e: NewEvent): Promise<number> {
   if (!Number.isSafeInteger(id)) throw new Error('event insert failed');
   return id;
 }
+
+/**
+ * The same event as `appendEvent`, as two pieces of one larger statement whose CTE `source`
+ * yields the rows it is about (a command folding its whole write into one statement): `cte` is
+ * `name as (insert into events … select … from source returning id)`, to put in the statement's
+ * WITH list, and `notify` a select-list expression sending each inserted id's NOTIFY (PostgreSQL
+ * delivers it only on commit). `payload` and `spaceId` are SQL over `source`'s columns.
+ */
+export function eventCte(
+  name: string,
+  source: string,
+  e: { kind: Exclude<EventKind, UserEventKind>; spaceId: SQL; payload: SQL },
+): { cte: SQL; notify: SQL } {
+  const audience = EVENT_KINDS[e.kind];
+  const n = sql.identifier(name);
+  return {
+    cte: sql`${n} as (
+      insert into ${events} (kind, space_id, payload, audience)
+      select ${e.kind}, ${e.spaceId}, ${e.payload}, ${audience}::event_audience from ${sql.identifier(source)}
+      returning id
+    )`,
+    notify: sql`(select count(pg_notify(${EVENTS_CHANNEL}, ${n}.id::text)) from ${n})`,
+  };
+}
+type UserEventKind = { [K in EventKind]: (typeof EVENT_KINDS)[K] extends 'user' ? K : never }[EventKind];
 
 export interface AuditEntry {
   spaceId: string;

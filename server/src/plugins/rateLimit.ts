@@ -22,21 +22,40 @@ export interface Hit {
 /**
  * The counters, in PostgreSQL (table `rate_limits`) so that several instances share them. A window
  * starts at a key's first request and lasts `windowMs`; the first request after it starts a new one.
- * One statement per hit: concurrent requests on any instance each get their own count.
+ * One statement per request, however many windows it counts against: concurrent requests on any
+ * instance each get their own count. The statement commits asynchronously
+ * (`synchronous_commit = off` for its own transaction): it does not wait for the disk, and a
+ * PostgreSQL crash (not a restart) may forget the last fraction of a second of counts — never a
+ * reason to refuse, at worst a few requests more in that window. Every instance still reads the
+ * counts at once (visibility does not wait for the flush).
  */
 export function rateLimitCounters(db: Database) {
+  const hitAll = async (hits: readonly { key: string; windowMs: number }[]): Promise<Map<string, Hit>> => {
+    // Keys in a fixed order, so two requests counting the same two rows lock them in the same order.
+    const sorted = [...new Map(hits.map((h) => [h.key, h])).values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+    const values = sql.join(
+      sorted.map((h) => sql`(${h.key}::text, ${h.windowMs / 1000}::float8)`),
+      sql`, `,
+    );
+    const { rows } = await db.execute<{ key: string; count: number; ttl_ms: number }>(sql`
+      with async as (select set_config('synchronous_commit', 'off', true))
+      insert into rate_limits as r (key, window_start, expires_at, count)
+      select k.key, now(), now() + make_interval(secs => k.secs), 1
+      from (values ${values}) as k(key, secs) cross join async
+      order by k.key
+      on conflict (key) do update set
+        count = case when r.expires_at <= now() then 1 else r.count + 1 end,
+        window_start = case when r.expires_at <= now() then excluded.window_start else r.window_start end,
+        expires_at = case when r.expires_at <= now() then excluded.expires_at else r.expires_at end
+      returning key, count, greatest(0, ceil(extract(epoch from (expires_at - now())) * 1000))::float8 as ttl_ms`);
+    const byKey = new Map(rows.map((r) => [r.key, { count: r.count, ttlMs: r.ttl_ms }]));
+    return new Map(hits.map((h) => [h.key, byKey.get(h.key) ?? { count: 1, ttlMs: h.windowMs }]));
+  };
   return {
+    /** Counts one request against several windows at once (one statement); by key. */
+    hitAll,
     async hit(key: string, windowMs: number): Promise<Hit> {
-      const { rows } = await db.execute<{ count: number; ttl_ms: number }>(sql`
-        insert into rate_limits as r (key, window_start, expires_at, count)
-        values (${key}, now(), now() + make_interval(secs => ${windowMs / 1000}), 1)
-        on conflict (key) do update set
-          count = case when r.expires_at <= now() then 1 else r.count + 1 end,
-          window_start = case when r.expires_at <= now() then excluded.window_start else r.window_start end,
-          expires_at = case when r.expires_at <= now() then excluded.expires_at else r.expires_at end
-        returning count, greatest(0, ceil(extract(epoch from (expires_at - now())) * 1000))::float8 as ttl_ms`);
-      const row = rows[0];
-      return { count: row?.count ?? 1, ttlMs: row?.ttl_ms ?? windowMs };
+      return (await hitAll([{ key, windowMs }])).get(key) ?? { count: 1, ttlMs: windowMs };
     },
     /** Takes back one counted request (a sign-in that succeeded does not count against its account). */
     async refund(key: string): Promise<void> {
@@ -121,25 +140,23 @@ export const rateLimitPlugin = fp(
       const existing = limiters.get(name);
       if (existing) return existing;
       const windows: { user?: Limit; address?: Limit } = app.config.rateLimits[name];
-      const make = (window: Limit, keyOf: (request: FastifyRequest) => string | undefined) => {
-        const check = app.createRateLimit({
-          max: window.max,
-          timeWindow: window.windowMs,
-          keyGenerator: (request) => keyOf(request) ?? '',
-          // Requests without a key (a guest, on a per-user window) are not counted.
-          allowList: (request) => keyOf(request) === undefined,
-        });
-        return check;
-      };
-      const checks = [
-        windows.user && make(windows.user, (r) => (r.user ? `${name}:user:${r.user.id}` : undefined)),
-        windows.address && make(windows.address, (r) => `${name}:address:${r.ip}`),
-      ].filter((c) => c !== undefined);
+      // Each window: its limit and the request's key in it (none: a guest on a per-user window,
+      // not counted).
+      const parts: { window: Limit; keyOf: (request: FastifyRequest) => string | undefined }[] = [];
+      if (windows.user)
+        parts.push({ window: windows.user, keyOf: (r) => (r.user ? `${name}:user:${r.user.id}` : undefined) });
+      if (windows.address) parts.push({ window: windows.address, keyOf: (r) => `${name}:address:${r.ip}` });
       const hook: onRequestAsyncHookHandler = async (request, reply) => {
+        const counted = parts
+          .map(({ window, keyOf }) => ({ window, key: keyOf(request) }))
+          .filter((p): p is { window: Limit; key: string } => p.key !== undefined);
+        if (counted.length === 0) return;
+        // Both windows in one statement (one round trip, one commit).
+        const hits = await counters.hitAll(counted.map((p) => ({ key: p.key, windowMs: p.window.windowMs })));
         let refusal: number | undefined;
-        for (const check of checks) {
-          const result = await check(request);
-          if (!result.isAllowed && result.isExceeded) refusal = Math.max(refusal ?? 0, result.ttl);
+        for (const { window, key } of counted) {
+          const hit = hits.get(key);
+          if (hit && hit.count > window.max) refusal = Math.max(refusal ?? 0, hit.ttlMs);
         }
         if (refusal !== undefined) {
           const err = rateLimited(refusal, WHAT[name]);
