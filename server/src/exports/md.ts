@@ -1,4 +1,4 @@
-import type { ExportContribution } from '@convene/shared';
+import { type ExportContribution, nameAndAffiliation } from '@convene/shared';
 import type { CuratedInput } from './curated.js';
 import {
   alsoUnderNote,
@@ -48,7 +48,7 @@ export function annexSections(input: CuratedInput): string {
           '| --- | --- | --- |',
           ...a.positionPapers.map(
             (f) =>
-              `| [${f.number}](${f.permalink}) | [${escapeInline(f.filename)}](${f.url}) | ${escapeInline(f.affiliation ? `${f.author}, ${f.affiliation}` : f.author)} |`,
+              `| [${f.number}](${f.permalink}) | [${escapeInline(f.filename)}](${f.url}) | ${escapeInline(nameAndAffiliation(f.author, f.affiliation, exportLanguage(input.filters)))} |`,
           ),
         ].join('\n')
       : `*${w.noPaper}*`,
@@ -76,7 +76,7 @@ function contribution(
     .map(escapeInline)
     .join(' · ');
   const lines = [
-    `${'#'.repeat(level)} ${c.number} ${escapeInline(a.displayName)}${a.affiliation ? `, ${escapeInline(a.affiliation)}` : ''}`,
+    `${'#'.repeat(level)} ${c.number} ${escapeInline(nameAndAffiliation(a.displayName, a.affiliation, lang))}`,
     `*${meta}* · [${w.label.permalink}](${c.permalink})${c.parentId && c.inReplyTo?.number ? ` · ${lang === 'en' ? `in reply to ${c.inReplyTo.number}` : w.reply.to(c.inReplyTo.number)}` : ''}`,
   ];
   // The verified and focal-point marks, on a line of their own under the name.

@@ -1,4 +1,4 @@
-import { NOTE_CITATION, type NoteCitation, type NoteDto } from '@convene/shared';
+import { joinReference, NOTE_CITATION, type NoteCitation, type NoteDto } from '@convene/shared';
 import { FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { type Block, citationMark, markdownToDocx } from './docx-markdown.js';
 import { link, listCounter, newDocument } from './docx.js';
@@ -14,9 +14,7 @@ type Translations = ReadonlyMap<string, CitationTranslation>;
 /** The reference a citation's footnote prints: "Author, Organisation, 22 November 2026, permalink". */
 function reference(c: NoteCitation, translations: Translations | undefined, lang: ExportLanguage): string {
   if (!c.published || !c.author) return EXPORT_WORDS[lang].note.noLongerPublished;
-  const ref = [c.author, c.affiliation, c.date ? formatDate(c.date, lang) : null]
-    .filter(Boolean)
-    .join(lang === 'zh' ? '，' : lang === 'ar' ? '، ' : ', ');
+  const ref = joinReference([c.author, c.affiliation, c.date ? formatDate(c.date, lang) : null], lang);
   // Written in another language: quoted in its translation into the note's, which the footnote names.
   const t = translations?.get(c.commentId);
   return t ? `${ref}. ${citationTranslationNote(t, lang)}` : ref;
@@ -39,9 +37,7 @@ function considered(note: NoteDto) {
     .filter((s) => s.items.length > 0);
 }
 const considerationLine = (c: NoteDto['sections'][number]['contributions'][number], lang: ExportLanguage) =>
-  [c.author.displayName, c.author.affiliation, formatDate(c.createdAt, lang)]
-    .filter(Boolean)
-    .join(lang === 'zh' ? '，' : lang === 'ar' ? '، ' : ', ');
+  joinReference([c.author.displayName, c.author.affiliation, formatDate(c.createdAt, lang)], lang);
 
 /**
  * The note as a Word document: a Heading 1 per section, each cited contribution one real Word

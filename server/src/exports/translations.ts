@@ -1,4 +1,4 @@
-import { type CommentLanguage, LANGUAGE_LABELS, type Locale } from '@convene/shared';
+import { type CommentLanguage, inQuotes, LANGUAGE_LABELS, type Locale } from '@convene/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { commentTranslations, comments, users } from '../db/schema/index.js';
@@ -70,5 +70,5 @@ export async function loadCitationTranslations(
 /** “…quote…” (Translated from French by Tom Translator, 2 December 2026): a footnote's addition, in `lang`. */
 export const citationTranslationNote = (t: CitationTranslation, lang: ExportLanguage = 'en') =>
   lang === 'en'
-    ? `“${t.quote}” (Translated from ${LANGUAGE_LABELS[t.sourceLanguage]}${t.translator ? ` by ${t.translator}` : ''}, ${formatDate(t.translatedAt)})`
-    : `“${t.quote}” (${EXPORT_WORDS[lang].scope.translated(languageName(t.sourceLanguage, lang), t.translator, formatDate(t.translatedAt, lang))})`;
+    ? `${inQuotes(t.quote, lang)} (Translated from ${LANGUAGE_LABELS[t.sourceLanguage]}${t.translator ? ` by ${t.translator}` : ''}, ${formatDate(t.translatedAt)})`
+    : `${inQuotes(t.quote, lang)} (${EXPORT_WORDS[lang].scope.translated(languageName(t.sourceLanguage, lang), t.translator, formatDate(t.translatedAt, lang))})`;

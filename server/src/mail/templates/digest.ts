@@ -1,4 +1,4 @@
-import type { DigestFrequency, Locale } from '@convene/shared';
+import { type DigestFrequency, type Locale, nameSeparator } from '@convene/shared';
 import type { CommentMailKind } from '../kinds.js';
 import { mjml, oneLine, safeUrl } from '../markup.js';
 import { messagesFor } from '../messages.js';
@@ -62,7 +62,7 @@ export async function renderDigest(d: DigestMail): Promise<Rendered> {
         const ex = excerptOf(item.excerpt);
         const kind = label(item.kind);
         return mjml`<mj-text>
-          ${kind ? mjml`<span style="color:#555555">${kind} · </span>` : null}<strong>${item.author.displayName}</strong>${item.author.affiliation ? mjml`, ${item.author.affiliation}` : null}
+          ${kind ? mjml`<span style="color:#555555">${kind} · </span>` : null}<strong>${item.author.displayName}</strong>${item.author.affiliation ? mjml`${nameSeparator(d.locale)}${item.author.affiliation}` : null}
         </mj-text>
         ${quote(ex.text)}
         ${item.reason ? mjml`<mj-text><strong>${m.notification.reason}</strong><br />${lines(item.reason)}</mj-text>` : null}
