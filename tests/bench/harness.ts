@@ -1,5 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { type Serializable, fork } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { createDb, type DbHandle } from '../../server/src/db/client.js';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded.js';
@@ -53,4 +56,161 @@ export function report(name: string, samples: number[], extra = '') {
   console.log(
     `${name.padEnd(58)} n=${String(r.n).padStart(3)}  mean ${fmt(r.mean).padStart(9)}  p50 ${fmt(r.p50).padStart(9)}  p95 ${fmt(r.p95).padStart(9)}  max ${fmt(r.max).padStart(9)}${extra ? `  ${extra}` : ''}`,
   );
+}
+
+/** One goal row: its name, the figure, the ceiling it is measured against, the ratio, the goal and met / NOT MET. */
+export function goalRow(name: string, figure: string, ceiling: string, ratio: number, goal: string, met: boolean) {
+  console.log(
+    `${name.padEnd(58)} ${figure.padEnd(34)} ceiling ${ceiling.padEnd(34)} ratio ${ratio.toFixed(2).padStart(5)}  goal ${goal} ${met ? 'met' : 'NOT MET'}`,
+  );
+}
+
+export interface HttpLoad {
+  /** Completed requests a second in the measured window. */
+  rate: number;
+  p50: number;
+  p99: number;
+  /** Bytes of body per response (the last one read). */
+  bytes: number;
+}
+
+/**
+ * An HTTP load generator in a worker thread (its own event loop, so the server's is not also the
+ * client's): `connections` loops GETting `path` with `headers` over as many keep-alive connections,
+ * `warmupMs`, then `measureMs` of completions and latencies. Any status but 200 fails the run.
+ */
+const HTTP_LOAD_WORKER = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+const { performance } = require('node:perf_hooks');
+const { setTimeout: delay } = require('node:timers/promises');
+const { Pool } = require('undici');
+(async () => {
+  const pool = new Pool(w.base, { connections: w.connections, pipelining: 1 });
+  const latencies = [];
+  let measuring = false, stop = false, bytes = 0;
+  const loop = async () => {
+    while (!stop) {
+      const t0 = performance.now();
+      const res = await pool.request({ path: w.path, method: 'GET', headers: w.headers });
+      const body = Buffer.from(await res.body.arrayBuffer());
+      if (res.statusCode !== 200) throw new Error('GET ' + w.path + ': ' + res.statusCode + ' ' + body.toString().slice(0, 200));
+      bytes = body.length;
+      if (measuring) latencies.push(performance.now() - t0);
+    }
+  };
+  const runners = Array.from({ length: w.connections }, loop);
+  await delay(w.warmupMs);
+  measuring = true;
+  const t0 = performance.now();
+  await delay(w.measureMs);
+  measuring = false;
+  const elapsed = performance.now() - t0;
+  stop = true;
+  await Promise.all(runners);
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] || 0;
+  parentPort.postMessage({ rate: (latencies.length * 1000) / elapsed, p50: at(0.5), p99: at(0.99), bytes });
+})().catch((err) => { throw err; });
+`;
+
+export function httpLoad(spec: {
+  base: string;
+  path: string;
+  headers?: Record<string, string>;
+  connections: number;
+  warmupMs?: number;
+  measureMs?: number;
+}): Promise<HttpLoad> {
+  const worker = new Worker(HTTP_LOAD_WORKER, {
+    eval: true,
+    workerData: { warmupMs: 1_000, measureMs: 4_000, headers: {}, ...spec },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (r: HttpLoad) => resolve(r));
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`load worker exited with ${code}`)));
+  });
+}
+
+/** A bench server in a child process (tests/bench/serve.ts): its base URL, memory, and a way to stop it. */
+export interface ChildServer {
+  base: string;
+  pid: number;
+  /** VmRSS and VmHWM (peak) of the child, in MB, from /proc/<pid>/status. */
+  memory(): Promise<{ rssMb: number; peakMb: number }>;
+  /** The child's own account (`process.memoryUsage()`, the public cache's bytes); app mode only. */
+  usage(): Promise<{ usage: NodeJS.MemoryUsage; cacheBytes: number }>;
+  stop(): Promise<void>;
+}
+
+let compiled: Promise<string> | null = null;
+/**
+ * tests/bench/serve.ts and the server's sources compiled to one JavaScript file (esbuild, which
+ * vite and tsx bring; packages stay external), run by plain `node` as in production: under tsx's
+ * loader the same server takes ~40 MB more RSS (its loader thread and transformed sources).
+ */
+function compiledServe(): Promise<string> {
+  compiled ??= (async () => {
+    const { build } = await import('esbuild');
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const outfile = join(root, 'node_modules/.cache/convene-bench/serve.mjs');
+    await build({
+      entryPoints: [join(root, 'tests/bench/serve.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      alias: { '@convene/shared': join(root, 'shared/src/index.ts') },
+      outfile,
+      logLevel: 'warning',
+    });
+    return outfile;
+  })();
+  return compiled;
+}
+
+export async function serveChild(
+  mode: 'app' | 'bare',
+  env: Record<string, string> = {},
+  message?: unknown,
+): Promise<ChildServer> {
+  const child = fork(await compiledServe(), [mode], {
+    execArgv: [],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  if (message !== undefined) child.send(message as Serializable);
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`bench server (${mode}) exited with ${code}`)));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
+    async memory() {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+      return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+    },
+    usage() {
+      return new Promise((resolve) => {
+        const on = (m: unknown) => {
+          if ((m as { type?: string }).type !== 'memory') return;
+          child.off('message', on);
+          resolve(m as { usage: NodeJS.MemoryUsage; cacheBytes: number });
+        };
+        child.on('message', on);
+        child.send({ type: 'memory' });
+      });
+    },
+    async stop() {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.disconnect();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }

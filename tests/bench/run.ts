@@ -1,5 +1,5 @@
 import { benchCluster } from './harness.js';
-import { commentPages } from './comment-pages.js';
+import { anonymousPage, commentPages } from './comment-pages.js';
 import { exportsBench } from './exports.js';
 import { growth } from './growth.js';
 import { liveFanout } from './live-fanout.js';
@@ -12,6 +12,7 @@ const cluster = await benchCluster();
 try {
   console.log(`Convene benchmarks — Node ${process.version}\n`);
   await commentPages(await cluster.database());
+  await anonymousPage(await cluster.database());
   await liveFanout(await cluster.database());
   await posting(await cluster.database());
   await exportsBench(await cluster.database());

@@ -15,13 +15,26 @@ export function rowJson<T extends PgTable>(
   return sql.raw(`json_build_object(${columns.map(([, c]) => `'${c.name}', ${alias}."${c.name}"`).join(', ')})`);
 }
 
+/** Each table's columns as (property, SQL name, is a timestamp), computed once: lists map many rows. */
+const plans = new WeakMap<PgTable, readonly (readonly [string, string, boolean])[]>();
+function planOf(table: PgTable) {
+  let plan = plans.get(table);
+  if (!plan) {
+    plan = Object.entries(getTableColumns(table)).map(
+      ([key, c]) => [key, c.name, c.columnType === 'PgTimestamp'] as const,
+    );
+    plans.set(table, plan);
+  }
+  return plan;
+}
+
 /** Maps a `rowJson` object to the row drizzle would return: property names, Dates for timestamps. */
 export function fromRowJson<T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
   const out: Record<string, unknown> = {};
-  for (const [key, c] of Object.entries(getTableColumns(table))) {
-    if (!(c.name in json)) continue;
-    const v = json[c.name];
-    out[key] = v !== null && c.columnType === 'PgTimestamp' ? new Date(v as string) : v;
+  for (const [key, name, timestamp] of planOf(table)) {
+    const v = json[name];
+    if (v === undefined) continue;
+    out[key] = v !== null && timestamp ? new Date(v as string) : v;
   }
   return out as T['$inferSelect'];
 }

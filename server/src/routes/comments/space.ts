@@ -6,7 +6,8 @@ import {
   listCommentsQuery,
   slugParams,
 } from '@convene/shared';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifySerializerCompiler } from 'fastify';
+import { type FastifyPluginAsyncZod, serializerCompiler } from 'fastify-type-provider-zod';
 import { createComment } from '../../commands/comments.js';
 import { cachedRead } from '../../plugins/publicCache.js';
 import { authorize, requireSignedIn } from '../../policies/index.js';
@@ -14,6 +15,16 @@ import { listSpaceComments } from '../../queries/commentList.js';
 import { loadSpace } from '../../queries/spaces.js';
 
 const tags = ['comments'];
+
+/**
+ * A page of comments is the hottest read (up to 500 comments, ~1 MB of JSON): its 200 answer is
+ * written with plain `JSON.stringify`, not re-validated through the zod response schema on every
+ * request (that cost as much as the page's query). The presenter builds exactly the schema's shape;
+ * `tests/api/comment-page-schema.test.ts` parses real pages for every kind of viewer with
+ * `commentListResponse` and fails on any missing, mistyped or extra field. Errors keep zod.
+ */
+const pageSerializer: FastifySerializerCompiler<unknown> = (route) =>
+  route.httpStatus === '200' ? (data) => JSON.stringify(data) : serializerCompiler(route as never);
 
 export const spaceCommentsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
@@ -30,6 +41,7 @@ export const spaceCommentsRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: listCommentsQuery,
         response: { 200: commentListResponse, 400: errorResponse, 404: errorResponse },
       },
+      serializerCompiler: pageSerializer,
     },
     async (request, reply) =>
       // Anonymous viewers are served from the public read cache (`plugins/publicCache.ts`); not searches.
