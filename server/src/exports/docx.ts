@@ -1,11 +1,11 @@
-import type { ExportContribution } from '@convene/shared';
+import type { Writable } from 'node:stream';
+import { type ExportContribution, nameAndAffiliation } from '@convene/shared';
 import {
   AlignmentType,
   Document,
   ExternalHyperlink,
   HeadingLevel,
   LineRuleType,
-  Packer,
   Paragraph,
   type ParagraphChild,
   Table,
@@ -25,6 +25,7 @@ import {
   heading,
   markdownToDocx,
 } from './docx-markdown.js';
+import { StreamedDocx } from './docx-stream.js';
 import {
   alsoUnderNote,
   authorMarks,
@@ -146,7 +147,7 @@ function annexBlocks(input: CuratedInput): Block[] {
           a.positionPapers.map((f) => [
             { text: f.number, children: [link(f.number, f.permalink)] },
             { text: f.filename, children: [link(f.filename, f.url)] },
-            { text: f.affiliation ? `${f.author}, ${f.affiliation}` : f.author },
+            { text: nameAndAffiliation(f.author, f.affiliation, exportLanguage(input.filters)) },
           ]),
         )
       : none(w.noPaper),
@@ -187,7 +188,7 @@ function contributionBlocks(
       heading: heading(2 + depth),
       ...at,
       keepNext: true,
-      children: [new TextRun(`${c.number}  ${a.displayName}${a.affiliation ? `, ${a.affiliation}` : ''}`)],
+      children: [new TextRun(`${c.number}  ${nameAndAffiliation(a.displayName, a.affiliation, lang)}`)],
     }),
     new Paragraph({ ...at, children: meta, keepNext: true }),
   ];
@@ -295,16 +296,19 @@ export function listCounter(): DocxMarkdownContext {
 /**
  * The Word document: the space's header, participation tables, then a Heading 1 per guiding
  * question with each contribution (Heading 2; replies Heading 3 and indented) in real Word
- * formatting, its footnotes as Word footnotes. Word files are zipped as a whole, so this one
- * is built in memory.
+ * formatting, its footnotes as Word footnotes, then the annexes. Written into `out` as it is
+ * read: the body one contribution at a time (see docx-stream.ts), so memory stays bounded
+ * however many contributions the space has.
  */
-export async function docxExport(input: CuratedInput): Promise<Buffer> {
+export async function docxExport(input: CuratedInput, out: Writable): Promise<void> {
   const s = input.space;
   const ctx = listCounter();
   const lang = exportLanguage(input.filters);
   const w = EXPORT_WORDS[lang].label;
-  const children: Block[] = [
-    new Paragraph({ text: `${s.code} — ${s.title}`, heading: HeadingLevel.TITLE }),
+  const title = `${s.code} — ${s.title}`;
+  const doc = new StreamedDocx(newDocument(title, [], lang), newDocument(title, [], lang));
+  const front: Block[] = [
+    new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
     ...(s.parent ? [label(w.session, `${s.parent.code} — ${s.parent.title}`)] : []),
     // The report's own sentence first, in the export's language, tagged so Word checks it as such.
     new Paragraph({ text: w.participation, heading: HeadingLevel.HEADING_1 }),
@@ -323,17 +327,22 @@ export async function docxExport(input: CuratedInput): Promise<Buffer> {
     new Paragraph({ children: [new TextRun({ text: `${w.page}: `, bold: true }), link(s.url, s.url)] }),
     ...participationBlocks(input),
   ];
-  for (const q of input.sections) {
-    children.push(new Paragraph({ text: sectionHeading(q, lang), heading: HeadingLevel.HEADING_1 }));
-    let any = false;
-    for await (const page of input.threads(q)) {
-      for (const root of page) {
-        any = true;
-        children.push(...contributionBlocks(root, 0, ctx, input.grouping, lang));
+  const xml = (blocks: Block[]) => blocks.map((b) => doc.xml(b)).join('');
+  async function* body(): AsyncGenerator<string> {
+    yield xml(front);
+    for (const q of input.sections) {
+      yield doc.xml(new Paragraph({ text: sectionHeading(q, lang), heading: HeadingLevel.HEADING_1 }));
+      let any = false;
+      for await (const page of input.threads(q)) {
+        if (out.destroyed) throw new Error('export aborted: the client went away');
+        for (const root of page) {
+          any = true;
+          yield xml(contributionBlocks(root, 0, ctx, input.grouping, lang));
+        }
       }
+      if (!any) yield doc.xml(new Paragraph({ children: [new TextRun({ text: w.noContributions, italics: true })] }));
     }
-    if (!any) children.push(new Paragraph({ children: [new TextRun({ text: w.noContributions, italics: true })] }));
+    yield xml(annexBlocks(input));
   }
-  children.push(...annexBlocks(input));
-  return Packer.toBuffer(newDocument(`${s.code} — ${s.title}`, children, lang));
+  await doc.write(out, input.generatedAt, body());
 }

@@ -36,10 +36,7 @@ const WRITERS: Record<ExportFormat, Writer> = {
   json: fromGenerator(jsonExport),
   md: fromGenerator(markdownExport),
   xlsx: xlsxExport,
-  docx: async (input, out) => {
-    const buffer = await docxExport(input);
-    await pipeline(Readable.from([buffer]), out);
-  },
+  docx: docxExport,
 };
 
 /** Letters, digits, dots and hyphens only: safe on every file system. */
