@@ -6,8 +6,9 @@ export const NO_QUESTION = '00000000-0000-0000-0000-000000000000';
 /**
  * Comment counts kept by PostgreSQL triggers on comments, comment_holds, comment_revisions and
  * reports (migration 0023), in the transaction of every write, so no page recounts. One row per
- * (space, kind, question, shard); a count is the sum over shards. Each connection adds to its own
- * shard (its backend pid modulo 16), so concurrent writers in a space rarely wait on one row.
+ * (space, kind, question, shard); a count is the sum over shards. A writer adds to the first row
+ * of its key that no other transaction holds (SKIP LOCKED, migration 0027) and adds a row only
+ * when all are held, so concurrent writers in a space never wait on one another's counter row.
  *
  * Kinds, as `server/src/policies/visibility.ts` defines them:
  * - `published`: approved comments (`commentSql.published`), the only ones counted publicly;
