@@ -19,3 +19,4 @@ export * from './schemas/notifications.js';
 export * from './schemas/staffAccounts.js';
 export * from './schemas/affiliations.js';
 export * from './punctuation.js';
+export * from './sso.js';

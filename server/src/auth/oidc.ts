@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { LOCALES, type Locale } from '@convene/shared';
+import { LOCALES, type Locale, type OidcErrorCode } from '@convene/shared';
 import { and, eq, lt } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import type { Config } from '../config.js';
@@ -31,34 +31,7 @@ export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
 /** How long discovery and each request to the provider may take. */
 const PROVIDER_TIMEOUT_SECONDS = 10;
 
-/** Why a sign-in through the provider failed: the web sign-in page shows a message for each. */
-export const OIDC_ERRORS = [
-  /** The provider could not be reached (discovery, token or userinfo request). */
-  'oidc_unavailable',
-  /** No sign-in under way in this browser (cookie missing, expired or used already). */
-  'oidc_session_expired',
-  /** The callback's `state` is not the one this browser's sign-in sent. */
-  'oidc_state_mismatch',
-  /** The ID token's nonce is not the one this sign-in sent. */
-  'oidc_nonce_mismatch',
-  /** The provider refused the code (tampered, used, or the PKCE verifier does not match). */
-  'oidc_code_rejected',
-  /** The person cancelled at the provider, or the provider refused them. */
-  'oidc_denied',
-  /** The provider gave no email address. */
-  'oidc_email_missing',
-  /** The provider does not say the address is verified: nothing is linked or created. */
-  'oidc_email_unverified',
-  /** An account here has this address but has not verified it: sign in with the password and confirm it first. */
-  'oidc_account_unverified',
-  /** The account with this address is linked to another identity at this provider. */
-  'oidc_account_linked_elsewhere',
-  'oidc_account_disabled',
-  /** Any other failure of the exchange (logged). */
-  'oidc_failed',
-] as const;
-export type OidcErrorCode = (typeof OIDC_ERRORS)[number];
-
+/** Why a sign-in through the provider failed: one of OIDC_ERRORS (@convene/shared), which the web sign-in page shows a message for. */
 export class OidcFailure extends Error {
   constructor(
     readonly code: OidcErrorCode,

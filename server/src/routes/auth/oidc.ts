@@ -1,11 +1,10 @@
-import { errorResponse } from '@convene/shared';
+import { OIDC_ERRORS, errorResponse } from '@convene/shared';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   OIDC_COOKIE,
   OIDC_COOKIE_PATH,
-  OIDC_ERRORS,
   OIDC_LOGIN_TTL_MS,
   OidcFailure,
   OidcProvider,
