@@ -45,11 +45,14 @@ function LanguageSwitcher() {
 function LiveIndicator() {
   const { t } = useTranslation();
   const status = useLiveStatus();
-  // Pages without live content open no socket; saying "connecting" there would be untrue.
-  if (status === 'idle') return null;
+  // Pages without live content open no socket; saying "connecting" there would be untrue. The
+  // (empty) status region is there from the start all the same: screen readers announce changes of
+  // a live region they already know, and on a phone its grid column is kept (no layout shift).
+  if (status === 'idle') return <span className="live-indicator live-idle" role="status" />;
+  const text = t(`live.${status}`);
   return (
-    <span className={`live-indicator live-${status}`} role="status">
-      <span aria-hidden="true" className="live-dot" /> {t(`live.${status}`)}
+    <span className={`live-indicator live-${status}`} role="status" title={text}>
+      <span aria-hidden="true" className="live-dot" /> {text}
     </span>
   );
 }
