@@ -13,7 +13,23 @@ export const webPlugin = fp<{ root: string }>(
   async (app: FastifyInstance, { root }) => {
     const hasClient = root !== '' && existsSync(join(root, 'index.html'));
     if (hasClient) {
-      await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h', immutable: false });
+      await app.register(fastifyStatic, {
+        root,
+        wildcard: false,
+        index: false,
+        // The build writes brotli and gzip copies beside each file (web/vite.config.ts): sent as
+        // they are, compressed once at their best level instead of on every request.
+        preCompressed: true,
+        cacheControl: false,
+        setHeaders: (res, path) => {
+          // Vite names everything under assets/ by its content hash: a changed file is a new name,
+          // so a browser may keep these for a year without asking again. Other files (favicon)
+          // for an hour; index.html is never cached without asking (see below).
+          const hashed = /[\\/]assets[\\/][^\\/]+-[\w-]{8}\.[a-z0-9.]+$/i.test(path);
+          res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+          res.setHeader('vary', 'accept-encoding');
+        },
+      });
     }
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';

@@ -43,19 +43,35 @@ export function formatBytes(bytes: number, lng: string): string {
   return f.format(value);
 }
 
+// Building an Intl formatter costs far more than using one (a page of comments formats dozens of
+// dates): one of each kind per language, kept.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 /** Dates and numbers in the interface language. */
 export function useFormat() {
   const { i18n } = useTranslation();
   const lng = intlLocale(i18n.language);
   return {
-    date: (iso: string | Date) => new Intl.DateTimeFormat(lng, { dateStyle: 'long' }).format(new Date(iso)),
+    date: (iso: string | Date) =>
+      formatter(`date|${lng}`, () => new Intl.DateTimeFormat(lng, { dateStyle: 'long' })).format(new Date(iso)),
     dateTime: (iso: string | Date) =>
-      new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
-    number: (n: number) => new Intl.NumberFormat(lng).format(n),
+      formatter(
+        `dateTime|${lng}`,
+        () => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }),
+      ).format(new Date(iso)),
+    number: (n: number) => formatter(`number|${lng}`, () => new Intl.NumberFormat(lng)).format(n),
     /** "in 3 days", "2 hours ago". */
     relative: (iso: string | Date) => {
       const diff = new Date(iso).getTime() - Date.now();
-      const rtf = new Intl.RelativeTimeFormat(lng, { numeric: 'auto' });
+      const rtf = formatter(`relative|${lng}`, () => new Intl.RelativeTimeFormat(lng, { numeric: 'auto' }));
       const abs = Math.abs(diff);
       if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute');
       if (abs < 86_400_000) return rtf.format(Math.round(diff / 3_600_000), 'hour');
@@ -66,10 +82,16 @@ export function useFormat() {
 }
 
 const regionCache = new Map<string, Intl.DisplayNames>();
+const countryNames = new Map<string, string>();
 /** A country's name in the interface language, from its ISO code. */
 export function countryName(code: string | null | undefined, lng: string): string {
   if (!code) return '';
+  const key = `${lng}|${code}`;
+  const known = countryNames.get(key);
+  if (known !== undefined) return known;
   let names = regionCache.get(lng);
   if (!names) regionCache.set(lng, (names = new Intl.DisplayNames([lng], { type: 'region' })));
-  return names.of(code) ?? code;
+  const name = names.of(code) ?? code;
+  countryNames.set(key, name);
+  return name;
 }
