@@ -1,16 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { buildApp } from '../../server/src/app.js';
 import { testConfig } from '../../server/src/config.js';
-import type { BenchDatabase } from './harness.js';
+import { type BenchDatabase, benchCluster } from './harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'];
 
 /**
@@ -28,6 +30,55 @@ export async function webBench(db: BenchDatabase) {
       stdio: 'inherit',
     });
   }
+  const { app, url } = await serveWebSpace(db, webDist);
+  try {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    let nodes = 0;
+    let jsGzip = 0;
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const scripts: Promise<void>[] = [];
+      page.on('response', (res) => {
+        if (res.request().resourceType() !== 'script') return;
+        scripts.push(
+          res.body().then((b) => {
+            jsGzip += gzipSync(b).length;
+          }),
+        );
+      });
+      await page.goto(url, { waitUntil: 'networkidle' });
+      await page.locator('article.comment').first().waitFor();
+      await Promise.all(scripts);
+      nodes = await page.evaluate(() => document.querySelectorAll('*').length);
+    } finally {
+      await browser.close();
+    }
+    // Lighthouse's default throttling ("simulate") computes the metrics from one trace, so a busy
+    // shared machine moves them: three runs, the median by score, its metrics and causes printed.
+    const runs: LighthouseRun[] = [];
+    for (let i = 0; i < LIGHTHOUSE_RUNS; i += 1) runs.push(await lighthouseRun(url));
+    const sorted = [...runs].sort((a, b) => a.score - b.score);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    const score = median?.score ?? Number.NaN;
+    const row = (name: string, figure: string, goal: string, ok: boolean) =>
+      console.log(`${name.padEnd(58)} ${figure.padStart(12)}  goal ${goal.padEnd(10)} ${ok ? 'met' : 'NOT MET'}`);
+    row('web: DOM nodes at first render (2,000 comments)', String(nodes), '≤ 3,000', nodes <= 3000);
+    row('web: space-page JavaScript (gzip)', `${(jsGzip / 1024).toFixed(1)} KB`, '≤ 200 KB', jsGzip <= 200 * 1024);
+    row('web: Lighthouse performance (mobile defaults)', String(score), '≥ 90', score >= 90);
+    console.log(
+      `  Lighthouse runs: ${runs.map((r) => r.score).join(', ')} (median ${score}); load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (${cpus().length} cores)`,
+    );
+    if (median) for (const line of median.details) console.log(`  ${line}`);
+  } finally {
+    await app.close();
+    if (built) await rm(built, { recursive: true, force: true });
+  }
+}
+
+/** The bench's space (2,000 published comments, 10 questions of 200) served with the web client. */
+export async function serveWebSpace(db: BenchDatabase, webDist: string) {
   const { rows: users } = await db.pool.query(
     `insert into users (email, password_hash, display_name, affiliation, stakeholder_category, country)
      select 'web' || g || '@example.org', 'x', 'Delegate ' || g, 'Organisation ' || (g % 40), 'civil_society', 'KE'
@@ -55,55 +106,91 @@ export async function webBench(db: BenchDatabase) {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/spaces/web`;
+  return { app, url };
+}
+
+interface LighthouseRun {
+  score: number;
+  details: string[];
+}
+
+type Item = Record<string, unknown>;
+const METRICS = [
+  ['FCP', 'first-contentful-paint'],
+  ['LCP', 'largest-contentful-paint'],
+  ['TBT', 'total-blocking-time'],
+  ['CLS', 'cumulative-layout-shift'],
+  ['SI', 'speed-index'],
+] as const;
+
+/** A node item of a Lighthouse table as "selector <snippet>". */
+const nodeText = (v: unknown) => {
+  const n = v as { selector?: string; snippet?: string } | undefined;
+  return n ? `${n.selector ?? '?'} ${(n.snippet ?? '').slice(0, 90)}` : '?';
+};
+
+/** One Lighthouse run (mobile defaults, simulated throttling) in a fresh chromium. */
+async function lighthouseRun(url: string): Promise<LighthouseRun> {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   try {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-    let nodes = 0;
-    let jsGzip = 0;
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const scripts: Promise<void>[] = [];
-      page.on('response', (res) => {
-        if (res.request().resourceType() !== 'script') return;
-        scripts.push(
-          res.body().then((b) => {
-            jsGzip += gzipSync(b).length;
-          }),
-        );
-      });
-      await page.goto(url, { waitUntil: 'networkidle' });
-      await page.locator('article.comment').first().waitFor();
-      await Promise.all(scripts);
-      nodes = await page.evaluate(() => document.querySelectorAll('*').length);
-    } finally {
-      await browser.close();
+    const result = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error' });
+    const lhr = result?.lhr;
+    // BENCH_LIGHTHOUSE_OUT=<folder>: each run's full report (JSON), to read in Lighthouse's viewer.
+    if (process.env.BENCH_LIGHTHOUSE_OUT && result) {
+      await mkdir(process.env.BENCH_LIGHTHOUSE_OUT, { recursive: true });
+      await writeFile(join(process.env.BENCH_LIGHTHOUSE_OUT, `lhr-${Date.now()}.json`), JSON.stringify(lhr));
     }
-    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
-    let score = Number.NaN;
-    let metrics = '';
-    try {
-      const result = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error' });
-      score = Math.round((result?.lhr.categories.performance?.score ?? Number.NaN) * 100);
-      const audits = result?.lhr.audits ?? {};
-      metrics = [
-        'first-contentful-paint',
-        'largest-contentful-paint',
-        'total-blocking-time',
-        'cumulative-layout-shift',
-        'speed-index',
-      ]
-        .map((id) => `${id.replace(/(^|-)(\w)[a-z]*/g, '$2').toUpperCase()} ${audits[id]?.displayValue ?? '?'}`)
-        .join(', ');
-    } finally {
-      chrome.kill();
+    const audits = lhr?.audits ?? {};
+    const score = Math.round((lhr?.categories.performance?.score ?? Number.NaN) * 100);
+    const items = (id: string) => ((audits[id]?.details as { items?: Item[] } | undefined)?.items ?? []) as Item[];
+    const details = [
+      METRICS.map(
+        ([name, id]) => `${name} ${audits[id]?.displayValue ?? '?'} (score ${audits[id]?.score ?? '?'})`,
+      ).join(', '),
+    ];
+    // Where the main thread went, and which scripts cost it.
+    details.push(
+      `main thread: ${items('mainthread-work-breakdown')
+        .slice(0, 6)
+        .map((i) => `${String(i.groupLabel ?? i.group)} ${Math.round(Number(i.duration))} ms`)
+        .join(', ')}`,
+    );
+    for (const i of items('bootup-time').slice(0, 5)) {
+      details.push(
+        `  script ${String(i.url).replace(/^https?:\/\/[^/]+/, '')}: ${Math.round(Number(i.total))} ms (eval ${Math.round(Number(i.scripting))} ms)`,
+      );
     }
-    const row = (name: string, figure: string, goal: string, ok: boolean) =>
-      console.log(`${name.padEnd(58)} ${figure.padStart(12)}  goal ${goal.padEnd(10)} ${ok ? 'met' : 'NOT MET'}`);
-    row('web: DOM nodes at first render (2,000 comments)', String(nodes), '≤ 3,000', nodes <= 3000);
-    row('web: space-page JavaScript (gzip)', `${(jsGzip / 1024).toFixed(1)} KB`, '≤ 200 KB', jsGzip <= 200 * 1024);
-    row('web: Lighthouse performance (mobile defaults)', String(score), '≥ 90', score >= 90);
-    console.log(`  Lighthouse: ${metrics}`);
+    // The largest-contentful-paint element (a list of tables in Lighthouse 12: the element, its phases).
+    const lcpDetails = audits['largest-contentful-paint-element']?.details as { items?: Item[] } | undefined;
+    for (const table of lcpDetails?.items ?? []) {
+      for (const i of (table.items as Item[] | undefined) ?? []) {
+        if (i.node) details.push(`LCP element: ${nodeText(i.node)}`);
+        else if (i.phase) details.push(`  LCP phase ${String(i.phase)}: ${Math.round(Number(i.timing))} ms`);
+      }
+    }
+    // Every layout shift Lighthouse saw, with the element that moved most and the causes it names.
+    for (const i of items('layout-shifts')) {
+      const causes = ((i.subItems as { items?: Item[] } | undefined)?.items ?? []).map((c) => String(c.cause));
+      details.push(
+        `layout shift ${Number(i.score).toFixed(3)}: ${nodeText(i.node)}${causes.length ? ` (causes: ${causes.join('; ')})` : ''}`,
+      );
+    }
+    const requests = items('network-requests').filter((r) => r.resourceType === 'Script');
+    details.push(
+      `scripts: ${requests.length} requests, ${(requests.reduce((n, r) => n + Number(r.transferSize ?? 0), 0) / 1024).toFixed(1)} KB transferred`,
+    );
+    return { score, details };
   } finally {
-    await app.close();
-    if (built) await rm(built, { recursive: true, force: true });
+    chrome.kill();
+  }
+}
+
+// `npx tsx --conditions=convene-source tests/bench/web.ts`: this row alone, on its own database.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const cluster = await benchCluster();
+  try {
+    await webBench(await cluster.database());
+  } finally {
+    await cluster.stop();
   }
 }
