@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -74,6 +75,10 @@ function spawnRole(role: 'server' | 'clients', env: Record<string, string>): Chi
       'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"',
       process.execPath,
       ...(role === 'server' ? ['--expose-gc'] : []),
+      // BENCH_LIVE_PROF=<dir>: a CPU profile of the server, written when it stops.
+      ...(role === 'server' && process.env.BENCH_LIVE_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_LIVE_PROF}`]
+        : []),
       '--import',
       'tsx',
       '--conditions=convene-source',
@@ -163,29 +168,35 @@ export async function liveFanout(db: BenchDatabase) {
       const got = await Promise.all(clients.map((p) => p.ask({ type: 'collect' })));
       const times = got.flatMap((g) => g.times as number[]);
       const missing = got.reduce((n, g) => n + Number(g.missing), 0);
-      return { latencies: times.map((t) => t - t0), missing, answered };
+      const handed = Number((await server.ask({ type: 'handedOver', id: c.id })).at);
+      return { latencies: times.map((t) => t - t0), missing, answered, handed: handed ? handed - t0 : NaN };
     };
     const measure = async (sockets: number) => {
       const all: number[] = [];
       const spread: number[] = [];
       const answered: number[] = [];
+      const handed: number[] = [];
       let missing = 0;
       for (let r = 0; r < WARMUP_ROUNDS + ROUNDS; r++) {
         const round = await approve();
         missing += round.missing;
         if (process.env.BENCH_LIVE_VERBOSE) {
           const l = Float64Array.from(round.latencies).sort();
-          console.log(`    round ${r}: answered ${ms(round.answered)}, p50 ${ms(pct(l, 0.5))}, max ${ms(pct(l, 1))}`);
+          console.log(
+            `    round ${r}: answered ${ms(round.answered)}, handed over ${ms(round.handed)}, p50 ${ms(pct(l, 0.5))}, max ${ms(pct(l, 1))}`,
+          );
         }
         if (r < WARMUP_ROUNDS) continue;
         all.push(...round.latencies);
         const first = round.latencies.reduce((a, b) => Math.min(a, b), Infinity);
         spread.push(...round.latencies.map((l) => l - first));
         answered.push(round.answered);
+        handed.push(round.handed);
       }
       const sorted = Float64Array.from(all).sort();
       const ans = Float64Array.from(answered).sort();
       const spr = Float64Array.from(spread).sort();
+      const hand = Float64Array.from(handed).sort();
       const s = {
         sockets,
         n: sorted.length,
@@ -195,7 +206,7 @@ export async function liveFanout(db: BenchDatabase) {
         missing,
       };
       console.log(
-        `  ${sockets.toLocaleString('en').padStart(6)} sockets: ${ROUNDS} rounds, ${s.n} receipts, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)}; approve answered p50 ${ms(pct(ans, 0.5))}; after a round's first receipt: p50 ${ms(pct(spr, 0.5))}, p99 ${ms(pct(spr, 0.99))}${missing ? `; ${missing} receipts MISSING` : ''}`,
+        `  ${sockets.toLocaleString('en').padStart(6)} sockets: ${ROUNDS} rounds, ${s.n} receipts, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)}; approve answered p50 ${ms(pct(ans, 0.5))}, event handed to every socket p50 ${ms(pct(hand, 0.5))}; after a round's first receipt: p50 ${ms(pct(spr, 0.5))}, p99 ${ms(pct(spr, 0.99))}${missing ? `; ${missing} receipts MISSING` : ''}`,
       );
       return s;
     };
@@ -255,7 +266,10 @@ export async function liveFanout(db: BenchDatabase) {
   } finally {
     await Promise.all(clients.map((c) => c.ask({ type: 'stop' }).catch(() => undefined)));
     await server.ask({ type: 'stop' }).catch(() => undefined);
-    for (const c of [...clients, server]) if (c.proc.exitCode === null) c.proc.kill();
+    for (const c of [...clients, server]) {
+      if (c.proc.exitCode === null) await Promise.race([once(c.proc, 'exit'), delay(10_000)]);
+      if (c.proc.exitCode === null) c.proc.kill();
+    }
   }
 }
 
@@ -270,6 +284,14 @@ async function serverRole() {
   await app.listen({ host: '127.0.0.1', port: 0, backlog: 4096 });
   const address = app.server.address();
   const send = (m: object) => process.send?.(m);
+  // When the hub had handed each approval's event to every socket (diagnostic: server vs clients).
+  const handedOver = new Map<string, number>();
+  const chained = app.live.delivered;
+  app.live.delivered = (row) => {
+    const comment = (row.payload as { comment?: { id?: string } }).comment;
+    if (row.kind === 'comment.published' && comment?.id) handedOver.set(comment.id, wallNow());
+    chained?.(row);
+  };
   process.on('message', (m: { type: string }) => {
     if (m.type === 'stats') {
       const limits = readFileSync('/proc/self/limits', 'utf8');
@@ -281,6 +303,10 @@ async function serverRole() {
         fds: readdirSync('/proc/self/fd').length,
         fdLimit,
       });
+    } else if (m.type === 'handedOver') {
+      const id = (m as { id?: string }).id ?? '';
+      send({ type: 'handedOver', at: handedOver.get(id) ?? 0 });
+      handedOver.delete(id);
     } else if (m.type === 'memory') {
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();

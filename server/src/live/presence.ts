@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerMessage } from '@convene/shared';
 import type { Connection, Outbox, Subscription } from './types.js';
 
 /** What presence needs to know of this instance's own subscribers. */
@@ -83,8 +84,11 @@ export class Presence {
   private broadcast(spaceId: string): void {
     if (this.local.count(spaceId) === 0) return;
     const count = this.count(spaceId);
+    // Serialized once for all of them (the same space, so the same slug).
+    let text: string | null = null;
     for (const [conn, sub] of this.local.subscribers(spaceId)) {
-      this.outbox.send(conn, { type: 'presence', space: sub.slug, count });
+      text ??= JSON.stringify({ type: 'presence', space: sub.slug, count } satisfies ServerMessage);
+      this.outbox.sendRaw(conn, text);
     }
   }
 }

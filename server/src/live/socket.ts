@@ -6,6 +6,49 @@ import type { Connection, LiveOptions, Outbox } from './types.js';
 
 type Request = Exclude<ClientMessage, { type: 'ping' }>;
 
+/** One unmasked, unfragmented WebSocket text frame (RFC 6455 §5.2), as a server sends it. */
+export function textFrame(text: string): Buffer {
+  const payload = Buffer.from(text, 'utf8');
+  const n = payload.length;
+  const head = n < 126 ? 2 : n < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(head + n);
+  frame[0] = 0x81; // FIN, opcode 1 (text)
+  if (n < 126) frame[1] = n;
+  else if (n < 65_536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(n, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(n), 2);
+  }
+  payload.copy(frame, head);
+  return frame;
+}
+
+/** What `ws` (8.x) keeps of a socket, read to write a ready frame past its sender (see below). */
+interface WsInternals {
+  _socket?: { write(b: Buffer): boolean } | null;
+  _sender?: { _state?: unknown; _queue?: unknown[]; _firstFragment?: unknown } | null;
+  _extensions?: Record<string, unknown>;
+}
+
+/**
+ * The TCP socket under a `ws` WebSocket when a whole frame may be written to it directly: the
+ * sender has nothing queued (no compression, no blob in progress: `_state` 0, empty queue) and
+ * is not inside a fragmented message, and no extension is in use. Writing there skips, per
+ * socket, the sender's header allocation, the string's encoding and the cork/writev of two
+ * chunks; the bytes are what `ws` would send, and `bufferedAmount` still counts them. Null when
+ * any of that does not hold (or `ws` changed its internals): the caller uses `send`.
+ */
+function idleTransport(socket: WebSocket): { write(b: Buffer): boolean } | null {
+  const ws = socket as unknown as WsInternals;
+  const sender = ws._sender;
+  if (!ws._socket || !sender || sender._state !== 0 || sender._firstFragment !== true) return null;
+  if (!Array.isArray(sender._queue) || sender._queue.length !== 0) return null;
+  if (!ws._extensions || Object.keys(ws._extensions).length !== 0) return null;
+  return ws._socket;
+}
+
 export interface SocketHandlers {
   /** A valid subscribe or unsubscribe from the client (ping is answered here). */
   request(conn: Connection, msg: Request): void;
@@ -20,6 +63,9 @@ export interface SocketHandlers {
  */
 export class Sockets implements Outbox {
   private readonly open = new Set<Connection>();
+  /** The last text sent and its WebSocket frame. */
+  private framed = '';
+  private frame: Buffer = textFrame('');
 
   constructor(
     private readonly opts: Pick<LiveOptions, 'maxBufferBytes' | 'floodLimit' | 'floodWindowMs'>,
@@ -55,9 +101,19 @@ export class Sockets implements Outbox {
     this.sendRaw(conn, JSON.stringify(msg));
   }
 
+  /**
+   * Sends text already serialized, framed once for every socket it goes to: a fan-out passes the
+   * same string to each of its sockets, and the frame (a server's frames are not masked, so it is
+   * the same bytes for all) is built for the first and reused for the rest.
+   */
   sendRaw(conn: Connection, text: string): void {
     if (conn.closed || conn.socket.readyState !== conn.socket.OPEN) return;
-    if (conn.socket.bufferedAmount + text.length > this.opts.maxBufferBytes) {
+    if (text !== this.framed) {
+      this.framed = text;
+      this.frame = textFrame(text);
+    }
+    const frame = this.frame;
+    if (conn.socket.bufferedAmount + frame.length > this.opts.maxBufferBytes) {
       conn.socket.close(LIVE_CLOSE.slowConsumer, 'too slow to keep up');
       // Stop feeding it now; the close handshake may take a while behind the full buffer.
       this.drop(conn);
@@ -65,7 +121,9 @@ export class Sockets implements Outbox {
       t.unref();
       return;
     }
-    conn.socket.send(text);
+    const raw = idleTransport(conn.socket);
+    if (raw) raw.write(frame);
+    else conn.socket.send(text);
   }
 
   /** Pings every socket; one that did not answer the previous ping is gone without a goodbye. */

@@ -72,13 +72,19 @@ export class Subscriptions {
     // A role granted or revoked, or a space's status changed: recompute what sockets may see
     // before delivering anything that follows.
     if (row.kind === 'space.changed') await this.refreshScopes(row.spaceId);
+    const conns = this.bySpace.get(row.spaceId);
+    if (!conns) return;
+    // Once per event, not per socket: its position, and its text (every subscriber of the space
+    // gets the same bytes; the outbox frames them once too).
+    const key = keyOf(row);
     let text: string | null = null;
-    for (const [conn, sub] of this.subscribers(row.spaceId)) {
+    for (const conn of conns) {
+      const sub = conn.subs.get(row.spaceId);
+      if (!sub) continue;
       if (sub.buffer) {
         sub.buffer.push(row);
         continue;
       }
-      const key = keyOf(row);
       if (compareKeys(key, sub.lastKey) <= 0) continue;
       sub.lastKey = key;
       if (!this.visible(conn, sub, row)) continue;
