@@ -140,12 +140,14 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       // @convene/shared's modules only define constants and schemas (building a zod schema is work
-      // but changes nothing outside it), except its zod configuration. Said so, a page's chunks
-      // carry and build only the schemas that page uses: the space page no longer builds the
-      // moderation, notes, export, participation and administration schemas at startup.
+      // but changes nothing outside it), except its zod configuration, which src/main.tsx imports
+      // first itself (the package's index, which imports it on the server, is dropped here). Said
+      // so, a page's chunks carry and build only the schemas that page uses: the space page no
+      // longer builds the moderation, notes, export, participation and administration schemas at
+      // startup.
       treeshake: {
         moduleSideEffects: (id) =>
-          /[\\/]shared[\\/]src[\\/]/.test(id) && !/zod-config\.ts$/.test(id) ? false : undefined,
+          /[\\/]shared[\\/]src[\\/]/.test(id) && !/[\\/]zod-config\.ts$/.test(id) ? false : undefined,
       },
       output: {
         codeSplitting: {

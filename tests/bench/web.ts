@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { buildApp } from '../../server/src/app.js';
 import { testConfig } from '../../server/src/config.js';
 import { type BenchDatabase, benchCluster } from './harness.js';
@@ -35,6 +35,7 @@ export async function webBench(db: BenchDatabase) {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
     let nodes = 0;
     let jsGzip = 0;
+    let shifts: string[] = [];
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const scripts: Promise<void>[] = [];
@@ -50,6 +51,7 @@ export async function webBench(db: BenchDatabase) {
       await page.locator('article.comment').first().waitFor();
       await Promise.all(scripts);
       nodes = await page.evaluate(() => document.querySelectorAll('*').length);
+      shifts = await layoutShifts(browser, url);
     } finally {
       await browser.close();
     }
@@ -71,6 +73,10 @@ export async function webBench(db: BenchDatabase) {
         .join(' ')} (${cpus().length} cores)`,
     );
     if (median) for (const line of median.details) console.log(`  ${line}`);
+    // Lighthouse 12.2's layout-shift audit fails on this chromium ("frame_sequence"); the page's own
+    // layout-shift entries at Lighthouse's phone size say the same: what moved, and by how much.
+    console.log(`  layout shifts seen by the page (412×823, as Lighthouse's phone): ${shifts.length ? '' : 'none'}`);
+    for (const line of shifts) console.log(`    ${line}`);
   } finally {
     await app.close();
     if (built) await rm(built, { recursive: true, force: true });
@@ -107,6 +113,47 @@ export async function serveWebSpace(db: BenchDatabase, webDist: string) {
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/spaces/web`;
   return { app, url };
+}
+
+/** Layout shifts during load at Lighthouse's phone viewport, with the elements that moved. */
+async function layoutShifts(browser: Browser, url: string): Promise<string[]> {
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+    hasTouch: true,
+  });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __shifts: string[] }).__shifts = seen;
+      const name = (n: Node | null) => {
+        if (!(n instanceof Element)) return String(n?.nodeName ?? '?');
+        const cls =
+          typeof n.className === 'string' && n.className ? `.${n.className.trim().split(/\s+/).join('.')}` : '';
+        return `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}${cls}`;
+      };
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+          sources?: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+        })[]) {
+          if (e.hadRecentInput) continue;
+          const moved = (e.sources ?? []).map(
+            (src) => `${name(src.node)} (y ${Math.round(src.previousRect.y)}→${Math.round(src.currentRect.y)})`,
+          );
+          seen.push(`${e.value.toFixed(3)} at ${Math.round(e.startTime)} ms: ${moved.join(', ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.locator('article.comment').first().waitFor();
+    return await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts);
+  } finally {
+    await context.close();
+  }
 }
 
 interface LighthouseRun {
