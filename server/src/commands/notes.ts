@@ -1,4 +1,4 @@
-import { NOTE_DEFAULT_TARGET_WORDS, type SaveNoteInput } from '@convene/shared';
+import { type Locale, NOTE_DEFAULT_TARGET_WORDS, type SaveNoteInput } from '@convene/shared';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { appendEvent } from './events.js';
 import type { Database, Tx } from '../db/client.js';
@@ -16,6 +16,7 @@ import {
 import { conflict, fieldInvalid, notFound } from '../errors.js';
 import { type SpaceScope, authorize } from '../policies/index.js';
 import { isCitable } from '../policies/visibility.js';
+import { questionText } from '../presenters/spaceTexts.js';
 import {
   type LoadedNote,
   citedIds,
@@ -31,18 +32,37 @@ import {
  * no moderation audit row. Their history is note_versions: a full snapshot per pause in the editing.
  */
 
-/** Creates a note with one section per guiding question, titled with the question. */
+/**
+ * A new note's default title and the title of its one section when the space has no question, in
+ * the creator's interface language (the same words as the web's `create.defaultTitle` and
+ * `keyMessages.title`): the authors rename them, so they are the authors' text from then on.
+ */
+const NEW_NOTE_WORDS: Record<Locale, { title: (code: string) => string; keyMessages: string }> = {
+  en: { title: (code) => `Background note — ${code}`, keyMessages: 'Key messages' },
+  fr: { title: (code) => `Note de synthèse — ${code}`, keyMessages: 'Messages clés' },
+  es: { title: (code) => `Nota de antecedentes — ${code}`, keyMessages: 'Mensajes clave' },
+  ar: { title: (code) => `مذكرة أساسية — ${code}`, keyMessages: 'الرسائل الرئيسية' },
+  zh: { title: (code) => `背景说明 — ${code}`, keyMessages: '关键信息' },
+  ru: { title: (code) => `Справочная записка — ${code}`, keyMessages: 'Ключевые идеи' },
+};
+
+/**
+ * Creates a note with one section per guiding question, titled with the question. `lang` is the
+ * creator's interface language: the default title, and the questions where translated into it.
+ */
 export async function createNote(
   db: Database,
   user: User,
   space: Space,
   scope: SpaceScope,
   input: { title?: string | undefined; targetWords?: number | undefined },
+  lang: Locale = 'en',
 ): Promise<string> {
   authorize(user, 'note.edit', scope);
+  const words = NEW_NOTE_WORDS[lang];
   return db.transaction(async (tx) => {
     const qs = await tx
-      .select({ text: questions.text })
+      .select({ text: questions.text, translations: questions.translations })
       .from(questions)
       .where(eq(questions.spaceId, space.id))
       .orderBy(asc(questions.position), asc(questions.createdAt));
@@ -50,14 +70,14 @@ export async function createNote(
       .insert(notes)
       .values({
         spaceId: space.id,
-        title: input.title ?? `Background note — ${space.code}`,
+        title: input.title ?? words.title(space.code),
         targetWords: input.targetWords ?? NOTE_DEFAULT_TARGET_WORDS,
         createdBy: user.id,
         updatedBy: user.id,
       })
       .returning();
     if (!note) throw new Error('note insert failed');
-    const titles = qs.length ? qs.map((q) => q.text) : ['Key messages'];
+    const titles = qs.length ? qs.map((q) => questionText(q, space.originalLanguage, lang).text) : [words.keyMessages];
     const sections = await tx
       .insert(noteSections)
       .values(titles.map((title, position) => ({ noteId: note.id, position, title: title.slice(0, 300) })))

@@ -117,8 +117,12 @@ export interface DocxMarkdownOptions {
   /**
    * Every paragraph right to left (`bidirectional`, an Arabic text) or explicitly left to right
    * (a text in another language inside a right-to-left document); unset: the document's default.
+   * `'auto'`: each paragraph by its first letter, as HTML's `dir="auto"` (a note whose sections
+   * may be in Arabic or not), left to right stated only when `documentRightToLeft`.
    */
-  rightToLeft?: boolean | undefined;
+  rightToLeft?: boolean | 'auto' | undefined;
+  /** With `rightToLeft: 'auto'`: the document's own direction is right to left. */
+  documentRightToLeft?: boolean | undefined;
   /** Left indent of every block, in twentieths of a point (replies sit further right). */
   indent?: number;
   /** Word heading level of a markdown "#" heading; deeper ones follow, capped at Heading 6. */
@@ -131,7 +135,33 @@ export interface DocxMarkdownOptions {
 
 /** A paragraph's direction as the options ask (nothing when they do not say). */
 const direction = (options: DocxMarkdownOptions) =>
-  options.rightToLeft === undefined ? {} : { bidirectional: options.rightToLeft };
+  typeof options.rightToLeft === 'boolean' ? { bidirectional: options.rightToLeft } : {};
+
+/** Letters of the scripts written right to left. */
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+/**
+ * A text's direction by its first letter, as `dir="auto"` decides: "rtl" for Arabic (and the
+ * other right-to-left scripts), "ltr" for any other letter, null for none. Citation markers,
+ * link and image addresses and HTML tags are not read.
+ */
+export function textDirection(text: string): 'rtl' | 'ltr' | null {
+  const plain = text
+    .replace(/\[@[0-9a-fA-F-]{36}\]/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\bhttps?:\/\/\S+/g, ' ');
+  const first = /\p{L}/u.exec(plain)?.[0];
+  return first === undefined ? null : RTL_LETTER.test(first) ? 'rtl' : 'ltr';
+}
+
+/** Options with `rightToLeft: 'auto'` settled for one paragraph's text. */
+function settle(options: DocxMarkdownOptions, text: string): DocxMarkdownOptions {
+  if (options.rightToLeft !== 'auto') return options;
+  const dir = textDirection(text);
+  const rightToLeft = dir === 'rtl' ? true : dir === 'ltr' && options.documentRightToLeft ? false : undefined;
+  return { ...options, rightToLeft };
+}
 
 /** Citation markers survive markdown parsing as plain text: private-use characters around an index. */
 export const CITATION_MARK = /\uE000(\d+)\uE001/g;
@@ -154,8 +184,16 @@ function textRuns(text: string, style: RunStyle, link: boolean, options: DocxMar
       ...(style.strike ? { strike: true } : {}),
       ...(style.code ? { font: MONO } : {}),
       ...(link ? { style: 'Hyperlink' } : {}),
-      ...(options.language ? { language: { value: options.language } } : {}),
-      ...(options.rightToLeft ? { rightToLeft: true } : {}),
+      // A right-to-left run is Arabic for Word's complex-script language (w:lang w:bidi).
+      ...(options.language || options.rightToLeft === true
+        ? {
+            language: {
+              ...(options.language ? { value: options.language } : {}),
+              ...(options.rightToLeft === true ? { bidirectional: 'ar-SA' } : {}),
+            },
+          }
+        : {}),
+      ...(options.rightToLeft === true ? { rightToLeft: true } : {}),
     });
   const citation = options.citation;
   if (!citation || !text.includes('\uE000')) return [make(text)];
@@ -333,16 +371,21 @@ function convertBlocks(
         table = null;
         break;
       case 'inline': {
-        const runs = inlineRuns(t.children, footnotes, ctx, options, inFootnote);
+        // The paragraph's own direction when the options say 'auto'.
+        const o = settle(options, t.content);
+        const runs = inlineRuns(t.children, footnotes, ctx, o, inFootnote);
         if (table) {
           const bold = table.header;
           table.row.push(t.content);
-          const lang = options.language ? { language: { value: options.language } } : {};
+          const lang = {
+            ...(o.language ? { language: { value: o.language } } : {}),
+            ...(o.rightToLeft === true ? { rightToLeft: true } : {}),
+          };
           table.cells.push(
             new TableCell({
               children: [
                 new Paragraph({
-                  ...direction(options),
+                  ...direction(o),
                   children: bold ? [new TextRun({ text: t.content, bold, ...lang })] : runs,
                 }),
               ],
@@ -353,7 +396,7 @@ function convertBlocks(
         if (headingLevel !== null) {
           blocks.push(
             new Paragraph({
-              ...direction(options),
+              ...direction(o),
               children: runs,
               heading: heading(headingBase + headingLevel - 1),
               ...indent(),
@@ -368,7 +411,7 @@ function convertBlocks(
           const left = indentLeft();
           blocks.push(
             new Paragraph({
-              ...direction(options),
+              ...direction(o),
               children: runs,
               ...(list.ordered
                 ? { numbering: { reference: orderedListDefinition(list.start), level, instance: list.instance } }
@@ -381,7 +424,7 @@ function convertBlocks(
         }
         blocks.push(
           new Paragraph({
-            ...direction(options),
+            ...direction(o),
             children: runs,
             ...indent(),
             ...(inFootnote ? { style: 'FootnoteText' } : {}),

@@ -1,12 +1,12 @@
-import { joinReference, NOTE_CITATION, type NoteCitation, type NoteDto } from '@convene/shared';
+import { joinReference, nameSeparator, NOTE_CITATION, type NoteCitation, type NoteDto } from '@convene/shared';
 import { FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { type Block, citationMark, markdownToDocx } from './docx-markdown.js';
+import { type Block, citationMark, markdownToDocx, textDirection } from './docx-markdown.js';
 import { link, listCounter, newDocument } from './docx.js';
 import { formatDate } from './format.js';
 import { escapeInline } from './md.js';
 import { embedMarkdown } from './markdown.js';
 import { type CitationTranslation, citationTranslationNote } from './translations.js';
-import { EXPORT_WORDS, type ExportLanguage } from './words.js';
+import { EXPORT_WORDS, type ExportLanguage, isRightToLeft } from './words.js';
 
 /** Cited contributions' translations into the note's language, by comment id (quoted in their footnotes). */
 type Translations = ReadonlyMap<string, CitationTranslation>;
@@ -52,6 +52,30 @@ export async function noteDocx(
   const w = EXPORT_WORDS[lang].note;
   const ctx = listCounter();
   const citations = byId(note);
+  // Right to left where Arabic: the whole document when the reader's language is Arabic (its
+  // fixed text is), and the authors' texts — title, section titles and paragraphs — each by its
+  // own first letter, as the editor shows them (dir="auto"): an Arabic section right to left in
+  // an English export, an English one left to right in an Arabic export.
+  const documentRtl = isRightToLeft(lang);
+  const rtlOf = (text: string | null) => {
+    const dir = text === null ? null : textDirection(text);
+    return dir === null ? documentRtl : dir === 'rtl';
+  };
+  const paragraphDir = (rtl: boolean) => (rtl ? { bidirectional: true } : documentRtl ? { bidirectional: false } : {});
+  const run = (text: string, rtl: boolean, more: { italics?: boolean } = {}) =>
+    new TextRun({ text, ...more, ...(rtl ? { rightToLeft: true, language: { bidirectional: 'ar-SA' } } : {}) });
+  /** A paragraph of one plain text, right to left if it is Arabic (or, with no letter, if the document is). */
+  const plain = (
+    text: string,
+    options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; fixed?: boolean } = {},
+  ) => {
+    const rtl = options.fixed ? documentRtl : rtlOf(text);
+    return new Paragraph({
+      ...(options.heading ? { heading: options.heading } : {}),
+      ...paragraphDir(rtl),
+      children: [run(text, rtl)],
+    });
+  };
   // One Word footnote per source, at its first citation. Word numbers footnotes in the order of
   // their references and gives each reference a footnote of its own (a footnote id referenced
   // twice is read by LibreOffice as two footnotes, shifting every later one), so a later citation
@@ -67,17 +91,24 @@ export async function noteDocx(
       children: [
         new Paragraph({
           style: 'FootnoteText',
-          children: [new TextRun(`${reference(c, translations, lang)}, `), link(c.permalink, c.permalink)],
+          ...paragraphDir(documentRtl),
+          children: [
+            run(`${reference(c, translations, lang)}${nameSeparator(lang)}`, documentRtl),
+            link(c.permalink, c.permalink),
+          ],
         }),
       ],
     });
   };
   const children: Block[] = [
-    new Paragraph({ text: note.title, heading: HeadingLevel.TITLE }),
-    new Paragraph({ children: [new TextRun({ text: subtitle(note, lang), italics: true })] }),
+    plain(note.title, { heading: HeadingLevel.TITLE }),
+    new Paragraph({
+      ...paragraphDir(documentRtl),
+      children: [run(subtitle(note, lang), documentRtl, { italics: true })],
+    }),
   ];
   for (const section of note.sections) {
-    children.push(new Paragraph({ text: section.title, heading: HeadingLevel.HEADING_1 }));
+    children.push(plain(section.title, { heading: HeadingLevel.HEADING_1 }));
     // Citations become markers that survive markdown parsing, then footnote references.
     const cited: NoteCitation[] = [];
     const body = section.bodyMd.replace(NOTE_CITATION, (m, id: string) => {
@@ -89,6 +120,8 @@ export async function noteDocx(
     children.push(
       ...markdownToDocx(body, ctx, {
         headingBase: 2,
+        rightToLeft: 'auto',
+        documentRightToLeft: documentRtl,
         onFootnote: () => {
           footnotes += 1;
         },
@@ -101,21 +134,25 @@ export async function noteDocx(
   }
   const annex = considered(note);
   if (annex.length) {
-    children.push(new Paragraph({ text: w.annexTitle, heading: HeadingLevel.HEADING_1 }));
-    children.push(new Paragraph(w.annexIntro));
+    children.push(plain(w.annexTitle, { heading: HeadingLevel.HEADING_1, fixed: true }));
+    children.push(plain(w.annexIntro, { fixed: true }));
     for (const s of annex) {
-      children.push(new Paragraph({ text: s.title, heading: HeadingLevel.HEADING_2 }));
+      children.push(plain(s.title, { heading: HeadingLevel.HEADING_2 }));
       for (const c of s.items) {
         children.push(
           new Paragraph({
             bullet: { level: 0 },
-            children: [new TextRun(`${considerationLine(c, lang)}, `), link(c.permalink, c.permalink)],
+            ...paragraphDir(documentRtl),
+            children: [
+              run(`${considerationLine(c, lang)}${nameSeparator(lang)}`, documentRtl),
+              link(c.permalink, c.permalink),
+            ],
           }),
         );
       }
     }
   }
-  return Packer.toBuffer(newDocument(note.title, children));
+  return Packer.toBuffer(newDocument(note.title, children, lang));
 }
 
 /**
@@ -149,14 +186,19 @@ export function noteMarkdown(
     for (const s of annex) {
       parts.push(
         `### ${escapeInline(s.title)}`,
-        s.items.map((c) => `- ${escapeInline(considerationLine(c, lang))}, <${c.permalink}>`).join('\n'),
+        s.items
+          .map((c) => `- ${escapeInline(considerationLine(c, lang))}${nameSeparator(lang)}<${c.permalink}>`)
+          .join('\n'),
       );
     }
   }
   if (note.citations.length) {
     parts.push(
       note.citations
-        .map((c) => `[^cite-${c.number}]: ${escapeInline(reference(c, options.translations, lang))}, <${c.permalink}>`)
+        .map(
+          (c) =>
+            `[^cite-${c.number}]: ${escapeInline(reference(c, options.translations, lang))}${nameSeparator(lang)}<${c.permalink}>`,
+        )
         .join('\n'),
     );
   }

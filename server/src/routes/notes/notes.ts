@@ -13,6 +13,7 @@ import { createNote, saveNote } from '../../commands/notes.js';
 import { authorize, requireSignedIn } from '../../policies/index.js';
 import { listNotes, loadNote, loadNoteGaps, presentNote } from '../../queries/notes.js';
 import { loadSpace } from '../../queries/spaces.js';
+import { negotiateLanguage } from '../spaces/language.js';
 
 const tags = ['notes'];
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
@@ -53,7 +54,10 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
       requireSignedIn(request.user);
       const { space, scope } = await loadSpace(db, request.params.slug, request.user);
       authorize(request.user, 'note.edit', scope);
-      const id = await createNote(db, request.user, space, scope, request.body);
+      // The default title in the creator's interface language: the one the web client sends
+      // (Accept-Language), else the account's.
+      const lang = negotiateLanguage(request.headers['accept-language']) ?? request.user.locale;
+      const id = await createNote(db, request.user, space, scope, request.body, lang);
       const note = await presentNote(db, await loadNote(db, id, request.user), request.user, config.appOrigin);
       return reply.status(201).send({ note });
     },
