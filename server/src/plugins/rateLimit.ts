@@ -122,8 +122,9 @@ declare module 'fastify' {
 }
 
 /**
- * Request limits for posting, editing, reporting, uploading and signing in, on
- * @fastify/rate-limit with a PostgreSQL store; the state holds across instances and restarts.
+ * Request limits for posting, editing, reporting, uploading and signing in, counted in PostgreSQL
+ * (one statement a request for all its windows); the state holds across instances and restarts.
+ * Routes with a `config.rateLimit` go through @fastify/rate-limit with the same PostgreSQL store.
  */
 export const rateLimitPlugin = fp(
   async (app: FastifyInstance) => {
