@@ -11,6 +11,7 @@ import {
 } from '@convene/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { verifyPassword } from '../../auth/password.js';
 import {
   DEVICE_COOKIE,
@@ -33,6 +34,8 @@ import { requireSignedIn } from '../../policies/index.js';
 import { presentUser } from '../../presenters/user.js';
 
 const tags = ['auth'];
+
+type TotpDisableRequest = z.infer<typeof totpDisableRequest>;
 
 /**
  * Called by the sign-in route once the password is right. When the account has two-factor on
@@ -76,6 +79,26 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
     return () => app.rateLimitCounters.refund(key);
   };
   const wrongCode = () => fieldInvalid('code', 'This code is not correct');
+
+  /**
+   * A change to two-factor sign-in itself: it must be on (409 otherwise), and the body proves it
+   * is the account holder — a current code, else the password — counted as a code attempt.
+   * Returns the signed-in user.
+   */
+  const proveHolder = async (request: FastifyRequest, body: TotpDisableRequest, reply: FastifyReply) => {
+    const user = request.user;
+    requireSignedIn(user);
+    if (!request.totpEnabled) throw conflict('two_factor_disabled', 'Two-factor sign-in is not on.');
+    const refund = await countAttempt(user.id, reply);
+    const ok = body.code
+      ? await acceptTotpCode(db, user.id, body.code)
+      : await verifyPassword(user.passwordHash, body.password ?? '');
+    if (!ok) throw body.code ? wrongCode() : fieldInvalid('password', 'The password is not correct');
+    await refund();
+    return user;
+  };
+  /** The answers of a route that takes a code (or the password), besides its 200. */
+  const codeErrors = { 400: errorResponse, 401: errorResponse, 409: errorResponse, 429: errorResponse };
 
   app.post(
     '/auth/totp',
@@ -159,13 +182,7 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Turn two-factor on with a first code; returns the recovery codes, shown this once',
         body: totpConfirmRequest,
-        response: {
-          200: recoveryCodesResponse,
-          400: errorResponse,
-          401: errorResponse,
-          409: errorResponse,
-          429: errorResponse,
-        },
+        response: { 200: recoveryCodesResponse, ...codeErrors },
       },
     },
     async (request, reply) => {
@@ -189,28 +206,13 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'The old recovery codes stop working, used or not. Attempts are limited per account (RATE_LIMIT_TOTP). 409 when two-factor sign-in is not on.',
         body: totpDisableRequest,
-        response: {
-          200: recoveryCodesResponse,
-          400: errorResponse,
-          401: errorResponse,
-          409: errorResponse,
-          429: errorResponse,
-        },
+        response: { 200: recoveryCodesResponse, ...codeErrors },
       },
     },
     async (request, reply) => {
-      requireSignedIn(request.user);
-      if (!request.totpEnabled) throw conflict('two_factor_disabled', 'Two-factor sign-in is not on.');
-      const refund = await countAttempt(request.user.id, reply);
-      const { code, password } = request.body;
-      const ok = code
-        ? await acceptTotpCode(db, request.user.id, code)
-        : await verifyPassword(request.user.passwordHash, password ?? '');
-      if (!ok) throw code ? wrongCode() : fieldInvalid('password', 'The password is not correct');
-      await refund();
-      const userId = request.user.id;
+      const user = await proveHolder(request, request.body, reply);
       // Old codes out and new ones in together: never a moment with none, or with both.
-      return { recoveryCodes: await db.transaction((tx) => replaceRecoveryCodes(tx, userId)) };
+      return { recoveryCodes: await db.transaction((tx) => replaceRecoveryCodes(tx, user.id)) };
     },
   );
 
@@ -223,20 +225,12 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Secret, recovery codes and remembered browsers are deleted. Where REQUIRE_STAFF_2FA requires it of you, you must enrol again before anything else works.',
         body: totpDisableRequest,
-        response: { 200: okResponse, 400: errorResponse, 401: errorResponse, 409: errorResponse, 429: errorResponse },
+        response: { 200: okResponse, ...codeErrors },
       },
     },
     async (request, reply) => {
-      requireSignedIn(request.user);
-      if (!request.totpEnabled) throw conflict('two_factor_disabled', 'Two-factor sign-in is not on.');
-      const refund = await countAttempt(request.user.id, reply);
-      const { code, password } = request.body;
-      const ok = code
-        ? await acceptTotpCode(db, request.user.id, code)
-        : await verifyPassword(request.user.passwordHash, password ?? '');
-      if (!ok) throw code ? wrongCode() : fieldInvalid('password', 'The password is not correct');
-      await refund();
-      await disableTotp(db, request.user.id);
+      const user = await proveHolder(request, request.body, reply);
+      await disableTotp(db, user.id);
       return { ok: true as const };
     },
   );

@@ -45,6 +45,9 @@ export function useRevokeOthers(userId: string) {
   });
 }
 
+/** What proves a change to two-factor sign-in itself: a current code from the app, or the password. */
+export type CodeOrPassword = { code: string } | { password: string };
+
 export function useTotpMutations(userId: string) {
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: ['me', userId] });
@@ -60,13 +63,12 @@ export function useTotpMutations(userId: string) {
     }),
     /** New recovery codes (the old ones stop working), with a current code or the password. */
     regenerate: useMutation({
-      mutationFn: (body: { code?: string; password?: string }) =>
+      mutationFn: (body: CodeOrPassword) =>
         api('/api/me/totp/recovery-codes', { method: 'POST', body, schema: recoveryCodesResponse }),
       onSettled: refresh,
     }),
     disable: useMutation({
-      mutationFn: (body: { code?: string; password?: string }) =>
-        api('/api/me/totp/disable', { method: 'POST', body, schema: okResponse }),
+      mutationFn: (body: CodeOrPassword) => api('/api/me/totp/disable', { method: 'POST', body, schema: okResponse }),
       onSettled: refresh,
     }),
   };

@@ -5,22 +5,16 @@ import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
 import { TextField } from '../../auth/components/Field';
 import { FormAlert } from '../../auth/components/FormAlert';
 import { FormSubmit } from '../../auth/components/FormSubmit';
-import { PasswordField } from '../../auth/components/PasswordField';
-import { ApiError } from '../../../lib/api';
 import { totpQuery, useTotpMutations } from '../api';
+import { CodeOrPasswordForm, fieldError } from './CodeOrPasswordForm';
 import '../locales';
-
-const fieldError = (err: unknown, field: string) => (err instanceof ApiError ? err.field(field) : undefined);
 
 /** The account page's two-factor panel: enrol (link and key, then a first code), recovery codes once, turn off. */
 export function TwoFactorPanel({ userId }: { userId: string }) {
   const { t } = useTranslation('staffAccounts');
   const status = useQuery(totpQuery(userId));
   const { enrol, confirm, disable, regenerate } = useTotpMutations(userId);
-  const [regenCode, setRegenCode] = useState('');
-  const [regenPassword, setRegenPassword] = useState('');
   const [code, setCode] = useState('');
-  const [password, setPassword] = useState('');
   const [codes, setCodes] = useState<string[] | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -35,29 +29,6 @@ export function TwoFactorPanel({ userId }: { userId: string }) {
       },
     });
   };
-  const onRegenerate = (e: FormEvent) => {
-    e.preventDefault();
-    if (regenerate.isPending) return;
-    setAttempt((a) => a + 1);
-    regenerate.mutate(regenCode.trim() ? { code: regenCode.trim() } : { password: regenPassword }, {
-      onSuccess: ({ recoveryCodes }) => {
-        setCodes(recoveryCodes);
-        setRegenCode('');
-        setRegenPassword('');
-      },
-    });
-  };
-  const onDisable = (e: FormEvent) => {
-    e.preventDefault();
-    setAttempt((a) => a + 1);
-    disable.mutate(code.trim() ? { code: code.trim() } : { password }, {
-      onSuccess: () => {
-        setCode('');
-        setPassword('');
-      },
-    });
-  };
-
   return (
     <section aria-labelledby="account-totp-heading" id="two-factor">
       <h2 id="account-totp-heading">{t('totp.title')}</h2>
@@ -85,72 +56,21 @@ export function TwoFactorPanel({ userId }: { userId: string }) {
         <>
           <p className="notice success">{t('totp.on')}</p>
           <p>{t('totp.recoveryLeft', { count: status.data.recoveryCodesLeft })}</p>
-          <form className="auth-form" noValidate onSubmit={onRegenerate} aria-labelledby="totp-regen-heading">
-            <h3 id="totp-regen-heading">{t('totp.regenerateTitle')}</h3>
-            <p className="muted">{t('totp.regenerateHint')}</p>
-            <TextField
-              id="totp-regen-code"
-              label={t('totp.code')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              optional
-              value={regenCode}
-              onChange={setRegenCode}
-              error={fieldError(regenerate.error, 'code')}
-            />
-            <PasswordField
-              id="totp-regen-password"
-              optional
-              name="password"
-              autoComplete="current-password"
-              label={t('totp.password')}
-              value={regenPassword}
-              onChange={setRegenPassword}
-              error={fieldError(regenerate.error, 'password')}
-            />
-            <FormSubmit
-              error={
-                fieldError(regenerate.error, 'code') || fieldError(regenerate.error, 'password')
-                  ? null
-                  : regenerate.error
-              }
-              attempt={attempt}
-              pending={regenerate.isPending}
-              label={t('totp.regenerate')}
-              pendingLabel={t('totp.confirming')}
-            />
-          </form>
-          <h3>{t('totp.disableTitle')}</h3>
-          <form className="auth-form" noValidate onSubmit={onDisable}>
-            <p className="muted">{t('totp.disableHint')}</p>
-            <TextField
-              id="totp-disable-code"
-              label={t('totp.code')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              optional
-              value={code}
-              onChange={setCode}
-              error={fieldError(disable.error, 'code')}
-            />
-            <PasswordField
-              id="totp-disable-password"
-              optional
-              name="password"
-              autoComplete="current-password"
-              label={t('totp.password')}
-              value={password}
-              onChange={setPassword}
-              error={fieldError(disable.error, 'password')}
-            />
-            <FormSubmit
-              error={fieldError(disable.error, 'code') || fieldError(disable.error, 'password') ? null : disable.error}
-              attempt={attempt}
-              pending={disable.isPending}
-              label={t('totp.disable')}
-              pendingLabel={t('totp.confirming')}
-            />
-          </form>
+          <CodeOrPasswordForm
+            id="totp-regen"
+            title={t('totp.regenerateTitle')}
+            hint={t('totp.regenerateHint')}
+            submitLabel={t('totp.regenerate')}
+            mutation={regenerate}
+            onDone={({ recoveryCodes }) => setCodes(recoveryCodes)}
+          />
+          <CodeOrPasswordForm
+            id="totp-disable"
+            title={t('totp.disableTitle')}
+            hint={t('totp.disableHint')}
+            submitLabel={t('totp.disable')}
+            mutation={disable}
+          />
         </>
       ) : (
         <>
