@@ -93,6 +93,20 @@ describe('the six interface languages', () => {
       },
       { name: 'queue', page: staffPage, open: (p) => go(p, '/spaces/rt-1-1/moderation', '.queue-item-title') },
       { name: 'dashboard', page: staffPage, open: (p) => go(p, '/spaces/rt-1-1/dashboard', 'main table') },
+      {
+        // The charts themselves, mirrored: bars from the right, the days from the right.
+        name: 'dashboard-charts',
+        page: staffPage,
+        open: async (p) => {
+          await p.emulateMedia({ reducedMotion: 'reduce' });
+          await go(p, '/spaces/rt-1-1/dashboard', '.chart-box canvas');
+          await p.locator('.chart-box').first().scrollIntoViewIfNeeded();
+          const bars = p.locator('[data-chart="bars"]');
+          if ((await bars.count()) > 0) {
+            expect(await bars.first().evaluate((e) => getComputedStyle(e).transform)).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+          }
+        },
+      },
       { name: 'note-editor', page: staffPage, open: (p) => go(p, `/notes/${note.id}`, '[data-testid="note-section"]') },
     ];
     const overflows: string[] = [];

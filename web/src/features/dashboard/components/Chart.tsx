@@ -12,6 +12,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 // Only what the dashboard draws: bars and a line.
 Chart.register(
@@ -54,7 +55,12 @@ export function ChartCanvas({
   height: number;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const key = JSON.stringify({ type, labels, series, horizontal });
+  // Right to left (Arabic): the chart mirrors, as the page does. Horizontal bars grow leftwards
+  // from an axis at the right, with their labels at the right; a chart over days runs from
+  // the right (the first day) to the left, its count axis at the right.
+  const { i18n } = useTranslation();
+  const rtl = i18n.dir(i18n.resolvedLanguage) === 'rtl';
+  const key = JSON.stringify({ type, labels, series, horizontal, rtl });
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
@@ -63,11 +69,13 @@ export function ChartCanvas({
       labels: l,
       series: s,
       horizontal: h,
+      rtl: r,
     } = JSON.parse(key) as {
       type: 'bar' | 'line';
       labels: string[];
       series: Series[];
       horizontal: boolean;
+      rtl: boolean;
     };
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const config: ChartConfiguration<'bar' | 'line'> = {
@@ -89,10 +97,21 @@ export function ChartCanvas({
         responsive: true,
         maintainAspectRatio: false,
         animation: reduced ? false : { duration: 300 },
-        plugins: { legend: { display: s.length > 1, position: 'bottom' } },
+        plugins: {
+          legend: { display: s.length > 1, position: 'bottom', rtl: r },
+          tooltip: { rtl: r },
+        },
         scales: {
-          [h ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } },
+          // The value axis: in RTL, horizontal bars start at the right (reversed); vertical ones
+          // keep growing upwards, their axis on the right.
+          [h ? 'x' : 'y']: {
+            beginAtZero: true,
+            ticks: { precision: 0 },
+            ...(r ? (h ? { reverse: true } : { position: 'right' as const }) : {}),
+          },
+          // The category axis: in RTL, labels at the right of horizontal bars, days from the right.
           [h ? 'y' : 'x']: {
+            ...(r ? (h ? { position: 'right' as const } : { reverse: true }) : {}),
             ticks: {
               autoSkip: !h,
               // Long labels (questions, categories) are cut on the chart; the table has them whole.

@@ -93,7 +93,9 @@ export function DayBars({ days, label }: { days: Day[]; label: string }) {
           <li
             key={i}
             className={i === 0 ? 'first' : i === days.length - 1 ? 'last' : undefined}
-            style={i === 0 || i === days.length - 1 ? undefined : { left: `${((i + 0.5) / days.length) * 100}%` }}
+            style={
+              i === 0 || i === days.length - 1 ? undefined : { insetInlineStart: `${((i + 0.5) / days.length) * 100}%` }
+            }
           >
             {days[i]?.label}
           </li>
