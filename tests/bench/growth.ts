@@ -3,7 +3,7 @@ import pgModule from 'pg';
 import { buildApp } from '../../server/src/app.js';
 import { registerUser } from '../../server/src/commands/users.js';
 import { testConfig } from '../../server/src/config.js';
-import { type BenchDatabase, stats } from './harness.js';
+import { type BenchDatabase, goalRow, stats } from './harness.js';
 
 /**
  * Issue 12's growth rows: the same requests on one space at 1,000 and at 50,000 comments (the
@@ -228,14 +228,37 @@ export async function growth(db: BenchDatabase, rounds = 15) {
     const replay = async () => {
       for (const s of sent) await db.pool.query(s.text, s.values);
     };
+    // Three alternating rounds (ceiling, endpoint) after a warm-up of each: this machine is
+    // shared, so the ratio of each pair is printed and the median pair is the figure.
     await throughput(replay);
-    const ceiling = await throughput(replay);
-    await throughput(() => inject('GET', `${base}/comments?limit=100`, undefined, true));
-    const endpoint = await throughput(() => inject('GET', `${base}/comments?limit=100`, undefined, true));
-    const ratio = endpoint / ceiling;
-    console.log(
-      `  signed-in page of 100 at 50k: ${sent.length} queries a request (goal ≤ 3); ${endpoint.toFixed(0)} req/s vs raw-pg ceiling of the same queries ${ceiling.toFixed(0)} req/s = ${ratio.toFixed(2)} (goal ≥ 0.8) ${ratio >= 0.8 ? 'met' : 'NOT met'}\n`,
+    const page = () => inject('GET', `${base}/comments?limit=100`, undefined, true);
+    await throughput(page);
+    const pairs: { ceiling: number; endpoint: number; ratio: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const ceiling = await throughput(replay);
+      const endpoint = await throughput(page);
+      pairs.push({ ceiling, endpoint, ratio: endpoint / ceiling });
+    }
+    pairs.sort((a, b) => a.ratio - b.ratio);
+    const mid = pairs[1] ?? { ceiling: 0, endpoint: 0, ratio: 0 };
+    goalRow(
+      'signed-in page of 100 at 50k, 32 at a time (median of 3)',
+      `${mid.endpoint.toFixed(0)} req/s (in-process)`,
+      `raw pg, same ${sent.length} queries ${mid.ceiling.toFixed(0)} req/s`,
+      mid.ratio,
+      '≥ 0.8',
+      mid.ratio >= 0.8,
     );
+    console.log(`  (the three ratios: ${pairs.map((p) => p.ratio.toFixed(2)).join(', ')})`);
+    goalRow(
+      'signed-in page of 100: queries a request',
+      `${sent.length}`,
+      '3',
+      sent.length / 3,
+      '≤ 3',
+      sent.length <= 3,
+    );
+    console.log('');
   } finally {
     await app.close();
     await db.close();
