@@ -199,14 +199,21 @@ export async function anonymousPage(db: BenchDatabase) {
       spread <= 10,
     );
     console.log(`  (for information) signed-in page of 100 over HTTP, same space, br: ${rateText(signedIn)}`);
-    const peak = afterSignedIn.peakMb;
     goalRow(
-      'server RSS under the read load (peak, VmHWM)',
-      `${MB(peak)} (after anonymous ${MB(afterAnonymous.peakMb)})`,
+      'server RSS under the anonymous read load (VmHWM)',
+      MB(afterAnonymous.peakMb),
       `idle ${MB(idle.rssMb)}`,
-      peak / 200,
+      afterAnonymous.peakMb / 200,
       '≤ 200 MB',
-      peak <= 200,
+      afterAnonymous.peakMb <= 200,
+    );
+    goalRow(
+      'server RSS, then also signed-in pages (br) (VmHWM)',
+      MB(afterSignedIn.peakMb),
+      `idle ${MB(idle.rssMb)}`,
+      afterSignedIn.peakMb / 200,
+      '≤ 200 MB',
+      afterSignedIn.peakMb <= 200,
     );
     const u = usage.usage;
     console.log(
