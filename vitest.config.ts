@@ -16,6 +16,9 @@ export default defineConfig({
       : ['tests/**/*.test.ts', 'server/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['tests/setup/global.ts'],
     testTimeout: 30_000,
+    // A poll waits for what a real browser or server does next; on a loaded 2-core machine that can
+    // take seconds, so polls that name no timeout wait up to 15 s (they end as soon as they hold).
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 60_000,
     // Each file gets its own database cloned from a migrated template, so files run in parallel.
     pool: 'forks',

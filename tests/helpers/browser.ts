@@ -19,7 +19,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
  * this, well inside vitest's 30 s test timeout: a hang fails with Playwright's message naming what
  * it waited for, not with a bare "test timed out". Longer waits pass their own `timeout`.
  */
-export const BROWSER_WAIT_MS = 10_000;
+export const BROWSER_WAIT_MS = 15_000;
 
 /** What went wrong in the pages of one context: console errors, uncaught errors, CSP violations. */
 interface Watched {
