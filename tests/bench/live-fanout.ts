@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { writeHeapSnapshot } from 'node:v8';
 import WebSocket from 'ws';
 import type { BenchDatabase } from './harness.js';
 
@@ -233,6 +234,7 @@ export async function liveFanout(db: BenchDatabase) {
     const memSmall = await memory();
     await connectTo(LARGE);
     const memLarge = await memory();
+    if (process.env.BENCH_LIVE_HEAPSNAP) await server.ask({ type: 'heapSnapshot' });
     const large = await measure(LARGE);
 
     const added = LARGE - SMALL;
@@ -307,6 +309,9 @@ async function serverRole() {
       const id = (m as { id?: string }).id ?? '';
       send({ type: 'handedOver', at: handedOver.get(id) ?? 0 });
       handedOver.delete(id);
+    } else if (m.type === 'heapSnapshot') {
+      // BENCH_LIVE_HEAPSNAP=<file>: what the idle sockets hold (diagnostic).
+      send({ type: 'heapSnapshot', file: writeHeapSnapshot(process.env.BENCH_LIVE_HEAPSNAP) });
     } else if (m.type === 'memory') {
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();

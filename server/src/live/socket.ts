@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { type ClientMessage, LIVE_CLOSE, type ServerMessage, clientMessage } from '@convene/shared';
 import type { WebSocket } from 'ws';
 import type { User } from '../db/schema/index.js';
@@ -23,6 +24,22 @@ export function textFrame(text: string): Buffer {
   }
   payload.copy(frame, head);
   return frame;
+}
+
+/**
+ * Lets go of the HTTP upgrade's request and response, which nothing needs once the socket is
+ * open but which would otherwise live as long as it does (about 2 KB a socket: Node's
+ * IncomingMessage and ServerResponse with the headers, Fastify's Request and Reply):
+ * - @fastify/websocket attaches the response to the TCP socket (`assignSocket`) and, the reply
+ *   being hijacked, never detaches it: `detachSocket` does;
+ * - its 'error' listener on the WebSocket closes over the request and reply (it logs through
+ *   the request and terminates the socket): it is removed, and `accept` adds one doing the same.
+ */
+function releaseUpgrade(socket: WebSocket): void {
+  const tcp = (socket as unknown as WsInternals)._socket as { _httpMessage?: ServerResponse | null } | null | undefined;
+  const response = tcp?._httpMessage;
+  if (tcp && response && typeof response.detachSocket === 'function') response.detachSocket(tcp as never);
+  socket.removeAllListeners('error');
 }
 
 /** What `ws` (8.x) keeps of a socket, read to write a ready frame past its sender (see below). */
@@ -68,7 +85,7 @@ export class Sockets implements Outbox {
   private frame: Buffer = textFrame('');
 
   constructor(
-    private readonly opts: Pick<LiveOptions, 'maxBufferBytes' | 'floodLimit' | 'floodWindowMs'>,
+    private readonly opts: Pick<LiveOptions, 'maxBufferBytes' | 'floodLimit' | 'floodWindowMs' | 'log'>,
     private readonly handlers: SocketHandlers,
   ) {}
 
@@ -89,12 +106,18 @@ export class Sockets implements Outbox {
       closed: false,
     };
     this.open.add(conn);
+    releaseUpgrade(socket);
     socket.on('pong', () => {
       conn.alive = true;
     });
     socket.on('message', (data, isBinary) => this.onMessage(conn, isBinary ? null : data.toString()));
     socket.on('close', () => this.drop(conn));
-    socket.on('error', () => this.drop(conn));
+    socket.on('error', (err) => {
+      // What @fastify/websocket's default error handler did (see releaseUpgrade): log, terminate.
+      this.opts.log.info({ err }, 'live: socket error');
+      socket.terminate();
+      this.drop(conn);
+    });
   }
 
   send(conn: Connection, msg: ServerMessage): void {
