@@ -184,11 +184,16 @@ describe('order without a lock', () => {
     c.send({ type: 'subscribe', space: space.slug, since: hole });
     expect(await c.waitFor((m) => m.type === 'reset')).toEqual({ type: 'reset', space: space.slug });
     const ready = await c.waitFor<Ready>((m) => m.type === 'ready');
-    expect(c.events(space.slug)).toEqual([]);
-    expect(ready.lastEventId).toBeGreaterThanOrEqual(y);
+    // Nothing is replayed after a reset. The horizon is the cluster's oldest running transaction,
+    // and other test files write in other databases of the same cluster: an event still behind
+    // one of their transactions when the reset was answered comes live, once, in order.
+    const late = [x, y].filter((id) => id > ready.lastEventId);
+    if (late.length > 0) await c.waitFor((m) => m.type === 'event' && m.id === y);
+    expect(c.events(space.slug).map((e) => e.id)).toEqual(late);
 
     const d = await connect(a.url);
     await d.subscribe(space.slug, x);
+    await d.waitFor((m) => m.type === 'event' && m.id === y);
     expect(d.events(space.slug).map((e) => e.id)).toEqual([y]);
   });
 });
