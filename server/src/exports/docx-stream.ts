@@ -94,6 +94,12 @@ function compile(file: File): Compiled {
   return compiler.compile(file);
 }
 
+/** The parts of docx 9's footnotes view this writer reads (the list of footnotes, the remembered reference runs). */
+interface FootnotesView {
+  root: XmlComponent[];
+  ownNotes?: Map<unknown, number>;
+}
+
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
 type Block = XmlComponent;
@@ -109,6 +115,13 @@ export class StreamedDocx {
   readonly head: string;
   readonly tail: string;
   private readonly emptyDocument: string;
+  /** The footnotes' own context, as the library's compiler writes word/footnotes.xml. */
+  private readonly noteContext: IContext;
+  private readonly notes: FootnotesView;
+  /** How many footnotes the document starts with (the separators), which stay for the library to write. */
+  private readonly ownNoteCount: number;
+  /** Each footnote's XML, written as soon as its reference is: strings, not the library's objects. */
+  private readonly noteXml: string[] = [];
 
   constructor(
     private readonly document: File,
@@ -120,6 +133,15 @@ export class StreamedDocx {
       file: document,
       viewWrapper: document.Document,
       stack: [document.Document.View, ...(view.Body ? [view.Body] : [])] as unknown as IXmlableObject[],
+    };
+    this.notes = document.FootNotes.View as unknown as FootnotesView;
+    if (!Array.isArray(this.notes.root))
+      throw new Error('docx: the footnotes have no list to write in parts (library changed?)');
+    this.ownNoteCount = this.notes.root.length;
+    this.noteContext = {
+      file: document,
+      viewWrapper: document.FootNotes,
+      stack: [document.FootNotes.View] as unknown as IXmlableObject[],
     };
     this.numIds = (
       document.Numbering as unknown as { concreteNumberingMap?: Map<string, { numId: number }> }
@@ -150,8 +172,30 @@ export class StreamedDocx {
       const formatted = part.prepForXml(this.context);
       if (formatted) out += stringifyXmlable(formatted);
     }
-    // A list's placeholder `{reference-instance}` becomes its numbering id, as the library's NumberingReplacer does.
-    return out.includes('{') ? out.replace(PLACEHOLDER, (p, key: string) => this.numId(key) ?? p) : out;
+    this.takeNotes();
+    return this.numbered(out);
+  }
+
+  /** A list's placeholder `{reference-instance}` becomes its numbering id, as the library's NumberingReplacer does. */
+  private numbered(xml: string): string {
+    return xml.includes('{') ? xml.replace(PLACEHOLDER, (p, key: string) => this.numId(key) ?? p) : xml;
+  }
+
+  /**
+   * The footnotes the last block brought: written to XML now, in the footnotes' own context (so
+   * their links' relationships land in word/_rels/footnotes.xml.rels as the library would put
+   * them), and taken out of the document, so it holds neither their objects nor their runs.
+   */
+  private takeNotes() {
+    const root = this.notes.root;
+    if (root.length > this.ownNoteCount) {
+      for (const note of root.splice(this.ownNoteCount)) {
+        const formatted = note.prepForXml(this.noteContext);
+        if (formatted) this.noteXml.push(this.numbered(stringifyXmlable(formatted)));
+      }
+    }
+    // The reference runs the library remembers (so a run written twice keeps its id): each is written once here.
+    this.notes.ownNotes?.clear();
   }
 
   /**
@@ -176,7 +220,15 @@ export class StreamedDocx {
       throw new Error('docx: the document and its skeleton differ outside the body');
     }
     for (const [path, data] of files) {
-      if (path !== 'word/document.xml') await zip.add(path, [data]);
+      if (path === 'word/document.xml') continue;
+      if (path === 'word/footnotes.xml' && this.noteXml.length > 0) {
+        // The library's part with only the separators, the footnotes written along the way before its end.
+        if (typeof data !== 'string') throw new Error('docx: word/footnotes.xml is not text');
+        const end = data.lastIndexOf('</w:footnotes>');
+        if (end < 0) throw new Error('docx: no end in word/footnotes.xml');
+        await zip.add(path, [data.slice(0, end), ...this.noteXml, data.slice(end)]);
+        this.noteXml.length = 0;
+      } else await zip.add(path, [data]);
     }
     await zip.finish();
   }
