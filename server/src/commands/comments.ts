@@ -21,7 +21,7 @@ import { type SpaceScope, type Viewer, authorize, can, isAcceptingComments } fro
 import { acceptsReplies, edit, submission, supersededRevision, withdrawal } from '../policies/lifecycle.js';
 import { effectiveMode } from '../policies/affiliation.js';
 import { holdsComments } from '../policies/verification.js';
-import { commentSql, revisionSql } from '../policies/visibility.js';
+import { commentSql, isPublished, revisionSql } from '../policies/visibility.js';
 import { commentScope, presentComment, presentPerson } from '../presenters/comment.js';
 import { findTagsByRef } from '../queries/commentList.js';
 import { loadComment, presentOne, presentTag } from '../queries/comments.js';
@@ -230,7 +230,7 @@ export async function createComment(
   const { status, revisionStatus } = submission(held ? 'pre' : mode);
   // The id is chosen here so footnote anchors in the stored HTML are unique to this comment.
   const bodyHtml = renderMarkdown(input.body, id);
-  const publishedAtOnce = status === 'approved';
+  const publishedAtOnce = isPublished({ status });
   // Published at once because the author's affiliation is verified: the log says so.
   const auditData =
     space.moderationMode === 'pre_except_verified' && mode === 'post' ? { publishedAtOnce: 'verified' } : null;
