@@ -3,10 +3,10 @@ import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transactionRetries } from '../../server/src/db/client.js';
 import { comments } from '../../server/src/db/schema/index.js';
-import { commentSql } from '../../server/src/policies/visibility.js';
 import { presentOne } from '../../server/src/queries/comments.js';
 import { loadSpace, scopeOf } from '../../server/src/queries/spaces.js';
 import { type TestContext, setupApp } from '../helpers/app.js';
+import { counterDrift } from '../helpers/counters.js';
 import { type Person, grantRole, makeSpace, makeUser, uuid, withTaxonomy } from '../helpers/factories.js';
 
 /**
@@ -25,29 +25,7 @@ beforeAll(async () => {
   await withTaxonomy(ctx);
 });
 
-const C = { alias: 'c' };
-
-async function drift(): Promise<{ counted: string[]; recounted: string[] }> {
-  const counted = await ctx.db.db.execute<{ k: string }>(sql`
-    select space_id || ' ' || kind || ' ' || question_key || ' ' || sum(n) as k
-    from comment_counters group by space_id, kind, question_key having sum(n) <> 0 order by 1`);
-  const bucket = sql`coalesce(c.question_id, '00000000-0000-0000-0000-000000000000'::uuid)`;
-  const recounted = await ctx.db.db.execute<{ k: string }>(sql`
-    select k from (
-      select c.space_id || ' published ' || ${bucket} || ' ' || count(*) as k from comments c where ${commentSql.published(C)} group by c.space_id, ${bucket}
-      union all
-      select c.space_id || ' awaiting ' || ${bucket} || ' ' || count(*) from comments c where ${commentSql.awaitingDecision(C)} group by c.space_id, ${bucket}
-      union all
-      select c.space_id || ' rejected ' || ${bucket} || ' ' || count(*) from comments c where ${commentSql.decided('rejected', C)} group by c.space_id, ${bucket}
-      union all
-      select c.space_id || ' revision ' || ${bucket} || ' ' || count(*) from comments c where ${commentSql.published(C)}
-        and exists (select 1 from comment_revisions r where r.comment_id = c.id and r.status = 'pending') group by c.space_id, ${bucket}
-      union all
-      select c.space_id || ' reported ' || ${bucket} || ' ' || count(*) from comments c where ${commentSql.published(C)}
-        and exists (select 1 from reports p where p.comment_id = c.id and p.resolved_at is null) group by c.space_id, ${bucket}
-    ) x order by 1`);
-  return { counted: counted.rows.map((r) => r.k), recounted: recounted.rows.map((r) => r.k) };
-}
+const drift = () => counterDrift(ctx.db.db);
 
 describe('the transaction helper', () => {
   it('runs a deadlock victim again, once, and keeps nothing of its first attempt', async () => {
