@@ -28,6 +28,8 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     /** External PostgreSQL. When unset, an embedded PostgreSQL is started. */
     DATABASE_URL: z.url().optional(),
+    /** Connections this instance keeps to PostgreSQL at most (requests wait up to 5 s for one). */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(500).default(10),
     /** Where the embedded PostgreSQL keeps its data. */
     DATA_DIR: z.string().min(1).default('./.data'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -164,6 +166,7 @@ export const configSchema = z
       host: env.HOST,
       port: env.PORT,
       databaseUrl: env.DATABASE_URL,
+      databasePoolMax: env.DATABASE_POOL_MAX,
       dataDir: resolve(env.DATA_DIR),
       embeddedPgPort: env.EMBEDDED_PG_PORT,
       demo,

@@ -26,7 +26,7 @@ async function main() {
 
   const database = await openDatabase(config, log);
   await migrateDatabase(database.url);
-  const handle = createDb(database.url);
+  const handle = createDb(database.url, { max: config.databasePoolMax });
   await ensureTaxonomy(handle.db);
 
   // Demo content first: it loads only into an empty database, and the administrator below would

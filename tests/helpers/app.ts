@@ -12,8 +12,12 @@ export interface TestContext {
 }
 
 /** Builds the real app on a fresh database for this test file; torn down after the file. */
-export async function setupApp(overrides: Partial<Config> = {}): Promise<TestContext> {
-  const db = await createTestDatabase();
+/** `poolMax`: the app's pool size (default 10); a small pool makes a nested pool wait deadlock at once. */
+export async function setupApp(
+  overrides: Partial<Config> = {},
+  options: { poolMax?: number } = {},
+): Promise<TestContext> {
+  const db = await createTestDatabase(options);
   const config = testConfig(overrides);
   const app = await buildApp({ db: db.db, config, logger: false });
   await app.ready();

@@ -26,7 +26,9 @@ export interface TestDatabase extends DbHandle {
 }
 
 /** A fresh database for one test file, cloned from the migrated template. */
-export async function createTestDatabase(options: { template?: string | null } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { template?: string | null; poolMax?: number } = {},
+): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const template = options.template === undefined ? inject('templateDatabase') : options.template;
   await admin(async (c) => {
@@ -42,7 +44,7 @@ export async function createTestDatabase(options: { template?: string | null } =
     }
   });
   const url = databaseUrl(name);
-  const handle = createDb(url);
+  const handle = createDb(url, options.poolMax ? { max: options.poolMax } : {});
   return {
     ...handle,
     name,

@@ -116,7 +116,12 @@ export class Jobs {
     this.started ??= (async () => {
       await this.boss.start();
       await ensureQueues(this.boss);
-    })();
+    })().catch((err: unknown) => {
+      // A start that failed (the database away for a moment) is tried again by the next caller,
+      // not kept: a kept rejection failed every later job of the instance until it restarted.
+      this.started = undefined;
+      throw err;
+    });
     return this.started;
   }
 

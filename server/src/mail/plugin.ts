@@ -37,6 +37,11 @@ export const mailPlugin = fp(
     // The commands that cause notifications (decisions, replies) find the queue through the database handle.
     const unregister = registerMailer({ db, jobs, config });
     const smtp = config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : undefined;
+    // The queue is started before the first request, never on first use: a job is inserted inside
+    // the transaction of what caused it, and starting pg-boss there took more pool connections
+    // while that transaction held one. Ten decisions at once held all ten and waited for an
+    // eleventh: every request on the instance then waited out the pool's 5 s (503).
+    app.addHook('onReady', () => jobs.start());
     if (config.mail.worker) {
       app.addHook('onReady', async () => {
         // MJML takes over a second of CPU to load: at start-up, not in the middle of the first request.
