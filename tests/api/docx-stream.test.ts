@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { BuilderElement, ConcreteNumbering, type File, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { type Block, markdownToDocx } from '../../server/src/exports/docx-markdown.js';
@@ -72,8 +72,22 @@ function files(zip: Uint8Array): Map<string, string> {
   );
 }
 
+/** What the document still holds of the lists, links and footnotes written along the way, as the library's objects. */
+function kept(file: File) {
+  const numbering = (file.Numbering as unknown as { concreteNumberingMap: Map<string, unknown> }).concreteNumberingMap;
+  const objects = (root: unknown[]) => root.filter((e) => e instanceof BuilderElement).length;
+  return {
+    lists: [...numbering.values()].filter((n) => n instanceof ConcreteNumbering).length,
+    bodyLinks: objects((file.Document.Relationships as unknown as { root: unknown[] }).root),
+    noteLinks: objects((file.FootNotes.Relationships as unknown as { root: unknown[] }).root),
+    notes: (file.FootNotes.View as unknown as { root: unknown[] }).root.length,
+  };
+}
+
 async function streamed(lang: 'en' | 'ar'): Promise<Uint8Array> {
-  const doc = new StreamedDocx(newDocument('RT 1.1 — Title', [], lang), newDocument('RT 1.1 — Title', [], lang));
+  const file = newDocument('RT 1.1 — Title', [], lang);
+  const before = kept(file);
+  const doc = new StreamedDocx(file, newDocument('RT 1.1 — Title', [], lang));
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -81,6 +95,8 @@ async function streamed(lang: 'en' | 'ar'): Promise<Uint8Array> {
     for (const b of blocks()) yield doc.xml(b);
   }
   await doc.write(out, new Date('2026-11-22T10:00:00Z'), body());
+  // Written along the way and let go: the document holds no more of them than it started with.
+  expect(kept(file)).toEqual(before);
   return new Uint8Array(Buffer.concat(chunks));
 }
 
@@ -99,5 +115,8 @@ describe('Word export written in parts', () => {
     expect(parts.get('word/footnotes.xml')).toContain('The note, with ');
     expect(parts.get('word/_rels/document.xml.rels')).toContain('https://example.org/c/2');
     expect(parts.get('word/numbering.xml')).toContain('<w:start w:val="3"/>');
+    expect(parts.get('word/_rels/footnotes.xml.rels')).toContain('https://example.org/note');
+    // The default bullets' list instance and the markdown lists' (written along the way) after it.
+    expect(parts.get('word/numbering.xml')?.match(/<w:num /g)?.length).toBeGreaterThan(1);
   });
 });

@@ -18,7 +18,7 @@ const body = (n: number) =>
   ].join('\n\n');
 
 /** The 10,000-contribution space the exports read: 300 authors, 12 questions, one in five a reply. */
-async function seedSpace(db: BenchDatabase, total: number) {
+export async function seedSpace(db: BenchDatabase, total: number) {
   const { rows: users } = await db.pool.query(
     `insert into users (email, password_hash, display_name, affiliation, stakeholder_category, country)
      select 'export' || g || '@example.org', 'x', 'Délégué·e ' || g, 'Organisation ' || (g % 60),

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { type File, type IContext, type IXmlableObject, Packer, type XmlComponent } from 'docx';
+import { ConcreteNumbering, type File, type IContext, type IXmlableObject, Packer, type XmlComponent } from 'docx';
 import { ZipWriter } from './zip.js';
 
 /*
@@ -8,8 +8,12 @@ import { ZipWriter } from './zip.js';
  * relationships, properties) comes from the `docx` library compiling the same document with an
  * empty body at the end. The blocks are formatted with the document's own context, so each
  * hyperlink's relationship, each list's numbering instance and each footnote land in that
- * document as they would had the library written the body itself; what stays in memory is
- * those small records and the footnotes' content, not the body.
+ * document as they would had the library written the body itself. Those grow with the document
+ * (a footnote, a list instance and two links per contribution), so each is written to XML as soon
+ * as its block is and the library's object let go: the footnotes are taken out of their part, the
+ * list instances and relationships replaced by small stand-ins (their count and ids still matter
+ * to the library), and at the end their XML goes where the library's compile of the same parts
+ * puts the stand-ins' mark. What stays in memory is strings, not the library's objects.
  */
 
 // --- The library's XML writer (docx 9's `stringifyXmlable`, without indentation), which it does not export. ---
@@ -102,6 +106,48 @@ interface FootnotesView {
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
+/**
+ * Where the entries written along the way go in a part the library writes at the end: the first
+ * entry taken out of a part is replaced by a mark (an element no part can otherwise hold), the
+ * others by components that write nothing, so a list keeps its length (a new relationship's id
+ * counts the list) and the part's XML has `<convene-streamed/>` exactly where those entries stood.
+ */
+const MARK_NAME = 'convene-streamed';
+const MARK = `<${MARK_NAME}/>`;
+const writesMark = () => ({ [MARK_NAME]: {} }) as IXmlableObject;
+const writesNothing = () => undefined;
+/** What stands in a list for an entry written along the way. */
+interface Standing {
+  prepForXml: () => IXmlableObject | undefined;
+}
+const marker: Standing = { prepForXml: writesMark };
+const nothing: Standing = { prepForXml: writesNothing };
+
+/** The entries of one part written along the way, as XML, for the part's mark. */
+class StreamedPart {
+  readonly xml: string[] = [];
+  constructor(readonly path: string) {}
+
+  /** An entry as XML; what is to stand in its place: the mark for the first, nothing for the others. */
+  add(entry: XmlComponent, context: IContext): Standing {
+    const formatted = entry.prepForXml(context);
+    const first = this.xml.length === 0;
+    if (formatted) this.xml.push(stringifyXmlable(formatted));
+    return first ? marker : nothing;
+  }
+}
+
+/**
+ * A list instance taken out of the numbering: what the library (and the list placeholders) read
+ * of it, its XML written, so 10,000 lists are 10,000 small records rather than their levels' objects.
+ */
+interface TakenNumbering extends Standing {
+  numId: number;
+  reference: string;
+  instance: number;
+  restartedListId?: unknown;
+}
+
 type Block = XmlComponent;
 
 /**
@@ -110,8 +156,19 @@ type Block = XmlComponent;
  * second copy whose compiled `word/document.xml` gives what comes before and after the body.
  */
 export class StreamedDocx {
+  private readonly document: File;
   private readonly context: IContext;
-  private readonly numIds: Map<string, { numId: number }> | undefined;
+  /** The library's list instances by key (`{reference-instance}`), each taken out once written. */
+  private readonly numbering: Map<string, TakenNumbering | ConcreteNumbering>;
+  /** The same map's entries as they are added (a map's iterator goes on to entries added later). */
+  private readonly numberingEntries: Iterator<[string, TakenNumbering | ConcreteNumbering]>;
+  /** How many of its entries have been read. */
+  private numberingAt: number;
+  private readonly numberingContext: IContext;
+  /** The relationships' lists (the body's, the footnotes'), each entry written once added. */
+  private readonly relationships: { root: unknown[]; at: number; part: StreamedPart }[];
+  /** Entries written along the way, by the part that holds their mark. */
+  private readonly parts = new Map<string, StreamedPart>();
   readonly head: string;
   readonly tail: string;
   private readonly emptyDocument: string;
@@ -123,10 +180,7 @@ export class StreamedDocx {
   /** Each footnote's XML, written as soon as its reference is: strings, not the library's objects. */
   private readonly noteXml: string[] = [];
 
-  constructor(
-    private readonly document: File,
-    skeleton: File,
-  ) {
+  constructor(document: File, skeleton: File) {
     const view = document.Document.View as unknown as { Body?: unknown };
     // The stack as the library's own writer has it around a block of the body.
     this.context = {
@@ -143,9 +197,28 @@ export class StreamedDocx {
       viewWrapper: document.FootNotes,
       stack: [document.FootNotes.View] as unknown as IXmlableObject[],
     };
-    this.numIds = (
-      document.Numbering as unknown as { concreteNumberingMap?: Map<string, { numId: number }> }
-    ).concreteNumberingMap;
+    const numbering = (document.Numbering as unknown as { concreteNumberingMap?: unknown }).concreteNumberingMap;
+    if (!(numbering instanceof Map))
+      throw new Error('docx: the numbering has no map of list instances to write in parts (library changed?)');
+    this.numbering = numbering as Map<string, TakenNumbering | ConcreteNumbering>;
+    // The lists the document starts with (the default bullets) stay for the library to write.
+    this.numberingEntries = this.numbering.entries();
+    for (this.numberingAt = 0; this.numberingAt < this.numbering.size; this.numberingAt++) this.numberingEntries.next();
+    // As the library writes word/numbering.xml: the document's context, the numbering on the stack.
+    this.numberingContext = {
+      file: document,
+      viewWrapper: document.Document,
+      stack: [document.Numbering] as unknown as IXmlableObject[],
+    };
+    const list = (relationships: unknown, path: string) => {
+      const root = (relationships as { root?: unknown }).root;
+      if (!Array.isArray(root)) throw new Error(`docx: no list of relationships for ${path} (library changed?)`);
+      return { root: root as unknown[], at: root.length, part: this.part(path) };
+    };
+    this.relationships = [
+      list(document.Document.Relationships, 'word/_rels/document.xml.rels'),
+      list(document.FootNotes.Relationships, 'word/_rels/footnotes.xml.rels'),
+    ];
     const xml = compile(skeleton).get('word/document.xml');
     if (typeof xml !== 'string') throw new Error('docx: no word/document.xml in the skeleton');
     const open = '<w:body>';
@@ -154,14 +227,17 @@ export class StreamedDocx {
     this.emptyDocument = xml;
     this.head = xml.slice(0, at + open.length);
     this.tail = xml.slice(at + open.length);
+    this.document = document;
+  }
+
+  private part(path: string): StreamedPart {
+    let part = this.parts.get(path);
+    if (!part) this.parts.set(path, (part = new StreamedPart(path)));
+    return part;
   }
 
   private numId(key: string): string | undefined {
-    if (this.numIds) return this.numIds.get(key)?.numId.toString();
-    const found = this.document.Numbering.ConcreteNumbering.find(
-      (n) => `${n.reference}-${n.instance}` === key || `${n.reference}-restart ${String(n.restartedListId)}` === key,
-    );
-    return found?.numId.toString();
+    return this.numbering.get(key)?.numId.toString();
   }
 
   /** One block of the body as XML, its relationships, numbering and footnotes added to the document. */
@@ -173,6 +249,8 @@ export class StreamedDocx {
       if (formatted) out += stringifyXmlable(formatted);
     }
     this.takeNotes();
+    this.takeNumbering();
+    this.takeRelationships();
     return this.numbered(out);
   }
 
@@ -199,8 +277,42 @@ export class StreamedDocx {
   }
 
   /**
+   * The list instances the last block brought (a markdown list each): written to XML now and
+   * replaced in the numbering by a small record of their ids, so a later paragraph of the same
+   * list finds it and the list's placeholder its number.
+   */
+  private takeNumbering() {
+    const part = this.part('word/numbering.xml');
+    for (; this.numberingAt < this.numbering.size; this.numberingAt++) {
+      const next = this.numberingEntries.next();
+      if (next.done) throw new Error('docx: the numbering changed while written in parts');
+      const [key, entry] = next.value;
+      if (!(entry instanceof ConcreteNumbering)) continue;
+      const { prepForXml } = part.add(entry, this.numberingContext);
+      const taken: TakenNumbering = {
+        numId: entry.numId,
+        reference: entry.reference,
+        instance: entry.instance,
+        ...(entry.restartedListId === undefined ? {} : { restartedListId: entry.restartedListId }),
+        prepForXml,
+      };
+      this.numbering.set(key, taken);
+    }
+  }
+
+  /** The relationships the last block brought (its links): written to XML, each replaced in its list. */
+  private takeRelationships() {
+    for (const list of this.relationships) {
+      for (; list.at < list.root.length; list.at++) {
+        list.root[list.at] = list.part.add(list.root[list.at] as XmlComponent, this.context);
+      }
+    }
+  }
+
+  /**
    * Writes the whole package into `out`: `word/document.xml` from `body` (the blocks' XML as they
-   * come), then the library's other parts for the document as the blocks left it.
+   * come), then the library's other parts for the document as the blocks left it, with the
+   * entries written along the way (list instances, relationships) where their mark stands.
    */
   async write(out: Writable, at: Date, body: AsyncIterable<string>): Promise<void> {
     const zip = new ZipWriter(out, at);
@@ -221,15 +333,31 @@ export class StreamedDocx {
     }
     for (const [path, data] of files) {
       if (path === 'word/document.xml') continue;
+      files.delete(path);
+      const streamed = this.parts.get(path)?.xml ?? [];
+      if (typeof data !== 'string') {
+        if (streamed.length > 0) throw new Error(`docx: ${path} is not text`);
+        await zip.add(path, [data]);
+        continue;
+      }
+      let chunks = [data];
+      if (streamed.length > 0) {
+        const mark = data.indexOf(MARK);
+        if (mark < 0 || data.indexOf(MARK, mark + 1) >= 0)
+          throw new Error(`docx: no single place for ${path}'s entries`);
+        chunks = [data.slice(0, mark), ...streamed, data.slice(mark + MARK.length)];
+      } else if (data.includes(MARK)) throw new Error(`docx: a mark in ${path} without entries`);
       if (path === 'word/footnotes.xml' && this.noteXml.length > 0) {
         // The library's part with only the separators, the footnotes written along the way before its end.
-        if (typeof data !== 'string') throw new Error('docx: word/footnotes.xml is not text');
-        const end = data.lastIndexOf('</w:footnotes>');
+        const last = chunks.pop() ?? '';
+        const end = last.lastIndexOf('</w:footnotes>');
         if (end < 0) throw new Error('docx: no end in word/footnotes.xml');
-        await zip.add(path, [data.slice(0, end), ...this.noteXml, data.slice(end)]);
-        this.noteXml.length = 0;
-      } else await zip.add(path, [data]);
+        chunks.push(last.slice(0, end), ...this.noteXml, last.slice(end));
+      }
+      await zip.add(path, chunks);
+      streamed.length = 0;
     }
+    this.noteXml.length = 0;
     await zip.finish();
   }
 }
