@@ -146,7 +146,7 @@ export interface ChildServer {
 
 let compiled: Promise<string> | null = null;
 /**
- * tests/bench/serve.ts and the server's sources compiled to one JavaScript file (esbuild, which
+ * tests/bench/serve.ts and the server's sources compiled to JavaScript (esbuild, which
  * vite and tsx bring; packages stay external), run by plain `node` as in production: under tsx's
  * loader the same server takes ~40 MB more RSS (its loader thread and transformed sources).
  */
@@ -154,19 +154,24 @@ function compiledServe(): Promise<string> {
   compiled ??= (async () => {
     const { build } = await import('esbuild');
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    const outfile = join(root, 'node_modules/.cache/convene-bench/serve.mjs');
+    const outdir = join(root, 'node_modules/.cache/convene-bench');
     await build({
       entryPoints: [join(root, 'tests/bench/serve.ts')],
       bundle: true,
+      // A module the server imports on first use (the export libraries) stays a file of its own,
+      // loaded then, as tsc's output in production: bundled, its packages would load at start-up.
+      splitting: true,
       platform: 'node',
       format: 'esm',
       target: 'node20',
       packages: 'external',
       alias: { '@convene/shared': join(root, 'shared/src/index.ts') },
-      outfile,
+      outdir,
+      entryNames: '[name]',
+      outExtension: { '.js': '.mjs' },
       logLevel: 'warning',
     });
-    return outfile;
+    return join(outdir, 'serve.mjs');
   })();
   return compiled;
 }
