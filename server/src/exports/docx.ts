@@ -288,6 +288,34 @@ export function newDocument(title: string, children: Block[], lang: ExportLangua
   });
 }
 
+/**
+ * A source's items with the next one already asked for while this one is used: the export's next
+ * page of contributions is read from the database while this page is turned into Word, rather
+ * than after it (the formatting keeps one core busy, the query waits on the database).
+ */
+export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  let finished = false;
+  try {
+    for (;;) {
+      const item = await next;
+      if (item.done) {
+        finished = true;
+        return;
+      }
+      next = it.next();
+      yield item.value;
+    }
+  } finally {
+    if (!finished) {
+      // Stopped early: the page being read finishes (its query holds the transaction's connection), then the source stops.
+      await next.catch(() => undefined);
+      await it.return?.(undefined);
+    }
+  }
+}
+
 export function listCounter(): DocxMarkdownContext {
   let n = 0;
   return { nextListInstance: () => ++n };
@@ -328,20 +356,39 @@ export async function docxExport(input: CuratedInput, out: Writable): Promise<vo
     ...participationBlocks(input),
   ];
   const xml = (blocks: Block[]) => blocks.map((b) => doc.xml(b)).join('');
+  // Every section's pages in order, each with its section (an empty page for a section without
+  // any), read one page ahead: the next page, the next section's first one too, comes from the
+  // database while this one is written.
+  async function* pages(): AsyncGenerator<{ section: number; page: ExportContribution[] }> {
+    for (const [section, q] of input.sections.entries()) {
+      let read = 0;
+      for await (const page of input.threads(q)) {
+        read += 1;
+        yield { section, page };
+      }
+      if (read === 0) yield { section, page: [] };
+    }
+  }
+  const none = () => doc.xml(new Paragraph({ children: [new TextRun({ text: w.noContributions, italics: true })] }));
   async function* body(): AsyncGenerator<string> {
     yield xml(front);
-    for (const q of input.sections) {
-      yield doc.xml(new Paragraph({ text: sectionHeading(q, lang), heading: HeadingLevel.HEADING_1 }));
-      let any = false;
-      for await (const page of input.threads(q)) {
-        if (out.destroyed) throw new Error('export aborted: the client went away');
-        for (const root of page) {
-          any = true;
-          yield xml(contributionBlocks(root, 0, ctx, input.grouping, lang));
-        }
+    let current = -1;
+    let any = false;
+    for await (const { section, page } of readAhead(pages())) {
+      if (section !== current) {
+        if (current >= 0 && !any) yield none();
+        const q = input.sections[section];
+        if (q) yield doc.xml(new Paragraph({ text: sectionHeading(q, lang), heading: HeadingLevel.HEADING_1 }));
+        current = section;
+        any = false;
       }
-      if (!any) yield doc.xml(new Paragraph({ children: [new TextRun({ text: w.noContributions, italics: true })] }));
+      if (out.destroyed) throw new Error('export aborted: the client went away');
+      for (const root of page) {
+        any = true;
+        yield xml(contributionBlocks(root, 0, ctx, input.grouping, lang));
+      }
     }
+    if (current >= 0 && !any) yield none();
     yield xml(annexBlocks(input));
   }
   await doc.write(out, input.generatedAt, body());
