@@ -2,7 +2,7 @@ import { type NoteCitation, type NoteDto, NOTE_CITATION, nameSeparator } from '@
 import { FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { type Block, citationMark, markdownToDocx, textDirection } from './docx-markdown.js';
 import { link, listCounter, newDocument } from './docx.js';
-import { type Translations, byId, considerationLine, considered, reference, subtitle } from './note.js';
+import { type Translations, byId, considerationLine, considered, reference, subtitle } from './note-parts.js';
 import { EXPORT_WORDS, type ExportLanguage, isRightToLeft } from './words.js';
 
 /**

@@ -1,40 +1,8 @@
-import { joinReference, nameSeparator, NOTE_CITATION, type NoteCitation, type NoteDto } from '@convene/shared';
-import { formatDate } from './format.js';
+import { nameSeparator, NOTE_CITATION, type NoteDto } from '@convene/shared';
 import { escapeInline } from './md.js';
 import { embedMarkdown } from './markdown.js';
-import { type CitationTranslation, citationTranslationNote } from './translations.js';
+import { type Translations, byId, considerationLine, considered, reference, subtitle } from './note-parts.js';
 import { EXPORT_WORDS, type ExportLanguage } from './words.js';
-
-/** Cited contributions' translations into the note's language, by comment id (quoted in their footnotes). */
-export type Translations = ReadonlyMap<string, CitationTranslation>;
-
-/** The reference a citation's footnote prints: "Author, Organisation, 22 November 2026, permalink". */
-export function reference(c: NoteCitation, translations: Translations | undefined, lang: ExportLanguage): string {
-  if (!c.published || !c.author) return EXPORT_WORDS[lang].note.noLongerPublished;
-  const ref = joinReference([c.author, c.affiliation, c.date ? formatDate(c.date, lang) : null], lang);
-  // Written in another language: quoted in its translation into the note's, which the footnote names.
-  const t = translations?.get(c.commentId);
-  return t ? `${ref}. ${citationTranslationNote(t, lang)}` : ref;
-}
-
-export const byId = (note: NoteDto) => new Map(note.citations.map((c) => [c.commentId, c]));
-
-/** The space the note is for; no internal metadata (version, word counts) in a finished document. */
-export const subtitle = (note: NoteDto, lang: ExportLanguage) =>
-  EXPORT_WORDS[lang].note.subtitle(note.space.code, note.space.title);
-
-/** Placed in a section but not cited in its text: listed in the annex, so every source is named. */
-export function considered(note: NoteDto) {
-  const cited = new Set(note.citations.map((c) => c.commentId));
-  return note.sections
-    .map((s) => ({
-      title: s.title,
-      items: s.contributions.filter((c) => c.published && !cited.has(c.id)),
-    }))
-    .filter((s) => s.items.length > 0);
-}
-export const considerationLine = (c: NoteDto['sections'][number]['contributions'][number], lang: ExportLanguage) =>
-  joinReference([c.author.displayName, c.author.affiliation, formatDate(c.createdAt, lang)], lang);
 
 /**
  * The note as a Word document (note-docx.ts). The Word library is loaded on the first Word
