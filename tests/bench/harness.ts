@@ -7,6 +7,7 @@ import pg from 'pg';
 import { createDb, type DbHandle } from '../../server/src/db/client.js';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded.js';
 import { migrateDatabase } from '../../server/src/db/migrate.js';
+import { productionNodeFlags } from '../helpers/nodeFlags.js';
 import { freePort } from '../setup/global.js';
 
 export interface BenchDatabase extends DbHandle {
@@ -182,7 +183,8 @@ export async function serveChild(
   message?: unknown,
 ): Promise<ChildServer> {
   const child = fork(await compiledServe(), [mode], {
-    execArgv: [],
+    // The bare ceiling and the app run with the flags production uses (`config.nodeFlags`).
+    execArgv: productionNodeFlags(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -6,6 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { writeHeapSnapshot } from 'node:v8';
 import WebSocket from 'ws';
+import { productionNodeFlags } from '../helpers/nodeFlags.js';
 import type { BenchDatabase } from './harness.js';
 
 /**
@@ -75,7 +76,8 @@ function spawnRole(role: 'server' | 'clients', env: Record<string, string>): Chi
       '-c',
       'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"',
       process.execPath,
-      ...(role === 'server' ? ['--expose-gc'] : []),
+      // The server runs with production's flags (`config.nodeFlags`), as the other benchmarks do.
+      ...(role === 'server' ? ['--expose-gc', ...productionNodeFlags()] : []),
       // BENCH_LIVE_PROF=<dir>: a CPU profile of the server, written when it stops.
       ...(role === 'server' && process.env.BENCH_LIVE_PROF
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_LIVE_PROF}`]

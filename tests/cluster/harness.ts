@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { productionNodeFlags } from '../helpers/nodeFlags.js';
 
 /**
  * The cluster test's parts: app processes (the real server, `server/src/server.ts` through tsx, as
@@ -60,7 +61,7 @@ export class AppProcess {
     const args =
       process.env.CLUSTER_FROM_SOURCE === '1'
         ? ['--import', 'tsx', '--conditions=convene-source', join(root, 'server/src/server.ts')]
-        : [join(root, 'server/dist/server.js')];
+        : [...productionNodeFlags(), join(root, 'server/dist/server.js')];
     const child = spawn(process.execPath, args, {
       cwd: root,
       env: { ...process.env, ...this.env, PORT: String(this.port), INSTANCE_ID: this.id },
