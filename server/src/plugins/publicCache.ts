@@ -14,15 +14,26 @@ declare module 'fastify' {
 
 type Encoding = 'br' | 'gzip';
 
-interface Entry {
+/** One answer's bytes: its JSON text, ETag and, made on first need, its compressed forms. */
+interface Variant {
   text: string;
   etag: string;
-  spaceId: string;
-  storedAt: number;
-  bytes: number;
   br?: Buffer;
   gzip?: Buffer;
 }
+
+interface Entry extends Variant {
+  spaceId: string;
+  storedAt: number;
+  bytes: number;
+  /** What a signed-in viewer's overlay needs to know of this answer (`overlaidRead`). */
+  meta: unknown;
+  /** Signed-in viewers' answers made from this one, by their overlay's signature; they go with it. */
+  views?: Map<string, Variant>;
+}
+
+/** At most this many signed-in variants are kept with one entry (participants usually share one). */
+const MAX_VIEWS = 8;
 
 /** What a read saw of the invalidations before it started (`PublicCache.ticket`). */
 export type Ticket = number;
@@ -80,6 +91,9 @@ export class PublicCache {
   private readonly lastDrop = new Map<string, number>();
   hits = 0;
   misses = 0;
+  /** Signed-in reads answered as the public answer plus an overlay, and those computed in full instead. */
+  overlays = 0;
+  fullReads = 0;
 
   constructor(readonly opts: PublicCacheOptions) {}
 
@@ -114,34 +128,55 @@ export class PublicCache {
   }
 
   /** Stores a read's result unless its space (or everything) was dropped since its ticket. */
-  set(key: string, ticket: Ticket, text: string, etag: string, spaceId: string): Entry | null {
+  set(key: string, ticket: Ticket, text: string, etag: string, spaceId: string, meta: unknown = null): Entry | null {
     if (!this.opts.enabled || this.allDroppedAt > ticket || (this.lastDrop.get(spaceId) ?? 0) > ticket) return null;
     const bytes = text.length * 2;
     if (bytes > this.opts.maxBytes / 8) return null;
     const old = this.entries.get(key);
     if (old) this.delete(key, old);
-    const e: Entry = { text, etag, spaceId, storedAt: Date.now(), bytes };
+    const e: Entry = { text, etag, spaceId, storedAt: Date.now(), bytes, meta };
     this.entries.set(key, e);
     this.bytes += bytes;
     this.evict();
     return e;
   }
 
-  /** The entry's bytes in this encoding, compressed once and kept with it. */
-  encoded(key: string, e: Entry, encoding: Encoding): Buffer {
-    const have = e[encoding];
+  /** The bytes of the entry (or of one of its views) in this encoding, compressed once and kept with it. */
+  encoded(key: string, e: Entry, encoding: Encoding, variant: Variant = e): Buffer {
+    const have = variant[encoding];
     if (have) return have;
     const buf =
       encoding === 'br'
-        ? brotliCompressSync(e.text, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })
-        : gzipSync(e.text);
-    e[encoding] = buf;
-    if (this.entries.get(key) === e) {
-      e.bytes += buf.length;
-      this.bytes += buf.length;
-      this.evict();
-    }
+        ? brotliCompressSync(variant.text, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })
+        : gzipSync(variant.text);
+    variant[encoding] = buf;
+    this.grow(key, e, buf.length);
     return buf;
+  }
+
+  /**
+   * A signed-in viewer's answer made from an entry by an overlay (`signature` names what it
+   * changes), kept with the entry so that viewers of the same overlay share its bytes, ETag and
+   * compressed forms, and dropped with it. Null when `make` cannot make it.
+   */
+  view(key: string, e: Entry, signature: string, make: (text: string) => string | null): Variant | null {
+    const have = e.views?.get(signature);
+    if (have) return have;
+    const text = make(e.text);
+    if (text === null) return null;
+    const v: Variant = { text, etag: etagOf(text) };
+    if (this.entries.get(key) === e && (e.views?.size ?? 0) < MAX_VIEWS) {
+      (e.views ??= new Map()).set(signature, v);
+      this.grow(key, e, text.length * 2);
+    }
+    return v;
+  }
+
+  private grow(key: string, e: Entry, bytes: number): void {
+    if (this.entries.get(key) !== e) return;
+    e.bytes += bytes;
+    this.bytes += bytes;
+    this.evict();
   }
 
   dropSpace(spaceId: string): void {
@@ -238,6 +273,17 @@ export const publicCachePlugin = fp(
       },
     });
     void lookups;
+    new Counter({
+      name: 'convene_public_cache_overlay_total',
+      help: 'Signed-in reads of overlaid routes: answered as the cached public answer plus the viewer overlay (overlay), or computed in full (full)',
+      labelNames: ['result'] as const,
+      registers: [app.metrics],
+      collect() {
+        this.reset();
+        this.inc({ result: 'overlay' }, cache.overlays);
+        this.inc({ result: 'full' }, cache.fullReads);
+      },
+    });
     new Gauge({
       name: 'convene_public_cache_entries',
       help: 'Responses held by the public read cache of this instance',
@@ -259,8 +305,8 @@ export const publicCachePlugin = fp(
 );
 
 export interface CachedRead {
-  /** Computes the response (runs on a miss, and for every signed-in viewer). */
-  compute(): Promise<{ value: unknown; spaceId: string }>;
+  /** Computes the response (runs on a miss, and for every signed-in viewer); `meta` is kept with a stored answer. */
+  compute(): Promise<{ value: unknown; spaceId: string; meta?: unknown }>;
   /** Whether the anonymous answer may be cached (e.g. not searches). */
   cacheable?: boolean;
 }
@@ -269,11 +315,19 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 // Lower-case accept-encoding: @fastify/compress adds it unless it finds exactly that.
 const VARY = 'Cookie, Accept-Language, accept-encoding';
 
+/** The cache key of a read: route, path parameters, the validated query (sorted), negotiated language. */
+function cacheKey(request: FastifyRequest): string {
+  return `${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.params)}\n${JSON.stringify(
+    Object.entries(request.query as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+  )}\n${negotiateLanguage(request.headers['accept-language']) ?? ''}`;
+}
+
 /**
  * Serves a cacheable GET read: from the public cache for an anonymous viewer when it holds the
  * answer, else computed. Every answer gets a strong ETag of its bytes and
  * `Cache-Control: private, no-cache` (browsers revalidate; `If-None-Match` gets 304), and
- * `Vary: Cookie, Accept-Language, Accept-Encoding`. `X-Cache` says `hit` or `miss` (anonymous) or `bypass`.
+ * `Vary: Cookie, Accept-Language, Accept-Encoding`. `X-Cache` says `hit` or `miss` (anonymous) or
+ * `bypass` (computed for a signed-in viewer).
  */
 export async function cachedRead(
   request: FastifyRequest,
@@ -281,12 +335,7 @@ export async function cachedRead(
   read: CachedRead,
 ): Promise<FastifyReply> {
   const cache = request.server.publicCache;
-  const key =
-    cache.enabled && request.user === null && read.cacheable !== false
-      ? `${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.params)}\n${JSON.stringify(
-          Object.entries(request.query as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
-        )}\n${negotiateLanguage(request.headers['accept-language']) ?? ''}`
-      : null;
+  const key = cache.enabled && request.user === null && read.cacheable !== false ? cacheKey(request) : null;
 
   if (key) {
     const hit = cache.get(key);
@@ -297,12 +346,12 @@ export async function cachedRead(
     cache.misses += 1;
   }
   const ticket = cache.ticket();
-  const { value, spaceId } = await read.compute();
+  const { value, spaceId, meta } = await read.compute();
   const text = reply.serialize(value) as string;
   // Encoded once: hashed for the ETag and sent as these bytes (a page of 100 is ~300 KB).
   const body = Buffer.from(text);
   const etag = etagOf(body);
-  const stored = key ? cache.set(key, ticket, text, etag, spaceId) : null;
+  const stored = key ? cache.set(key, ticket, text, etag, spaceId, meta) : null;
   return send(
     request,
     reply,
@@ -313,12 +362,70 @@ export async function cachedRead(
   );
 }
 
+/**
+ * How a signed-in viewer's answer differs from the public one: `apply` rewrites the public JSON
+ * text into theirs (null if it cannot), and `signature` names the rewrite (equal signatures, equal
+ * results), so viewers with the same overlay share one stored answer.
+ */
+export interface Overlay {
+  signature: string;
+  apply(publicText: string): string | null;
+}
+
+export interface OverlaidRead<M> {
+  /** The public (anonymous) answer, as a guest would get it, and what `overlay` needs of it. */
+  computePublic(): Promise<{ value: unknown; spaceId: string; meta: M }>;
+  /** The viewer's overlay on that answer, or null when theirs is not the public one plus an overlay. */
+  overlay(meta: M): Promise<Overlay | null>;
+  /** The viewer's answer computed in full (when there is no overlay). */
+  computeFull(): Promise<{ value: unknown; spaceId: string }>;
+}
+
+/**
+ * A signed-in viewer's read as the cached public answer plus their overlay: the public answer
+ * comes from the cache (computed and stored as a guest's on a miss, with `cachedRead`'s rules),
+ * then `overlay` says what differs for this viewer, asked of the database at each request; with
+ * no overlay the answer is computed in full (`X-Cache: bypass`), else it is `X-Cache: overlay`.
+ * The public answer may be as stale as a guest's (the live delivery delay on other instances);
+ * the overlay is never: it reads the viewer's own state at the request.
+ */
+export async function overlaidRead<M>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  read: OverlaidRead<M>,
+): Promise<FastifyReply> {
+  const cache = request.server.publicCache;
+  if (!cache.enabled) return cachedRead(request, reply, { cacheable: false, compute: read.computeFull });
+  const key = cacheKey(request);
+  let entry = cache.get(key);
+  let stored = entry !== undefined;
+  if (!entry) {
+    const ticket = cache.ticket();
+    const { value, spaceId, meta } = await read.computePublic();
+    const text = reply.serialize(value) as string;
+    const etag = etagOf(text);
+    const kept = cache.set(key, ticket, text, etag, spaceId, meta);
+    stored = kept !== null;
+    entry = kept ?? { text, etag, spaceId, storedAt: Date.now(), bytes: 0, meta };
+  }
+  const overlay = await read.overlay(entry.meta as M);
+  const view = overlay ? cache.view(key, entry, overlay.signature, (text) => overlay.apply(text)) : null;
+  if (!overlay || !view) {
+    cache.fullReads += 1;
+    return cachedRead(request, reply, { cacheable: false, compute: read.computeFull });
+  }
+  cache.overlays += 1;
+  const kept = stored && entry.views?.get(overlay.signature) === view;
+  const e = entry;
+  return send(request, reply, view.text, view.etag, 'overlay', kept ? (enc) => cache.encoded(key, e, enc, view) : null);
+}
+
 function send(
   request: FastifyRequest,
   reply: FastifyReply,
   body: string | Buffer,
   etag: string,
-  xCache: 'hit' | 'miss' | 'bypass' | null,
+  xCache: 'hit' | 'miss' | 'bypass' | 'overlay' | null,
   encoded: ((enc: Encoding) => Buffer) | null,
 ): FastifyReply {
   void reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', VARY);

@@ -124,15 +124,23 @@ export function presentComment(c: PresentableComment, x: CommentExtras, viewer: 
     translations: visibleTranslations(x.translations, viewer, { status: c.status, ...translatedText(c) }, space).map(
       (t) => presentTranslation(c, t, translate),
     ),
-    abilities: {
-      edit: can(viewer, 'comment.edit', scope),
-      withdraw: can(viewer, 'comment.withdraw', scope),
-      attach: can(viewer, 'comment.attach', scope),
-      // Once per person: a comment the viewer has reported can no longer be reported by them.
-      report: !x.reportedByMe && can(viewer, 'comment.report', scope),
-      decide: can(viewer, 'comment.decide', scope),
-      highlight: can(viewer, 'comment.highlight', scope),
-      translate,
-    },
+    abilities: commentAbilities(viewer, scope, x.reportedByMe),
+  };
+}
+
+/**
+ * What the viewer may do with a comment (the client's buttons), from the policies. The list's
+ * overlay (`queries/commentOverlay.ts`) writes the same object in place of a guest's.
+ */
+export function commentAbilities(viewer: Viewer, scope: CommentScope, reportedByMe: boolean): CommentDto['abilities'] {
+  return {
+    edit: can(viewer, 'comment.edit', scope),
+    withdraw: can(viewer, 'comment.withdraw', scope),
+    attach: can(viewer, 'comment.attach', scope),
+    // Once per person: a comment the viewer has reported can no longer be reported by them.
+    report: !reportedByMe && can(viewer, 'comment.report', scope),
+    decide: can(viewer, 'comment.decide', scope),
+    highlight: can(viewer, 'comment.highlight', scope),
+    translate: can(viewer, 'translation.write', scope),
   };
 }

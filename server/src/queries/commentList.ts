@@ -270,7 +270,7 @@ export async function listSpaceComments(
 }
 
 /** `keyset(cursor, 'after')` for the raw query's `comments c`. */
-function keysetRaw(cursor: Cursor, newest = false): SQL {
+export function keysetRaw(cursor: Cursor, newest = false): SQL {
   const at = sql`coalesce((select c2.created_at from comments c2 where c2.id = ${cursor.id}::uuid), ${cursor.at.toISOString()}::timestamptz)`;
   return sql`(c.created_at, c.id) ${sql.raw(newest ? '<' : '>')} (${at}, ${cursor.id}::uuid)`;
 }

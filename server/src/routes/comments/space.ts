@@ -9,9 +9,16 @@ import {
 import type { FastifySerializerCompiler } from 'fastify';
 import { type FastifyPluginAsyncZod, serializerCompiler } from 'fastify-type-provider-zod';
 import { createComment } from '../../commands/comments.js';
-import { cachedRead } from '../../plugins/publicCache.js';
+import { cachedRead, overlaidRead } from '../../plugins/publicCache.js';
 import { authorize, requireSignedIn } from '../../policies/index.js';
 import { listSpaceComments } from '../../queries/commentList.js';
+import {
+  type PublicPageMeta,
+  commentPageOverlay,
+  guestScope,
+  mayOverlay,
+  publicPageMeta,
+} from '../../queries/commentOverlay.js';
 import { loadSpace } from '../../queries/spaces.js';
 
 const tags = ['comments'];
@@ -43,15 +50,36 @@ export const spaceCommentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       serializerCompiler: pageSerializer,
     },
-    async (request, reply) =>
-      // Anonymous viewers are served from the public read cache (`plugins/publicCache.ts`); not searches.
-      cachedRead(request, reply, {
-        cacheable: request.query.q === undefined,
-        compute: async () => {
-          const { space, scope } = await loadSpace(db, request.params.slug, request.user);
-          return { value: await listSpaceComments(db, space, scope, request.user, request.query), spaceId: space.id };
+    async (request, reply) => {
+      const viewer = request.user;
+      const cacheable = request.query.q === undefined;
+      // Guests are served from the public read cache (`plugins/publicCache.ts`); not searches.
+      if (viewer === null) {
+        return cachedRead(request, reply, {
+          cacheable,
+          compute: async () => {
+            const { space, scope } = await loadSpace(db, request.params.slug, null);
+            const value = await listSpaceComments(db, space, scope, null, request.query);
+            return { value, spaceId: space.id, meta: publicPageMeta(value) };
+          },
+        });
+      }
+      const { space, scope } = await loadSpace(db, request.params.slug, viewer);
+      const computeFull = async () => ({
+        value: await listSpaceComments(db, space, scope, viewer, request.query),
+        spaceId: space.id,
+      });
+      if (!cacheable || !mayOverlay(viewer, scope, space)) return cachedRead(request, reply, { compute: computeFull });
+      // A participant: the cached guest page plus their overlay (`queries/commentOverlay.ts`).
+      return overlaidRead<PublicPageMeta>(request, reply, {
+        computePublic: async () => {
+          const value = await listSpaceComments(db, space, guestScope(space), null, request.query);
+          return { value, spaceId: space.id, meta: publicPageMeta(value) };
         },
-      }),
+        overlay: (meta) => commentPageOverlay(db, space, scope, viewer, request.query, meta),
+        computeFull,
+      });
+    },
   );
 
   app.post(

@@ -1,0 +1,120 @@
+import type { CommentListResponse, CommentStatus } from '@convene/shared';
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import type { Space, User } from '../db/schema/index.js';
+import { type SpaceScope, can, isStaff } from '../policies/index.js';
+import { commentSql } from '../policies/visibility.js';
+import type { Overlay } from '../plugins/publicCache.js';
+import { commentAbilities, commentScope } from '../presenters/comment.js';
+import { type SpaceCommentFilters, keysetRaw } from './commentList.js';
+import { decodeCursor } from './cursor.js';
+import { scopeOf } from './spaces.js';
+
+/**
+ * A signed-in participant's page of comments as the cached guest page plus an overlay.
+ *
+ * A page differs between a guest and a signed-in viewer who is not the space's staff only in
+ * what concerns that viewer's own work and acts: their own comments (published ones carry their
+ * source and their edit and withdraw buttons; pending and rejected ones are listed for them
+ * alone and shift the page), their reports (`reportedByMe`), a reply whose parent is their own
+ * unpublished comment (its `inReplyTo` is shown to them), and a `from` naming their own comment.
+ * Everything else the presenter gives them — sources, reasons, pending edits, files of pending
+ * edits, outdated translations — is given to the author or to staff only. The space's staff see
+ * every source, so their pages are always computed in full.
+ *
+ * So one query asks whether any of that touches the page; if nothing does, the guest page is the
+ * viewer's page but for each comment's `abilities` (for instance `report`), rewritten in its
+ * text. Otherwise the page is computed in full (`listSpaceComments`). The check is conservative:
+ * an own comment of any status anywhere in the page's keyset window counts, whatever the filters.
+ * `tests/api/comment-overlay.test.ts` compares both paths for many viewers and pages.
+ */
+
+/** What the overlay needs of a cached guest page. */
+export interface PublicPageMeta {
+  comments: { id: string; authorId: string; status: CommentStatus }[];
+  /** The page's last comment when another page follows (the end of its keyset window), else null. */
+  lastId: string | null;
+}
+
+export const publicPageMeta = (page: CommentListResponse): PublicPageMeta => ({
+  comments: page.comments.map((c) => ({ id: c.id, authorId: c.author.id, status: c.status })),
+  lastId: page.nextCursor !== null ? (page.comments.at(-1)?.id ?? null) : null,
+});
+
+/** A guest's scope of the space: no roles. */
+export const guestScope = (space: Space): SpaceScope => scopeOf(space, new Set());
+
+/** Whether a viewer's page may be the guest page plus an overlay: not the space's staff, in a space guests may read. */
+export const mayOverlay = (viewer: User, scope: SpaceScope, space: Space): boolean =>
+  !isStaff(viewer, scope) && can(null, 'space.read', guestScope(space));
+
+const ABILITIES = ',"abilities":';
+
+/**
+ * The viewer's overlay on a guest page (`meta`), or null when their page must be computed in full.
+ * One query.
+ */
+export async function commentPageOverlay(
+  db: DbOrTx,
+  space: Space,
+  scope: SpaceScope,
+  viewer: User,
+  filters: Pick<SpaceCommentFilters, 'cursor' | 'order' | 'from'>,
+  meta: PublicPageMeta,
+): Promise<Overlay | null> {
+  const me = sql`${viewer.id}::uuid`;
+  const newest = filters.order === 'newest';
+  const cursor = decodeCursor(filters.cursor);
+  // The page's keyset window: after the cursor (and from `from` on), up to its last comment when
+  // another page follows, else to the end. An own comment there would be on the viewer's page.
+  const window: SQL[] = [sql`c.space_id = ${space.id}::uuid`, sql`c.author_id = ${me}`];
+  if (cursor) window.push(keysetRaw(cursor, newest));
+  if (filters.from) {
+    window.push(
+      sql`(c.created_at, c.id) ${sql.raw(newest ? '<=' : '>=')} (select f.created_at, f.id from comments f where f.id = ${filters.from}::uuid)`,
+    );
+  }
+  if (meta.lastId) {
+    window.push(
+      sql`(c.created_at, c.id) ${sql.raw(newest ? '>=' : '<=')} (select l.created_at, l.id from comments l where l.id = ${meta.lastId}::uuid)`,
+    );
+  }
+  const checks: SQL[] = [sql`exists (select 1 from comments c where ${sql.join(window, sql` and `)})`];
+  if (filters.from) {
+    checks.push(sql`exists (select 1 from comments f where f.id = ${filters.from}::uuid and f.author_id = ${me})`);
+  }
+  if (meta.comments.length > 0) {
+    const ids = sql`string_to_array(${meta.comments.map((c) => c.id).join(',')}, ',')::uuid[]`;
+    checks.push(
+      sql`exists (select 1 from reports rp where rp.comment_id = any(${ids}) and rp.reporter_id = ${me})`,
+      sql`exists (select 1 from comments c join comments pc on pc.id = c.parent_id
+                  where c.id = any(${ids}) and pc.author_id = ${me} and not ${commentSql.published({ alias: 'pc' })})`,
+    );
+  }
+  const { rows } = await db.execute<{ touched: boolean }>(sql`select (${sql.join(checks, sql` or `)}) as touched`);
+  if (rows[0]?.touched !== false) return null;
+
+  // Nothing of the viewer's own is on the page: only the buttons differ.
+  const guest = guestScope(space);
+  const marker = (a: object) => `${ABILITIES}${JSON.stringify(a)}}`;
+  const from = meta.comments.map((c) => marker(commentAbilities(null, commentScope(guest, c), false)));
+  const to = meta.comments.map((c) => marker(commentAbilities(viewer, commentScope(scope, c), false)));
+  const first = to[0] ?? '';
+  return {
+    signature: to.every((t) => t === first) ? first : to.join(''),
+    apply(text) {
+      // `,"abilities":` never occurs inside a JSON string (its quote would be escaped), so each
+      // occurrence is a comment's own key, the last of its object, in page order.
+      let out = '';
+      let at = 0;
+      for (const [i, guestAbilities] of from.entries()) {
+        const j = text.indexOf(ABILITIES, at);
+        if (j < 0 || !text.startsWith(guestAbilities, j)) return null;
+        out += text.slice(at, j) + (to[i] ?? '');
+        at = j + guestAbilities.length;
+      }
+      if (text.includes(ABILITIES, at)) return null;
+      return out + text.slice(at);
+    },
+  };
+}
