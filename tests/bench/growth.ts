@@ -49,14 +49,32 @@ export async function growth(db: BenchDatabase, rounds = 15) {
       spaceId,
       moderator.id,
     ]);
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { origin: config.appOrigin },
-      payload: { email: 'growth-moderator@example.org', password: 'correct horse battery staple' },
-    });
-    if (login.statusCode !== 200) throw new Error(`login: ${login.statusCode} ${login.body}`);
-    const cookie = (login.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`).join('; ');
+    // A participant with nothing of their own in the space (the signed-in row's viewer).
+    await registerUser(
+      db.db,
+      {
+        email: 'growth-participant@example.org',
+        password: 'correct horse battery staple',
+        displayName: 'Participant',
+        affiliation: 'Civil society organisation',
+        stakeholderCategory: 'civil_society',
+        country: 'KE',
+      } as never,
+      'user',
+      true,
+    );
+    const signIn = async (email: string) => {
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { origin: config.appOrigin },
+        payload: { email, password: 'correct horse battery staple' },
+      });
+      if (login.statusCode !== 200) throw new Error(`login: ${login.statusCode} ${login.body}`);
+      return (login.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`).join('; ');
+    };
+    const cookie = await signIn('growth-moderator@example.org');
+    const participantCookie = await signIn('growth-participant@example.org');
 
     // Comments of 250-500 characters (short, to keep the seeding quick), 10 % pending, in three languages, oldest first.
     const sentence =
@@ -81,12 +99,18 @@ export async function growth(db: BenchDatabase, rounds = 15) {
       [spaceId, users[0]?.id],
     );
 
-    const inject = async (method: 'GET' | 'POST', url: string, payload?: object, signedIn = false) => {
+    // `signedIn`: as the moderator (true) or with this cookie.
+    const inject = async (
+      method: 'GET' | 'POST',
+      url: string,
+      payload?: object,
+      signedIn: boolean | string = false,
+    ) => {
       const res = await app.inject({
         method,
         url,
         headers: {
-          ...(signedIn ? { cookie } : {}),
+          ...(signedIn ? { cookie: signedIn === true ? cookie : signedIn } : {}),
           ...(method === 'POST' ? { origin: config.appOrigin } : {}),
         },
         ...(payload ? { payload } : {}),
@@ -149,15 +173,21 @@ export async function growth(db: BenchDatabase, rounds = 15) {
 
     // The SQL a request sends (every statement, transactions included), with each one's time.
     const capture = async (fn: () => Promise<unknown>) => {
-      const sent: { text: string; values: unknown[]; ms: number }[] = [];
+      // `name`: a named (prepared) statement is replayed as one too.
+      const sent: { name?: string; text: string; values: unknown[]; ms: number }[] = [];
       const proto = pgModule.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
       const original = proto.query;
       proto.query = function (this: unknown, arg: unknown, values?: unknown, ...rest: unknown[]) {
-        const q = arg as { text?: string; values?: unknown[] };
+        const q = arg as { name?: string; text?: string; values?: unknown[] };
         const entry =
           typeof arg === 'string'
             ? { text: arg, values: Array.isArray(values) ? values : [], ms: 0 }
-            : { text: q.text ?? '', values: Array.isArray(values) ? values : (q.values ?? []), ms: 0 };
+            : {
+                ...(q.name ? { name: q.name } : {}),
+                text: q.text ?? '',
+                values: Array.isArray(values) ? values : (q.values ?? []),
+                ms: 0,
+              };
         sent.push(entry);
         const t = performance.now();
         const out = original.call(this, arg, values, ...rest);
@@ -207,9 +237,9 @@ export async function growth(db: BenchDatabase, rounds = 15) {
       for (const r of plan.rows) console.log(`    ${r['QUERY PLAN']}`);
     }
 
-    // Signed-in page of 100 against the raw-pg ceiling of its own queries, 32 at a time.
-    await inject('GET', `${base}/comments?limit=100`, undefined, true);
-    const sent = await capture(() => inject('GET', `${base}/comments?limit=100`, undefined, true));
+    // Signed-in page of 100 (brotli, as browsers ask) against the raw-pg ceiling of its own queries, 32 at a time: a
+    // participant (the goal: most signed-in readers; the cached page plus their overlay), then
+    // the moderator (for information: staff pages are computed in full).
     const concurrency = 32;
     const total = 320;
     const throughput = async (one: () => Promise<unknown>) => {
@@ -225,39 +255,60 @@ export async function growth(db: BenchDatabase, rounds = 15) {
       );
       return total / ((performance.now() - t) / 1000);
     };
-    const replay = async () => {
-      for (const s of sent) await db.pool.query(s.text, s.values);
-    };
-    // Three alternating rounds (ceiling, endpoint) after a warm-up of each: this machine is
-    // shared, so the ratio of each pair is printed and the median pair is the figure.
-    await throughput(replay);
-    const page = () => inject('GET', `${base}/comments?limit=100`, undefined, true);
-    await throughput(page);
-    const pairs: { ceiling: number; endpoint: number; ratio: number }[] = [];
-    for (let i = 0; i < 3; i++) {
-      const ceiling = await throughput(replay);
-      const endpoint = await throughput(page);
-      pairs.push({ ceiling, endpoint, ratio: endpoint / ceiling });
+    for (const [who, viewerCookie] of [
+      ['participant', participantCookie],
+      ['moderator', cookie],
+    ] as const) {
+      // As a browser asks for it (the participant's answer is then sent from its stored brotli form).
+      const page = async () => {
+        const res = await app.inject({
+          method: 'GET',
+          url: `${base}/comments?limit=100`,
+          headers: { cookie: viewerCookie, 'accept-encoding': 'gzip, deflate, br' },
+        });
+        if (res.statusCode !== 200 || res.headers['content-encoding'] !== 'br') {
+          throw new Error(`page as the ${who}: ${res.statusCode} ${String(res.headers['content-encoding'])}`);
+        }
+        return res;
+      };
+      await page();
+      const sent = await capture(page);
+      const replay = async () => {
+        for (const s of sent)
+          await db.pool.query(
+            s.name ? { name: s.name, text: s.text, values: s.values } : { text: s.text, values: s.values },
+          );
+      };
+      // Three alternating rounds (ceiling, endpoint) after a warm-up of each: this machine is
+      // shared, so the ratio of each pair is printed and the median pair is the figure.
+      await throughput(replay);
+      await throughput(page);
+      const pairs: { ceiling: number; endpoint: number; ratio: number }[] = [];
+      for (let i = 0; i < 3; i++) {
+        const ceiling = await throughput(replay);
+        const endpoint = await throughput(page);
+        pairs.push({ ceiling, endpoint, ratio: endpoint / ceiling });
+      }
+      pairs.sort((a, b) => a.ratio - b.ratio);
+      const mid = pairs[1] ?? { ceiling: 0, endpoint: 0, ratio: 0 };
+      const label = `signed-in page of 100 at 50k, ${who}, 32 at a time (median of 3)`;
+      const figure = `${mid.endpoint.toFixed(0)} req/s (in-process)`;
+      const ceilingText = `raw pg, same ${sent.length} queries ${mid.ceiling.toFixed(0)} req/s`;
+      if (who === 'participant') {
+        goalRow(label, figure, ceilingText, mid.ratio, '≥ 0.8', mid.ratio >= 0.8);
+        goalRow(
+          `signed-in page of 100, ${who}: queries a request`,
+          `${sent.length}`,
+          '3',
+          sent.length / 3,
+          '≤ 3',
+          sent.length <= 3,
+        );
+      } else {
+        console.log(`  (for information) ${label}: ${figure}; ${ceilingText}; ratio ${mid.ratio.toFixed(2)}`);
+      }
+      console.log(`  (the three ratios: ${pairs.map((p) => p.ratio.toFixed(2)).join(', ')})`);
     }
-    pairs.sort((a, b) => a.ratio - b.ratio);
-    const mid = pairs[1] ?? { ceiling: 0, endpoint: 0, ratio: 0 };
-    goalRow(
-      'signed-in page of 100 at 50k, 32 at a time (median of 3)',
-      `${mid.endpoint.toFixed(0)} req/s (in-process)`,
-      `raw pg, same ${sent.length} queries ${mid.ceiling.toFixed(0)} req/s`,
-      mid.ratio,
-      '≥ 0.8',
-      mid.ratio >= 0.8,
-    );
-    console.log(`  (the three ratios: ${pairs.map((p) => p.ratio.toFixed(2)).join(', ')})`);
-    goalRow(
-      'signed-in page of 100: queries a request',
-      `${sent.length}`,
-      '3',
-      sent.length / 3,
-      '≤ 3',
-      sent.length <= 3,
-    );
     console.log('');
   } finally {
     await app.close();

@@ -1,7 +1,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { preparedPer } from '../db/prepared.js';
 import { sessions, totpCredentials, type User, users } from '../db/schema/index.js';
 
 /**
@@ -60,6 +61,18 @@ export type SessionValidation = {
   totpEnabled: boolean;
 } | null;
 
+/** A session with its user and whether a second factor is set up: on every signed-in request. */
+const sessionById = preparedPer((db) =>
+  db
+    .select({ session: sessions, user: users, totpConfirmedAt: totpCredentials.confirmedAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(totpCredentials, eq(totpCredentials.userId, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('session_by_id'),
+);
+
 export async function validateSessionToken(
   db: DbOrTx,
   token: string,
@@ -67,13 +80,7 @@ export async function validateSessionToken(
   lastUsedGranularityMs = 5 * 60_000,
 ): Promise<SessionValidation> {
   const id = sessionIdFromToken(token);
-  const [row] = await db
-    .select({ session: sessions, user: users, totpConfirmedAt: totpCredentials.confirmedAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(totpCredentials, eq(totpCredentials.userId, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+  const [row] = await sessionById(db).execute({ id });
   if (!row) return null;
   const { session, user } = row;
   const totpEnabled = row.totpConfirmedAt !== null;

@@ -94,17 +94,30 @@ export async function commentPageOverlay(
   const { rows } = await db.execute<{ touched: boolean }>(sql`select (${sql.join(checks, sql` or `)}) as touched`);
   if (rows[0]?.touched !== false) return null;
 
-  // Nothing of the viewer's own is on the page: only the buttons differ.
+  // Nothing of the viewer's own is on the page: only the buttons differ. They depend on the
+  // comment through its status and whether the viewer wrote it (`commentScope`), so they are
+  // worked out once per kind of comment, not per comment.
   const guest = guestScope(space);
-  const marker = (a: object) => `${ABILITIES}${JSON.stringify(a)}}`;
-  const from = meta.comments.map((c) => marker(commentAbilities(null, commentScope(guest, c), false)));
-  const to = meta.comments.map((c) => marker(commentAbilities(viewer, commentScope(scope, c), false)));
+  const buttons = (v: User | null, s: SpaceScope) => {
+    const memo = new Map<string, string>();
+    return (c: PublicPageMeta['comments'][number]) => {
+      const kind = `${c.status}:${v !== null && c.authorId === v.id}`;
+      let text = memo.get(kind);
+      if (text === undefined) {
+        text = `${ABILITIES}${JSON.stringify(commentAbilities(v, commentScope(s, c), false))}}`;
+        memo.set(kind, text);
+      }
+      return text;
+    };
+  };
+  const to = meta.comments.map(buttons(viewer, scope));
   const first = to[0] ?? '';
   return {
     signature: to.every((t) => t === first) ? first : to.join(''),
     apply(text) {
       // `,"abilities":` never occurs inside a JSON string (its quote would be escaped), so each
       // occurrence is a comment's own key, the last of its object, in page order.
+      const from = meta.comments.map(buttons(null, guest));
       let out = '';
       let at = 0;
       for (const [i, guestAbilities] of from.entries()) {

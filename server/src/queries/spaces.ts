@@ -1,6 +1,7 @@
 import type { SpaceRole } from '@convene/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { preparedPer } from '../db/prepared.js';
 import { type Space, spaceRoles, spaces } from '../db/schema/index.js';
 import { notFound } from '../errors.js';
 import { type SpaceScope, type Viewer, can } from '../policies/index.js';
@@ -51,18 +52,38 @@ export function scopeOf(
  * viewer's roles (on the space and on its parent session, as `viewerRoles`) come with the row.
  */
 export async function loadSpace(db: DbOrTx, slug: string, viewer: Viewer): Promise<LoadedSpace> {
-  const roles = viewer
-    ? sql<
-        SpaceRole[]
-      >`coalesce((select json_agg(distinct ${spaceRoles.role}) from ${spaceRoles} where ${spaceRoles.userId} = ${viewer.id} and (${spaceRoles.spaceId} = ${spaces.id} or ${spaceRoles.spaceId} = ${spaces.parentId})), '[]'::json)`
-    : sql<SpaceRole[]>`'[]'::json`;
-  const [row] = await db.select({ space: spaces, roles }).from(spaces).where(eq(spaces.slug, slug)).limit(1);
+  const [row] = await (viewer
+    ? spaceWithRoles(db).execute({ slug, userId: viewer.id })
+    : spaceBySlug(db).execute({ slug }));
   if (!row) throw notFound('Space');
   const { space } = row;
   const scope = scopeOf(space, new Set(row.roles));
   if (!can(viewer, 'space.read', scope)) throw notFound('Space');
   return { space, scope };
 }
+
+/** `loadSpace`'s two statements (prepared: one runs on nearly every request). */
+const spaceWithRoles = preparedPer((db) =>
+  db
+    .select({
+      space: spaces,
+      roles: sql<
+        SpaceRole[]
+      >`coalesce((select json_agg(distinct ${spaceRoles.role}) from ${spaceRoles} where ${spaceRoles.userId} = ${sql.placeholder('userId')} and (${spaceRoles.spaceId} = ${spaces.id} or ${spaceRoles.spaceId} = ${spaces.parentId})), '[]'::json)`,
+    })
+    .from(spaces)
+    .where(eq(spaces.slug, sql.placeholder('slug')))
+    .limit(1)
+    .prepare('space_by_slug_with_roles'),
+);
+const spaceBySlug = preparedPer((db) =>
+  db
+    .select({ space: spaces, roles: sql<SpaceRole[]>`'[]'::json` })
+    .from(spaces)
+    .where(eq(spaces.slug, sql.placeholder('slug')))
+    .limit(1)
+    .prepare('space_by_slug'),
+);
 
 export async function loadSpaceById(db: DbOrTx, id: string, viewer: Viewer): Promise<LoadedSpace> {
   const [space] = await db.select().from(spaces).where(eq(spaces.id, id)).limit(1);
