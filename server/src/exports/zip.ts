@@ -30,6 +30,9 @@ interface Entry {
  * ever held whole in memory. Enough of the format for Office files: deflate, UTF-8 names,
  * no ZIP64, no encryption. Backpressure from `out` is honoured.
  */
+/** About how many bytes of an entry's content are deflated at a time. */
+const CHUNK = 64 * 1024;
+
 export class ZipWriter {
   private readonly entries: Entry[] = [];
   private offset = 0;
@@ -65,14 +68,28 @@ export class ZipWriter {
     header.writeUInt16LE(0, 28);
     await this.write(Buffer.concat([header, entry.name]));
 
+    // The content's pieces (a contribution's XML is a few KB) go to deflate in chunks of about
+    // CHUNK bytes: each chunk written to zlib is a round trip to its thread, so small ones left
+    // the main thread waiting on zlib rather than writing the next contribution.
     const count = async function* (source: AsyncIterable<string | Uint8Array>) {
-      for await (const chunk of source) {
-        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-        if (bytes.length === 0) continue;
+      let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      const flush = () => {
+        const bytes = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+        pending = [];
+        pendingBytes = 0;
         entry.crc = crc32(bytes, entry.crc);
         entry.size += bytes.length;
-        yield bytes;
+        return bytes;
+      };
+      for await (const chunk of source) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+        if (bytes.length === 0) continue;
+        pending.push(bytes);
+        pendingBytes += bytes.length;
+        if (pendingBytes >= CHUNK) yield flush();
       }
+      if (pendingBytes > 0) yield flush();
     };
     const measure = async function* (source: AsyncIterable<Buffer>) {
       for await (const chunk of source) {
