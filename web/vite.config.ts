@@ -19,7 +19,9 @@ const ROUTE_PRELOADS: { pattern: RegExp; module: string }[] = [
  * module (`assets/preload-<hash>.js`, first in index.html, `async`, no imports) asks for them at
  * once, as `modulepreload`/`preload` links for the page being opened and the language the app will
  * pick (the same rule as src/i18n: the one remembered on this device, else the browser's, and
- * English, the fallback, always). The content-security policy allows no inline script, hence a file.
+ * English, the fallback, always). It also asks for the data the page needs first (the account, the
+ * space), so those answers come while the app's JavaScript is still arriving (`src/lib/early.ts`).
+ * The content-security policy allows no inline script, hence a file.
  */
 function routePreload(): Plugin {
   return {
@@ -74,6 +76,18 @@ for (const [pattern, files] of routes) {
   for (const href of files.js) add('modulepreload', href);
   for (const href of files.css) add('preload', href, 'style');
 }
+// The data the page asks for first, asked now, as the app would (in its language); the app takes
+// these answers instead of asking again (web/src/lib/early.ts).
+const early = {};
+const ask = (url) => {
+  try {
+    early[url] = { lang, at: Date.now(), response: fetch(url, { credentials: 'same-origin', headers: { 'accept-language': lang } }) };
+  } catch {}
+};
+ask('/api/auth/me');
+const space = /^[/]spaces[/]([a-z0-9-]+)[/]?$/.exec(location.pathname);
+if (space) ask('/api/spaces/' + space[1]);
+window.__conveneEarly = early;
 `;
         const fileName = `assets/preload-${createHash('sha256').update(source).digest('base64url').slice(0, 8)}.js`;
         this.emitFile({ type: 'asset', fileName, source });

@@ -177,7 +177,19 @@ const nodeText = (v: unknown) => {
 };
 
 /** One Lighthouse run (mobile defaults, simulated throttling) in a fresh chromium. */
+/**
+ * One Lighthouse run; a run whose trace Lighthouse could not record (its `runtimeError`, e.g.
+ * NO_NAVSTART, seen now and then on this chromium) is said and run again, up to twice.
+ */
 async function lighthouseRun(url: string): Promise<LighthouseRun> {
+  for (let attempt = 1; ; attempt += 1) {
+    const run = await lighthouseOnce(url);
+    if (!run.error || attempt === 3) return run;
+    console.log(`  (a Lighthouse run failed: ${run.error}; running it again)`);
+  }
+}
+
+async function lighthouseOnce(url: string): Promise<LighthouseRun & { error?: string }> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   try {
     const result = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error' });
@@ -226,7 +238,11 @@ async function lighthouseRun(url: string): Promise<LighthouseRun> {
     details.push(
       `scripts: ${requests.length} requests, ${(requests.reduce((n, r) => n + Number(r.transferSize ?? 0), 0) / 1024).toFixed(1)} KB transferred`,
     );
-    return { score, details };
+    return {
+      score,
+      details,
+      ...(lhr?.runtimeError ? { error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` } : {}),
+    };
   } finally {
     chrome.kill();
   }

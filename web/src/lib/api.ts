@@ -1,5 +1,6 @@
 import { errorResponse, type FieldError } from '@convene/shared';
 import type { z } from 'zod';
+import { takeEarly } from './early';
 
 /** An API error as the server describes it, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -41,8 +42,8 @@ interface Options<S extends z.ZodType> {
 export async function api<S extends z.ZodType>(path: string, options: Options<S> = {}): Promise<z.output<S>> {
   const { method = 'GET', body, schema, signal } = options;
   let res: Response;
-  try {
-    res = await fetch(path, {
+  const ask = () =>
+    fetch(path, {
       method,
       credentials: 'same-origin',
       headers: {
@@ -53,6 +54,10 @@ export async function api<S extends z.ZodType>(path: string, options: Options<S>
       body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
+  try {
+    // The answer the preload module already asked for, if it did (src/lib/early.ts); else, or if it failed, ask.
+    const early = method === 'GET' ? takeEarly(path, document.documentElement.lang) : null;
+    res = early ? await early.catch(ask) : await ask();
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError(0, 'network', 'network');

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { type ListView, defaultView, useComments } from '../api/getComments';
@@ -6,6 +6,8 @@ import { useDiscussion } from '../context';
 import { focusWhenReady } from '../lib/focus';
 import { threadBuilder } from '../lib/tree';
 import { CommentThread } from './CommentItem';
+
+const NOT_YET: ReturnType<ReturnType<typeof threadBuilder>> = [];
 
 /**
  * One question's discussion: threads of comments, a page at a time, "Show more" for the next.
@@ -29,6 +31,10 @@ export const CommentList = memo(function CommentList({
   const [build] = useState(threadBuilder);
   const flat = useMemo(() => query.data?.pages.flatMap((p) => p.comments) ?? [], [query.data]);
   const roots = useMemo(() => build(flat), [build, flat]);
+  // The threads render in the background (a transition React renders in slices, yielding to the
+  // browser between them), not in the urgent render that brings the page: a page of comments
+  // then never blocks input or the first paint of what is above it. Until then, "loading".
+  const shown = useDeferredValue(roots, NOT_YET);
   const filtered = Boolean(d.filters.language || d.filters.tag || d.filters.highlighted);
 
   const loadMore = async () => {
@@ -38,7 +44,7 @@ export const CommentList = memo(function CommentList({
     if (first) focusWhenReady(`comment-${first.id}`);
   };
 
-  if (query.isPending) {
+  if (query.isPending || (shown !== roots && shown.length === 0 && roots.length > 0)) {
     return (
       <p className="muted" role="status">
         {t('list.loading')}
@@ -69,7 +75,7 @@ export const CommentList = memo(function CommentList({
         </p>
       )}
       <ol className="thread" aria-label={label}>
-        {roots.map((node) => (
+        {shown.map((node) => (
           <CommentThread key={node.comment.id} node={node} depth={0} />
         ))}
       </ol>

@@ -1,5 +1,5 @@
 import type { SpaceDetail } from '@convene/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigationType, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -48,9 +48,12 @@ export function SpacePage() {
   const { t } = useTranslation('discussion');
   const { slug = '' } = useParams();
   const space = useSpace(slug);
+  // The page renders in the background (a transition React renders in slices, yielding to the
+  // browser between them) rather than in one long task when the space arrives; "loading" until then.
+  const shown = useDeferredValue(space.data);
 
-  if (space.data) return <SpaceView key={slug} space={space.data} />;
-  if (space.isPending) {
+  if (shown) return <SpaceView key={shown.slug} space={shown} />;
+  if (space.isPending || space.data) {
     return (
       <p role="status" className="muted">
         {t('common:loading')}
