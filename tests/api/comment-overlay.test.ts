@@ -241,6 +241,34 @@ describe("a participant's page: the cached guest page plus their overlay", () =>
     expect(await on.metrics.metrics()).toMatch(/convene_public_cache_overlay_total\{result="overlay"\} [1-9]/);
   });
 
+  it('takes 3 queries a request once the guest page is cached, overlaid or in full', async () => {
+    const url = `${base}?limit=10`;
+    const reader = await makeUser(ctx, { displayName: 'Rea Reader' });
+    const pool = ctx.db.db.$client;
+    const original = pool.query.bind(pool);
+    let queries = 0;
+    (pool as { query: unknown }).query = (...args: Parameters<typeof original>) => {
+      queries += 1;
+      return original(...args);
+    };
+    try {
+      for (const [person, xCache] of [
+        [reader, 'overlay'],
+        [cast.author, 'bypass'],
+      ] as const) {
+        // Once to cache the guest page (and let the session's coarse "last used" write happen).
+        await on.inject({ method: 'GET', url, headers: { cookie: person.client.cookieHeader } });
+        queries = 0;
+        const res = await on.inject({ method: 'GET', url, headers: { cookie: person.client.cookieHeader } });
+        expect(res.headers['x-cache']).toBe(xCache);
+        expect(queries).toBeGreaterThan(0);
+        expect(queries).toBeLessThanOrEqual(3);
+      }
+    } finally {
+      (pool as { query: unknown }).query = original;
+    }
+  });
+
   it('is never used in a space guests may not read, nor for searches', async () => {
     const { space: draft } = await makeSpace(ctx, { status: 'draft' });
     expect((await cast.participant.client.get(`/api/spaces/${draft.slug}/comments`)).status).toBe(404);

@@ -375,17 +375,20 @@ export interface Overlay {
 export interface OverlaidRead<M> {
   /** The public (anonymous) answer, as a guest would get it, and what `overlay` needs of it. */
   computePublic(): Promise<{ value: unknown; spaceId: string; meta: M }>;
-  /** The viewer's overlay on that answer, or null when theirs is not the public one plus an overlay. */
-  overlay(meta: M): Promise<Overlay | null>;
-  /** The viewer's answer computed in full (when there is no overlay). */
+  /**
+   * The viewer's overlay on that answer, or their answer computed in full when theirs is not the
+   * public one plus an overlay (one question to the database either way).
+   */
+  overlayOrFull(meta: M): Promise<{ overlay: Overlay } | { full: unknown }>;
+  /** The viewer's answer computed in full (when the overlay cannot be applied). */
   computeFull(): Promise<{ value: unknown; spaceId: string }>;
 }
 
 /**
  * A signed-in viewer's read as the cached public answer plus their overlay: the public answer
  * comes from the cache (computed and stored as a guest's on a miss, with `cachedRead`'s rules),
- * then `overlay` says what differs for this viewer, asked of the database at each request; with
- * no overlay the answer is computed in full (`X-Cache: bypass`), else it is `X-Cache: overlay`.
+ * then `overlayOrFull` says what differs for this viewer, asked of the database at each request;
+ * an answer computed in full is `X-Cache: bypass`, an overlaid one `X-Cache: overlay`.
  * The public answer may be as stale as a guest's (the live delivery delay on other instances);
  * the overlay is never: it reads the viewer's own state at the request.
  */
@@ -408,15 +411,23 @@ export async function overlaidRead<M>(
     stored = kept !== null;
     entry = kept ?? { text, etag, spaceId, storedAt: Date.now(), bytes: 0, meta };
   }
-  const overlay = await read.overlay(entry.meta as M);
-  const view = overlay ? cache.view(key, entry, overlay.signature, (text) => overlay.apply(text)) : null;
-  if (!overlay || !view) {
+  const e = entry;
+  const answer = await read.overlayOrFull(e.meta as M);
+  if ('full' in answer) {
+    cache.fullReads += 1;
+    return cachedRead(request, reply, {
+      cacheable: false,
+      compute: async () => ({ value: answer.full, spaceId: e.spaceId }),
+    });
+  }
+  const { overlay } = answer;
+  const view = cache.view(key, e, overlay.signature, (text) => overlay.apply(text));
+  if (!view) {
     cache.fullReads += 1;
     return cachedRead(request, reply, { cacheable: false, compute: read.computeFull });
   }
   cache.overlays += 1;
-  const kept = stored && entry.views?.get(overlay.signature) === view;
-  const e = entry;
+  const kept = stored && e.views?.get(overlay.signature) === view;
   return send(request, reply, view.text, view.etag, 'overlay', kept ? (enc) => cache.encoded(key, e, enc, view) : null);
 }
 

@@ -146,6 +146,26 @@ export async function listSpaceComments(
   viewer: Viewer,
   filters: SpaceCommentFilters,
 ): Promise<CommentListResponse> {
+  const page = await gatedSpaceComments(db, space, scope, viewer, filters, null);
+  if (!page) throw new Error('an ungated page of comments is always read');
+  return page;
+}
+
+/**
+ * `listSpaceComments`, read only if `gate` (a boolean SQL expression, evaluated once, first)
+ * holds: null when it does not, in the same single statement either way. The overlay
+ * (`commentOverlay.ts`) asks its check this way, so a participant whose own work is on the page
+ * gets it computed in full without a query more. Not for searches.
+ */
+export async function gatedSpaceComments(
+  db: DbOrTx,
+  space: Space,
+  scope: SpaceScope,
+  viewer: Viewer,
+  filters: SpaceCommentFilters,
+  gate: SQL | null,
+): Promise<CommentListResponse | null> {
+  if (gate && filters.q !== undefined) throw new Error('a gated page of comments is not a search');
   const { limit } = filters;
   const cursor = decodeCursor(filters.cursor);
   const where: SQL[] = [sql`c.space_id = ${space.id}::uuid`];
@@ -209,9 +229,9 @@ export async function listSpaceComments(
   // maySeePrivateParts, row by row: the space's staff see every source, others their own.
   const privileged = staff ? sql`true` : viewerId ? sql`c.author_id = ${viewerId}::uuid` : sql`false`;
 
-  const result = await db.execute<PageRow & Record<string, unknown>>(sql`
-    ${hits}page as (select p.id, p.created_at from (${branches}) p order by ${ord('p')} limit ${page})
-    select ${COMMENT_ROW} as c,
+  const result = await db.execute<PageRow & { page_id: string | null; opened: boolean } & Record<string, unknown>>(sql`
+    ${hits}${gate ? sql`touched as materialized (select (${gate}) as opened), ` : sql``}page as (select p.id, p.created_at from (${branches}) p${gate ? sql` where (select opened from touched)` : sql``} order by ${ord('p')} limit ${page})
+    select ${gate ? sql`touched.opened, page.id as page_id, ` : sql``}${COMMENT_ROW} as c,
       case when ${privileged} then c.body_md end as body_md,
       case when exists (select 1 from comment_translations x where x.comment_id = c.id) then md5(c.body_md) end as body_md5,
       (select ${AUTHOR_ROW} from users u where u.id = c.author_id) as author,
@@ -224,10 +244,12 @@ export async function listSpaceComments(
       ${viewerId ? sql`exists (select 1 from reports rp where rp.comment_id = c.id and rp.reporter_id = ${viewerId}::uuid)` : sql`false`} as reported,
       (select coalesce(json_agg(${TRANSLATION_ROW}::jsonb || jsonb_build_object('translator_name', tu.display_name) order by tr.language), '[]')
          from comment_translations tr left join users tu on tu.id = tr.translator_id where tr.comment_id = c.id) as translations
-    from page join comments c on c.id = page.id
+    from ${gate ? sql`touched left join (page join comments c on c.id = page.id) on true` : sql`page join comments c on c.id = page.id`}
     order by ${ord('page')}`);
 
-  const rows = result.rows;
+  // Gated: one row at least (the gate's), and only the gate's when it did not hold or the page is empty.
+  if (gate && result.rows[0]?.opened !== true) return null;
+  const rows = gate ? result.rows.filter((r) => r.page_id !== null) : result.rows;
   const shown = rows.slice(0, limit);
   const out: CommentDto[] = shown.map((r) => {
     const c = { ...fromRowJson(comments, r.c), bodyMd: r.body_md, bodyMd5: r.body_md5 } as PresentableComment;
@@ -269,10 +291,10 @@ export async function listSpaceComments(
   return { comments: out, nextCursor };
 }
 
-/** `keyset(cursor, 'after')` for the raw query's `comments c`. */
-export function keysetRaw(cursor: Cursor, newest = false): SQL {
+/** `keyset(cursor, 'after')` for a raw query's `comments c` (or another alias of comments). */
+export function keysetRaw(cursor: Cursor, newest = false, alias = 'c'): SQL {
   const at = sql`coalesce((select c2.created_at from comments c2 where c2.id = ${cursor.id}::uuid), ${cursor.at.toISOString()}::timestamptz)`;
-  return sql`(c.created_at, c.id) ${sql.raw(newest ? '<' : '>')} (${at}, ${cursor.id}::uuid)`;
+  return sql`(${sql.raw(`${alias}.created_at, ${alias}.id`)}) ${sql.raw(newest ? '<' : '>')} (${at}, ${cursor.id}::uuid)`;
 }
 
 /**

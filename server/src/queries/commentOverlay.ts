@@ -1,6 +1,5 @@
 import type { CommentListResponse, CommentStatus } from '@convene/shared';
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
 import type { Space, User } from '../db/schema/index.js';
 import { type SpaceScope, can, isStaff } from '../policies/index.js';
 import { commentSql } from '../policies/visibility.js';
@@ -22,9 +21,10 @@ import { scopeOf } from './spaces.js';
  * edits, outdated translations — is given to the author or to staff only. The space's staff see
  * every source, so their pages are always computed in full.
  *
- * So one query asks whether any of that touches the page; if nothing does, the guest page is the
- * viewer's page but for each comment's `abilities` (for instance `report`), rewritten in its
- * text. Otherwise the page is computed in full (`listSpaceComments`). The check is conservative:
+ * So one statement asks whether any of that touches the page (`overlayTouched`) and, only if
+ * something does, reads the viewer's page in full (`gatedSpaceComments`). If nothing does, the
+ * guest page is the viewer's page but for each comment's `abilities` (for instance `report`),
+ * rewritten in its text (`abilitiesOverlay`). The check is conservative:
  * an own comment of any status anywhere in the page's keyset window counts, whatever the filters.
  * `tests/api/comment-overlay.test.ts` compares both paths for many viewers and pages.
  */
@@ -51,35 +51,33 @@ export const mayOverlay = (viewer: User, scope: SpaceScope, space: Space): boole
 const ABILITIES = ',"abilities":';
 
 /**
- * The viewer's overlay on a guest page (`meta`), or null when their page must be computed in full.
- * One query.
+ * Whether anything of the viewer's own touches the guest page `meta`: a boolean SQL expression
+ * (the gate of `gatedSpaceComments`, which reads the viewer's page in full only when it holds).
  */
-export async function commentPageOverlay(
-  db: DbOrTx,
+export function overlayTouched(
   space: Space,
-  scope: SpaceScope,
   viewer: User,
   filters: Pick<SpaceCommentFilters, 'cursor' | 'order' | 'from'>,
   meta: PublicPageMeta,
-): Promise<Overlay | null> {
+): SQL {
   const me = sql`${viewer.id}::uuid`;
   const newest = filters.order === 'newest';
   const cursor = decodeCursor(filters.cursor);
   // The page's keyset window: after the cursor (and from `from` on), up to its last comment when
   // another page follows, else to the end. An own comment there would be on the viewer's page.
-  const window: SQL[] = [sql`c.space_id = ${space.id}::uuid`, sql`c.author_id = ${me}`];
-  if (cursor) window.push(keysetRaw(cursor, newest));
+  const window: SQL[] = [sql`o.space_id = ${space.id}::uuid`, sql`o.author_id = ${me}`];
+  if (cursor) window.push(keysetRaw(cursor, newest, 'o'));
   if (filters.from) {
     window.push(
-      sql`(c.created_at, c.id) ${sql.raw(newest ? '<=' : '>=')} (select f.created_at, f.id from comments f where f.id = ${filters.from}::uuid)`,
+      sql`(o.created_at, o.id) ${sql.raw(newest ? '<=' : '>=')} (select f.created_at, f.id from comments f where f.id = ${filters.from}::uuid)`,
     );
   }
   if (meta.lastId) {
     window.push(
-      sql`(c.created_at, c.id) ${sql.raw(newest ? '>=' : '<=')} (select l.created_at, l.id from comments l where l.id = ${meta.lastId}::uuid)`,
+      sql`(o.created_at, o.id) ${sql.raw(newest ? '>=' : '<=')} (select l.created_at, l.id from comments l where l.id = ${meta.lastId}::uuid)`,
     );
   }
-  const checks: SQL[] = [sql`exists (select 1 from comments c where ${sql.join(window, sql` and `)})`];
+  const checks: SQL[] = [sql`exists (select 1 from comments o where ${sql.join(window, sql` and `)})`];
   if (filters.from) {
     checks.push(sql`exists (select 1 from comments f where f.id = ${filters.from}::uuid and f.author_id = ${me})`);
   }
@@ -87,13 +85,18 @@ export async function commentPageOverlay(
     const ids = sql`string_to_array(${meta.comments.map((c) => c.id).join(',')}, ',')::uuid[]`;
     checks.push(
       sql`exists (select 1 from reports rp where rp.comment_id = any(${ids}) and rp.reporter_id = ${me})`,
-      sql`exists (select 1 from comments c join comments pc on pc.id = c.parent_id
-                  where c.id = any(${ids}) and pc.author_id = ${me} and not ${commentSql.published({ alias: 'pc' })})`,
+      sql`exists (select 1 from comments o join comments pc on pc.id = o.parent_id
+                  where o.id = any(${ids}) and pc.author_id = ${me} and not ${commentSql.published({ alias: 'pc' })})`,
     );
   }
-  const { rows } = await db.execute<{ touched: boolean }>(sql`select (${sql.join(checks, sql` or `)}) as touched`);
-  if (rows[0]?.touched !== false) return null;
+  return sql.join(checks, sql` or `);
+}
 
+/**
+ * The viewer's page as the guest page `meta` with the viewer's buttons, for when nothing of
+ * theirs touches it (`overlayTouched`).
+ */
+export function abilitiesOverlay(space: Space, scope: SpaceScope, viewer: User, meta: PublicPageMeta): Overlay {
   // Nothing of the viewer's own is on the page: only the buttons differ. They depend on the
   // comment through its status and whether the viewer wrote it (`commentScope`), so they are
   // worked out once per kind of comment, not per comment.

@@ -11,12 +11,13 @@ import { type FastifyPluginAsyncZod, serializerCompiler } from 'fastify-type-pro
 import { createComment } from '../../commands/comments.js';
 import { cachedRead, overlaidRead } from '../../plugins/publicCache.js';
 import { authorize, requireSignedIn } from '../../policies/index.js';
-import { listSpaceComments } from '../../queries/commentList.js';
+import { gatedSpaceComments, listSpaceComments } from '../../queries/commentList.js';
 import {
   type PublicPageMeta,
-  commentPageOverlay,
+  abilitiesOverlay,
   guestScope,
   mayOverlay,
+  overlayTouched,
   publicPageMeta,
 } from '../../queries/commentOverlay.js';
 import { loadSpace } from '../../queries/spaces.js';
@@ -76,7 +77,12 @@ export const spaceCommentsRoutes: FastifyPluginAsyncZod = async (app) => {
           const value = await listSpaceComments(db, space, guestScope(space), null, request.query);
           return { value, spaceId: space.id, meta: publicPageMeta(value) };
         },
-        overlay: (meta) => commentPageOverlay(db, space, scope, viewer, request.query, meta),
+        // One statement: the check, and the viewer's page in full only if their own work touches the guest page.
+        overlayOrFull: async (meta) => {
+          const gate = overlayTouched(space, viewer, request.query, meta);
+          const full = await gatedSpaceComments(db, space, scope, viewer, request.query, gate);
+          return full ? { full } : { overlay: abilitiesOverlay(space, scope, viewer, meta) };
+        },
         computeFull,
       });
     },
