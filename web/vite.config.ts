@@ -93,9 +93,14 @@ window.__conveneEarly = early;
         this.emitFile({ type: 'asset', fileName, source });
         const html = bundle['index.html'];
         if (html?.type === 'asset' && typeof html.source === 'string') {
-          html.source = html.source.replace(
+          // The stylesheet first: asked before the scripts, it arrives first, and the page's first
+          // paint (the header bar in index.html) need not wait behind ~185 KB of JavaScript.
+          const sheets = html.source.match(/^\s*<link rel="stylesheet"[^>]*>\n/gm) ?? [];
+          let source = html.source;
+          for (const sheet of sheets) source = source.replace(sheet, '');
+          html.source = source.replace(
             '<script type="module"',
-            `<script type="module" async src="/${fileName}"></script>\n    <script type="module"`,
+            `${sheets.map((l) => l.trim()).join('\n    ')}${sheets.length ? '\n    ' : ''}<script type="module" async src="/${fileName}"></script>\n    <script type="module"`,
           );
         }
       },
