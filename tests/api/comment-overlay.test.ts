@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { setupApp } from '../helpers/app.js';
+import { countQueries } from '../helpers/db.js';
 import { type Person, insertComment, makeCast, makeSpace, makeUser, uuid } from '../helpers/factories.js';
 
 /**
@@ -244,13 +245,7 @@ describe("a participant's page: the cached guest page plus their overlay", () =>
   it('takes 3 queries a request once the guest page is cached, overlaid or in full', async () => {
     const url = `${base}?limit=10`;
     const reader = await makeUser(ctx, { displayName: 'Rea Reader' });
-    const pool = ctx.db.db.$client;
-    const original = pool.query.bind(pool);
-    let queries = 0;
-    (pool as { query: unknown }).query = (...args: Parameters<typeof original>) => {
-      queries += 1;
-      return original(...args);
-    };
+    const queries = countQueries(ctx.db.db);
     try {
       for (const [person, xCache] of [
         [reader, 'overlay'],
@@ -258,14 +253,14 @@ describe("a participant's page: the cached guest page plus their overlay", () =>
       ] as const) {
         // Once to cache the guest page (and let the session's coarse "last used" write happen).
         await on.inject({ method: 'GET', url, headers: { cookie: person.client.cookieHeader } });
-        queries = 0;
+        queries.reset();
         const res = await on.inject({ method: 'GET', url, headers: { cookie: person.client.cookieHeader } });
         expect(res.headers['x-cache']).toBe(xCache);
-        expect(queries).toBeGreaterThan(0);
-        expect(queries).toBeLessThanOrEqual(3);
+        expect(queries.count).toBeGreaterThan(0);
+        expect(queries.count).toBeLessThanOrEqual(3);
       }
     } finally {
-      (pool as { query: unknown }).query = original;
+      queries.restore();
     }
   });
 

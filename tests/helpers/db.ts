@@ -55,3 +55,28 @@ export async function createTestDatabase(
     },
   };
 }
+
+/**
+ * Counts the statements sent through an app's database pool (`pool.query`, which drizzle calls)
+ * until `restore()`; `reset()` starts again from 0.
+ */
+export function countQueries(db: DbHandle['db']) {
+  const pool = db.$client;
+  const original = pool.query.bind(pool);
+  let count = 0;
+  (pool as { query: unknown }).query = (...args: Parameters<typeof original>) => {
+    count += 1;
+    return original(...args);
+  };
+  return {
+    get count() {
+      return count;
+    },
+    reset() {
+      count = 0;
+    },
+    restore() {
+      (pool as { query: unknown }).query = original;
+    },
+  };
+}
