@@ -12,10 +12,13 @@ export interface TestContext {
 }
 
 /** Builds the real app on a fresh database for this test file; torn down after the file. */
-/** `poolMax`: the app's pool size (default 10); a small pool makes a nested pool wait deadlock at once. */
+/**
+ * `poolMax`: the app's pool size (default 10); a small pool makes a nested pool wait deadlock at
+ * once. `connectTimeoutMs`: how long a request waits for a connection of a full pool (default 5 s).
+ */
 export async function setupApp(
   overrides: Partial<Config> = {},
-  options: { poolMax?: number } = {},
+  options: { poolMax?: number; connectTimeoutMs?: number } = {},
 ): Promise<TestContext> {
   const db = await createTestDatabase(options);
   const config = testConfig(overrides);

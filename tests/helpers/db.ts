@@ -27,7 +27,7 @@ export interface TestDatabase extends DbHandle {
 
 /** A fresh database for one test file, cloned from the migrated template. */
 export async function createTestDatabase(
-  options: { template?: string | null; poolMax?: number } = {},
+  options: { template?: string | null; poolMax?: number; connectTimeoutMs?: number } = {},
 ): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const template = options.template === undefined ? inject('templateDatabase') : options.template;
@@ -44,7 +44,10 @@ export async function createTestDatabase(
     }
   });
   const url = databaseUrl(name);
-  const handle = createDb(url, options.poolMax ? { max: options.poolMax } : {});
+  const handle = createDb(url, {
+    ...(options.poolMax ? { max: options.poolMax } : {}),
+    ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+  });
   return {
     ...handle,
     name,

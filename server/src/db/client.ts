@@ -60,8 +60,19 @@ export async function retryingTransaction<T>(attempt: () => Promise<T>): Promise
   }
 }
 
-export function createDb(connectionString: string, options: { max?: number } = {}): DbHandle {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+/**
+ * `max`: the pool's size (10). `connectTimeoutMs` (5 s): how long a request waits for a free
+ * connection of a full pool (then 503 `busy`, `plugins/errors.ts`), or for a new one to connect.
+ */
+export function createDb(
+  connectionString: string,
+  options: { max?: number; connectTimeoutMs?: number } = {},
+): DbHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+  });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => {});
   // Nor may a checked-out one (a transaction between two statements): pg-pool removes its own

@@ -24,8 +24,19 @@ function fieldName(context: string | undefined, keyword: string, instancePath: s
 
 /** Node's socket errors and pg's messages for a connection that is gone or cannot be made. */
 const LOST_CONNECTION = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND)$/;
-const LOST_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|not queryable|terminating connection due to administrator command/;
+const LOST_MESSAGE = /Connection terminated|not queryable|terminating connection due to administrator command/;
+
+/**
+ * pg-pool's error when every connection of a full pool stayed in use for its whole wait
+ * (`connectTimeoutMs`): the server is busy, not the database gone (a connection that cannot be
+ * made is "Connection terminated due to connection timeout", above).
+ */
+export function poolExhausted(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if (e.message === 'timeout exceeded when trying to connect') return true;
+  }
+  return false;
+}
 
 /**
  * PostgreSQL went away or cannot be reached (restart, failover, outage): a 503 the client may retry
@@ -74,6 +85,9 @@ function toResponse(err: FastifyError | Error) {
   const pgCode = (err as { code?: unknown }).code ?? (err.cause as { code?: unknown } | undefined)?.code;
   if (pgCode === '22021' || pgCode === '22P05') {
     return send(400, 'invalid_text', 'The request holds a character that cannot be stored, such as U+0000.');
+  }
+  if (poolExhausted(err)) {
+    return send(503, 'busy', 'The server is busy; try again in a moment.', { retryAfterSeconds: 1 });
   }
   if (databaseUnavailable(err)) {
     return send(503, 'database_unavailable', 'The database is unavailable for a moment; try again shortly.');
@@ -156,10 +170,14 @@ export const errorsPlugin = fp(
       const known = toResponse(err);
       if (known) {
         if (known.statusCode >= 500) request.log.error({ err }, 'request failed');
-        // Every 429 says when to come back, in the header and in details.retryAfterSeconds.
+        // Every 429, and a 503 `busy`, says when to come back, in the header and in details.retryAfterSeconds.
         const retryAfter = (known.body.error as { details?: { retryAfterSeconds?: unknown } }).details
           ?.retryAfterSeconds;
-        if (known.statusCode === 429 && typeof retryAfter === 'number' && !reply.hasHeader('retry-after')) {
+        if (
+          (known.statusCode === 429 || known.statusCode === 503) &&
+          typeof retryAfter === 'number' &&
+          !reply.hasHeader('retry-after')
+        ) {
           reply.header('retry-after', String(retryAfter));
         }
         return reply.status(known.statusCode).send(withRequestId(known.body, request));
