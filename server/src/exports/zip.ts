@@ -72,10 +72,10 @@ export class ZipWriter {
     // CHUNK bytes: each chunk written to zlib is a round trip to its thread, so small ones left
     // the main thread waiting on zlib rather than writing the next contribution.
     const count = async function* (source: AsyncIterable<string | Uint8Array>) {
-      let pending: Buffer[] = [];
+      let pending: Uint8Array[] = [];
       let pendingBytes = 0;
       const flush = () => {
-        const bytes = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+        const bytes = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, pendingBytes);
         pending = [];
         pendingBytes = 0;
         entry.crc = crc32(bytes, entry.crc);
@@ -83,7 +83,7 @@ export class ZipWriter {
         return bytes;
       };
       for await (const chunk of source) {
-        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         if (bytes.length === 0) continue;
         pending.push(bytes);
         pendingBytes += bytes.length;

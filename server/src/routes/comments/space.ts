@@ -20,6 +20,7 @@ import {
   overlayTouched,
   publicPageMeta,
 } from '../../queries/commentOverlay.js';
+import type { Space } from '../../db/schema/index.js';
 import { loadSpace } from '../../queries/spaces.js';
 
 const tags = ['comments'];
@@ -54,15 +55,16 @@ export const spaceCommentsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const viewer = request.user;
       const cacheable = request.query.q === undefined;
+      // The guest's page, as the public read cache keeps it (with what the overlay needs of it).
+      const publicPage = async (space: Space) => {
+        const value = await listSpaceComments(db, space, guestScope(space), null, request.query);
+        return { value, spaceId: space.id, meta: publicPageMeta(value) };
+      };
       // Guests are served from the public read cache (`plugins/publicCache.ts`); not searches.
       if (viewer === null) {
         return cachedRead(request, reply, {
           cacheable,
-          compute: async () => {
-            const { space, scope } = await loadSpace(db, request.params.slug, null);
-            const value = await listSpaceComments(db, space, scope, null, request.query);
-            return { value, spaceId: space.id, meta: publicPageMeta(value) };
-          },
+          compute: async () => publicPage((await loadSpace(db, request.params.slug, null)).space),
         });
       }
       const { space, scope } = await loadSpace(db, request.params.slug, viewer);
@@ -73,10 +75,7 @@ export const spaceCommentsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!cacheable || !mayOverlay(viewer, scope, space)) return cachedRead(request, reply, { compute: computeFull });
       // A participant: the cached guest page plus their overlay (`queries/commentOverlay.ts`).
       return overlaidRead<PublicPageMeta>(request, reply, {
-        computePublic: async () => {
-          const value = await listSpaceComments(db, space, guestScope(space), null, request.query);
-          return { value, spaceId: space.id, meta: publicPageMeta(value) };
-        },
+        computePublic: () => publicPage(space),
         // One statement: the check, and the viewer's page in full only if their own work touches the guest page.
         overlayOrFull: async (meta) => {
           const gate = overlayTouched(space, viewer, request.query, meta);
