@@ -1,6 +1,6 @@
-import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import helmet from 'helmet';
 import { AppError } from '../errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -24,7 +24,8 @@ export function isAllowedOrigin(request: FastifyRequest, appOrigin: string): boo
 
 export const securityPlugin = fp(
   async (app: FastifyInstance) => {
-    await app.register(helmet, {
+    // helmet's headers, its middleware built once (@fastify/helmet built it again on every request).
+    const headers = helmet({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -42,6 +43,9 @@ export const securityPlugin = fp(
       xFrameOptions: { action: 'deny' },
       // The app is served over plain HTTP in development; HSTS belongs to the TLS terminator.
       strictTransportSecurity: false,
+    });
+    app.addHook('onRequest', (request, reply, done) => {
+      headers(request.raw, reply.raw, (err) => done(err instanceof Error ? err : undefined));
     });
     app.addHook('onRequest', async (request) => {
       if (SAFE_METHODS.has(request.method)) return;
