@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CommentLanguage, CommentStatus, EventAudience } from '@convene/shared';
-import { type SQL, isNull, sql } from 'drizzle-orm';
+import { type Placeholder, type SQL, isNull, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { attachments, commentRevisions, commentTranslations, comments } from '../db/schema/index.js';
 import { type CommentScope, type SpaceScope, type Viewer, isAuthor, isStaff, signedIn } from './scope.js';
@@ -151,7 +151,7 @@ export const commentSql = {
   /** Public: what guests, counts, participation figures, exports and notes may show. */
   published: (ref?: CommentsRef): SQL => sql`${column(ref, comments.status, 'status')} = ${lit(PUBLISHED)}`,
   /** The viewer's own pending and rejected comments, which the discussion shows them alone. */
-  ownUnpublished: (viewerId: string, ref?: CommentsRef): SQL =>
+  ownUnpublished: (viewerId: string | Placeholder, ref?: CommentsRef): SQL =>
     sql`(${column(ref, comments.authorId, 'author_id')} = ${viewerId}::uuid and ${column(ref, comments.status, 'status')} in (${listOf(OWN_UNPUBLISHED)}))`,
   /**
    * The discussion as one viewer sees it, as separate branches (each walks its own index and

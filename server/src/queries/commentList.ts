@@ -22,6 +22,7 @@ import { commentSql, maySeePrivateParts, revisionSql, visibleFiles } from '../po
 import { type PresentableComment, commentScope, presentComment, presentPerson } from '../presenters/comment.js';
 import { attachmentUrl, hydrateComments, listedColumns, presentTag } from './comments.js';
 import { fromRowJson, rowJson } from './rowJson.js';
+import { type Placeholders, shapedStatement } from '../db/shaped.js';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
 import { scopeOf, viewerRoles } from './spaces.js';
 
@@ -53,40 +54,53 @@ const CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const CONFIGS = ['english', 'french', 'spanish', 'arabic', 'russian', 'simple'] as const;
 
 /**
- * A search box query as a tsquery, whatever its language. Each comment's vector is built in its own
+ * A search box query as the parts of a tsquery (`tsquerySql`), whatever its language. Each comment's vector is built in its own
  * language's configuration (`comment_search_vector`, migration 0021), so the words of the query are
  * taken in every configuration and OR-ed: a Russian inflected form meets the Russian stem, a French
  * one the French stem, and 'simple' catches names and codes. A run of Han or kana characters
  * becomes its two-character pieces in a row ("移民政策" → 移民 <-> 民政 <-> 政策), which the vector
  * holds for such runs in any comment; a single character matches as a prefix. The parts are AND-ed.
  */
-export function searchQuery(q: string): SQL | null {
+export function searchTerms(q: string): { phrase: string | null; rest: string | null } | null {
   const runs = q.match(CJK_RUN) ?? [];
   const rest = q.replace(CJK_RUN, ' ').trim();
+  const phrase =
+    runs.length > 0
+      ? runs
+          .map((run) => {
+            const chars = [...run];
+            if (chars.length === 1) return `'${chars[0]}':*`;
+            return chars
+              .slice(0, -1)
+              .map((ch, i) => `'${ch}${chars[i + 1]}'`)
+              .join(' <-> ');
+          })
+          .map((p) => `(${p})`)
+          .join(' & ')
+      : null;
+  const words = /[\p{L}\p{N}]/u.test(rest) ? rest : null;
+  return phrase !== null || words !== null ? { phrase, rest: words } : null;
+}
+
+/** Which parts a search has (`searchTerms`): the shape of its tsquery. */
+interface SearchShape {
+  phrase: boolean;
+  rest: boolean;
+}
+
+/** The tsquery of `searchTerms`, its parts AND-ed. */
+function tsquerySql(shape: SearchShape, v: Placeholders<{ phrase: string; rest: string }>): SQL {
   const parts: SQL[] = [];
-  if (runs.length > 0) {
-    const phrase = runs
-      .map((run) => {
-        const chars = [...run];
-        if (chars.length === 1) return `'${chars[0]}':*`;
-        return chars
-          .slice(0, -1)
-          .map((ch, i) => `'${ch}${chars[i + 1]}'`)
-          .join(' <-> ');
-      })
-      .map((p) => `(${p})`)
-      .join(' & ');
-    parts.push(sql`to_tsquery('simple', ${phrase})`);
-  }
-  if (/[\p{L}\p{N}]/u.test(rest)) {
+  if (shape.phrase) parts.push(sql`to_tsquery('simple', ${v.phrase})`);
+  if (shape.rest) {
     parts.push(
       sql`(${sql.join(
-        CONFIGS.map((c) => sql`websearch_to_tsquery(${sql.raw(`'${c}'`)}, ${rest})`),
+        CONFIGS.map((c) => sql`websearch_to_tsquery(${sql.raw(`'${c}'`)}, ${v.rest})`),
         sql` || `,
       )})`,
     );
   }
-  return parts.length > 0 ? sql.join(parts, sql` && `) : null;
+  return sql.join(parts, sql` && `);
 }
 
 export interface SpaceCommentFilters {
@@ -151,71 +165,144 @@ export async function listSpaceComments(
   return page;
 }
 
+/** What decides the text of a page's statement: flags only (see `shapedStatement`). */
+interface PageShape {
+  question: 'none' | 'one' | null;
+  language: boolean;
+  highlighted: boolean;
+  tag: boolean;
+  newest: boolean;
+  cursor: boolean;
+  from: boolean;
+  /** A member is signed in and not the space's staff. */
+  viewer: 'guest' | 'member' | 'staff';
+  search: SearchShape | null;
+  gate: GateShape | null;
+}
+
+/** The values of a page's statement, by placeholder name (those a shape does not use are ignored). */
+interface PageValues {
+  space: string;
+  question: string | null;
+  language: string | null;
+  highlighted: boolean | null;
+  tag: string | null;
+  cursorId: string | null;
+  cursorAt: string | null;
+  from: string | null;
+  viewer: string | null;
+  page: number;
+  walk: number;
+  phrase: string | null;
+  rest: string | null;
+  /** The gate's: the guest page's last comment when another page follows, and its comments' ids. */
+  lastId: string | null;
+  ids: string | null;
+}
+
 /**
- * `listSpaceComments`, read only if `gate` (a boolean SQL expression, evaluated once, first)
- * holds: null when it does not, in the same single statement either way. The overlay
- * (`commentOverlay.ts`) asks its check this way, so a participant whose own work is on the page
- * gets it computed in full without a query more. Not for searches.
+ * The overlay's gate (`commentOverlay.ts`), as its shape and values: whether anything of the
+ * viewer's own touches the guest page whose last comment is `lastId` (when another page follows)
+ * and whose comments are `ids`.
  */
-export async function gatedSpaceComments(
-  db: DbOrTx,
-  space: Space,
-  scope: SpaceScope,
-  viewer: Viewer,
-  filters: SpaceCommentFilters,
-  gate: SQL | null,
-): Promise<CommentListResponse | null> {
-  if (gate && filters.q !== undefined) throw new Error('a gated page of comments is not a search');
-  const { limit } = filters;
-  const cursor = decodeCursor(filters.cursor);
-  const where: SQL[] = [sql`c.space_id = ${space.id}::uuid`];
-  if (filters.questionId === 'none') where.push(sql`c.question_id is null`);
-  else if (filters.questionId) where.push(sql`c.question_id = ${filters.questionId}::uuid`);
-  if (filters.language) where.push(sql`c.language = ${filters.language}::comment_language`);
-  if (filters.highlighted) where.push(sql`c.highlighted = ${filters.highlighted === 'true'}`);
-  if (filters.tag) {
-    where.push(
-      sql`exists (select 1 from comment_tags ct join tags tg on tg.id = ct.tag_id where ct.comment_id = c.id and (tg.code = ${filters.tag} or tg.slug = ${filters.tag}))`,
+export interface PageGate {
+  lastId: string | null;
+  ids: readonly string[];
+}
+interface GateShape {
+  last: boolean;
+  ids: boolean;
+}
+
+/** `keyset(cursor, 'after')` for a raw query's `comments c` (or another alias of comments). */
+function keysetRaw(v: Placeholders<PageValues>, newest: boolean, alias: string): SQL {
+  const at = sql`coalesce((select c2.created_at from comments c2 where c2.id = ${v.cursorId}::uuid), ${v.cursorAt}::timestamptz)`;
+  return sql`(${sql.raw(`${alias}.created_at, ${alias}.id`)}) ${sql.raw(newest ? '<' : '>')} (${at}, ${v.cursorId}::uuid)`;
+}
+
+/**
+ * Whether anything of the viewer's own touches the guest page (the gate): an own comment of any
+ * status in the page's keyset window (after the cursor, from `from` on, up to the page's last
+ * comment when another page follows, else to the end), their `from` comment, a report of theirs
+ * on the page, or a reply on the page to an unpublished comment of theirs.
+ */
+function touchedSql(gate: GateShape, shape: PageShape, v: Placeholders<PageValues>): SQL {
+  const me = sql`${v.viewer}::uuid`;
+  const { newest } = shape;
+  const window: SQL[] = [sql`o.space_id = ${v.space}::uuid`, sql`o.author_id = ${me}`];
+  if (shape.cursor) window.push(keysetRaw(v, newest, 'o'));
+  if (shape.from) {
+    window.push(
+      sql`(o.created_at, o.id) ${sql.raw(newest ? '<=' : '>=')} (select f.created_at, f.id from comments f where f.id = ${v.from}::uuid)`,
     );
   }
-  const newest = filters.order === 'newest';
-  if (cursor) where.push(keysetRaw(cursor, newest));
-  const tsq = filters.q?.trim() ? searchQuery(filters.q.trim()) : null;
-  // A query of punctuation only matches nothing (as websearch_to_tsquery of it did).
-  if (filters.q?.trim() && !tsq) return { comments: [], nextCursor: null };
+  if (gate.last) {
+    window.push(
+      sql`(o.created_at, o.id) ${sql.raw(newest ? '>=' : '<=')} (select l.created_at, l.id from comments l where l.id = ${v.lastId}::uuid)`,
+    );
+  }
+  const checks: SQL[] = [sql`exists (select 1 from comments o where ${sql.join(window, sql` and `)})`];
+  if (shape.from) {
+    checks.push(sql`exists (select 1 from comments f where f.id = ${v.from}::uuid and f.author_id = ${me})`);
+  }
+  if (gate.ids) {
+    const ids = sql`string_to_array(${v.ids}, ',')::uuid[]`;
+    checks.push(
+      sql`exists (select 1 from reports rp where rp.comment_id = any(${ids}) and rp.reporter_id = ${me})`,
+      sql`exists (select 1 from comments o join comments pc on pc.id = o.parent_id
+                  where o.id = any(${ids}) and pc.author_id = ${me} and not ${commentSql.published({ alias: 'pc' })})`,
+    );
+  }
+  return sql.join(checks, sql` or `);
+}
+
+/** A page's one statement, built from its shape alone (see `gatedSpaceComments`). */
+const pageStatement = shapedStatement<PageShape, PageValues>((shape, v) => {
+  const where: SQL[] = [sql`c.space_id = ${v.space}::uuid`];
+  if (shape.question === 'none') where.push(sql`c.question_id is null`);
+  else if (shape.question === 'one') where.push(sql`c.question_id = ${v.question}::uuid`);
+  if (shape.language) where.push(sql`c.language = ${v.language}::comment_language`);
+  if (shape.highlighted) where.push(sql`c.highlighted = ${v.highlighted}`);
+  if (shape.tag) {
+    where.push(
+      sql`exists (select 1 from comment_tags ct join tags tg on tg.id = ct.tag_id where ct.comment_id = c.id and (tg.code = ${v.tag} or tg.slug = ${v.tag}))`,
+    );
+  }
+  const { newest } = shape;
+  if (shape.cursor) where.push(keysetRaw(v, newest, 'c'));
+  const tsq = shape.search ? tsquerySql(shape.search, v) : null;
+  const member = shape.viewer !== 'guest';
 
   const listed = {
     published: commentSql.published(C),
-    own: signedIn(viewer) ? commentSql.ownUnpublished(viewer.id, C) : null,
+    own: member ? commentSql.ownUnpublished(v.viewer, C) : null,
   };
-  if (filters.from) {
+  if (shape.from) {
     // The start comment only counts if this viewer may read it (else nothing matches).
     const F = { alias: 'f' };
-    const readable = signedIn(viewer)
-      ? sql`(${commentSql.published(F)} or ${commentSql.ownUnpublished(viewer.id, F)})`
+    const readable = member
+      ? sql`(${commentSql.published(F)} or ${commentSql.ownUnpublished(v.viewer, F)})`
       : commentSql.published(F);
     where.push(
-      sql`(c.created_at, c.id) ${newest ? sql.raw('<=') : sql.raw('>=')} (select f.created_at, f.id from comments f where f.id = ${filters.from}::uuid and f.space_id = ${space.id}::uuid and ${readable})`,
+      sql`(c.created_at, c.id) ${newest ? sql.raw('<=') : sql.raw('>=')} (select f.created_at, f.id from comments f where f.id = ${v.from}::uuid and f.space_id = ${v.space}::uuid and ${readable})`,
     );
   }
   const ord = (a: string) => sql.raw(newest ? `${a}.created_at desc, ${a}.id desc` : `${a}.created_at, ${a}.id`);
-  const page = limit + 1;
   const conditions = (visible: SQL) => sql.join([...where, visible], sql` and `);
   // A search: the first WALK published rows in order are tested one by one (a common word fills
   // the page there); only when they hold less than a page and are not all the rows does the GIN
   // index collect every match (a rare word, or one found nowhere, then costs the same at any size).
   // The GIN part runs only if the gate says so (a one-time filter on an init-plan).
-  const WALK = 500;
   const branch = (visible: SQL) =>
-    sql`(select c.id, c.created_at from comments c where ${conditions(visible)}${tsq ? sql` and c.search @@ (${tsq})` : sql``} order by ${ord('c')} limit ${page})`;
+    sql`(select c.id, c.created_at from comments c where ${conditions(visible)}${tsq ? sql` and c.search @@ (${tsq})` : sql``} order by ${ord('c')} limit ${v.page})`;
   const published = tsq
-    ? sql`(select h.id, h.created_at from hits h order by ${ord('h')} limit ${page})`
+    ? sql`(select h.id, h.created_at from hits h order by ${ord('h')} limit ${v.page})`
     : branch(listed.published);
   const hits = tsq
     ? sql`with walk as materialized (
         select c.id, c.created_at, c.search @@ (${tsq}) as hit from comments c
-        where ${conditions(listed.published)} order by ${ord('c')} limit ${WALK}),
-      gate as materialized (select count(*) filter (where hit) >= ${page} or count(*) < ${WALK} as walked from walk),
+        where ${conditions(listed.published)} order by ${ord('c')} limit ${v.walk}),
+      gate as materialized (select count(*) filter (where hit) >= ${v.page} or count(*) < ${v.walk} as walked from walk),
       hits as materialized (
         select w.id, w.created_at from walk w where w.hit and (select walked from gate)
         union all
@@ -224,13 +311,12 @@ export async function gatedSpaceComments(
     : sql`with `;
   const branches = listed.own ? sql`${published} union all ${branch(listed.own)}` : published;
 
-  const staff = isStaff(viewer, scope);
-  const viewerId = signedIn(viewer) ? viewer.id : null;
   // maySeePrivateParts, row by row: the space's staff see every source, others their own.
-  const privileged = staff ? sql`true` : viewerId ? sql`c.author_id = ${viewerId}::uuid` : sql`false`;
+  const privileged = shape.viewer === 'staff' ? sql`true` : member ? sql`c.author_id = ${v.viewer}::uuid` : sql`false`;
+  const gate = shape.gate ? touchedSql(shape.gate, shape, v) : null;
 
-  const result = await db.execute<PageRow & { page_id: string | null; opened: boolean } & Record<string, unknown>>(sql`
-    ${hits}${gate ? sql`touched as materialized (select (${gate}) as opened), ` : sql``}page as (select p.id, p.created_at from (${branches}) p${gate ? sql` where (select opened from touched)` : sql``} order by ${ord('p')} limit ${page})
+  return sql`
+    ${hits}${gate ? sql`touched as materialized (select (${gate}) as opened), ` : sql``}page as (select p.id, p.created_at from (${branches}) p${gate ? sql` where (select opened from touched)` : sql``} order by ${ord('p')} limit ${v.page})
     select ${gate ? sql`touched.opened, page.id as page_id, ` : sql``}${COMMENT_ROW} as c,
       case when ${privileged} then c.body_md end as body_md,
       case when exists (select 1 from comment_translations x where x.comment_id = c.id) then md5(c.body_md) end as body_md5,
@@ -241,11 +327,67 @@ export async function gatedSpaceComments(
       (select json_build_object('id', pc.id, 'spaceId', pc.space_id, 'status', pc.status, 'authorId', pc.author_id, 'authorName', pu.display_name)
          from comments pc join users pu on pu.id = pc.author_id where pc.id = c.parent_id) as parent,
       case when ${privileged} then (select ${REVISION_ROW} from comment_revisions r where r.comment_id = c.id and ${revisionSql.awaiting({ alias: 'r' })} order by r.version desc limit 1) end as revision,
-      ${viewerId ? sql`exists (select 1 from reports rp where rp.comment_id = c.id and rp.reporter_id = ${viewerId}::uuid)` : sql`false`} as reported,
+      ${member ? sql`exists (select 1 from reports rp where rp.comment_id = c.id and rp.reporter_id = ${v.viewer}::uuid)` : sql`false`} as reported,
       (select coalesce(json_agg(${TRANSLATION_ROW}::jsonb || jsonb_build_object('translator_name', tu.display_name) order by tr.language), '[]')
          from comment_translations tr left join users tu on tu.id = tr.translator_id where tr.comment_id = c.id) as translations
     from ${gate ? sql`touched left join (page join comments c on c.id = page.id) on true` : sql`page join comments c on c.id = page.id`}
-    order by ${ord('page')}`);
+    order by ${ord('page')}`;
+});
+
+/**
+ * `listSpaceComments`, read only if the overlay's `gate` holds (nothing of the viewer's own
+ * touches the guest page: `touchedSql`, evaluated once, first): null when it does not, in the
+ * same single statement either way. The overlay (`commentOverlay.ts`) asks its check this way, so
+ * a participant whose own work is on the page gets it computed in full without a query more. Not
+ * for searches. The statement's text depends only on which filters are set and the kind of viewer
+ * (`pageStatement`): drizzle builds it once per such shape.
+ */
+export async function gatedSpaceComments(
+  db: DbOrTx,
+  space: Space,
+  scope: SpaceScope,
+  viewer: Viewer,
+  filters: SpaceCommentFilters,
+  gate: PageGate | null,
+): Promise<CommentListResponse | null> {
+  if (gate && filters.q !== undefined) throw new Error('a gated page of comments is not a search');
+  if (gate && !signedIn(viewer)) throw new Error('a gated page of comments is a signed-in viewer’s');
+  const { limit } = filters;
+  const cursor = decodeCursor(filters.cursor);
+  const terms = filters.q?.trim() ? searchTerms(filters.q.trim()) : null;
+  // A query of punctuation only matches nothing (as websearch_to_tsquery of it did).
+  if (filters.q?.trim() && !terms) return { comments: [], nextCursor: null };
+
+  const viewerId = signedIn(viewer) ? viewer.id : null;
+  const shape: PageShape = {
+    question: filters.questionId === 'none' ? 'none' : filters.questionId ? 'one' : null,
+    language: Boolean(filters.language),
+    highlighted: Boolean(filters.highlighted),
+    tag: Boolean(filters.tag),
+    newest: filters.order === 'newest',
+    cursor: cursor !== null,
+    from: Boolean(filters.from),
+    viewer: isStaff(viewer, scope) ? 'staff' : viewerId ? 'member' : 'guest',
+    search: terms ? { phrase: terms.phrase !== null, rest: terms.rest !== null } : null,
+    gate: gate ? { last: gate.lastId !== null, ids: gate.ids.length > 0 } : null,
+  };
+  const result = await pageStatement<PageRow & { page_id: string | null; opened: boolean }>(db, shape, {
+    space: space.id,
+    question: shape.question === 'one' ? (filters.questionId ?? null) : null,
+    language: filters.language ?? null,
+    highlighted: filters.highlighted ? filters.highlighted === 'true' : null,
+    tag: filters.tag ?? null,
+    cursorId: cursor?.id ?? null,
+    cursorAt: cursor?.at.toISOString() ?? null,
+    from: filters.from ?? null,
+    viewer: viewerId,
+    page: limit + 1,
+    walk: 500,
+    phrase: terms?.phrase ?? null,
+    rest: terms?.rest ?? null,
+    lastId: gate?.lastId ?? null,
+    ids: gate ? gate.ids.join(',') : null,
+  });
 
   // Gated: one row at least (the gate's), and only the gate's when it did not hold or the page is empty.
   if (gate && result.rows[0]?.opened !== true) return null;
@@ -289,12 +431,6 @@ export async function gatedSpaceComments(
       ? encodeCursor({ id: String(last.c.id), createdAt: new Date(String(last.c.created_at)) })
       : null;
   return { comments: out, nextCursor };
-}
-
-/** `keyset(cursor, 'after')` for a raw query's `comments c` (or another alias of comments). */
-export function keysetRaw(cursor: Cursor, newest = false, alias = 'c'): SQL {
-  const at = sql`coalesce((select c2.created_at from comments c2 where c2.id = ${cursor.id}::uuid), ${cursor.at.toISOString()}::timestamptz)`;
-  return sql`(${sql.raw(`${alias}.created_at, ${alias}.id`)}) ${sql.raw(newest ? '<' : '>')} (${at}, ${cursor.id}::uuid)`;
 }
 
 /**

@@ -1,12 +1,9 @@
 import type { CommentListResponse, CommentStatus } from '@convene/shared';
-import { type SQL, sql } from 'drizzle-orm';
 import type { Space, User } from '../db/schema/index.js';
 import { type SpaceScope, can, isStaff } from '../policies/index.js';
-import { commentSql } from '../policies/visibility.js';
 import type { Overlay } from '../plugins/publicCache.js';
 import { commentAbilities, commentScope } from '../presenters/comment.js';
-import { type SpaceCommentFilters, keysetRaw } from './commentList.js';
-import { decodeCursor } from './cursor.js';
+import type { PageGate } from './commentList.js';
 import { scopeOf } from './spaces.js';
 
 /**
@@ -21,7 +18,7 @@ import { scopeOf } from './spaces.js';
  * edits, outdated translations — is given to the author or to staff only. The space's staff see
  * every source, so their pages are always computed in full.
  *
- * So one statement asks whether any of that touches the page (`overlayTouched`) and, only if
+ * So one statement asks whether any of that touches the page (`overlayGate`, checked by `touchedSql` in commentList.ts) and, only if
  * something does, reads the viewer's page in full (`gatedSpaceComments`). If nothing does, the
  * guest page is the viewer's page but for each comment's `abilities` (for instance `report`),
  * rewritten in its text (`abilitiesOverlay`). The check is conservative:
@@ -51,50 +48,17 @@ export const mayOverlay = (viewer: User, scope: SpaceScope, space: Space): boole
 const ABILITIES = ',"abilities":';
 
 /**
- * Whether anything of the viewer's own touches the guest page `meta`: a boolean SQL expression
- * (the gate of `gatedSpaceComments`, which reads the viewer's page in full only when it holds).
+ * The gate of the viewer's page (`gatedSpaceComments` reads it in full only when something of
+ * the viewer's own touches the guest page `meta`; the check is `touchedSql` there).
  */
-export function overlayTouched(
-  space: Space,
-  viewer: User,
-  filters: Pick<SpaceCommentFilters, 'cursor' | 'order' | 'from'>,
-  meta: PublicPageMeta,
-): SQL {
-  const me = sql`${viewer.id}::uuid`;
-  const newest = filters.order === 'newest';
-  const cursor = decodeCursor(filters.cursor);
-  // The page's keyset window: after the cursor (and from `from` on), up to its last comment when
-  // another page follows, else to the end. An own comment there would be on the viewer's page.
-  const window: SQL[] = [sql`o.space_id = ${space.id}::uuid`, sql`o.author_id = ${me}`];
-  if (cursor) window.push(keysetRaw(cursor, newest, 'o'));
-  if (filters.from) {
-    window.push(
-      sql`(o.created_at, o.id) ${sql.raw(newest ? '<=' : '>=')} (select f.created_at, f.id from comments f where f.id = ${filters.from}::uuid)`,
-    );
-  }
-  if (meta.lastId) {
-    window.push(
-      sql`(o.created_at, o.id) ${sql.raw(newest ? '>=' : '<=')} (select l.created_at, l.id from comments l where l.id = ${meta.lastId}::uuid)`,
-    );
-  }
-  const checks: SQL[] = [sql`exists (select 1 from comments o where ${sql.join(window, sql` and `)})`];
-  if (filters.from) {
-    checks.push(sql`exists (select 1 from comments f where f.id = ${filters.from}::uuid and f.author_id = ${me})`);
-  }
-  if (meta.comments.length > 0) {
-    const ids = sql`string_to_array(${meta.comments.map((c) => c.id).join(',')}, ',')::uuid[]`;
-    checks.push(
-      sql`exists (select 1 from reports rp where rp.comment_id = any(${ids}) and rp.reporter_id = ${me})`,
-      sql`exists (select 1 from comments o join comments pc on pc.id = o.parent_id
-                  where o.id = any(${ids}) and pc.author_id = ${me} and not ${commentSql.published({ alias: 'pc' })})`,
-    );
-  }
-  return sql.join(checks, sql` or `);
-}
+export const overlayGate = (meta: PublicPageMeta): PageGate => ({
+  lastId: meta.lastId,
+  ids: meta.comments.map((c) => c.id),
+});
 
 /**
  * The viewer's page as the guest page `meta` with the viewer's buttons, for when nothing of
- * theirs touches it (`overlayTouched`).
+ * theirs touches it (`overlayGate`, checked by `touchedSql` in commentList.ts).
  */
 export function abilitiesOverlay(space: Space, scope: SpaceScope, viewer: User, meta: PublicPageMeta): Overlay {
   // Nothing of the viewer's own is on the page: only the buttons differ. They depend on the

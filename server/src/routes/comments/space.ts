@@ -17,7 +17,7 @@ import {
   abilitiesOverlay,
   guestScope,
   mayOverlay,
-  overlayTouched,
+  overlayGate,
   publicPageMeta,
 } from '../../queries/commentOverlay.js';
 import type { Space } from '../../db/schema/index.js';
@@ -78,8 +78,7 @@ export const spaceCommentsRoutes: FastifyPluginAsyncZod = async (app) => {
         computePublic: () => publicPage(space),
         // One statement: the check, and the viewer's page in full only if their own work touches the guest page.
         overlayOrFull: async (meta) => {
-          const gate = overlayTouched(space, viewer, request.query, meta);
-          const full = await gatedSpaceComments(db, space, scope, viewer, request.query, gate);
+          const full = await gatedSpaceComments(db, space, scope, viewer, request.query, overlayGate(meta));
           return full ? { full } : { overlay: abilitiesOverlay(space, scope, viewer, meta) };
         },
         computeFull,
