@@ -1,7 +1,8 @@
 import { type Placeholder, type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import type { QueryResult, QueryResultRow } from 'pg';
 import type { DbOrTx } from './client.js';
+import { preparedPer } from './prepared.js';
 
 const dialect = new PgDialect();
 
@@ -22,14 +23,24 @@ const placeholders = new Proxy(
  */
 export function shapedStatement<S extends object, V extends object>(build: (shape: S, v: Placeholders<V>) => SQL) {
   const texts = new Map<string, { sql: string; params: unknown[] }>();
-  return async <R extends QueryResultRow>(db: DbOrTx, shape: S, values: V): Promise<QueryResult<R>> => {
-    const key = JSON.stringify(shape);
+  const text = (key: string, shape: S) => {
     let query = texts.get(key);
     if (query === undefined) {
       query = dialect.sqlToQuery(build(shape, placeholders as Placeholders<V>));
       texts.set(key, query);
     }
-    const prepared = db._.session.prepareQuery(query, undefined, undefined, false);
-    return (await prepared.execute(values as Record<string, unknown>)) as QueryResult<R>;
+    return query;
+  };
+  // drizzle's prepared query of each shape, per database handle (as `db.execute` would make anew each call).
+  const preparedOf = preparedPer(() => new Map<string, PgPreparedQuery<PreparedQueryConfig>>());
+  return async <R extends QueryResultRow>(db: DbOrTx, shape: S, values: V): Promise<QueryResult<R>> => {
+    const key = JSON.stringify(shape);
+    const prepared = preparedOf(db);
+    let query = prepared.get(key);
+    if (query === undefined) {
+      query = db._.session.prepareQuery(text(key, shape), undefined, undefined, false);
+      prepared.set(key, query);
+    }
+    return (await query.execute(values as Record<string, unknown>)) as QueryResult<R>;
   };
 }

@@ -1,6 +1,7 @@
 import type { CommentDto, CommentListResponse, MyCommentsResponse } from '@convene/shared';
 import { type SQL, and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { type Placeholders, shapedStatement } from '../db/shaped.js';
 import {
   type Comment,
   type CommentRevision,
@@ -22,7 +23,6 @@ import { commentSql, maySeePrivateParts, revisionSql, visibleFiles } from '../po
 import { type PresentableComment, commentScope, presentComment, presentPerson } from '../presenters/comment.js';
 import { attachmentUrl, hydrateComments, listedColumns, presentTag } from './comments.js';
 import { fromRowJson, rowJson } from './rowJson.js';
-import { type Placeholders, shapedStatement } from '../db/shaped.js';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
 import { scopeOf, viewerRoles } from './spaces.js';
 
@@ -54,9 +54,9 @@ const CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const CONFIGS = ['english', 'french', 'spanish', 'arabic', 'russian', 'simple'] as const;
 
 /**
- * A search box query as the parts of a tsquery (`tsquerySql`), whatever its language. Each comment's vector is built in its own
- * language's configuration (`comment_search_vector`, migration 0021), so the words of the query are
- * taken in every configuration and OR-ed: a Russian inflected form meets the Russian stem, a French
+ * A search box query as the parts of a tsquery (`tsquerySql`), whatever its language. Each
+ * comment's vector is built in its own language's configuration (`comment_search_vector`,
+ * migration 0021), so the words of the query are taken in every configuration and OR-ed: a Russian inflected form meets the Russian stem, a French
  * one the French stem, and 'simple' catches names and codes. A run of Han or kana characters
  * becomes its two-character pieces in a row ("移民政策" → 移民 <-> 民政 <-> 政策), which the vector
  * holds for such runs in any comment; a single character matches as a prefix. The parts are AND-ed.
@@ -164,6 +164,9 @@ export async function listSpaceComments(
   if (!page) throw new Error('an ungated page of comments is always read');
   return page;
 }
+
+/** A search tests the first SEARCH_WALK published rows in order one by one (see `pageStatement`). */
+const SEARCH_WALK = 500;
 
 /** What decides the text of a page's statement: flags only (see `shapedStatement`). */
 interface PageShape {
@@ -289,7 +292,7 @@ const pageStatement = shapedStatement<PageShape, PageValues>((shape, v) => {
   }
   const ord = (a: string) => sql.raw(newest ? `${a}.created_at desc, ${a}.id desc` : `${a}.created_at, ${a}.id`);
   const conditions = (visible: SQL) => sql.join([...where, visible], sql` and `);
-  // A search: the first WALK published rows in order are tested one by one (a common word fills
+  // A search: the first SEARCH_WALK published rows in order are tested one by one (a common word fills
   // the page there); only when they hold less than a page and are not all the rows does the GIN
   // index collect every match (a rare word, or one found nowhere, then costs the same at any size).
   // The GIN part runs only if the gate says so (a one-time filter on an init-plan).
@@ -382,7 +385,7 @@ export async function gatedSpaceComments(
     from: filters.from ?? null,
     viewer: viewerId,
     page: limit + 1,
-    walk: 500,
+    walk: SEARCH_WALK,
     phrase: terms?.phrase ?? null,
     rest: terms?.rest ?? null,
     lastId: gate?.lastId ?? null,

@@ -18,8 +18,9 @@ import { scopeOf } from './spaces.js';
  * edits, outdated translations — is given to the author or to staff only. The space's staff see
  * every source, so their pages are always computed in full.
  *
- * So one statement asks whether any of that touches the page (`overlayGate`, checked by `touchedSql` in commentList.ts) and, only if
- * something does, reads the viewer's page in full (`gatedSpaceComments`). If nothing does, the
+ * So one statement asks whether any of that touches the page (`overlayGate`, checked by
+ * `touchedSql` in commentList.ts) and, only if something does, reads the viewer's page in full
+ * (`gatedSpaceComments`). If nothing does, the
  * guest page is the viewer's page but for each comment's `abilities` (for instance `report`),
  * rewritten in its text (`abilitiesOverlay`). The check is conservative:
  * an own comment of any status anywhere in the page's keyset window counts, whatever the filters.
