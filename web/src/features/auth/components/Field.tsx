@@ -1,11 +1,8 @@
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
+import { FieldFrame, type FrameControlProps } from '../../../components/FieldFrame';
 
 /** What a form control needs to be tied to its label, hint and error. */
-export interface ControlProps {
-  id: string;
-  'aria-describedby'?: string;
-  'aria-invalid'?: true;
+export interface ControlProps extends FrameControlProps {
   'aria-required'?: true;
 }
 
@@ -24,47 +21,28 @@ export interface FieldProps {
 
 /**
  * A label, an optional hint, the error (if any) and the control, wired together with
- * aria-describedby and aria-invalid so screen readers read the hint and the error with the control.
+ * aria-describedby and aria-invalid so screen readers read the hint and the error with the control;
+ * every field not marked optional is aria-required.
  */
-export function Field({
+export function Field({ children, ...field }: FieldProps & { children: (control: ControlProps) => ReactNode }) {
+  return (
+    <FieldFrame ns="auth" {...field}>
+      {(control) => children({ ...control, 'aria-required': field.optional ? undefined : true })}
+    </FieldFrame>
+  );
+}
+
+/** Splits a field component's props into the field's own (label, hint, error…) and its control's. */
+export function splitFieldProps<P extends FieldProps>({
   id,
   label,
   hint,
   error,
   errorExtra,
   optional,
-  children,
-}: FieldProps & { children: (control: ControlProps) => ReactNode }) {
-  const { t } = useTranslation('auth');
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {optional && <span className="field-optional"> {t('optional')}</span>}
-      </label>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          <span className="visually-hidden">{t('errorPrefix')} </span>
-          {error}
-          {errorExtra && <> {errorExtra}</>}
-        </p>
-      )}
-      {children({
-        id,
-        'aria-describedby': describedBy,
-        'aria-invalid': error ? true : undefined,
-        'aria-required': optional ? undefined : true,
-      })}
-    </div>
-  );
+  ...control
+}: P): [FieldProps, Omit<P, keyof FieldProps>] {
+  return [{ id, label, hint, error, errorExtra, optional }, control];
 }
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'children'>;
@@ -73,20 +51,10 @@ export type TextFieldProps = FieldProps &
   InputProps & { value: string; onChange: (value: string) => void; ref?: Ref<HTMLInputElement> };
 
 /** A labelled text input (text, email, …) with its hint and error. */
-export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  errorExtra,
-  optional,
-  value,
-  onChange,
-  ref,
-  ...input
-}: TextFieldProps) {
+export function TextField(props: TextFieldProps) {
+  const [field, { value, onChange, ref, ...input }] = splitFieldProps(props);
   return (
-    <Field id={id} label={label} hint={hint} error={error} errorExtra={errorExtra} optional={optional}>
+    <Field {...field}>
       {(control) => (
         <input type="text" {...input} {...control} ref={ref} value={value} onChange={(e) => onChange(e.target.value)} />
       )}
@@ -100,21 +68,10 @@ export type SelectFieldProps = FieldProps &
   SelectProps & { value: string; onChange: (value: string) => void; ref?: Ref<HTMLSelectElement> };
 
 /** A labelled native <select> with its hint and error; the options are its children. */
-export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  errorExtra,
-  optional,
-  value,
-  onChange,
-  ref,
-  children,
-  ...select
-}: SelectFieldProps) {
+export function SelectField(props: SelectFieldProps) {
+  const [field, { value, onChange, ref, children, ...select }] = splitFieldProps(props);
   return (
-    <Field id={id} label={label} hint={hint} error={error} errorExtra={errorExtra} optional={optional}>
+    <Field {...field}>
       {(control) => (
         <select {...select} {...control} ref={ref} value={value} onChange={(e) => onChange(e.target.value)}>
           {children}

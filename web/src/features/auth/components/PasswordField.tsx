@@ -1,24 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, type TextFieldProps } from './Field';
+import { Field, splitFieldProps, type TextFieldProps } from './Field';
 
 /** A password input with a "Show password" toggle (a pressed/unpressed button next to it). */
-export function PasswordField({
-  id,
-  label,
-  hint,
-  error,
-  errorExtra,
-  optional,
-  value,
-  onChange,
-  ref,
-  ...input
-}: Omit<TextFieldProps, 'type'>) {
+export function PasswordField(props: Omit<TextFieldProps, 'type'>) {
   const { t } = useTranslation('auth');
   const [shown, setShown] = useState(false);
+  const [field, { value, onChange, ref, ...input }] = splitFieldProps(props);
   return (
-    <Field id={id} label={label} hint={hint} error={error} errorExtra={errorExtra} optional={optional}>
+    <Field {...field}>
       {(control) => (
         <div className="password-row">
           <input
@@ -36,7 +26,7 @@ export function PasswordField({
             type="button"
             className="button secondary password-toggle"
             aria-pressed={shown}
-            aria-controls={id}
+            aria-controls={field.id}
             onClick={() => setShown((s) => !s)}
           >
             {t('showPassword')}
