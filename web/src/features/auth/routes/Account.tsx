@@ -1,13 +1,12 @@
 import { type Locale, type UserDto } from '@convene/shared';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { setLanguage } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { useUpdateProfile } from '../api/updateProfile';
 import { EmailChange } from '../components/EmailChange';
-import { ErrorSummary } from '../components/ErrorSummary';
-import { FormAlert } from '../components/FormAlert';
+import { AuthForm } from '../components/AuthForm';
 import {
   PROFILE_FIELDS,
   type ProfileField,
@@ -21,8 +20,7 @@ import { NotificationPreferences } from '../../notifications/components/Notifica
 import { AccountSecurity } from '../../staffAccounts/components/AccountSecurity';
 import { AffiliationRequest } from '../../affiliations/components/AffiliationRequest';
 import { PersonalData } from '../components/PersonalData';
-import { useFormErrors } from '../../../hooks/useFormErrors';
-import { localizeFieldMessage } from '../utils/fieldMessages';
+import { useAuthFormErrors } from '../hooks/useAuthFormErrors';
 import { compact } from '../utils/validate';
 import '../auth.css';
 
@@ -83,20 +81,7 @@ function AccountDetails({ user }: { user: UserDto }) {
 function ProfileForm({ user }: { user: UserDto }) {
   const { t, i18n } = useTranslation('auth');
   const update = useUpdateProfile();
-  const {
-    errors: fieldErrors,
-    formError,
-    attempt,
-    summaryRef,
-    show,
-    clear,
-    fromApi,
-    summary,
-  } = useFormErrors(
-    PROFILE_FIELDS,
-    (f) => IDS[f],
-    (m) => localizeFieldMessage(t, m),
-  );
+  const form = useAuthFormErrors(PROFILE_FIELDS, IDS);
   const [values, setValues] = useState({
     displayName: user.displayName,
     affiliation: user.affiliation,
@@ -112,13 +97,11 @@ function ProfileForm({ user }: { user: UserDto }) {
 
   const labels = profileLabels(t);
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (update.isPending) return;
+  const onSubmit = () => {
     setSaved(false);
     const errors = compact(checkProfile(t, values));
-    if (Object.keys(errors).length > 0) return show(errors);
-    clear();
+    if (Object.keys(errors).length > 0) return form.show(errors);
+    form.clear();
     const previousLocale = user.locale;
     update.mutate(profileBody(values, locale), {
       onSuccess: ({ user: updated }) => {
@@ -126,33 +109,35 @@ function ProfileForm({ user }: { user: UserDto }) {
         // The interface follows a newly chosen preferred language.
         if (updated.locale !== previousLocale && updated.locale !== i18n.language) setLanguage(updated.locale);
       },
-      onError: (err) => fromApi(err),
+      onError: (err) => form.fromApi(err),
     });
   };
 
   return (
-    <form className="auth-form" noValidate onSubmit={onSubmit}>
-      <ErrorSummary items={summary(labels)} ref={summaryRef} />
+    <AuthForm
+      form={form}
+      labels={labels}
+      onSubmit={onSubmit}
+      pending={update.isPending}
+      label={t('account.save')}
+      pendingLabel={t('account.saving')}
+      status={
+        <div role="status" className="form-status">
+          {saved && <p className="notice success">{t('account.saved')}</p>}
+        </div>
+      }
+    >
       <ProfileFields
         ids={IDS}
         values={values}
         locale={locale}
-        errors={fieldErrors}
+        errors={form.errors}
         onChange={(key, value) => set(key)(value)}
         onLocaleChange={(v) => {
           setSaved(false);
           setLocale(v);
         }}
       />
-      <FormAlert error={formError} attempt={attempt} />
-      <div role="status" className="form-status">
-        {saved && <p className="notice success">{t('account.saved')}</p>}
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={update.isPending || undefined}>
-          {update.isPending ? t('account.saving') : t('account.save')}
-        </button>
-      </div>
-    </form>
+    </AuthForm>
   );
 }

@@ -1,13 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useFormErrors } from '../../../hooks/useFormErrors';
 import { useForgotPassword } from '../api/password';
-import { ErrorSummary } from '../components/ErrorSummary';
+import { AuthForm } from '../components/AuthForm';
 import { AccountEmailField } from '../components/AccountEmailField';
-import { FormSubmit } from '../components/FormSubmit';
+import { useAuthFormErrors } from '../hooks/useAuthFormErrors';
 import { usePageTitle } from '../hooks/usePageTitle';
-import { localizeFieldMessage } from '../utils/fieldMessages';
 import { checkEmail, compact } from '../utils/validate';
 import '../auth.css';
 
@@ -22,19 +20,13 @@ export function ForgotPassword() {
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const statusRef = useRef<HTMLDivElement>(null);
-  const { errors, formError, attempt, summaryRef, show, clear, fromApi, summary } = useFormErrors(
-    FIELDS,
-    (f) => IDS[f],
-    (m) => localizeFieldMessage(t, m),
-  );
+  const form = useAuthFormErrors(FIELDS, IDS);
   const labels = { email: t('auth:fields.email.label') };
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (forgot.isPending) return;
+  const onSubmit = () => {
     const found = compact({ email: checkEmail(t, email) });
-    if (Object.keys(found).length > 0) return show(found);
-    clear();
+    if (Object.keys(found).length > 0) return form.show(found);
+    form.clear();
     const address = email.trim();
     forgot.mutate(
       { email: address },
@@ -43,7 +35,7 @@ export function ForgotPassword() {
           setSentTo(address);
           requestAnimationFrame(() => statusRef.current?.focus());
         },
-        onError: (err) => fromApi(err),
+        onError: (err) => form.fromApi(err),
       },
     );
   };
@@ -67,23 +59,22 @@ export function ForgotPassword() {
       ) : (
         <>
           <p className="lead">{t('forgot.intro')}</p>
-          <form className="auth-form" noValidate onSubmit={onSubmit}>
-            <ErrorSummary items={summary(labels)} ref={summaryRef} />
+          <AuthForm
+            form={form}
+            labels={labels}
+            onSubmit={onSubmit}
+            pending={forgot.isPending}
+            label={t('forgot.submit')}
+            pendingLabel={t('forgot.submitting')}
+          >
             <AccountEmailField
               id={IDS.email}
               label={labels.email}
               value={email}
               onChange={setEmail}
-              error={errors.email}
+              error={form.errors.email}
             />
-            <FormSubmit
-              error={formError}
-              attempt={attempt}
-              pending={forgot.isPending}
-              label={t('forgot.submit')}
-              pendingLabel={t('forgot.submitting')}
-            />
-          </form>
+          </AuthForm>
           <p className="auth-switch">
             <Link to="/signin">{t('forgot.back')}</Link>
           </p>

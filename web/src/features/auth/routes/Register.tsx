@@ -1,19 +1,17 @@
 import { PASSWORD_MIN_LENGTH, type Locale } from '@convene/shared';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isLocale, setLanguage } from '../../../i18n';
 import { ApiError } from '../../../lib/api';
 import { useRegister } from '../api/register';
-import { ErrorSummary } from '../components/ErrorSummary';
+import { AuthForm } from '../components/AuthForm';
 import { TextField } from '../components/Field';
-import { FormAlert } from '../components/FormAlert';
 import { PasswordField } from '../components/PasswordField';
 import { PROFILE_FIELDS, ProfileFields, checkProfile, profileBody, profileLabels } from '../components/ProfileFields';
 import { GuestFormPage } from '../components/AuthPage';
 import { SsoSignIn } from '../components/SsoSignIn';
-import { useFormErrors } from '../../../hooks/useFormErrors';
-import { localizeFieldMessage } from '../utils/fieldMessages';
+import { useAuthFormErrors } from '../hooks/useAuthFormErrors';
 import { withNext } from '../utils/next';
 import { checkEmail, checkNewPassword, compact } from '../utils/validate';
 import '../auth.css';
@@ -59,20 +57,7 @@ export function RegisterForm({
   const { t: ti } = useTranslation('identity');
   const navigate = useNavigate();
   const register = useRegister();
-  const {
-    errors: fieldErrors,
-    formError,
-    attempt,
-    summaryRef,
-    show,
-    clear,
-    fromApi,
-    summary,
-  } = useFormErrors(
-    FIELDS,
-    (f) => IDS[f],
-    (m) => localizeFieldMessage(t, m),
-  );
+  const form = useAuthFormErrors(FIELDS, IDS);
   const [values, setValues] = useState({
     email: invitation?.email ?? '',
     password: '',
@@ -93,9 +78,7 @@ export function RegisterForm({
   };
   const emailTaken = register.error instanceof ApiError && register.error.code === 'email_taken';
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (register.isPending) return;
+  const onSubmit = () => {
     const errors = compact({
       email: checkEmail(t, values.email),
       password: checkNewPassword(t, values.password),
@@ -103,9 +86,9 @@ export function RegisterForm({
     });
     if (Object.keys(errors).length > 0) {
       register.reset();
-      return show(errors);
+      return form.show(errors);
     }
-    clear();
+    form.clear();
     register.mutate(
       {
         email: values.email.trim(),
@@ -119,7 +102,7 @@ export function RegisterForm({
           if (user.locale !== i18n.language) setLanguage(user.locale);
           void navigate(next, { replace: true });
         },
-        onError: (err) => fromApi(err),
+        onError: (err) => form.fromApi(err),
       },
     );
   };
@@ -136,8 +119,14 @@ export function RegisterForm({
           <SsoSignIn next={next} />
         </>
       )}
-      <form className="auth-form" noValidate onSubmit={onSubmit}>
-        <ErrorSummary items={summary(labels)} ref={summaryRef} />
+      <AuthForm
+        form={form}
+        labels={labels}
+        onSubmit={onSubmit}
+        pending={register.isPending}
+        label={t('register.submit')}
+        pendingLabel={t('register.submitting')}
+      >
         <p className="muted">{t('requiredNote')}</p>
         <TextField
           id={IDS.email}
@@ -151,9 +140,9 @@ export function RegisterForm({
           readOnly={invitation ? true : undefined}
           value={values.email}
           onChange={set('email')}
-          error={fieldErrors.email}
+          error={form.errors.email}
           errorExtra={
-            emailTaken && fieldErrors.email ? (
+            emailTaken && form.errors.email ? (
               <Link to={withNext('/signin', next)} state={{ email: values.email.trim() }}>
                 {t('register.signInInstead')}
               </Link>
@@ -168,23 +157,17 @@ export function RegisterForm({
           hint={t('fields.password.hintNew', { min: PASSWORD_MIN_LENGTH })}
           value={values.password}
           onChange={set('password')}
-          error={fieldErrors.password}
+          error={form.errors.password}
         />
         <ProfileFields
           ids={IDS}
           values={values}
           locale={locale}
-          errors={fieldErrors}
+          errors={form.errors}
           onChange={(key, value) => set(key)(value)}
           onLocaleChange={setChosenLocale}
         />
-        <FormAlert error={formError} attempt={attempt} />
-        <div className="form-actions">
-          <button type="submit" className="button" aria-disabled={register.isPending || undefined}>
-            {register.isPending ? t('register.submitting') : t('register.submit')}
-          </button>
-        </div>
-      </form>
+      </AuthForm>
     </>
   );
 }

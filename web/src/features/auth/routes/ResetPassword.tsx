@@ -1,15 +1,13 @@
 import { PASSWORD_MIN_LENGTH } from '@convene/shared';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { useFormErrors } from '../../../hooks/useFormErrors';
 import { ApiError } from '../../../lib/api';
 import { TOKEN_ERRORS, useResetPassword } from '../api/password';
-import { ErrorSummary } from '../components/ErrorSummary';
-import { FormAlert } from '../components/FormAlert';
+import { AuthForm } from '../components/AuthForm';
 import { PasswordField } from '../components/PasswordField';
+import { useAuthFormErrors } from '../hooks/useAuthFormErrors';
 import { usePageTitle } from '../hooks/usePageTitle';
-import { localizeFieldMessage } from '../utils/fieldMessages';
 import { checkNewPassword, compact } from '../utils/validate';
 import '../auth.css';
 
@@ -36,23 +34,17 @@ export function ResetPassword() {
   const [done, setDone] = useState(false);
   const [tokenProblem, setTokenProblem] = useState<(typeof TOKEN_ERRORS)[keyof typeof TOKEN_ERRORS] | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-  const { errors, formError, attempt, summaryRef, show, clear, fromApi, summary } = useFormErrors(
-    FIELDS,
-    (f) => IDS[f],
-    (m) => localizeFieldMessage(t, m),
-  );
+  const form = useAuthFormErrors(FIELDS, IDS);
   const labels = { password: t('reset.label') };
 
   useEffect(() => {
     if (done || tokenProblem) resultRef.current?.focus();
   }, [done, tokenProblem]);
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (reset.isPending) return;
+  const onSubmit = () => {
     const found = compact({ password: checkNewPassword(t, password) });
-    if (Object.keys(found).length > 0) return show(found);
-    clear();
+    if (Object.keys(found).length > 0) return form.show(found);
+    form.clear();
     reset.mutate(
       { token, password },
       {
@@ -60,7 +52,7 @@ export function ResetPassword() {
         onError: (err) => {
           const problem = err instanceof ApiError ? TOKEN_ERRORS[err.code as keyof typeof TOKEN_ERRORS] : undefined;
           if (problem) setTokenProblem(problem);
-          else fromApi(err);
+          else form.fromApi(err);
         },
       },
     );
@@ -94,8 +86,14 @@ export function ResetPassword() {
     content = (
       <>
         <p className="lead">{t('reset.intro')}</p>
-        <form className="auth-form" noValidate onSubmit={onSubmit}>
-          <ErrorSummary items={summary(labels)} ref={summaryRef} />
+        <AuthForm
+          form={form}
+          labels={labels}
+          onSubmit={onSubmit}
+          pending={reset.isPending}
+          label={t('reset.submit')}
+          pendingLabel={t('reset.submitting')}
+        >
           <PasswordField
             id={IDS.password}
             name="new-password"
@@ -104,15 +102,9 @@ export function ResetPassword() {
             hint={t('auth:fields.password.hintNew', { min: PASSWORD_MIN_LENGTH })}
             value={password}
             onChange={setPassword}
-            error={errors.password}
+            error={form.errors.password}
           />
-          <FormAlert error={formError} attempt={attempt} />
-          <div className="form-actions">
-            <button type="submit" className="button" aria-disabled={reset.isPending || undefined}>
-              {reset.isPending ? t('reset.submitting') : t('reset.submit')}
-            </button>
-          </div>
-        </form>
+        </AuthForm>
       </>
     );
   }

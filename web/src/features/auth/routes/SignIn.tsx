@@ -1,17 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useLogin } from '../api/login';
-import { ErrorSummary } from '../components/ErrorSummary';
+import { AuthForm } from '../components/AuthForm';
 import { AccountEmailField } from '../components/AccountEmailField';
-import { FormSubmit } from '../components/FormSubmit';
 import { PasswordField } from '../components/PasswordField';
 import { GuestFormPage } from '../components/AuthPage';
 import { SsoSignIn } from '../components/SsoSignIn';
 import { SecondFactorForm } from '../../staffAccounts/components/SecondFactorForm';
 import { ApiError } from '../../../lib/api';
-import { useFormErrors } from '../../../hooks/useFormErrors';
-import { localizeFieldMessage } from '../utils/fieldMessages';
+import { useAuthFormErrors } from '../hooks/useAuthFormErrors';
 import { withNext } from '../utils/next';
 import { checkEmail, compact } from '../utils/validate';
 import '../auth.css';
@@ -42,31 +40,16 @@ function SignInForm({ next, onDone }: { next: string; onDone: () => void }) {
   // account has two-factor on: the code step.
   const [params] = useSearchParams();
   const [codeStep, setCodeStep] = useState(params.get('second_factor') === '1');
-  const {
-    errors: fieldErrors,
-    formError,
-    attempt,
-    summaryRef,
-    show,
-    clear,
-    fromApi,
-    summary,
-  } = useFormErrors(
-    FIELDS,
-    (f) => IDS[f],
-    (m) => localizeFieldMessage(t, m),
-  );
+  const form = useAuthFormErrors(FIELDS, IDS);
   const labels = { email: t('fields.email.label'), password: t('fields.password.label') };
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (signIn.isPending) return;
-    const errors = compact({
+  const onSubmit = () => {
+    const found = compact({
       email: checkEmail(t, email),
       password: password ? undefined : t('fields.password.required'),
     });
-    if (Object.keys(errors).length > 0) return show(errors);
-    clear();
+    if (Object.keys(found).length > 0) return form.show(found);
+    form.clear();
     signIn.mutate(
       { email: email.trim(), password },
       {
@@ -75,7 +58,7 @@ function SignInForm({ next, onDone }: { next: string; onDone: () => void }) {
           void navigate(next, { replace: true });
         },
         onError: (err) =>
-          err instanceof ApiError && err.code === 'second_factor_required' ? setCodeStep(true) : fromApi(err),
+          err instanceof ApiError && err.code === 'second_factor_required' ? setCodeStep(true) : form.fromApi(err),
       },
     );
   };
@@ -90,14 +73,20 @@ function SignInForm({ next, onDone }: { next: string; onDone: () => void }) {
     <>
       <p className="lead">{t('signIn.intro')}</p>
       <SsoSignIn next={next} />
-      <form className="auth-form" noValidate onSubmit={onSubmit}>
-        <ErrorSummary items={summary(labels)} ref={summaryRef} />
+      <AuthForm
+        form={form}
+        labels={labels}
+        onSubmit={onSubmit}
+        pending={signIn.isPending}
+        label={t('signIn.submit')}
+        pendingLabel={t('signIn.submitting')}
+      >
         <AccountEmailField
           id={IDS.email}
           label={labels.email}
           value={email}
           onChange={setEmail}
-          error={fieldErrors.email}
+          error={form.errors.email}
         />
         <PasswordField
           id={IDS.password}
@@ -106,16 +95,9 @@ function SignInForm({ next, onDone }: { next: string; onDone: () => void }) {
           label={labels.password}
           value={password}
           onChange={setPassword}
-          error={fieldErrors.password}
+          error={form.errors.password}
         />
-        <FormSubmit
-          error={formError}
-          attempt={attempt}
-          pending={signIn.isPending}
-          label={t('signIn.submit')}
-          pendingLabel={t('signIn.submitting')}
-        />
-      </form>
+      </AuthForm>
       <p className="auth-switch">
         <Link to="/forgot-password">{t('password:forgotLink')}</Link>
       </p>
