@@ -1,11 +1,14 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
+import { StartingShell } from './StartingShell';
 
 // Each page is its own chunk: a reader of one space downloads only what that page needs.
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    // Shown while the first page's chunk loads (the router would otherwise show nothing, and warn).
+    hydrateFallbackElement: <StartingShell />,
     children: [
       {
         index: true,
