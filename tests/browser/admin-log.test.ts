@@ -1,16 +1,8 @@
 import type { Locator } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { logAdminAction } from '../../server/src/commands/adminLog.js';
-import { setupApp } from '../helpers/app.js';
 import { type Person, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
-import {
-  BROWSER_WAIT_MS,
-  allowConsoleErrors,
-  launchBrowser,
-  seriousViolations,
-  signedInPage,
-  startWebApp,
-} from '../helpers/browser.js';
+import { BROWSER_WAIT_MS, allowConsoleErrors, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 
 /**
  * The administrative log on /admin: the affiliation actions (verified, focal point, domain) have
@@ -18,15 +10,12 @@ import {
  * pointing from the old status to the new one, left to right in English and mirrored (pointing
  * left, the old status on the right) in Arabic.
  */
-const ctx = await setupApp();
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
-afterAll(() => browser.close());
+const { ctx, pageFor } = await setupBrowserTest();
 
 let admin: Person;
 
 async function logPage(locale: string) {
-  const page = await signedInPage(browser, baseURL, admin, locale);
+  const page = await pageFor(admin, locale);
   // /admin asks the moderation queue, which answers 403 to an administrator who moderates nothing.
   allowConsoleErrors(page, /status of 403 .*\/api\/moderation\/queue/);
   await page.goto('/admin');

@@ -1,37 +1,19 @@
 import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { setupApp } from '../helpers/app.js';
-import { type Person, grantRole, insertComment, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
-import {
-  BROWSER_WAIT_MS,
-  allowConsoleErrors,
-  launchBrowser,
-  newContext,
-  seriousViolations,
-  startWebApp,
-} from '../helpers/browser.js';
+import { grantRole, insertComment, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
+import { BROWSER_WAIT_MS, allowConsoleErrors, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 
 /**
  * What administrators and chairs hit in the administration pages (issue 15, items 16–19): a
  * roundtable opened under a draft session, focus after "Add question", duplicating a space for
  * the next roundtable, and the participation-over-time chart.
  */
-const ctx = await setupApp();
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { ctx, pageFor } = await setupBrowserTest();
 const admin = await makeAdmin(ctx);
 
 const SHOTS = '/tmp/ui-admin';
 await mkdir(SHOTS, { recursive: true });
-
-/** A browser page signed in as a person made by the factories (cookie copied from the API client). */
-async function pageFor(person: Person, locale = 'en'): Promise<Page> {
-  const context = await newContext(browser, baseURL, locale);
-  const [name, value] = person.client.cookieHeader.split('=');
-  await context.addCookies([{ name: name ?? '', value: value ?? '', url: baseURL }]);
-  return context.newPage();
-}
 
 /**
  * Full-page screenshots at 1280×900 and 390×844 (and of `detail`, the part that changed, to look

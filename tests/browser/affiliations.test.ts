@@ -1,14 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { setupApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
 import { makeAdmin, makeSpace, makeUser, uuid } from '../helpers/factories.js';
-import {
-  BROWSER_WAIT_MS,
-  allowConsoleErrors,
-  launchBrowser,
-  seriousViolations,
-  signedInPage,
-  startWebApp,
-} from '../helpers/browser.js';
+import { BROWSER_WAIT_MS, allowConsoleErrors, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 
 /**
  * Through the web client: a delegate asks on the account page; an administrator verifies them
@@ -16,10 +8,7 @@ import {
  * the delegate's comments then carry the marks on the space page and in the moderation queue,
  * and focusing the mark tells who verified it.
  */
-const ctx = await setupApp();
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
-afterAll(() => browser.close());
+const { ctx, pageFor } = await setupBrowserTest();
 
 describe('verified affiliations in the browser', () => {
   it('an administrator verifies a delegate and designates a focal point; the marks show on the page and in the queue', async () => {
@@ -32,7 +21,7 @@ describe('verified affiliations in the browser', () => {
     });
 
     // The delegate asks on the account page.
-    const mine = await signedInPage(browser, baseURL, delegate);
+    const mine = await pageFor(delegate);
     await mine.goto('/account');
     await mine.getByLabel('Title or position').fill('Counsellor');
     await mine.getByRole('button', { name: 'Ask for verification' }).click();
@@ -41,7 +30,7 @@ describe('verified affiliations in the browser', () => {
       .toBe(true);
 
     // The administrator works the queue with the keyboard.
-    const page = await signedInPage(browser, baseURL, admin);
+    const page = await pageFor(admin);
     // The menu asks the moderation queue, which answers 403 to an administrator who moderates nothing.
     allowConsoleErrors(page, /status of 403 .*\/api\/moderation\/queue/);
     await page.goto('/admin/affiliations');

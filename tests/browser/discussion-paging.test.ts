@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { setupApp } from '../helpers/app.js';
-import { BROWSER_WAIT_MS, launchBrowser, newContext, startWebApp } from '../helpers/browser.js';
+import { BROWSER_WAIT_MS, setupBrowserTest } from '../helpers/browser.js';
 import { grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
 
 /**
@@ -12,9 +11,7 @@ import { grantRole, insertComment, makeSpace, makeUser } from '../helpers/factor
  *
  * Q1: 2 comments. Q2: 222, the first with 5 replies. Q3–Q9: 222 each. Q10: 220. 2,003 in all.
  */
-const ctx = await setupApp();
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { ctx, baseURL, openContext } = await setupBrowserTest();
 const { space, questions } = await makeSpace(ctx, { questionCount: 10, title: 'Paging roundtable' });
 const SPACE = `/spaces/${space.slug}`;
 const authors = await Promise.all(
@@ -72,7 +69,7 @@ const section = (page: Page, n: number) => page.locator('section.question', { ha
 const articles = (page: Page, n: number) => section(page, n).locator('article.comment');
 
 async function openSpace(hash = '') {
-  const context = await newContext(browser, baseURL);
+  const context = await openContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const page = await context.newPage();
   await page.goto(`${SPACE}${hash}`);

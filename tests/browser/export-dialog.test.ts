@@ -1,25 +1,11 @@
 import { expect, it } from 'vitest';
-import { seedDemo } from '../../server/src/seed/seed.js';
-import { setupApp } from '../helpers/app.js';
-import {
-  BROWSER_WAIT_MS,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  signedInPage,
-  startWebApp,
-} from '../helpers/browser.js';
+import { BROWSER_WAIT_MS, screenshot, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 
-const ctx = await setupApp();
-const accounts = (await seedDemo(ctx.db.db)) ?? [];
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { baseURL, account, clientAs, pageFor } = await setupBrowserTest({ demo: true });
 
 it('the dashboard shows where export links point, exports by objective, and copies the participation paragraph', async () => {
-  const chair = accounts.find((a) => a.role === 'chair');
-  const api = ctx.client();
-  await api.post('/api/auth/login', { email: chair?.email, password: chair?.password });
-  const page = await signedInPage(browser, baseURL, { client: api });
+  const api = await clientAs(account('chair'));
+  const page = await pageFor({ client: api });
   const context = page.context();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 

@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { setupApp } from '../helpers/app.js';
-import {
-  BROWSER_WAIT_MS,
-  launchBrowser,
-  newContext,
-  seriousViolations,
-  signedInPage,
-  startWebApp,
-} from '../helpers/browser.js';
+import { BROWSER_WAIT_MS, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 import { makeSpace, makeUser } from '../helpers/factories.js';
 
 /** The Follow buttons on a space page and on each guiding question (toggle buttons, EN/FR). */
-const ctx = await setupApp();
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { ctx, openPage, pageFor } = await setupBrowserTest();
 
 describe('follow buttons', () => {
   it('follow the space and a question: pressed, kept after a reload, undone; axe-clean; none for guests', async () => {
     const { space, questions } = await makeSpace(ctx, { moderationMode: 'post' });
     const person = await makeUser(ctx);
-    const page = await signedInPage(browser, baseURL, person);
+    const page = await pageFor(person);
     await page.goto(`/spaces/${space.slug}`);
     const followSpace = page.getByRole('button', { name: 'Follow this space' });
     const followQ2 = page.getByRole('button', { name: 'Follow question 2' });
@@ -45,7 +35,7 @@ describe('follow buttons', () => {
       })
       .toBe(false);
 
-    const guest = await (await newContext(browser, baseURL)).newPage();
+    const guest = await openPage();
     await guest.goto(`/spaces/${space.slug}`);
     await guest.getByRole('heading', { level: 1 }).waitFor();
     await guest
@@ -54,7 +44,7 @@ describe('follow buttons', () => {
       .waitFor();
     expect(await guest.getByRole('button', { name: /Follow/ }).count()).toBe(0);
 
-    const fr = await signedInPage(browser, baseURL, person, 'fr');
+    const fr = await pageFor(person, 'fr');
     await fr.goto(`/spaces/${space.slug}`);
     await expect
       .poll(() => fr.getByRole('button', { name: 'Suivre la question 2' }).getAttribute('aria-pressed'), {

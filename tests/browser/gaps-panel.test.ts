@@ -1,23 +1,14 @@
 import { expect, it } from 'vitest';
-import { seedDemo } from '../../server/src/seed/seed.js';
-import { setupApp } from '../helpers/app.js';
-import { launchBrowser, newContext, screenshot, seriousViolations, startWebApp } from '../helpers/browser.js';
+import { screenshot, seriousViolations, setupBrowserTest, signInWithForm } from '../helpers/browser.js';
 
-const ctx = await setupApp();
-const accounts = (await seedDemo(ctx.db.db)) ?? [];
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { baseURL, account, openContext } = await setupBrowserTest({ demo: true });
 
 /** Signs the demo chair in, in a browser of `locale`, and opens a new note's "not heard" tab. */
 async function openGaps(locale: 'en' | 'fr', tab: RegExp) {
-  const chair = accounts.find((a) => a.role === 'chair');
-  const context = await newContext(browser, baseURL, locale);
+  const chair = account('chair');
+  const context = await openContext(locale);
   const page = await context.newPage();
-  await page.goto('/signin');
-  await page.locator('#signin-email').fill(chair?.email ?? '');
-  await page.locator('#signin-password').fill(chair?.password ?? '');
-  await page.locator('#signin-password').press('Enter');
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  await signInWithForm(page, chair);
   const created = await page.request.post('/api/spaces/imrf-roundtable-3/notes', {
     data: {},
     headers: { origin: baseURL },

@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../server/src/seed/seed.js';
-import { setupApp } from '../helpers/app.js';
-import { allowConsoleErrors, launchBrowser, newContext, startWebApp, submitRegistration } from '../helpers/browser.js';
+import { allowConsoleErrors, setupBrowserTest, submitRegistration } from '../helpers/browser.js';
 
 /**
  * The server's 400 for text it cannot store reaches the person as a message next to the field,
  * not a blank page or a generic failure, and what they typed stays.
  */
 
-const ctx = await setupApp();
-await seedDemo(ctx.db.db);
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { openPage } = await setupBrowserTest({ demo: true });
 const SPACE = '/spaces/rt-1-1';
 const NUL = '\u0000';
 
 describe('forms that post text', () => {
   it('registration names the field holding a NUL; the composer names the body left blank once NULs are dropped', async () => {
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     allowConsoleErrors(page, /status of 400/);
 
     await submitRegistration(page, SPACE, {

@@ -1,13 +1,8 @@
 import { expect, it } from 'vitest';
-import { seedDemo } from '../../server/src/seed/seed.js';
-import { setupApp } from '../helpers/app.js';
 import { queryRows } from '../helpers/exports.js';
-import { launchBrowser, screenshot, seriousViolations, signedInPage, startWebApp } from '../helpers/browser.js';
+import { screenshot, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 
-const ctx = await setupApp();
-const accounts = (await seedDemo(ctx.db.db)) ?? [];
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { ctx, baseURL, account, clientAs, pageFor } = await setupBrowserTest({ demo: true });
 const rows = queryRows(ctx);
 
 it('shows the highlighted contributions beside the synthesis, per question and per objective, and saves what is typed', async () => {
@@ -36,10 +31,8 @@ it('shows the highlighted contributions beside the synthesis, per question and p
   );
   await rows('update comments set highlighted = false where id = $1', [later?.id]);
 
-  const chair = accounts.find((a) => a.role === 'chair');
-  const api = ctx.client();
-  await api.post('/api/auth/login', { email: chair?.email, password: chair?.password });
-  const page = await signedInPage(browser, baseURL, { client: api });
+  const api = await clientAs(account('chair'));
+  const page = await pageFor({ client: api });
   const context = page.context();
   const created = await page.request.post('/api/spaces/rt-1-1/notes', { data: {}, headers: { origin: baseURL } });
   expect(created.status()).toBe(201);

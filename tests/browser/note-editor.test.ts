@@ -1,22 +1,16 @@
 import { expect, it } from 'vitest';
-import { seedDemo } from '../../server/src/seed/seed.js';
-import { setupApp } from '../helpers/app.js';
 import {
   BROWSER_WAIT_MS,
-  launchBrowser,
-  newContext,
   screenshot,
   seriousViolations,
-  startWebApp,
+  setupBrowserTest,
+  signInWithForm,
 } from '../helpers/browser.js';
 
-const ctx = await setupApp();
-const accounts = (await seedDemo(ctx.db.db)) ?? [];
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { ctx, account, clientAs, openContext } = await setupBrowserTest({ demo: true });
 
 it('a chair sees citations as author chips, previews the note with footnotes, names, compares and restores a version', async () => {
-  const chair = accounts.find((a) => a.role === 'chair');
+  const chair = account('chair');
   // Two published contributions of RT 1.1, highlighted, and a note citing them (through the API).
   const published = (
     await ctx.db.pool.query<{ id: string; display_name: string }>(
@@ -30,8 +24,7 @@ it('a chair sees citations as author chips, previews the note with footnotes, na
   const second = published.find((r) => r.display_name !== first?.display_name);
   if (!first || !second) throw new Error('two authors needed');
   await ctx.db.pool.query('update comments set highlighted = true where id = any($1)', [[first.id, second.id]]);
-  const api = ctx.client();
-  expect((await api.post('/api/auth/login', { email: chair?.email, password: chair?.password })).status).toBe(200);
+  const api = await clientAs(chair);
   const created = (await api.post('/api/spaces/rt-1-1/notes', {})).body.note;
   const section = created.sections[0];
   const saved = await api.put(`/api/notes/${created.id}`, {
@@ -50,13 +43,9 @@ it('a chair sees citations as author chips, previews the note with footnotes, na
   expect(saved.status).toBe(200);
   const v = saved.body.note.version;
 
-  const context = await newContext(browser, baseURL);
+  const context = await openContext();
   const page = await context.newPage();
-  await page.goto('/signin');
-  await page.locator('#signin-email').fill(chair?.email ?? '');
-  await page.locator('#signin-password').fill(chair?.password ?? '');
-  await page.locator('#signin-password').press('Enter');
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  await signInWithForm(page, chair);
   await page.goto(`/notes/${created.id}`);
   await page.getByTestId('note-section').first().waitFor();
 

@@ -1,24 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, it } from 'vitest';
-import { seedDemo } from '../../server/src/seed/seed.js';
-import { setupApp } from '../helpers/app.js';
-import { launchBrowser, newContext, screenshot, seriousViolations, startWebApp } from '../helpers/browser.js';
+import { screenshot, seriousViolations, setupBrowserTest, signInWithForm } from '../helpers/browser.js';
 
-const ctx = await setupApp();
-const accounts = (await seedDemo(ctx.db.db)) ?? [];
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { account, clientAs, openContext } = await setupBrowserTest({ demo: true });
 
 it('a chair highlights contributions, drafts a note with two sections and three citations, and exports it', async () => {
-  const chair = accounts.find((a) => a.role === 'chair');
-  const context = await newContext(browser, baseURL);
+  const chair = account('chair');
+  const context = await openContext();
   const page = await context.newPage();
-  await page.goto('/signin');
-  await page.locator('#signin-email').fill(chair?.email ?? '');
-  await page.locator('#signin-password').fill(chair?.password ?? '');
-  await page.locator('#signin-password').press('Enter');
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  await signInWithForm(page, chair);
 
   // Curation: mark every published contribution of RT 1.1 relevant for the note.
   await page.goto('/spaces/rt-1-1/dashboard');
@@ -61,9 +52,7 @@ it('a chair highlights contributions, drafts a note with two sections and three 
 
   // Another editor saves meanwhile: the chair is told at once, and nothing is overwritten.
   const noteId = new URL(page.url()).pathname.split('/').pop() ?? '';
-  const admin = accounts.find((a) => a.role === 'admin');
-  const other = ctx.client();
-  await other.post('/api/auth/login', { email: admin?.email, password: admin?.password });
+  const other = await clientAs(account('admin'));
   const current = (await other.get(`/api/notes/${noteId}`)).body.note;
   const saved = await other.put(`/api/notes/${noteId}`, {
     title: current.title,

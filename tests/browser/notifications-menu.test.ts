@@ -1,14 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type TestClient, setupApp } from '../helpers/app.js';
-import {
-  BROWSER_WAIT_MS,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  signedInPage,
-  startWebApp,
-} from '../helpers/browser.js';
+import { type TestClient } from '../helpers/app.js';
+import { BROWSER_WAIT_MS, screenshot, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 import { grantRole, makeSpace, makeUser } from '../helpers/factories.js';
 import { decide as decideAs, post } from '../helpers/mailFlow.js';
 
@@ -18,9 +11,7 @@ import { decide as decideAs, post } from '../helpers/mailFlow.js';
  * focus back on the bell), an item opened goes to the exact comment and is marked read, "Mark all
  * as read"; and the notification settings on the account page persist. Axe-checked throughout.
  */
-const ctx = await setupApp();
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { ctx, pageFor } = await setupBrowserTest();
 
 async function expectAxeClean(page: Page) {
   expect(await seriousViolations(page)).toEqual([]);
@@ -41,7 +32,7 @@ describe('notifications menu', () => {
     const first = await post(author, space.slug, 'Lower **transfer** costs first.');
     const second = await post(author, space.slug, 'A second thought, off topic.');
 
-    const page = await signedInPage(browser, baseURL, author);
+    const page = await pageFor(author);
     await page.goto('/account/contributions');
     await bell(page, 'Notifications').waitFor();
     // The socket is open (the live indicator says so) before the moderator decides elsewhere.
@@ -100,7 +91,7 @@ describe('notifications menu', () => {
     await grantRole(ctx, space.id, moderator.user.id, 'moderator');
     const author = await makeUser(ctx, { locale: 'fr' });
     await decide(moderator.client, (await post(author, space.slug, 'Un commentaire.')).id, 'approve');
-    const page = await signedInPage(browser, baseURL, author, 'fr');
+    const page = await pageFor(author, 'fr');
     await page.goto('/');
     await bell(page, 'Notifications, 1 notification non lue').click();
     await page.getByRole('dialog', { name: 'Notifications' }).getByText('Votre commentaire a été publié').waitFor();
@@ -110,7 +101,7 @@ describe('notifications menu', () => {
 
   it('saves the notification settings on the account page, and they persist', async () => {
     const person = await makeUser(ctx);
-    const page = await signedInPage(browser, baseURL, person);
+    const page = await pageFor(person);
     // Reached from the menu, which has nothing to list yet.
     await page.goto('/');
     await bell(page, 'Notifications').click();

@@ -1,13 +1,6 @@
 import { expect, it } from 'vitest';
 import { setupApp } from '../helpers/app.js';
-import {
-  BROWSER_WAIT_MS,
-  launchBrowser,
-  newContext,
-  screenshot,
-  seriousViolations,
-  startWebApp,
-} from '../helpers/browser.js';
+import { BROWSER_WAIT_MS, screenshot, seriousViolations, serveToBrowser, signInWithForm } from '../helpers/browser.js';
 import { insertComment, makeCast, makeSpace, makeUser } from '../helpers/factories.js';
 
 const ctx = await setupApp({ noteVersionPauseMs: 0 });
@@ -44,12 +37,11 @@ const saved = await cast.chair.client.put(`/api/notes/${draft.id}`, {
 });
 expect(saved.status).toBe(200);
 
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { openContext } = await serveToBrowser(ctx);
 
 it('a chair publishes the note as the outcome; a guest page open on the space shows it live', async () => {
   // A guest reads the space first: no outcome, nothing of the note.
-  const guestContext = await newContext(browser, baseURL);
+  const guestContext = await openContext();
   const guest = await guestContext.newPage();
   await guest.goto(`/spaces/${space.slug}`);
   await guest.getByRole('heading', { level: 1, name: /Skills and diaspora/ }).waitFor();
@@ -58,13 +50,9 @@ it('a chair publishes the note as the outcome; a guest page open on the space sh
   expect(await guest.locator('main').innerText()).not.toContain('La confiance est la');
 
   // The chair opens the note and publishes it, confirming in the dialog.
-  const chairContext = await newContext(browser, baseURL);
+  const chairContext = await openContext();
   const chair = await chairContext.newPage();
-  await chair.goto('/signin');
-  await chair.locator('#signin-email').fill(cast.chair.user.email);
-  await chair.locator('#signin-password').fill('correct horse battery staple');
-  await chair.locator('#signin-password').press('Enter');
-  await chair.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  await signInWithForm(chair, { email: cast.chair.user.email, password: 'correct horse battery staple' });
   await chair.goto(`/notes/${draft.id}`);
   await chair.getByText("Not published: only the space's staff can read this note.").waitFor();
   await chair.getByRole('button', { name: 'Publish as outcome' }).click();

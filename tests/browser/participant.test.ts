@@ -4,32 +4,20 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../server/src/seed/seed.js';
-import { setupApp } from '../helpers/app.js';
 import {
   WEB_DIST,
-  launchBrowser,
-  newContext,
+  fillSignInForm,
   screenshot,
   seriousViolations,
-  startWebApp,
+  setupBrowserTest,
   submitRegistration,
 } from '../helpers/browser.js';
 
-const ctx = await setupApp();
-const accounts = (await seedDemo(ctx.db.db)) ?? [];
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
-const moderator = accounts.find((a) => a.role === 'moderator');
+const { ctx, account, clientAs, openContext, openPage } = await setupBrowserTest({ demo: true });
 const SPACE = '/spaces/rt-1-1';
 
 /** Signs a moderator in through the API (another instance on the same database). */
-async function moderatorClient() {
-  const c = ctx.client();
-  const res = await c.post('/api/auth/login', { email: moderator?.email, password: moderator?.password });
-  expect(res.status).toBe(200);
-  return c;
-}
+const moderatorClient = () => clientAs(account('moderator'));
 
 async function register(page: Page, email: string) {
   await submitRegistration(page, SPACE, { email, country: 'KE' });
@@ -38,8 +26,8 @@ async function register(page: Page, email: string) {
 
 describe('a participant answers a guiding question', () => {
   it('registers, drafts across a reload, sends, and sees moderation and publication live', async () => {
-    const author = await (await newContext(browser, baseURL)).newPage();
-    const reader = await (await newContext(browser, baseURL)).newPage();
+    const author = await openPage();
+    const reader = await openPage();
     await register(author, `grace.${Date.now()}@example.org`);
 
     await author.getByRole('button', { name: 'Answer question 2' }).click();
@@ -87,7 +75,7 @@ describe('a participant answers a guiding question', () => {
   });
 
   it('never sends two comments for a double click', async () => {
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     await register(page, `double.${Date.now()}@example.org`);
     await page.getByRole('button', { name: 'Answer question 3' }).click();
     await page.getByRole('textbox', { name: 'Your comment' }).fill('Sent once, whatever the clicks.');
@@ -100,7 +88,7 @@ describe('a participant answers a guiding question', () => {
   });
 
   it('shows guests "Sign in to comment" instead of the composer', async () => {
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     await page.goto(SPACE);
     await page.getByRole('link', { name: 'Sign in to comment' }).first().waitFor();
     expect(await page.getByRole('button', { name: /Answer question/ }).count()).toBe(0);
@@ -122,7 +110,7 @@ describe('pages in three languages', () => {
 
   for (const locale of ['en', 'fr', 'es'] as const) {
     it(`has no serious or critical accessibility violation, in ${locale}`, async () => {
-      const context = await newContext(browser, baseURL, locale);
+      const context = await openContext(locale);
       const page = await context.newPage();
       for (const p of pages) {
         await page.goto(p.path);
@@ -132,10 +120,7 @@ describe('pages in three languages', () => {
         await screenshot(page, `${p.name}-${locale}`);
       }
       // The composer, for a signed-in participant.
-      const participant = accounts.find((a) => a.role === 'participant');
-      await page.goto('/signin');
-      await page.locator('#signin-email').fill(participant?.email ?? '');
-      await page.locator('#signin-password').fill(participant?.password ?? '');
+      await fillSignInForm(page, account('participant'));
       await page.locator('main').getByRole('button').last().click();
       await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
       await page.goto(SPACE);
@@ -151,7 +136,7 @@ describe('pages in three languages', () => {
 
 describe('the space page', () => {
   it('loads at most 200 KB of JavaScript (gzip)', async () => {
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     const scripts = new Set<string>();
     page.on('response', (r) => {
       const url = new URL(r.url());

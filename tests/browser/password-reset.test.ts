@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { setupApp } from '../helpers/app.js';
-import { allowConsoleErrors, launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
+import { allowConsoleErrors, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 import { makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
 import { mailConfig, waitUntil } from '../helpers/smtp.js';
 
@@ -10,10 +9,8 @@ import { mailConfig, waitUntil } from '../helpers/smtp.js';
  * development mailbox, as `npm start` would show it), the link, a weak then a good password, the
  * used link refused, and the administrators' mailbox page. Axe-checked at every step.
  */
-const ctx = await setupApp();
 // Only the served app runs the mail worker, so links carry its origin.
-const { baseURL } = await startWebApp({ ...ctx, config: { ...ctx.config, mail: mailConfig({ worker: true }) } });
-const browser = await launchBrowser();
+const { ctx, baseURL, openPage } = await setupBrowserTest({ served: { mail: mailConfig({ worker: true }) } });
 const NEW_PASSWORD = 'a fresh and long password';
 
 async function expectAxeClean(page: Page) {
@@ -37,7 +34,7 @@ describe('forgot password', () => {
   it('goes from the sign-in page to a new password through the emailed link', async () => {
     const person = await makeUser(ctx, { displayName: 'Grace Ochieng' });
     const email = person.user.email;
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
 
     await page.goto('/signin');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
@@ -77,7 +74,7 @@ describe('forgot password', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 
     // The same link again: refused, in words, with the way to a new one.
-    const again = await (await newContext(browser, baseURL)).newPage();
+    const again = await openPage();
     allowConsoleErrors(again, /status of 400/);
     await again.goto(link ?? '');
     await again.getByLabel('New password', { exact: true }).fill('another long password 1');
@@ -88,7 +85,7 @@ describe('forgot password', () => {
   });
 
   it('speaks the visitor’s language (French)', async () => {
-    const page = await (await newContext(browser, baseURL, 'fr')).newPage();
+    const page = await openPage('fr');
     await page.goto('/signin');
     await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' }).waitFor();
@@ -104,7 +101,7 @@ describe('forgot password', () => {
     // A space exists, as on any deployment (the staff menu's pending count needs one to look at).
     await makeSpace(ctx);
     const admin = await makeAdmin(ctx);
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     await page.goto('/signin');
     await page.getByLabel('Email address').fill(admin.user.email);
     await page.getByLabel('Password', { exact: true }).fill('admin password 123');

@@ -1,14 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, describe, expect, it } from 'vitest';
-import { setupApp } from '../helpers/app.js';
-import {
-  BROWSER_WAIT_MS,
-  allowConsoleErrors,
-  launchBrowser,
-  seriousViolations,
-  signedInPage,
-  startWebApp,
-} from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_WAIT_MS, allowConsoleErrors, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 import { makeUser } from '../helpers/factories.js';
 
 /**
@@ -16,15 +8,12 @@ import { makeUser } from '../helpers/factories.js';
  * profile; a wrong password is refused in words on the field; the right one deletes the account
  * and signs out. Axe-checked; in French the section speaks French.
  */
-const ctx = await setupApp();
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
-afterAll(() => browser.close());
+const { ctx, pageFor } = await setupBrowserTest();
 
 describe('Your data on the account page', () => {
   it('downloads the JSON and deletes the account after the password', async () => {
     const person = await makeUser(ctx, { displayName: 'Dana Datasubject' });
-    const page = await signedInPage(browser, baseURL, person);
+    const page = await pageFor(person);
     // The wrong password's 400 is the browser's console line for a refused request, not a fault.
     allowConsoleErrors(page, /status of 400 .*\/api\/me\/deletion/);
     await page.goto('/account');
@@ -60,7 +49,7 @@ describe('Your data on the account page', () => {
 
   it('speaks French', async () => {
     const person = await makeUser(ctx);
-    const page = await signedInPage(browser, baseURL, person, 'fr');
+    const page = await pageFor(person, 'fr');
     await page.goto('/account');
     await page.getByRole('heading', { level: 2, name: 'Vos données' }).waitFor({ timeout: BROWSER_WAIT_MS });
     await page.getByRole('link', { name: 'Télécharger vos données (JSON)' }).waitFor();

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../server/src/config.js';
-import { seedDemo } from '../../server/src/seed/seed.js';
-import { setupApp } from '../helpers/app.js';
-import { allowConsoleErrors, launchBrowser, newContext, startWebApp, submitRegistration } from '../helpers/browser.js';
+import { allowConsoleErrors, setupBrowserTest, submitRegistration } from '../helpers/browser.js';
 
 /**
  * A person who hits the posting limit is told in words when to try again, and the text they wrote
@@ -10,17 +8,17 @@ import { allowConsoleErrors, launchBrowser, newContext, startWebApp, submitRegis
  */
 
 const limits = testConfig().rateLimits;
-const ctx = await setupApp({
-  rateLimits: { ...limits, comment: { ...limits.comment, user: { max: 1, windowMs: 600_000 } } },
+const { openPage } = await setupBrowserTest({
+  config: {
+    rateLimits: { ...limits, comment: { ...limits.comment, user: { max: 1, windowMs: 600_000 } } },
+  },
+  demo: true,
 });
-await seedDemo(ctx.db.db);
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
 const SPACE = '/spaces/rt-1-1';
 
 describe('posting limit in the composer', () => {
   it('says when to try again and keeps the text of the refused comment', async () => {
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     allowConsoleErrors(page, /status of 429/);
 
     await submitRegistration(page, SPACE, {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { setupApp } from '../helpers/app.js';
 import { makeAdmin } from '../helpers/factories.js';
-import {
-  BROWSER_WAIT_MS,
-  allowConsoleErrors,
-  launchBrowser,
-  seriousViolations,
-  signedInPage,
-  startWebApp,
-} from '../helpers/browser.js';
+import { BROWSER_WAIT_MS, allowConsoleErrors, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 
 /**
  * A failed request shows its reference (the `X-Request-Id` the server logged) under the error
  * message, so a user can quote it to the secretariat; in the interface language.
  */
-const ctx = await setupApp();
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { ctx, pageFor } = await setupBrowserTest();
 const admin = await makeAdmin(ctx);
 
 describe('the reference of a failed request', () => {
@@ -25,7 +15,7 @@ describe('the reference of a failed request', () => {
     ['fr', 'Référence :'],
     ['es', 'Referencia:'],
   ])('is shown under the error message (%s), equal to the response header', async (locale, label) => {
-    const page = await signedInPage(browser, baseURL, admin, locale);
+    const page = await pageFor(admin, locale);
     // The 404 under test; the admin menu's queue badge may be refused (403) for a space-less admin.
     allowConsoleErrors(page, /status of 404/, /status of 403 .*moderation\/queue/);
     const failed = page.waitForResponse((r) => r.url().includes('/api/') && r.status() === 404, {

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setupApp } from '../helpers/app.js';
-import { BROWSER_WAIT_MS, launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
+import { BROWSER_WAIT_MS, seriousViolations, serveToBrowser } from '../helpers/browser.js';
 import { makeSpace, makeUser } from '../helpers/factories.js';
 
 /**
@@ -13,9 +13,7 @@ import { makeSpace, makeUser } from '../helpers/factories.js';
  */
 const ctx = await setupApp();
 const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
-afterAll(() => browser.close());
+const { openPage } = await serveToBrowser(ctx);
 
 const PASSWORD = 'a long enough password';
 /** Screenshots to look at by eye (git-ignored test-artifacts/ unless UI_SHOTS says otherwise). */
@@ -37,7 +35,7 @@ const composerFocused = (page: Page, n: number) =>
 
 describe('after signing in or registering, the person is back where they were', () => {
   it('registering from a question’s "Create an account" opens that question’s composer, focused', async () => {
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     await page.goto(spacePath);
     const slot = questionSection(page, 1).locator('.sign-in-to-comment');
     await slot.waitFor();
@@ -68,7 +66,7 @@ describe('after signing in or registering, the person is back where they were', 
 
   it('signing in from a question’s "Sign in to comment" opens that question’s composer', async () => {
     const person = await makeUser(ctx, { password: PASSWORD });
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     await page.goto(spacePath);
     await questionSection(page, 2).getByRole('link', { name: 'Sign in to comment' }).click();
     await page.waitForURL('**/signin?next=*');
@@ -81,7 +79,7 @@ describe('after signing in or registering, the person is back where they were', 
 
   it('the header’s Sign in and Create an account carry the page along', async () => {
     const person = await makeUser(ctx, { password: PASSWORD });
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     await page.goto(`${spacePath}?q=resilience`);
     const nav = page.getByRole('navigation').first();
     expect(await nav.getByRole('link', { name: 'Create an account' }).getAttribute('href')).toBe(

@@ -2,9 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../server/src/seed/seed.js';
-import { setupApp } from '../helpers/app.js';
-import { launchBrowser, newContext, seriousViolations, signedInPage, startWebApp } from '../helpers/browser.js';
+import { seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 
 /**
  * The interface in the six UN languages: the switcher names each language in itself and sets
@@ -14,10 +12,7 @@ import { launchBrowser, newContext, seriousViolations, signedInPage, startWebApp
  * at 1280 and 360 px go to SHOTS (default /tmp/langweb/shots) to be looked at.
  */
 const SHOTS = process.env.LANGWEB_SHOTS ?? '/tmp/langweb/shots';
-const ctx = await setupApp();
-const accounts = (await seedDemo(ctx.db.db)) ?? [];
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { account, clientAs, openContext, pageFor } = await setupBrowserTest({ demo: true });
 
 const SIX = [
   { lng: 'ar', name: 'العربية', dir: 'rtl' },
@@ -37,7 +32,7 @@ const describeViolations = (v: Awaited<ReturnType<typeof seriousViolations>>) =>
 
 describe('the six interface languages', () => {
   it('the switcher lists them by their own names, sets lang and dir, and axe passes in each', async () => {
-    const context = await newContext(browser, baseURL, 'en');
+    const context = await openContext('en');
     const page = await context.newPage();
     await page.goto('/');
     await page.locator('main h1').waitFor();
@@ -63,17 +58,12 @@ describe('the six interface languages', () => {
 
   it('Arabic pages lay out right to left without sideways overflow at 360 px (screenshots at 1280 and 360)', async () => {
     await mkdir(SHOTS, { recursive: true });
-    const login = async (role: string) => {
-      const who = accounts.find((a) => a.role === role);
-      const api = ctx.client();
-      expect((await api.post('/api/auth/login', { email: who?.email, password: who?.password })).status).toBe(200);
-      return api;
-    };
+    const login = (role: string) => clientAs(account(role));
     const admin = await login('admin');
     const participant = await login('participant');
     const note = (await admin.post('/api/spaces/rt-1-1/notes', {})).body.note as { id: string };
-    const staffPage = await signedInPage(browser, baseURL, { client: admin }, 'ar');
-    const participantPage = await signedInPage(browser, baseURL, { client: participant }, 'ar');
+    const staffPage = await pageFor({ client: admin }, 'ar');
+    const participantPage = await pageFor({ client: participant }, 'ar');
 
     const pages: { name: string; page: Page; open: (p: Page) => Promise<void> }[] = [
       { name: 'index', page: participantPage, open: (p) => go(p, '/', 'main h1') },

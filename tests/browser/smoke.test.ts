@@ -1,15 +1,10 @@
 import { expect, it } from 'vitest';
-import { seedDemo } from '../../server/src/seed/seed.js';
-import { setupApp } from '../helpers/app.js';
-import { launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
+import { seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 
-const ctx = await setupApp();
-await seedDemo(ctx.db.db);
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { baseURL, openContext, openPage } = await setupBrowserTest({ demo: true });
 
 it('serves the client, which loads its data and switches language', async () => {
-  const context = await newContext(browser, baseURL, 'en');
+  const context = await openContext('en');
   const page = await context.newPage();
   await page.goto('/');
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
@@ -33,7 +28,7 @@ it('opens every demo space page without a console error, a 404 or a CSP violatio
   // The checks themselves run after each test (tests/helpers/browser.ts): any console error
   // (a failed resource load such as a missing favicon included), uncaught error or CSP violation
   // on these pages fails this test.
-  const page = await (await newContext(browser, baseURL, 'en')).newPage();
+  const page = await openPage('en');
   const missing: string[] = [];
   page.on('response', (r) => {
     if (r.status() === 404) missing.push(r.url());

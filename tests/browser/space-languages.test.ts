@@ -1,16 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { setupApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
 import { makeAdmin, makeUser } from '../helpers/factories.js';
-import {
-  BROWSER_WAIT_MS,
-  launchBrowser,
-  newContext,
-  screenshot,
-  seriousViolations,
-  signedInPage,
-  startWebApp,
-} from '../helpers/browser.js';
-import { seedDemo } from '../../server/src/seed/seed.js';
+import { BROWSER_WAIT_MS, screenshot, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 import { DEMO_SPACES } from '../../server/src/seed/content.js';
 
 /**
@@ -19,11 +9,7 @@ import { DEMO_SPACES } from '../../server/src/seed/content.js';
  * saying so); an administrator fills a missing translation side by side; the composer selects
  * the language of what is typed, not the interface's, and keeps a language chosen by hand.
  */
-const ctx = await setupApp();
-await seedDemo(ctx.db.db);
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
-afterAll(() => browser.close());
+const { ctx, openPage, pageFor } = await setupBrowserTest({ demo: true });
 
 const SPACE = '/spaces/rt-1-1';
 const rt11 = DEMO_SPACES.flatMap((s) => [s, ...s.children]).find((s) => s.slug === 'rt-1-1');
@@ -34,7 +20,7 @@ const question = (n: number, lang: 'fr' | 'ar') => rt11.questions[n - 1]?.transl
 
 describe('reading a space in the interface language', () => {
   it('a visitor switches to French, then to Arabic with the fallback note for the background', async () => {
-    const page = await (await newContext(browser, baseURL, 'en')).newPage();
+    const page = await openPage('en');
     await page.goto(SPACE);
     const h1 = page.getByRole('heading', { level: 1 });
     await h1.getByText(rt11.title).waitFor();
@@ -73,7 +59,7 @@ describe('editing translations side by side', () => {
   it('an administrator with a French interface fills a missing Arabic summary; an Arabic reader gets it', async () => {
     const admin = await makeAdmin(ctx);
     // French interface: the page reads the space in French, the forms still edit the English original.
-    const page = await signedInPage(browser, baseURL, admin, 'fr');
+    const page = await pageFor(admin, 'fr');
     await page.goto('/admin/spaces/rt-1-1');
     const editor = page.locator('section.translations-editor');
     await editor.getByLabel('Traduire en').selectOption('ar');
@@ -106,7 +92,7 @@ describe('editing translations side by side', () => {
       .getByText(rt11.questions[0]?.text ?? '-')
       .waitFor();
 
-    const reader = await (await newContext(browser, baseURL, 'ar')).newPage();
+    const reader = await openPage('ar');
     await reader.goto(SPACE);
     const lead = reader.locator('.space-header .lead');
     await lead.getByText(arabic).waitFor();
@@ -117,7 +103,7 @@ describe('editing translations side by side', () => {
 describe('the composer’s language', () => {
   it('selects English for a French-interface user typing English, and keeps a language chosen by hand', async () => {
     const user = await makeUser(ctx, { displayName: 'Lena Langue' });
-    const page = await signedInPage(browser, baseURL, user, 'fr');
+    const page = await pageFor(user, 'fr');
     await page.goto(SPACE);
     await page.getByRole('button', { name: 'Répondre à la question 1', exact: true }).click();
     const form = page.locator('form.composer');

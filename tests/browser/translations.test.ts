@@ -1,22 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, describe, expect, it } from 'vitest';
-import { setupApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
 import { grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
-import {
-  BROWSER_WAIT_MS,
-  launchBrowser,
-  newContext,
-  screenshot,
-  seriousViolations,
-  signedInPage,
-  startWebApp,
-} from '../helpers/browser.js';
+import { BROWSER_WAIT_MS, screenshot, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 
 /** A moderator adds a translation from the discussion; a reader switches to it and back. */
-const ctx = await setupApp();
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
-afterAll(() => browser.close());
+const { ctx, openPage, pageFor } = await setupBrowserTest();
 
 const ORIGINAL = 'Las remesas deberían costar menos del tres por ciento.';
 const TRANSLATION = 'Remittances should cost less than three per cent.';
@@ -46,7 +34,7 @@ describe('translations in the discussion', () => {
   it('a moderator translates a contribution; a reader switches to the translation and back', async () => {
     const { space, staff: mod, comment: c } = await spanishContribution('moderator', 'Trans Moderator');
 
-    const page = await signedInPage(browser, baseURL, mod);
+    const page = await pageFor(mod);
     await page.goto(`/spaces/${space.slug}`);
     const article = page.locator(`#comment-${c.id}`);
     await article.getByText(ORIGINAL).waitFor();
@@ -74,7 +62,7 @@ describe('translations in the discussion', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`translate-${c.id}`);
 
     // A reader in French: "Traduction disponible : English", then the label and "Afficher l'original".
-    const readerPage = await (await newContext(browser, baseURL, 'fr')).newPage();
+    const readerPage = await openPage('fr');
     await readerPage.goto(`/spaces/${space.slug}`);
     const seen = readerPage.locator(`#comment-${c.id}`);
     await seen.getByText(ORIGINAL).waitFor();
@@ -111,7 +99,7 @@ describe('translations in the discussion', () => {
     expect(
       (await chair.client.put(`/api/comments/${c.id}/translations/fr`, { body: 'TRADUCTION-DIALOGUE.' })).status,
     ).toBe(201);
-    const page = await signedInPage(browser, baseURL, chair);
+    const page = await pageFor(chair);
     await page.goto(`/spaces/${space.slug}/dashboard`);
     const dialog = page.getByTestId('space-exports');
     await dialog.getByLabel('Translations', { exact: true }).selectOption('fr');

@@ -1,16 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { setupApp } from '../helpers/app.js';
 import {
   BROWSER_WAIT_MS,
   allowConsoleErrors,
-  launchBrowser,
-  newContext,
   seriousViolations,
-  startWebApp,
+  setupBrowserTest,
   submitRegistration,
 } from '../helpers/browser.js';
-import { type Person, makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
+import { makeAdmin, makeSpace, makeUser } from '../helpers/factories.js';
 import { mailConfig, waitUntil } from '../helpers/smtp.js';
 
 /**
@@ -19,23 +16,13 @@ import { mailConfig, waitUntil } from '../helpers/smtp.js';
  * comment awaiting moderation. Then an administrator's invitation, accepted through its page.
  * Axe-checked at each step.
  */
-const ctx = await setupApp();
 // Only the served app runs the mail worker, so links carry its origin.
-const { baseURL } = await startWebApp({ ...ctx, config: { ...ctx.config, mail: mailConfig({ worker: true }) } });
-const browser = await launchBrowser();
+const { ctx, baseURL, openPage, pageFor } = await setupBrowserTest({ served: { mail: mailConfig({ worker: true }) } });
 const { space } = await makeSpace(ctx, { moderationMode: 'pre' });
 const SPACE = `/spaces/${space.slug}`;
 
 async function expectAxeClean(page: Page) {
   expect(await seriousViolations(page)).toEqual([]);
-}
-
-/** A browser page signed in as a person made by the factories (cookie copied from the API client). */
-async function pageFor(person: Person): Promise<Page> {
-  const context = await newContext(browser, baseURL);
-  const [name, value] = person.client.cookieHeader.split('=');
-  await context.addCookies([{ name: name ?? '', value: value ?? '', url: baseURL }]);
-  return context.newPage();
 }
 
 /** The link of the newest delivered email of this kind to this address (development mailbox). */
@@ -56,7 +43,7 @@ const linkIn = (to: string, kind: string, path: string) =>
 describe('address verification', () => {
   it('registers, sees the banner and the held comment, follows the emailed link, and the banner is gone', async () => {
     const email = `verify.${Date.now()}@example.org`;
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     await submitRegistration(page, SPACE, { email, country: 'KE', verified: false });
     await page.waitForURL(`**${SPACE}`);
     const banner = page.getByRole('region', { name: 'Confirm your email address' });
@@ -109,7 +96,7 @@ describe('address verification', () => {
     expect(res.status).toBe(201);
     const link = await linkIn(email, 'invitation', 'invitation');
 
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     await page.goto(link);
     await page.getByText(`You are invited to moderate ${space.code} — ${space.title}.`).waitFor();
     await expectAxeClean(page);

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach } from 'vitest';
 import { buildApp, type ConveneApp } from '../../server/src/app.js';
-import type { TestContext } from './app.js';
+import type { Config } from '../../server/src/config.js';
+import { type DemoAccount, seedDemo } from '../../server/src/seed/seed.js';
+import { type TestClient, type TestContext, setupApp } from './app.js';
 import { markVerified } from './factories.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -144,7 +146,24 @@ export async function newContext(browser: Browser, baseURL: string, locale = 'en
   return context;
 }
 
-/** A page signed in as a person made by the factories: their API client's session cookie in a new context. */
+/** Hands a person's API session to a browser context: their API client's cookies, for the app's origin. */
+export async function addSessionCookies(
+  context: BrowserContext,
+  baseURL: string,
+  person: { client: { cookieHeader: string } },
+): Promise<void> {
+  await context.addCookies(
+    person.client.cookieHeader
+      .split('; ')
+      .filter(Boolean)
+      .map((pair) => {
+        const i = pair.indexOf('=');
+        return { name: pair.slice(0, i), value: pair.slice(i + 1), url: baseURL };
+      }),
+  );
+}
+
+/** A page signed in as a person made by the factories: their API client's cookies in a new context. */
 export async function signedInPage(
   browser: Browser,
   baseURL: string,
@@ -152,9 +171,101 @@ export async function signedInPage(
   locale = 'en',
 ): Promise<Page> {
   const context = await newContext(browser, baseURL, locale);
-  const [name, value] = person.client.cookieHeader.split('=');
-  await context.addCookies([{ name: name ?? '', value: value ?? '', url: baseURL }]);
+  await addSessionCookies(context, baseURL, person);
   return context.newPage();
+}
+
+/** An email address and password to sign in with (a demo account, say). */
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** Opens the sign-in form (from the page `next`, when given) and fills it in; the caller sends it. */
+export async function fillSignInForm(page: Page, { email, password }: Credentials, next?: string): Promise<void> {
+  await page.goto(next === undefined ? '/signin' : `/signin?next=${encodeURIComponent(next)}`);
+  await page.locator('#signin-email').fill(email);
+  await page.locator('#signin-password').fill(password);
+}
+
+/** Signs in through the sign-in form (sent with Enter in the password field) and waits to leave /signin. */
+export async function signInWithForm(page: Page, who: Credentials): Promise<void> {
+  await fillSignInForm(page, who);
+  await page.locator('#signin-password').press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
+
+/** A browser test file's app, served to its browser, and the ways into it its tests share. */
+export interface BrowserTest {
+  ctx: TestContext;
+  /** The served app's origin, which the pages open. */
+  baseURL: string;
+  browser: Browser;
+  /** The first demo account of this role (set up with `demo: true`); fails when there is none. */
+  account(role: string): DemoAccount;
+  /** An API client signed in through `POST /api/auth/login`; fails unless that answers 200. */
+  clientAs(who: Credentials): Promise<TestClient>;
+  /** A new browser context on the app, watched (see {@link newContext}). */
+  openContext(locale?: string): Promise<BrowserContext>;
+  /** A page of a new context, signed in as no one. */
+  openPage(locale?: string): Promise<Page>;
+  /** A page of a new context signed in as a person made by the factories (see {@link signedInPage}). */
+  pageFor(person: { client: { cookieHeader: string } }, locale?: string): Promise<Page>;
+}
+
+export interface BrowserTestOptions {
+  /** The app's configuration (`setupApp`'s overrides). */
+  config?: Partial<Config>;
+  /** Loads the demo content (`seedDemo`) before the app is served; its accounts are `account(role)`. */
+  demo?: boolean;
+  /** Configuration of the served app only (its mail worker, say), not of `ctx.app`. */
+  served?: Partial<Config>;
+}
+
+/**
+ * The set-up of a browser test file: the app on a fresh database (`setupApp`), the demo content
+ * if asked, the app served (`startWebApp`) and the browser launched (`launchBrowser`); all of it
+ * closed after the file, and every page checked after each test.
+ */
+export async function setupBrowserTest({
+  config,
+  demo = false,
+  served,
+}: BrowserTestOptions = {}): Promise<BrowserTest> {
+  const ctx = await setupApp(config);
+  const accounts = demo ? ((await seedDemo(ctx.db.db)) ?? []) : [];
+  return serveToBrowser(ctx, { served, accounts });
+}
+
+/**
+ * `setupBrowserTest` for a file that makes its test context itself (and writes its data before
+ * the app is served): serves `ctx`'s app and launches the browser. `accounts`: the demo's, if loaded.
+ */
+export async function serveToBrowser(
+  ctx: TestContext,
+  { served, accounts = [] }: { served?: Partial<Config>; accounts?: DemoAccount[] } = {},
+): Promise<BrowserTest> {
+  const { baseURL } = await startWebApp(served ? { ...ctx, config: { ...ctx.config, ...served } } : ctx);
+  const browser = await launchBrowser();
+  return {
+    ctx,
+    baseURL,
+    browser,
+    account(role) {
+      const found = accounts.find((a) => a.role === role);
+      if (!found) throw new Error(`no demo ${role}`);
+      return found;
+    },
+    async clientAs({ email, password }) {
+      const client = ctx.client();
+      const res = await client.post('/api/auth/login', { email, password });
+      if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${res.raw}`);
+      return client;
+    },
+    openContext: (locale) => newContext(browser, baseURL, locale),
+    openPage: async (locale) => (await newContext(browser, baseURL, locale)).newPage(),
+    pageFor: (person, locale) => signedInPage(browser, baseURL, person, locale),
+  };
 }
 
 export interface AxeViolation {
