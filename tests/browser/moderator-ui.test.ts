@@ -1,13 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { setupApp } from '../helpers/app.js';
-import { type Person, grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
-import { allowConsoleErrors, launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
+import { contestedComment, grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
+import { addSessionCookies, allowConsoleErrors, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 
-const ctx = await setupApp();
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { ctx, baseURL, pageFor } = await setupBrowserTest();
 
 /** Screenshots of the queue to look at by eye, at a desktop's and a phone's size. */
 const SHOTS = '/tmp/ui-moderator';
@@ -25,14 +22,6 @@ async function shoot(page: Page, name: string, show?: Locator) {
     await page.screenshot({ path: `${SHOTS}/${name}-${w}.png`, fullPage: false });
   }
   if (size) await page.setViewportSize(size);
-}
-
-/** A browser page signed in as a person made by the factories (cookie copied from the API client). */
-async function pageFor(person: Person, locale = 'en'): Promise<Page> {
-  const context = await newContext(browser, baseURL, locale);
-  const [name, value] = person.client.cookieHeader.split('=');
-  await context.addCookies([{ name: name ?? '', value: value ?? '', url: baseURL }]);
-  return context.newPage();
 }
 
 const longBody = (i: number) =>
@@ -167,9 +156,8 @@ describe('the compact view (issue 15, item 13)', () => {
     await expect.poll(() => page.locator('article[data-collapsed]').count()).toBe(6);
     expect(await page.getByRole('button', { name: 'Compact view' }).getAttribute('aria-pressed')).toBe('true');
     // ...but another moderator signing in on the same browser has their own choice.
-    const [name, value] = other.client.cookieHeader.split('=');
     await page.context().clearCookies();
-    await page.context().addCookies([{ name: name ?? '', value: value ?? '', url: baseURL }]);
+    await addSessionCookies(page.context(), baseURL, other);
     await page.reload();
     await expect.poll(() => items.count()).toBe(6);
     expect(await page.getByRole('button', { name: 'Compact view' }).getAttribute('aria-pressed')).toBe('false');
@@ -184,17 +172,15 @@ describe('the compact view (issue 15, item 13)', () => {
 
 describe('a decision made while another moderator writes (issue 15, item 12)', () => {
   it('keeps the writer’s card and text, says who decided and when, and lets them report it', async () => {
-    const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
-    const [fast, writer, author] = await Promise.all([
-      makeUser(ctx, { displayName: 'Mod A' }),
-      makeUser(ctx, { displayName: 'Mod B' }),
-      makeUser(ctx, { displayName: 'Jonas Berg' }),
-    ]);
-    for (const m of [fast, writer]) await grantRole(ctx, space.id, m.user.id, 'moderator');
-    const contested = await insertComment(ctx, {
-      spaceId: space.id,
-      authorId: author.user.id,
-      questionId: questions[0]?.id,
+    const {
+      space,
+      questions,
+      moderators: [fast, writer],
+      author,
+      comment: contested,
+    } = await contestedComment(ctx, {
+      moderators: ['Mod A', 'Mod B'],
+      author: { displayName: 'Jonas Berg' },
       body: 'Contested contribution about remittance fees.',
       createdAt: new Date(Date.now() - 10 * 60_000),
     });
@@ -275,20 +261,11 @@ describe('a decision made while another moderator writes (issue 15, item 12)', (
   }, 40_000); // waits out A's undo window
 
   it('learns it from a refused decision too, in French, and can take the comment down with the reason', async () => {
-    const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
-    const [fast, writer, author] = await Promise.all([
-      makeUser(ctx, { displayName: 'Mod A' }),
-      makeUser(ctx, { displayName: 'Mod B' }),
-      makeUser(ctx),
-    ]);
-    for (const m of [fast, writer]) await grantRole(ctx, space.id, m.user.id, 'moderator');
-    const contested = await insertComment(ctx, {
-      spaceId: space.id,
-      authorId: author.user.id,
-      questionId: questions[0]?.id,
-      body: 'Texte contesté.',
-      language: 'fr',
-    });
+    const {
+      space,
+      moderators: [fast, writer],
+      comment: contested,
+    } = await contestedComment(ctx, { moderators: ['Mod A', 'Mod B'], body: 'Texte contesté.', language: 'fr' });
     const b = await pageFor(writer, 'fr');
     // B hears no live events: only the 409 answer to B's rejection tells who decided.
     await b.routeWebSocket('**/api/live', (ws) => ws.close());

@@ -1,42 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../server/src/seed/seed.js';
-import { setupApp } from '../helpers/app.js';
-import { type Person, grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
+import { contestedComment, grantRole, insertComment, makeSpace, makeUser } from '../helpers/factories.js';
 import {
   allowConsoleErrors,
-  launchBrowser,
-  newContext,
   screenshot,
   seriousViolations,
-  startWebApp,
+  setupBrowserTest,
+  signInWithForm,
 } from '../helpers/browser.js';
 
-const ctx = await setupApp();
-const accounts = (await seedDemo(ctx.db.db)) ?? [];
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
-const account = (role: string) => {
-  const a = accounts.find((x) => x.role === role);
-  if (!a) throw new Error(`no demo ${role}`);
-  return a;
-};
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/signin');
-  await page.locator('#signin-email').fill(email);
-  await page.locator('#signin-password').fill(password);
-  await page.locator('#signin-password').press('Enter');
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-}
-
-/** A browser page signed in as a person made by the factories (cookie copied from the API client). */
-async function pageFor(person: Person): Promise<Page> {
-  const context = await newContext(browser, baseURL);
-  const [name, value] = person.client.cookieHeader.split('=');
-  await context.addCookies([{ name: name ?? '', value: value ?? '', url: baseURL }]);
-  return context.newPage();
-}
+const { ctx, account, openPage, pageFor } = await setupBrowserTest({ demo: true });
 
 /** Presses Tab until the focused element's accessible text matches, as a keyboard user would. */
 async function tabTo(page: Page, name: RegExp, max = 15) {
@@ -74,7 +47,7 @@ describe('moderators', () => {
         createdAt: new Date(Date.now() - (20 - i) * 60_000),
       });
     }
-    const reader = await (await newContext(browser, baseURL)).newPage();
+    const reader = await openPage();
     await reader.goto(`/spaces/${space.slug}`);
     await reader.getByRole('heading', { level: 1 }).waitFor();
 
@@ -124,17 +97,12 @@ describe('moderators', () => {
   }, 60_000); // waits out three undo windows
 
   it('when two decide the same item, the second is told who won', async () => {
-    const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
-    const [first, second, author] = await Promise.all([
-      makeUser(ctx, { displayName: 'Fast Moderator' }),
-      makeUser(ctx, { displayName: 'Slow Moderator' }),
-      makeUser(ctx),
-    ]);
-    for (const m of [first, second]) await grantRole(ctx, space.id, m.user.id, 'moderator');
-    const comment = await insertComment(ctx, {
-      spaceId: space.id,
-      authorId: author.user.id,
-      questionId: questions[0]?.id,
+    const {
+      space,
+      moderators: [first, second],
+      comment,
+    } = await contestedComment(ctx, {
+      moderators: ['Fast Moderator', 'Slow Moderator'],
       body: 'Contested contribution.',
     });
     const page = await pageFor(second);
@@ -167,8 +135,8 @@ describe('moderators', () => {
 describe('administrators', () => {
   it('create a space with three questions, appoint a moderator and open it', async () => {
     const admin = account('admin');
-    const page = await (await newContext(browser, baseURL)).newPage();
-    await signIn(page, admin.email, admin.password);
+    const page = await openPage();
+    await signInWithForm(page, admin);
     await page.goto('/admin/spaces/new');
     await page.getByLabel('Code').fill('RT 9.9');
     await page.getByLabel('Title').fill('Browser-made roundtable');
@@ -223,8 +191,8 @@ describe('the add-question form', () => {
   it('keeps text typed while the previous question was being saved', async () => {
     const { space } = await makeSpace(ctx, { questionCount: 0 });
     const admin = account('admin');
-    const page = await (await newContext(browser, baseURL)).newPage();
-    await signIn(page, admin.email, admin.password);
+    const page = await openPage();
+    await signInWithForm(page, admin);
     // Hold the first save until the next question has been typed.
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -253,8 +221,8 @@ describe('the add-question form', () => {
 describe('chairs', () => {
   it('highlight two comments and the dashboard counts match the data', async () => {
     const chair = account('chair');
-    const page = await (await newContext(browser, baseURL)).newPage();
-    await signIn(page, chair.email, chair.password);
+    const page = await openPage();
+    await signInWithForm(page, chair);
     const before = (
       await ctx.db.pool.query(
         "select count(*)::int as n from comments c join spaces s on s.id = c.space_id where s.slug = 'rt-1-1' and c.highlighted and c.status = 'approved'",
@@ -301,8 +269,8 @@ describe('staff pages in three languages', () => {
   for (const locale of ['en', 'fr', 'es'] as const) {
     it(`have no serious or critical accessibility violation, in ${locale}`, async () => {
       const admin = account('admin');
-      const page = await (await newContext(browser, baseURL, locale)).newPage();
-      await signIn(page, admin.email, admin.password);
+      const page = await openPage(locale);
+      await signInWithForm(page, admin);
       for (const [name, path] of [
         ['queue', '/moderation'],
         ['log', '/spaces/rt-1-1/moderation/log'],

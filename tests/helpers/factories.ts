@@ -207,3 +207,38 @@ export async function insertComment(
   });
   return row;
 }
+
+/**
+ * A new pre-moderated space, two moderators of it (named `moderators`) and a comment by a third
+ * person (`author`: makeUser's overrides) on its first question, awaiting them: the set-up of two
+ * moderators deciding on the same comment.
+ */
+export async function contestedComment(
+  ctx: TestContext,
+  {
+    moderators: [firstName, secondName],
+    author: authorOverrides = {},
+    ...comment
+  }: {
+    moderators: [string, string];
+    author?: Record<string, unknown>;
+    body: string;
+    language?: CommentLanguage;
+    createdAt?: Date;
+  },
+) {
+  const { space, questions } = await makeSpace(ctx, { moderationMode: 'pre' });
+  const [first, second, author] = await Promise.all([
+    makeUser(ctx, { displayName: firstName }),
+    makeUser(ctx, { displayName: secondName }),
+    makeUser(ctx, authorOverrides),
+  ]);
+  for (const m of [first, second]) await grantRole(ctx, space.id, m.user.id, 'moderator');
+  const row = await insertComment(ctx, {
+    spaceId: space.id,
+    authorId: author.user.id,
+    questionId: questions[0]?.id,
+    ...comment,
+  });
+  return { space, questions, moderators: [first, second] as const, author, comment: row };
+}
