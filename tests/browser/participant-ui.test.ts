@@ -1,17 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../server/src/seed/seed.js';
-import { type TestClient, setupApp } from '../helpers/app.js';
-import { BROWSER_WAIT_MS, launchBrowser, newContext, seriousViolations, startWebApp } from '../helpers/browser.js';
+import { BROWSER_WAIT_MS, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 import { type Person, makeSpace, makeUser } from '../helpers/factories.js';
 import { PDF, multipartBody } from '../helpers/multipart.js';
 
-const ctx = await setupApp();
-const accounts = (await seedDemo(ctx.db.db)) ?? [];
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
+const { ctx, account, clientAs, openPage, pageFor } = await setupBrowserTest({ demo: true });
 const SLUG = 'rt-1-1';
 const SPACE = `/spaces/${SLUG}`;
 /** Where the screenshots go, to look at by eye (git-ignored test-artifacts/ unless told otherwise). */
@@ -19,14 +14,7 @@ const SHOTS = process.env.UI_SHOTS ?? fileURLToPath(new URL('../../test-artifact
 await mkdir(SHOTS, { recursive: true });
 
 /** A demo moderator of rt-1-1, signed in through the API. */
-async function moderatorClient(): Promise<TestClient> {
-  const moderator = accounts.find((a) => a.role === 'moderator');
-  const c = ctx.client();
-  const res = await c.post('/api/auth/login', { email: moderator?.email, password: moderator?.password });
-  expect(res.status).toBe(200);
-  return c;
-}
-const moderator = await moderatorClient();
+const moderator = await clientAs(account('moderator'));
 
 const spaceDetail = (await ctx.client().get(`/api/spaces/${SLUG}`)).body.space as {
   questions: { id: string; position: number; text: string }[];
@@ -75,17 +63,7 @@ async function decide(id: string, action: 'approve' | 'reject', reason?: string)
 
 /** A browser context signed in as `person` (the API session's cookie, handed to the browser). */
 async function signedIn(person: Person, locale = 'en', viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context: BrowserContext = await newContext(browser, baseURL, locale);
-  await context.addCookies(
-    person.client.cookieHeader
-      .split('; ')
-      .filter(Boolean)
-      .map((pair) => {
-        const i = pair.indexOf('=');
-        return { name: pair.slice(0, i), value: pair.slice(i + 1), url: baseURL };
-      }),
-  );
-  const page = await context.newPage();
+  const page = await pageFor(person, locale);
   await page.setViewportSize(viewport);
   return page;
 }
@@ -123,75 +101,91 @@ const edited = await delegate.client.patch(`/api/comments/${withFile.id}`, {
 });
 expect(edited.status, edited.raw).toBe(200);
 
+/**
+ * For each row (its locale first): the delegate's space page in that locale, the part `find` picks
+ * waited for, then `check` on it; the page closed after.
+ */
+async function inEachLocale<Row extends readonly [string, ...string[]]>(
+  rows: readonly Row[],
+  find: (page: Page) => Locator,
+  check: (page: Page, found: Locator, row: Row) => Promise<void>,
+) {
+  for (const row of rows) {
+    const page = await signedIn(delegate, row[0]);
+    await page.goto(SPACE);
+    const found = find(page);
+    await found.waitFor();
+    await check(page, found, row);
+    await page.context().close();
+  }
+}
+
 describe('a delegate reads their own comments on the space page', () => {
   it('names the objectives a comment is tagged with, the full wording as its tooltip', async () => {
-    for (const [locale, name, full] of [
-      ['en', 'Skills and qualifications', 'Invest in skills development'],
-      ['fr', 'Compétences et qualifications', 'Investir dans le perfectionnement des compétences'],
-      ['es', 'Aptitudes y cualificaciones', 'Invertir en el desarrollo de aptitudes'],
-    ] as const) {
-      const page = await signedIn(delegate, locale);
-      await page.goto(SPACE);
-      const tag = page.locator('article', { hasText: 'A comment with a file' }).locator('.comment-tags a');
-      await tag.waitFor();
-      expect((await tag.innerText()).replace(/\s+/g, ' ')).toBe(`18 ${name}`);
-      expect(await tag.getAttribute('title')).toContain(full);
-      // The accessible name holds what is on screen.
-      expect(await tag.getAttribute('aria-label')).toContain(name);
-      if (locale === 'en') {
-        await shotDesktopAndPhone(page, 'tags', tag);
-        // It filters the discussion by that objective.
-        await tag.click();
-        await expect.poll(() => new URL(page.url()).searchParams.get('tag')).toBe('gcm-18');
-        await page.getByText('Showing: Objective 18: Skills and qualifications').waitFor();
-      }
-      await page.context().close();
-    }
+    await inEachLocale(
+      [
+        ['en', 'Skills and qualifications', 'Invest in skills development'],
+        ['fr', 'Compétences et qualifications', 'Investir dans le perfectionnement des compétences'],
+        ['es', 'Aptitudes y cualificaciones', 'Invertir en el desarrollo de aptitudes'],
+      ] as const,
+      (page) => page.locator('article', { hasText: 'A comment with a file' }).locator('.comment-tags a'),
+      async (page, tag, [locale, name, full]) => {
+        expect((await tag.innerText()).replace(/\s+/g, ' ')).toBe(`18 ${name}`);
+        expect(await tag.getAttribute('title')).toContain(full);
+        // The accessible name holds what is on screen.
+        expect(await tag.getAttribute('aria-label')).toContain(name);
+        if (locale === 'en') {
+          await shotDesktopAndPhone(page, 'tags', tag);
+          // It filters the discussion by that objective.
+          await tag.click();
+          await expect.poll(() => new URL(page.url()).searchParams.get('tag')).toBe('gcm-18');
+          await page.getByText('Showing: Objective 18: Skills and qualifications').waitFor();
+        }
+      },
+    );
   });
 
   it('gives attachment sizes in the interface language, with units and plurals', async () => {
     // note.pdf is 77 bytes, annex.pdf 2,577 bytes.
-    for (const [locale, small, large] of [
-      ['en', '(77 bytes)', '(2.5 kB)'],
-      ['fr', '(77 octets)', '(2,5 ko)'],
-      ['es', '(77 bytes)', '(2,5 kB)'],
-    ] as const) {
-      const page = await signedIn(delegate, locale);
-      await page.goto(SPACE);
-      const files = page.locator('article', { hasText: 'A comment with a file' }).locator('.comment-attachments');
-      await files.waitFor();
-      const text = (await files.innerText()).replace(/[\u00a0\u202f]/g, ' ');
-      expect(text).toContain(`note.pdf ${small}`);
-      expect(text).toContain(`annex.pdf ${large}`);
-      expect(text).not.toMatch(/\d byte\)/);
-      if (locale === 'en') {
-        await shotDesktopAndPhone(page, 'attachments', files);
-      }
-      await page.context().close();
-    }
+    await inEachLocale(
+      [
+        ['en', '(77 bytes)', '(2.5 kB)'],
+        ['fr', '(77 octets)', '(2,5 ko)'],
+        ['es', '(77 bytes)', '(2,5 kB)'],
+      ] as const,
+      (page) => page.locator('article', { hasText: 'A comment with a file' }).locator('.comment-attachments'),
+      async (page, files, [locale, small, large]) => {
+        const text = (await files.innerText()).replace(/[\u00a0\u202f]/g, ' ');
+        expect(text).toContain(`note.pdf ${small}`);
+        expect(text).toContain(`annex.pdf ${large}`);
+        expect(text).not.toMatch(/\d byte\)/);
+        if (locale === 'en') {
+          await shotDesktopAndPhone(page, 'attachments', files);
+        }
+      },
+    );
   });
 
   it('says a rejected comment will not be published (not "until a moderator approves it")', async () => {
-    for (const [locale, notPublished, stale] of [
-      ['en', 'a moderator decided not to publish it', 'until a moderator approves it'],
-      ['fr', 'un modérateur a décidé de ne pas le publier', 'jusqu’à ce qu’un modérateur l’approuve'],
-      ['es', 'un moderador decidió no publicarlo', 'hasta que un moderador lo apruebe'],
-    ] as const) {
-      const page = await signedIn(delegate, locale);
-      await page.goto(SPACE);
-      const article = page.locator('article', { hasText: 'A comment that a moderator declines.' });
-      await article.waitFor();
-      const text = await article.innerText();
-      expect(text).toContain(notPublished);
-      expect(text).toContain('Please identify your organisation.');
-      expect(text).not.toContain(stale);
-      if (locale === 'en') {
-        expect(text).toContain('You can edit it to send it for moderation again.');
-        expect(await seriousViolations(page)).toEqual([]);
-        await shotDesktopAndPhone(page, 'rejected', article);
-      }
-      await page.context().close();
-    }
+    await inEachLocale(
+      [
+        ['en', 'a moderator decided not to publish it', 'until a moderator approves it'],
+        ['fr', 'un modérateur a décidé de ne pas le publier', 'jusqu’à ce qu’un modérateur l’approuve'],
+        ['es', 'un moderador decidió no publicarlo', 'hasta que un moderador lo apruebe'],
+      ] as const,
+      (page) => page.locator('article', { hasText: 'A comment that a moderator declines.' }),
+      async (page, article, [locale, notPublished, stale]) => {
+        const text = await article.innerText();
+        expect(text).toContain(notPublished);
+        expect(text).toContain('Please identify your organisation.');
+        expect(text).not.toContain(stale);
+        if (locale === 'en') {
+          expect(text).toContain('You can edit it to send it for moderation again.');
+          expect(await seriousViolations(page)).toEqual([]);
+          await shotDesktopAndPhone(page, 'rejected', article);
+        }
+      },
+    );
   });
 });
 
@@ -199,7 +193,7 @@ describe('a space whose questions have no answers yet', () => {
   it('says "No comments yet" once per question, on one line with the way to answer', async () => {
     const { space } = await makeSpace(ctx, { questionCount: 12 });
     for (const who of ['guest', 'delegate'] as const) {
-      const page = who === 'guest' ? await (await newContext(browser, baseURL)).newPage() : await signedIn(delegate);
+      const page = who === 'guest' ? await openPage() : await signedIn(delegate);
       await page.goto(`/spaces/${space.slug}`);
       const sections = page.locator('section.question');
       await expect.poll(() => sections.count()).toBe(12);
@@ -250,7 +244,7 @@ describe('the country of a Member State delegate', () => {
         'Elija el país del Estado Miembro que representa',
       ],
     ] as const) {
-      const page = await (await newContext(browser, baseURL, locale)).newPage();
+      const page = await openPage(locale);
       const email = `delegate.${locale}.${Date.now()}@example.org`;
       await page.goto(`/register?next=${encodeURIComponent(SPACE)}`);
       await page.locator('#register-email').fill(email);
@@ -404,7 +398,7 @@ describe('the layout', () => {
   it('never scrolls sideways at 360 px', async () => {
     const twelve = await makeSpace(ctx, { questionCount: 12 });
     const page = await signedIn(delegate, 'en', { width: 360, height: 800 });
-    const guest = await (await newContext(browser, baseURL)).newPage();
+    const guest = await openPage();
     await guest.setViewportSize({ width: 360, height: 800 });
     const pages: [Page, string, string, string][] = [
       [page, 'index', '/', 'h1'],
@@ -525,11 +519,7 @@ describe('reporting a comment (issue 15, item 2)', () => {
     expect(await article.getByRole('button', { name: "Report Amara Delegate's comment", exact: true }).count()).toBe(0);
 
     // A live update brings the public copy of the comment (the chair highlights it): still "Reported".
-    const chair = accounts.find((a) => a.role === 'chair');
-    const chairClient = ctx.client();
-    expect((await chairClient.post('/api/auth/login', { email: chair?.email, password: chair?.password })).status).toBe(
-      200,
-    );
+    const chairClient = await clientAs(account('chair'));
     expect((await chairClient.put(`/api/comments/${withFile.id}/highlight`)).status).toBe(200);
     await article.getByText('Highlighted by the chair').waitFor();
     await article.getByRole('button', { name: "Reported: you reported Amara Delegate's comment" }).waitFor();
