@@ -1,18 +1,9 @@
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { setupApp } from '../helpers/app.js';
-import {
-  BROWSER_WAIT_MS,
-  allowConsoleErrors,
-  launchBrowser,
-  newContext,
-  seriousViolations,
-  startWebApp,
-} from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_WAIT_MS, allowConsoleErrors, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 import { makeUser } from '../helpers/factories.js';
 import { startOidcProvider } from '../helpers/oidcProvider.js';
+import { totpCode } from '../helpers/totp.js';
 
 /**
  * Single sign-on in the browser, through a real OpenID Connect provider (oidc-provider 9) and its
@@ -20,11 +11,9 @@ import { startOidcProvider } from '../helpers/oidcProvider.js';
  * and back to the page the person came from, signed in.
  */
 const op = await startOidcProvider({ redirectUris: [] });
-const ctx = await setupApp({ oidc: op.settings('Test ID') });
-const { baseURL } = await startWebApp(ctx);
+const { ctx, baseURL, openPage } = await setupBrowserTest({ config: { oidc: op.settings('Test ID') } });
+// Known once the app listens; before the browser's first request to the provider.
 op.addRedirectUri(`${baseURL}/api/auth/oidc/callback`);
-const browser = await launchBrowser();
-afterAll(() => browser.close());
 /** The provider's development pages ask for a web font (no network here) and a favicon it lacks: not ours. */
 const providerPageNoise = new RegExp(`^console error on ${op.issuer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`);
 
@@ -41,7 +30,7 @@ describe('single sign-on in the browser', () => {
   it('"Sign in with Test ID" goes through the provider’s pages and comes back signed in, to the page it left', async () => {
     const sub = `delegate${Math.random().toString(36).slice(2, 8)}`;
     op.setAccount(sub, { name: 'Aïcha Traoré', organisation: 'Ministère des Affaires étrangères, Mali' });
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     allowConsoleErrors(page, providerPageNoise);
     await page.goto('/signin?next=/account');
     const button = page.getByRole('link', { name: 'Sign in with Test ID' });
@@ -72,7 +61,7 @@ describe('single sign-on in the browser', () => {
   it('an unverified address at the provider comes back to the sign-in page with the reason', async () => {
     const sub = `unverified${Math.random().toString(36).slice(2, 8)}`;
     op.setAccount(sub, { email_verified: false });
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     allowConsoleErrors(page, providerPageNoise);
     // Offered on the registration page too (the first sign-in creates the account).
     await page.goto('/register?next=/account');
@@ -93,18 +82,16 @@ describe('single sign-on in the browser', () => {
   it('an account with two-factor on goes on from the provider to the code step, then to its page', async () => {
     const person = await makeUser(ctx);
     const key = (await person.client.post('/api/me/totp/enrol')).body.key as string;
-    const codeAt = (offset: number) =>
-      generateHOTP(decodeBase32IgnorePadding(key), BigInt(Math.floor(Date.now() / 30_000) + offset), 6);
-    expect((await person.client.post('/api/me/totp/confirm', { code: codeAt(-1) })).status).toBe(200);
+    expect((await person.client.post('/api/me/totp/confirm', { code: totpCode(key, -1) })).status).toBe(200);
     const sub = `twofactor${Math.random().toString(36).slice(2, 8)}`;
     op.setAccount(sub, { email: person.user.email });
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const page = await openPage();
     allowConsoleErrors(page, providerPageNoise);
     await page.goto('/signin?next=/account');
     await page.getByRole('link', { name: 'Sign in with Test ID' }).click();
     await atProvider(page, sub);
     await page.waitForURL((url) => url.origin === baseURL && url.pathname === '/signin');
-    await page.getByLabel('Code', { exact: true }).fill(codeAt(0));
+    await page.getByLabel('Code', { exact: true }).fill(totpCode(key, 0));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === '/account');
     await expect

@@ -1,44 +1,29 @@
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ensureAdmin } from '../../server/src/commands/users.js';
-import { setupApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
 import {
   BROWSER_WAIT_MS,
   allowConsoleErrors,
-  launchBrowser,
-  newContext,
+  fillSignInForm,
   seriousViolations,
-  startWebApp,
+  setupBrowserTest,
 } from '../helpers/browser.js';
+import { adminAccount } from '../helpers/factories.js';
+import { adminsUseTwoFactor, totpCode } from '../helpers/totp.js';
 
 /**
  * Issue 16, staff accounts: an administrator held to two-factor sign-in (REQUIRE_STAFF_2FA=admins)
  * who has not enrolled is sent to the enrolment panel from whatever page sign-in returned to; and
  * recovery codes can be replaced from the account page (shown once, the old ones void).
  */
-const ctx = await setupApp({
-  staffAccounts: { require2fa: 'admins', totpLimit: { max: 20, windowMs: 60_000 }, lastUsedGranularityMs: 300_000 },
-});
-const { baseURL } = await startWebApp(ctx);
-const browser = await launchBrowser();
-afterAll(() => browser.close());
-
-const codeAt = (key: string, offsetSteps: number) =>
-  generateHOTP(decodeBase32IgnorePadding(key), BigInt(Math.floor(Date.now() / 30_000) + offsetSteps), 6);
+const { ctx, openPage } = await setupBrowserTest({ config: adminsUseTwoFactor });
 
 describe('two-factor enrolment and recovery codes in the browser', () => {
   it('sends an administrator who must enrol to the enrolment panel, then lets them replace their recovery codes', async () => {
-    const email = `enrol.admin.${Math.random().toString(36).slice(2, 7)}@example.org`;
-    const password = 'admin password 123';
-    await ensureAdmin(ctx.db.db, email, password);
-    const page = await (await newContext(browser, baseURL)).newPage();
+    const admin = await adminAccount(ctx, 'enrol.admin');
+    const page = await openPage();
     // Until enrolled, the administrator's requests other than enrolment are refused (403); the
     // wrong password below is a 400 the form shows.
     allowConsoleErrors(page, /status of 403/, /status of 400 .*recovery-codes/);
-    await page.goto('/signin?next=/admin');
-    await page.locator('#signin-email').fill(email);
-    await page.locator('#signin-password').fill(password);
+    await fillSignInForm(page, admin, '/admin');
     await page.getByRole('button', { name: 'Sign in' }).click();
 
     // Sign-in returned to /admin; the guard moved on to the account page's enrolment panel.
@@ -52,7 +37,7 @@ describe('two-factor enrolment and recovery codes in the browser', () => {
 
     await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
     const key = (await page.getByTestId('totp-key').textContent()) ?? '';
-    await page.getByLabel('Code from the app').fill(codeAt(key, 0));
+    await page.getByLabel('Code from the app').fill(totpCode(key, 0));
     await page.getByRole('button', { name: 'Turn on' }).click();
     const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
     await expect.poll(() => codes.count(), { timeout: BROWSER_WAIT_MS }).toBe(10);
@@ -68,7 +53,7 @@ describe('two-factor enrolment and recovery codes in the browser', () => {
     await expect
       .poll(() => regen.getByText('The password is not correct').isVisible(), { timeout: BROWSER_WAIT_MS })
       .toBe(true);
-    await regen.getByLabel('Password').fill(password);
+    await regen.getByLabel('Password').fill(admin.password);
     await regen.getByRole('button', { name: 'Get new recovery codes' }).click();
     await expect.poll(() => codes.count(), { timeout: BROWSER_WAIT_MS }).toBe(10);
     const second = await codes.allTextContents();
@@ -87,7 +72,7 @@ describe('two-factor enrolment and recovery codes in the browser', () => {
 
     // The first set no longer works; the second does.
     const api = ctx.client();
-    expect((await api.post('/api/auth/login', { email, password })).status).toBe(401);
+    expect((await api.post('/api/auth/login', admin)).status).toBe(401);
     expect((await api.post('/api/auth/totp', { recoveryCode: first[0] })).status).toBe(400);
     expect((await api.post('/api/auth/totp', { recoveryCode: second[0] })).status).toBe(200);
     await page.context().close();

@@ -80,6 +80,17 @@ export async function makeAdmin(ctx: TestContext): Promise<Person> {
   return { user, client };
 }
 
+/**
+ * An administrator's account, not signed in (to sign in through a form): written with
+ * `ensureAdmin` as `<name>.<random>@example.org`; its address and password.
+ */
+export async function adminAccount(ctx: TestContext, name: string): Promise<{ email: string; password: string }> {
+  const email = `${name}.${Math.random().toString(36).slice(2, 7)}@example.org`;
+  const password = 'admin password 123';
+  await ensureAdmin(ctx.db.db, email, password);
+  return { email, password };
+}
+
 let spaceCounter = 0;
 export interface SpaceOptions extends Partial<typeof spaces.$inferInsert> {
   questionCount?: number;
