@@ -23,7 +23,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
  */
 export const BROWSER_WAIT_MS = 15_000;
 
-/** What went wrong in the pages of one context: console errors, uncaught errors, CSP violations. */
+/** What went wrong in the pages of one context: console errors and warnings, uncaught errors, CSP violations. */
 interface Watched {
   context: BrowserContext;
   problems: string[];
@@ -32,7 +32,8 @@ interface Watched {
 let watched: Watched[] = [];
 
 /**
- * Runs after every browser test: any console error, uncaught page error or Content-Security-Policy
+ * Runs after every browser test: any console error or warning (a library's, such as React Router's
+ * "No HydrateFallback element", is a warning), uncaught page error or Content-Security-Policy
  * violation seen in a page of a context the test opened fails the test (unless the test declared
  * it expected with {@link allowConsoleErrors}); the test's contexts are closed.
  */
@@ -131,9 +132,10 @@ export async function newContext(browser: Browser, baseURL: string, locale = 'en
   });
   context.on('page', (page) => {
     page.on('console', (msg) => {
-      if (msg.type() !== 'error') return;
+      const type = msg.type();
+      if (type !== 'error' && type !== 'warning') return;
       const where = msg.location().url;
-      w.problems.push(`console error on ${page.url()}: ${msg.text()}${where ? ` (${where})` : ''}`);
+      w.problems.push(`console ${type} on ${page.url()}: ${msg.text()}${where ? ` (${where})` : ''}`);
     });
     page.on('pageerror', (err) => w.problems.push(`uncaught error on ${page.url()}: ${err.stack ?? err.message}`));
   });
