@@ -1,23 +1,13 @@
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from 'react';
-import { FieldFrame, type FrameControlProps } from '../../../components/FieldFrame';
+import { FieldFrame, type FieldFrameProps, type FrameControlProps } from '../../../components/FieldFrame';
 
 /** What a form control needs to be tied to its label, hint and error. */
 export interface ControlProps extends FrameControlProps {
   'aria-required'?: true;
 }
 
-export interface FieldProps {
-  /** The control's id; also the target of the error summary's links. */
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  /** A message for this field (from the client's checks or the server's answer). */
-  error?: string;
-  /** Shown after the error message, e.g. a link to sign in instead. */
-  errorExtra?: ReactNode;
-  /** Marked "(optional)"; every other field is required. */
-  optional?: boolean;
-}
+/** A field's own props (label, hint, error…), as `FieldFrame` takes them; a field not `optional` is required. */
+export type FieldProps = Pick<FieldFrameProps, 'id' | 'label' | 'hint' | 'error' | 'errorExtra' | 'optional'>;
 
 /**
  * A label, an optional hint, the error (if any) and the control, wired together with
