@@ -1,20 +1,18 @@
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP, generateTOTP } from '@oslojs/otp';
+import { generateTOTP } from '@oslojs/otp';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../../server/src/commands/users.js';
 import { recoveryCodes, totpCredentials } from '../../server/src/db/schema/index.js';
 import { setupApp, type TestClient } from '../helpers/app.js';
 import { grantRole, makeSpace, makeUser } from '../helpers/factories.js';
+import { totpCode } from '../helpers/totp.js';
 
 // The product default (REQUIRE_STAFF_2FA=admins); testConfig turns it off for other test files.
 const ctx = await setupApp({
   staffAccounts: { require2fa: 'admins', totpLimit: { max: 5, windowMs: 60_000 }, lastUsedGranularityMs: 300_000 },
 });
 const PASSWORD = 'correct horse battery staple';
-
-const codeAt = (key: string, offsetSteps = 0) =>
-  generateHOTP(decodeBase32IgnorePadding(key), BigInt(Math.floor(Date.now() / 30_000) + offsetSteps), 6);
 
 /** Enrols and confirms; returns the text key and the recovery codes. */
 async function enrol(client: TestClient) {
@@ -23,7 +21,7 @@ async function enrol(client: TestClient) {
   expect(started.body.uri).toMatch(/^otpauth:\/\/totp\/Convene:.+secret=/);
   const key = started.body.key as string;
   // The step before the current one (still within drift), so the sign-in code later is newer.
-  const confirmed = await client.post('/api/me/totp/confirm', { code: codeAt(key, -1) });
+  const confirmed = await client.post('/api/me/totp/confirm', { code: totpCode(key, -1) });
   expect(confirmed.status).toBe(200);
   return { key, recoveryCodes: confirmed.body.recoveryCodes as string[] };
 }
@@ -66,9 +64,9 @@ describe('TOTP two-factor sign-in', () => {
     expect((await browser.get('/api/me/notification-preferences')).status).toBe(401);
     expect((await browser.post('/api/me/totp/enrol')).status).toBe(401);
 
-    const wrong = await browser.post('/api/auth/totp', { code: '123456' === codeAt(key) ? '654321' : '123456' });
+    const wrong = await browser.post('/api/auth/totp', { code: '123456' === totpCode(key) ? '654321' : '123456' });
     expect(wrong.status).toBe(400);
-    const code = codeAt(key);
+    const code = totpCode(key);
     const ok = await browser.post('/api/auth/totp', { code });
     expect(ok.status).toBe(200);
     expect((await browser.get('/api/auth/me')).body.user.id).toBe(person.user.id);
@@ -79,7 +77,7 @@ describe('TOTP two-factor sign-in', () => {
     expect((await again.post('/api/auth/totp', { code })).status).toBe(400);
     expect((await again.get('/api/auth/me')).body.user).toBeNull();
     // Without a password first, the code step is 401.
-    expect((await ctx.client().post('/api/auth/totp', { code: codeAt(key) })).status).toBe(401);
+    expect((await ctx.client().post('/api/auth/totp', { code: totpCode(key) })).status).toBe(401);
   });
 
   it('accepts each recovery code once', async () => {
@@ -102,7 +100,7 @@ describe('TOTP two-factor sign-in', () => {
     const { key } = await enrol(person.client);
     const browser = ctx.client();
     await login(browser, person.user.email);
-    expect((await browser.post('/api/auth/totp', { code: codeAt(key), rememberDevice: true })).status).toBe(200);
+    expect((await browser.post('/api/auth/totp', { code: totpCode(key), rememberDevice: true })).status).toBe(200);
     await browser.post('/api/auth/logout');
     expect((await login(browser, person.user.email)).status).toBe(200);
     expect((await login(ctx.client(), person.user.email)).status).toBe(401);
@@ -145,7 +143,7 @@ describe('TOTP two-factor sign-in', () => {
     // Next sign-in: the code.
     const again = ctx.client();
     expect((await login(again, email, 'admin password 123')).status).toBe(401);
-    expect((await again.post('/api/auth/totp', { code: codeAt(key) })).status).toBe(200);
+    expect((await again.post('/api/auth/totp', { code: totpCode(key) })).status).toBe(200);
     expect((await again.get('/api/admin/users')).status).toBe(200);
   });
 
@@ -161,7 +159,7 @@ describe('TOTP two-factor sign-in', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.details.fields[0].field).toBe('password');
     const badCode = await person.client.post('/api/me/totp/recovery-codes', {
-      code: '000000' === codeAt(key) ? '111111' : '000000',
+      code: '000000' === totpCode(key) ? '111111' : '000000',
     });
     expect(badCode.status).toBe(400);
     expect(badCode.body.error.details.fields[0].field).toBe('code');
@@ -186,7 +184,7 @@ describe('TOTP two-factor sign-in', () => {
     expect((await b.post('/api/auth/totp', { recoveryCode: fresh[0] })).status).toBe(200);
 
     // With a current code instead of the password: another new set, the previous one gone.
-    const byCode = await person.client.post('/api/me/totp/recovery-codes', { code: codeAt(key, 1) });
+    const byCode = await person.client.post('/api/me/totp/recovery-codes', { code: totpCode(key, 1) });
     expect(byCode.status).toBe(200);
     const c = ctx.client();
     await login(c, person.user.email);

@@ -11,5 +11,5 @@ export const adminsUseTwoFactor: Pick<Config, 'staffAccounts'> = {
 };
 
 /** The authenticator app's code for this base32 key, `offsetSteps` 30-second steps from now. */
-export const totpCode = (key: string, offsetSteps: number) =>
+export const totpCode = (key: string, offsetSteps = 0) =>
   generateHOTP(decodeBase32IgnorePadding(key), BigInt(Math.floor(Date.now() / 30_000) + offsetSteps), 6);
