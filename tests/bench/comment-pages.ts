@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { request } from 'undici';
 import { buildApp } from '../../server/src/app.js';
 import { createSession } from '../../server/src/auth/sessions.js';
 import { testConfig } from '../../server/src/config.js';
@@ -9,6 +8,7 @@ import {
   type BenchDatabase,
   type ChildServer,
   type HttpLoad,
+  fetchRaw,
   fmt,
   goalRow,
   httpLoad,
@@ -248,21 +248,4 @@ export async function anonymousPage(db: BenchDatabase) {
     await bare?.stop();
     await app.stop();
   }
-}
-
-/** One GET whose body is kept as sent (not decoded), with the headers the bench needs. */
-async function fetchRaw(url: string, headers: Record<string, string>) {
-  const res = await request(url, { headers });
-  const body = Buffer.from(await res.body.arrayBuffer());
-  const h = (n: string) => {
-    const v = res.headers[n];
-    return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
-  };
-  return {
-    status: res.statusCode,
-    body,
-    encoding: h('content-encoding') || null,
-    contentType: h('content-type'),
-    etag: h('etag'),
-  };
 }

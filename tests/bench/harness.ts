@@ -1,9 +1,10 @@
-import { type Serializable, fork } from 'node:child_process';
+import { type Serializable, execFile, fork } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
+import { request } from 'undici';
 import { createDb, type DbHandle } from '../../server/src/db/client.js';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded.js';
 import { migrateDatabase } from '../../server/src/db/migrate.js';
@@ -134,6 +135,50 @@ export function httpLoad(spec: {
   });
 }
 
+/**
+ * The same load from Debian's `wrk` (C, its own process): `connections` keep-alive connections on
+ * one thread GETting `url` with `headers`, a second's warm-up run, then `measureMs`. For a row
+ * whose ceiling has no HTTP client (the signed-in page against raw `pg`): undici costs about
+ * half a millisecond of this machine's CPU a request, which would be charged to the server; wrk
+ * a twentieth of it. Any response but 2xx/3xx fails the run.
+ */
+export async function wrkLoad(spec: {
+  url: string;
+  headers?: Record<string, string>;
+  connections: number;
+  measureMs?: number;
+}): Promise<Omit<HttpLoad, 'bytes'>> {
+  const args = (ms: number) => [
+    '--latency',
+    '-t1',
+    `-c${spec.connections}`,
+    `-d${Math.max(1, Math.round(ms / 1000))}s`,
+    ...Object.entries(spec.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
+    spec.url,
+  ];
+  const run = (ms: number) =>
+    new Promise<string>((resolve, reject) => {
+      execFile('wrk', args(ms), (err, stdout) => {
+        if (err) {
+          const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+          reject(missing ? new Error('wrk is not installed: apt-get install wrk (bash .ci/run installs it)') : err);
+        } else resolve(stdout);
+      });
+    });
+  await run(1_000);
+  const out = await run(spec.measureMs ?? 4_000);
+  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out);
+  if (non2xx) throw new Error(`wrk ${spec.url}: ${non2xx[1]} responses were not 2xx/3xx`);
+  const ms = (pct: string) => {
+    const m = new RegExp(`^\\s+${pct}%\\s+([\\d.]+)(us|ms|s)$`, 'm').exec(out);
+    if (!m) throw new Error(`wrk: no ${pct}% latency in its output:\n${out}`);
+    return Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1);
+  };
+  const rate = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN);
+  if (!Number.isFinite(rate)) throw new Error(`wrk: no rate in its output:\n${out}`);
+  return { rate, p50: ms('50'), p99: ms('99') };
+}
+
 /** A bench server in a child process (tests/bench/serve.ts): its base URL, memory, and a way to stop it. */
 export interface ChildServer {
   base: string;
@@ -219,5 +264,23 @@ export async function serveChild(
       await exited;
       clearTimeout(timer);
     },
+  };
+}
+
+/** One GET whose body is kept as sent (not decoded), with the headers the bench needs. */
+export async function fetchRaw(url: string, headers: Record<string, string>) {
+  const res = await request(url, { headers });
+  const body = Buffer.from(await res.body.arrayBuffer());
+  const h = (n: string) => {
+    const v = res.headers[n];
+    return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+  };
+  return {
+    status: res.statusCode,
+    body,
+    encoding: h('content-encoding') || null,
+    contentType: h('content-type'),
+    etag: h('etag'),
+    xCache: h('x-cache'),
   };
 }
