@@ -66,14 +66,17 @@ export function abilitiesOverlay(space: Space, scope: SpaceScope, viewer: User, 
   // comment through its status and whether the viewer wrote it (`commentScope`), so they are
   // worked out once per kind of comment, not per comment.
   const guest = guestScope(space);
+  // (By status, one memo for the viewer's own comments and one for the others': a key built per
+  // comment cost more than the rest of the overlay.)
   const buttons = (v: User | null, s: SpaceScope) => {
-    const memo = new Map<string, string>();
+    const others = new Map<CommentStatus, string>();
+    const own = new Map<CommentStatus, string>();
     return (c: PublicPageMeta['comments'][number]) => {
-      const kind = `${c.status}:${v !== null && c.authorId === v.id}`;
-      let text = memo.get(kind);
+      const memo = v !== null && c.authorId === v.id ? own : others;
+      let text = memo.get(c.status);
       if (text === undefined) {
         text = `${ABILITIES}${JSON.stringify(commentAbilities(v, commentScope(s, c), false))}}`;
-        memo.set(kind, text);
+        memo.set(c.status, text);
       }
       return text;
     };
