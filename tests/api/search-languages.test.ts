@@ -131,3 +131,30 @@ describe('search over more rows than the first ones it tests in order', () => {
     expect(rare).toEqual(await expected('%corridor%'));
   });
 });
+
+describe("the search vector's bounds on PostgreSQL's text parser", () => {
+  it('keeps an address whole, and splits a run of several "@" after each one but the last (migration 0028)', async () => {
+    const { space } = await makeSpace(ctx, { questionCount: 0, moderationMode: 'post' });
+    const res = await cast.author.client.post(`/api/spaces/${space.slug}/comments`, {
+      body: 'Write to jo.doe@example.org, or to the list at desk@un.org@relay.example.net.',
+      language: 'en',
+      clientId: uuid(),
+    });
+    expect(res.status).toBe(201);
+    const id = res.body.comment.id as string;
+    const find = async (q: string) =>
+      (
+        (await cast.anonymous.get(`/api/spaces/${space.slug}/comments?q=${encodeURIComponent(q)}`)).body.comments as {
+          id: string;
+        }[]
+      ).map((c) => c.id);
+    expect(await find('jo.doe@example.org')).toEqual([id]);
+    // "desk@ un.org@relay.example.net": the run's last address is a token of its own.
+    expect(await find('un.org@relay.example.net')).toEqual([id]);
+    const [row] = (
+      await ctx.db.db.execute<{ tokens: string }>(sql`select search::text as tokens from comments where id = ${id}`)
+    ).rows;
+    expect(row?.tokens).toContain("'jo.doe@example.org'");
+    expect(row?.tokens).not.toMatch(/@[^\s']*@/);
+  });
+});
