@@ -170,7 +170,8 @@ export async function wrkLoad(spec: {
   const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out);
   if (non2xx) throw new Error(`wrk ${spec.url}: ${non2xx[1]} responses were not 2xx/3xx`);
   const ms = (pct: string) => {
-    const m = new RegExp(`^\\s+${pct}%\\s+([\\d.]+)(us|ms|s)$`, 'm').exec(out);
+    // wrk pads its figures ("1.26s "): trailing spaces allowed.
+    const m = new RegExp(`^\\s+${pct}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(out);
     if (!m) throw new Error(`wrk: no ${pct}% latency in its output:\n${out}`);
     return Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1);
   };
