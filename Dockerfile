@@ -24,4 +24,4 @@ COPY --from=build /app/migrations ./migrations
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:3000/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "--max-old-space-size=1024", "server/dist/server.js"]
+CMD ["node", "--max-old-space-size=1024", "--max-semi-space-size=8", "server/dist/server.js"]

@@ -13,6 +13,10 @@ describe('production Node.js flags', () => {
     expect(productionNodeFlags()).toContainEqual(expect.stringMatching(/^--max-old-space-size=\d+$/));
   });
 
+  it('caps the young generation, so its semi-spaces do not grow to 16 MB each under load', () => {
+    expect(productionNodeFlags()).toContainEqual(expect.stringMatching(/^--max-semi-space-size=\d+$/));
+  });
+
   it('npm start passes them to node', () => {
     const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
     expect(pkg.scripts.start).toContain('node $npm_package_config_nodeFlags server/dist/server.js');
