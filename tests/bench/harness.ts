@@ -140,7 +140,7 @@ export function httpLoad(spec: {
  * one thread GETting `url` with `headers`, a second's warm-up run, then `measureMs`. For a row
  * whose ceiling has no HTTP client (the signed-in page against raw `pg`): undici costs about
  * half a millisecond of this machine's CPU a request, which would be charged to the server; wrk
- * a twentieth of it. Any response but 2xx/3xx fails the run.
+ * a twentieth of it. Any response but 2xx/3xx, and any socket error or timeout, fails the run.
  */
 export async function wrkLoad(spec: {
   url: string;
@@ -150,6 +150,9 @@ export async function wrkLoad(spec: {
 }): Promise<Omit<HttpLoad, 'bytes'>> {
   const args = (ms: number) => [
     '--latency',
+    // A slow page (the moderator's, computed in full, p99 over a second) must not time out uncounted.
+    '--timeout',
+    '30s',
     '-t1',
     `-c${spec.connections}`,
     `-d${Math.max(1, Math.round(ms / 1000))}s`,
@@ -169,6 +172,8 @@ export async function wrkLoad(spec: {
   const out = await run(spec.measureMs ?? 4_000);
   const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out);
   if (non2xx) throw new Error(`wrk ${spec.url}: ${non2xx[1]} responses were not 2xx/3xx`);
+  const socketErrors = /Socket errors: (.*)/.exec(out);
+  if (socketErrors) throw new Error(`wrk ${spec.url}: socket errors (${socketErrors[1]})`);
   const ms = (pct: string) => {
     // wrk pads its figures ("1.26s "): trailing spaces allowed.
     const m = new RegExp(`^\\s+${pct}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(out);
