@@ -33,10 +33,35 @@ describe('verified affiliations in the browser', () => {
     const page = await pageFor(admin);
     // The menu asks the moderation queue, which answers 403 to an administrator who moderates nothing.
     allowConsoleErrors(page, /status of 403 .*\/api\/moderation\/queue/);
+    // A second delegate asks too; a second administrator declines that request after the page has loaded.
+    const other = await makeUser(ctx, { displayName: 'Jonas Berg', affiliation: 'Nordic Migration Forum' });
+    const asked = await other.client.post('/api/me/affiliation/requests', {
+      organisation: 'Nordic Migration Forum',
+      stakeholderCategory: 'civil_society',
+      title: 'Director',
+    });
+    expect(asked.status).toBe(201);
     await page.goto('/admin/affiliations');
     const verify = page.getByRole('button', { name: 'Verify Amina Odhiambo' });
     await verify.waitFor({ timeout: BROWSER_WAIT_MS });
     expect(await seriousViolations(page)).toEqual([]);
+    const secondAdmin = await makeAdmin(ctx);
+    const declined = await secondAdmin.client.post(
+      `/api/admin/affiliations/requests/${asked.body.request.id}/decline`,
+      {
+        reason: 'Not a Member State delegation.',
+      },
+    );
+    expect(declined.status).toBe(200);
+    // The first administrator, on the page as it was, verifies it: the page says why not.
+    allowConsoleErrors(page, /status of 409 .*\/verify/);
+    await page.getByRole('button', { name: 'Verify Jonas Berg' }).click();
+    const refused = page.getByRole('alert');
+    await expect.poll(() => refused.textContent(), { timeout: BROWSER_WAIT_MS }).toContain('already been decided');
+    // …and the refreshed queue no longer offers it.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Verify Jonas Berg' }).count(), { timeout: BROWSER_WAIT_MS })
+      .toBe(0);
     await verify.focus();
     await page.keyboard.press('Enter');
     await expect

@@ -14,29 +14,46 @@ import {
   useVerify,
   verifiedUsersQuery,
 } from '../api';
+import { ErrorMessage } from '../../../components/ErrorMessage';
 import { AffiliationMarks } from '../components/AffiliationMarks';
 import '../locales';
 import '../affiliations.css';
 import { AffiliationAfter } from '../../../lib/punctuation';
 
+/**
+ * How an action on the page ended, told at the top of the page. The row that started it often
+ * leaves the page with its result (a verified request leaves the queue, a removed verification
+ * the table), so the message is the page's, and actions report through `mutateAsync`, whose
+ * promise settles even when the row that asked is gone (a `mutate` callback would be dropped).
+ */
+interface Report {
+  done: (message: string | null) => void;
+  failed: (error: unknown) => void;
+}
+
 /** `/admin/affiliations`: the verification queue, organisation domains and focal points. */
 export function Affiliations() {
   const { t } = useTranslation('affiliations');
-  const [status, setStatus] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ status: string | null; error: unknown }>({ status: null, error: null });
+  const report: Report = {
+    done: (status) => setOutcome({ status, error: null }),
+    failed: (error) => setOutcome({ status: null, error }),
+  };
   return (
     <div className="staff admin-page affiliation-admin">
       <h1>{t('admin.title')}</h1>
       <p role="status" aria-live="polite">
-        {status}
+        {outcome.status}
       </p>
-      <Queue onDone={setStatus} />
-      <Domains onDone={setStatus} />
-      <FocalPoints onDone={setStatus} />
+      <ErrorMessage error={outcome.error} />
+      <Queue report={report} />
+      <Domains report={report} />
+      <FocalPoints report={report} />
     </div>
   );
 }
 
-function Queue({ onDone }: { onDone: (s: string) => void }) {
+function Queue({ report }: { report: Report }) {
   const { t, i18n } = useTranslation('affiliations');
   const { t: tc } = useTranslation('common');
   const queue = useQuery(queueQuery());
@@ -61,12 +78,14 @@ function Queue({ onDone }: { onDone: (s: string) => void }) {
               type="button"
               disabled={verify.isPending}
               onClick={() =>
-                verify.mutate(r.id, { onSuccess: () => onDone(t('admin.verifiedDone', { name: r.user.displayName })) })
+                verify
+                  .mutateAsync(r.id)
+                  .then(() => report.done(t('admin.verifiedDone', { name: r.user.displayName })), report.failed)
               }
             >
               {t('admin.verify')} <span className="visually-hidden">{r.user.displayName}</span>
             </button>{' '}
-            <DeclineForm request={r} onDone={onDone} />
+            <DeclineForm request={r} report={report} />
           </li>
         ))}
       </ul>
@@ -74,7 +93,7 @@ function Queue({ onDone }: { onDone: (s: string) => void }) {
   );
 }
 
-function DeclineForm({ request, onDone }: { request: AffiliationQueueItem; onDone: (s: string) => void }) {
+function DeclineForm({ request, report }: { request: AffiliationQueueItem; report: Report }) {
   const { t } = useTranslation('affiliations');
   const [open, setOpen] = useState(false);
   const decline = useDecline();
@@ -89,10 +108,9 @@ function DeclineForm({ request, onDone }: { request: AffiliationQueueItem; onDon
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
-    decline.mutate(
-      { id: request.id, reason },
-      { onSuccess: () => onDone(t('admin.declinedDone', { name: request.user.displayName })) },
-    );
+    decline
+      .mutateAsync({ id: request.id, reason })
+      .then(() => report.done(t('admin.declinedDone', { name: request.user.displayName })), report.failed);
   };
   return (
     <form onSubmit={submit} className="affiliation-form">
@@ -112,7 +130,7 @@ function DeclineForm({ request, onDone }: { request: AffiliationQueueItem; onDon
   );
 }
 
-function Domains({ onDone }: { onDone: (s: string) => void }) {
+function Domains({ report }: { report: Report }) {
   const { t } = useTranslation('affiliations');
   const { t: tc } = useTranslation('common');
   const domains = useQuery(domainsQuery());
@@ -133,7 +151,7 @@ function Domains({ onDone }: { onDone: (s: string) => void }) {
       {
         onSuccess: (res) => {
           form.reset();
-          onDone(t('admin.addedDomain', { domain: res.domain.domain, count: res.verifiedNow }));
+          report.done(t('admin.addedDomain', { domain: res.domain.domain, count: res.verifiedNow }));
         },
         onError: (err) => setError(err instanceof Error ? err.message : String(err)),
       },
@@ -164,7 +182,11 @@ function Domains({ onDone }: { onDone: (s: string) => void }) {
                 </td>
                 <td>{tc(`category.${d.stakeholderCategory}`)}</td>
                 <td>
-                  <button type="button" className="secondary" onClick={() => remove.mutate(d.domain)}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => remove.mutateAsync(d.domain).then(() => report.done(null), report.failed)}
+                  >
                     {t('admin.remove')} <span className="visually-hidden">{d.domain}</span>
                   </button>
                 </td>
@@ -207,7 +229,7 @@ function Domains({ onDone }: { onDone: (s: string) => void }) {
   );
 }
 
-function FocalPoints({ onDone }: { onDone: (s: string) => void }) {
+function FocalPoints({ report }: { report: Report }) {
   const { t, i18n } = useTranslation('affiliations');
   const users = useQuery(verifiedUsersQuery());
   const focal = useFocalPoint();
@@ -242,13 +264,17 @@ function FocalPoints({ onDone }: { onDone: (s: string) => void }) {
                       type="button"
                       className={u.focalPoint ? 'secondary' : undefined}
                       disabled={focal.isPending}
-                      onClick={() => focal.mutate({ userId: u.id, on: !u.focalPoint })}
+                      onClick={() =>
+                        focal
+                          .mutateAsync({ userId: u.id, on: !u.focalPoint })
+                          .then(() => report.done(null), report.failed)
+                      }
                     >
                       {t(u.focalPoint ? 'admin.undesignate' : 'admin.designate')}{' '}
                       <span className="visually-hidden">{u.displayName}</span>
                     </button>
                   )}{' '}
-                  <RevokeVerification user={u} onDone={onDone} />
+                  <RevokeVerification user={u} report={report} />
                 </td>
               </tr>
             ))}
@@ -260,13 +286,7 @@ function FocalPoints({ onDone }: { onDone: (s: string) => void }) {
 }
 
 /** Removes a verification by hand, after a confirmation naming the person and what goes with it. */
-function RevokeVerification({
-  user,
-  onDone,
-}: {
-  user: { id: string; displayName: string };
-  onDone: (s: string) => void;
-}) {
+function RevokeVerification({ user, report }: { user: { id: string; displayName: string }; report: Report }) {
   const { t } = useTranslation('affiliations');
   const [open, setOpen] = useState(false);
   const revoke = useRevokeVerification();
@@ -288,7 +308,9 @@ function RevokeVerification({
           autoFocus
           disabled={revoke.isPending}
           onClick={() =>
-            revoke.mutate(user.id, { onSuccess: () => onDone(t('admin.revokedDone', { name: user.displayName })) })
+            revoke
+              .mutateAsync(user.id)
+              .then(() => report.done(t('admin.revokedDone', { name: user.displayName })), report.failed)
           }
         >
           {t('admin.confirmRevoke')}
