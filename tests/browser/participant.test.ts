@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   WEB_DIST,
+  allowConsoleErrors,
   fillSignInForm,
   screenshot,
   seriousViolations,
@@ -85,6 +86,29 @@ describe('a participant answers a guiding question', () => {
       "select count(*)::int as n from comments where body_md = 'Sent once, whatever the clicks.'",
     );
     expect(rows[0].n).toBe(1);
+  });
+
+  it('says so when signing out did not happen (the connection dropped), and signs out on the next try', async () => {
+    const page = await openPage();
+    // Back on the space page, it is marked seen for the new account: sign out after that.
+    const seen = page.waitForResponse((r) => r.url().endsWith('/seen') && r.request().method() === 'PUT');
+    await register(page, `signout.${Date.now()}@example.org`);
+    expect((await seen).status()).toBe(200);
+    // The browser's connection drops for the first sign-out request only.
+    allowConsoleErrors(page, /ERR_CONNECTION_RESET .*\/api\/auth\/logout/);
+    let drops = 1;
+    await page.route('**/api/auth/logout', (route) =>
+      drops-- > 0 ? route.abort('connectionreset') : route.continue(),
+    );
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    await signOut.click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Still signed in' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Still signed in:');
+    expect(await page.getByRole('link', { name: 'Sign in', exact: true }).count()).toBe(0);
+    await signOut.click();
+    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'Still signed in' }).count()).toBe(0);
   });
 
   it('shows guests "Sign in to comment" instead of the composer', async () => {

@@ -13,6 +13,7 @@ import { hasStoredLanguage, isLocale, setLanguage } from '../i18n';
 import { ENDONYMS, LANGUAGE_ORDER } from '../i18n/names';
 import { api } from '../lib/api';
 import { useLiveStatus } from '../lib/live';
+import { useErrorText } from '../components/ErrorMessage';
 import { ErrorBoundary } from './ErrorBoundary';
 
 function LanguageSwitcher() {
@@ -80,6 +81,7 @@ function AccountNav() {
   const me = useMe();
   const abilities = useMyAbilities();
   const signOut = useSignOut();
+  const errorText = useErrorText();
   const location = useLocation();
   if (me === undefined) return null;
   if (!me) {
@@ -123,6 +125,13 @@ function AccountNav() {
         <button type="button" className="link-button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           {t('nav.signOut')}
         </button>
+        {/* On a shared computer, a sign-out that did not happen must not look as if it had. */}
+        {signOut.error && (
+          <span className="field-error" role="alert">
+            {' '}
+            {t('nav.signOutFailed', { error: errorText(signOut.error) })}
+          </span>
+        )}
       </li>
     </>
   );

@@ -1,6 +1,18 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api';
 
+declare module '@tanstack/react-query' {
+  interface Register {
+    queryMeta: {
+      /**
+       * Asked only with a session (the signed-in menu's badge): on sign-out the query is dropped
+       * with the part of the page that shows it, not refetched without the session (a 401).
+       */
+      signedInOnly?: boolean;
+    };
+  }
+}
+
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {

@@ -1,5 +1,12 @@
 import { authResponse, meResponse, okResponse, type UserDto } from '@convene/shared';
-import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type Query,
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import { live } from '../../../lib/live';
 
@@ -19,9 +26,16 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => api('/api/auth/logout', { method: 'POST', schema: okResponse }),
     onSuccess: () => {
+      const previous = qc.getQueryData(meQuery.queryKey)?.user?.id;
+      // The person's own queries (keyed `[…, userId, …]`) and the signed-in menu's go with the
+      // session: still observed until the signed-out page renders, they would be refetched
+      // without it (a 401 each) if invalidated below.
+      const personal = (q: Query) =>
+        q.meta?.signedInOnly === true || (previous !== undefined && q.queryKey[1] === previous);
+      qc.removeQueries({ predicate: personal });
       qc.setQueryData(meQuery.queryKey, { user: null, abilities: null });
-      // Everything cached was fetched with the old session's rights.
-      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      // Everything else cached was fetched with the old session's rights.
+      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' && !personal(q) });
       live.reconnectNow();
     },
   });

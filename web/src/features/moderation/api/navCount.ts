@@ -12,4 +12,5 @@ export const navCountQuery = queryOptions({
   queryFn: () => api('/api/moderation/queue?status=pending&limit=1', { schema: queueResponse }),
   refetchInterval: 30_000,
   retry: false,
+  meta: { signedInOnly: true },
 });
