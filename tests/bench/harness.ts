@@ -1,5 +1,6 @@
 import { type Serializable, execFile, fork } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -52,6 +53,22 @@ export function stats(samples: number[]) {
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+/** The machine's CPU time so far, all cores (ms): busy and total, for `busyShare`. */
+export function cpuClock(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const all = times.user + times.nice + times.sys + times.irq + times.idle;
+    total += all;
+    busy += all - times.idle;
+  }
+  return { busy, total };
+}
+
+/** How busy the whole machine was between two `cpuClock()` readings (0–1). */
+export const busyShare = (from: { busy: number; total: number }, to: { busy: number; total: number }) =>
+  (to.busy - from.busy) / Math.max(1, to.total - from.total);
 
 export function report(name: string, samples: number[], extra = '') {
   const r = stats(samples);
