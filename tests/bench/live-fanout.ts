@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -6,6 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { writeHeapSnapshot } from 'node:v8';
 import WebSocket from 'ws';
+import { textFrame } from '../../server/src/live/socket.js';
 import { productionNodeFlags } from '../helpers/nodeFlags.js';
 import type { BenchDatabase } from './harness.js';
 
@@ -155,9 +157,11 @@ export async function liveFanout(db: BenchDatabase) {
       clients.push(c);
     }
 
+    let lastApproved = '';
     const approve = async () => {
       const c = pending.shift();
       if (!c) throw new Error('live-fanout: out of pending comments');
+      lastApproved = c.id;
       await Promise.all(clients.map((p) => p.ask({ type: 'arm', token: c.id })));
       const t0 = wallNow();
       const res = await fetch(`${base}/api/comments/${c.id}/decision`, {
@@ -173,6 +177,31 @@ export async function liveFanout(db: BenchDatabase) {
       const missing = got.reduce((n, g) => n + Number(g.missing), 0);
       const handed = Number((await server.ask({ type: 'handedOver', id: c.id })).at);
       return { latencies: times.map((t) => t - t0), missing, answered, handed: handed ? handed - t0 : NaN };
+    };
+    // The machine's own floor for the same fan-out: the server writes the frame it last sent (the
+    // approval's event, with a fresh comment id) to every socket in a bare loop, one
+    // `socket.write` each: no HTTP, no database, no hub; from just before the bench's IPC message.
+    const bareRound = async () => {
+      const token = randomUUID();
+      await Promise.all(clients.map((p) => p.ask({ type: 'arm', token })));
+      const t0 = wallNow();
+      await server.ask({ type: 'bareEmit', token, previous: lastApproved });
+      const got = await Promise.all(clients.map((p) => p.ask({ type: 'collect' })));
+      return {
+        latencies: got.flatMap((g) => g.times as number[]).map((t) => t - t0),
+        missing: got.reduce((n, g) => n + Number(g.missing), 0),
+      };
+    };
+    const measureBare = async () => {
+      const all: number[] = [];
+      let missing = 0;
+      for (let r = 0; r < WARMUP_ROUNDS + ROUNDS; r++) {
+        const round = await bareRound();
+        missing += round.missing;
+        if (r >= WARMUP_ROUNDS) all.push(...round.latencies);
+      }
+      const sorted = Float64Array.from(all).sort();
+      return { p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), missing };
     };
     const measure = async (sockets: number) => {
       const all: number[] = [];
@@ -233,11 +262,13 @@ export async function liveFanout(db: BenchDatabase) {
     const mem0 = await memory();
     await connectTo(SMALL);
     const small = await measure(SMALL);
+    const bareSmall = await measureBare();
     const memSmall = await memory();
     await connectTo(LARGE);
     const memLarge = await memory();
     if (process.env.BENCH_LIVE_HEAPSNAP) await server.ask({ type: 'heapSnapshot' });
     const large = await measure(LARGE);
+    const bareLarge = await measureBare();
 
     const added = LARGE - SMALL;
     const perSocket = (memLarge.rss - memSmall.rss) / added / 1024;
@@ -255,6 +286,9 @@ export async function liveFanout(db: BenchDatabase) {
       ratio.toFixed(2),
       '≤ 3×',
       ratio <= 3 && large.missing + small.missing === 0,
+    );
+    console.log(
+      `  (the machine's floor, a bare loop writing the same frame to every socket: p99 ${ms(bareLarge.p99)} at ${LARGE.toLocaleString('en')} sockets vs ${ms(bareSmall.p99)} at ${SMALL.toLocaleString('en')} = ${(bareLarge.p99 / bareSmall.p99).toFixed(2)}×; p50 ${ms(bareLarge.p50)} vs ${ms(bareSmall.p50)}${bareLarge.missing + bareSmall.missing ? `; ${bareLarge.missing + bareSmall.missing} receipts MISSING` : ''})`,
     );
     line(
       `live fan-out: server memory per idle socket`,
@@ -290,10 +324,18 @@ async function serverRole() {
   const send = (m: object) => process.send?.(m);
   // When the hub had handed each approval's event to every socket (diagnostic: server vs clients).
   const handedOver = new Map<string, number>();
+  // The text of the last approval's event as the sockets got it (for bareEmit).
+  const hubSockets = (
+    app.live as unknown as { sockets: { framed: string; connections: ReadonlySet<{ socket: unknown }> } }
+  ).sockets;
+  let lastEvent = '';
   const chained = app.live.delivered;
   app.live.delivered = (row) => {
     const comment = (row.payload as { comment?: { id?: string } }).comment;
-    if (row.kind === 'comment.published' && comment?.id) handedOver.set(comment.id, wallNow());
+    if (row.kind === 'comment.published' && comment?.id) {
+      handedOver.set(comment.id, wallNow());
+      lastEvent = hubSockets.framed;
+    }
     chained?.(row);
   };
   process.on('message', (m: { type: string }) => {
@@ -311,6 +353,18 @@ async function serverRole() {
       const id = (m as { id?: string }).id ?? '';
       send({ type: 'handedOver', at: handedOver.get(id) ?? 0 });
       handedOver.delete(id);
+    } else if (m.type === 'bareEmit') {
+      // The floor (see bareRound): the last approval's text, its comment id replaced, one write each.
+      const { token = '', previous = '' } = m as { token?: string; previous?: string };
+      const text = previous ? lastEvent.replaceAll(previous, token) : '';
+      if (!text || text === lastEvent) {
+        send({ type: 'error', message: `bareEmit: the last event is not the approval of ${previous}` });
+        return;
+      }
+      const frame = textFrame(text);
+      for (const conn of hubSockets.connections)
+        (conn.socket as { _socket: { write(b: Buffer): boolean } })._socket.write(frame);
+      send({ type: 'bareEmitted' });
     } else if (m.type === 'heapSnapshot') {
       // BENCH_LIVE_HEAPSNAP=<file>: what the idle sockets hold (diagnostic).
       send({ type: 'heapSnapshot', file: writeHeapSnapshot(process.env.BENCH_LIVE_HEAPSNAP) });
