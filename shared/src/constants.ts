@@ -62,3 +62,7 @@ export type EventAudience = (typeof EVENT_AUDIENCES)[number];
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 export const COMMENT_BODY_MAX = 20_000;
+
+/** Attachments a comment may carry, and the size of each (the server checks; the composer says so first). */
+export const MAX_ATTACHMENTS = 3;
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;

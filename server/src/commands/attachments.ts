@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AttachmentDto } from '@convene/shared';
+import { type AttachmentDto, MAX_ATTACHMENTS } from '@convene/shared';
 import { count, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Database, DbOrTx } from '../db/client.js';
@@ -9,9 +9,6 @@ import { type Viewer, authorize } from '../policies/index.js';
 import { maySeeAttachment } from '../policies/visibility.js';
 import { attachmentUrl, loadComment } from '../queries/comments.js';
 import { assertAcceptingComments } from './comments.js';
-
-export const MAX_ATTACHMENTS = 3;
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /** What the platform accepts, keyed by the type detected from the bytes themselves. */
 const ACCEPTED: Record<string, string> = {

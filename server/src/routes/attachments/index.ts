@@ -1,10 +1,16 @@
 import multipart from '@fastify/multipart';
-import { attachmentParams, attachmentResponse, commentParams, errorResponse, okResponse } from '@convene/shared';
+import {
+  MAX_ATTACHMENT_BYTES,
+  attachmentParams,
+  attachmentResponse,
+  commentParams,
+  errorResponse,
+  okResponse,
+} from '@convene/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  MAX_ATTACHMENT_BYTES,
   addAttachment,
   assertMayAttach,
   loadAttachmentForDownload,

@@ -1,6 +1,8 @@
+import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES } from '@convene/shared';
+
 /** What the server accepts as attachments (it checks the content again). */
-export const MAX_FILES = 3;
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILES = MAX_ATTACHMENTS;
+export const MAX_FILE_BYTES = MAX_ATTACHMENT_BYTES;
 
 const TYPES: Record<string, readonly string[]> = {
   pdf: ['application/pdf'],
