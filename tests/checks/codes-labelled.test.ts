@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ADMIN_LOG_ACTIONS, OIDC_ERRORS } from '@convene/shared';
 import { describe, expect, it } from 'vitest';
 
@@ -25,5 +27,18 @@ describe('codes with their texts', () => {
   });
   it('has an English message for every single-sign-on failure code', () => {
     expect(mismatch(OIDC_ERRORS, sso.errors)).toEqual({ unlabelled: [], stale: [] });
+  });
+  it('says in the interface language only error codes the server sends', () => {
+    const common = read<{ errors: { codes: Record<string, string> } }>('i18n/locales/en/common.json');
+    const codes = new Set(
+      Object.keys(common.errors.codes).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')),
+    );
+    const server = fileURLToPath(new URL('../../server/src', import.meta.url));
+    const source = readdirSync(server, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => readFileSync(join(server, f), 'utf8'))
+      .join('\n');
+    expect(codes.size).toBeGreaterThan(10);
+    expect([...codes].filter((c) => !source.includes(`'${c}'`))).toEqual([]);
   });
 });

@@ -1,18 +1,42 @@
+import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES } from '@convene/shared';
+import type { i18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
 
-/** The message to show for a failed request, in the interface language where we have one. */
-export function useErrorText() {
-  const { t } = useTranslation();
-  return (error: unknown): string => {
-    if (error instanceof ApiError) {
-      if (error.isNetwork) return t('errors.network');
-      if (error.status === 401) return t('errors.unauthenticated');
-      if (error.code === 'validation_failed') return t('errors.fix');
-      return error.message;
-    }
-    return t('errors.generic');
-  };
+/** What the texts of `errors.codes` may name: the wait after a 429 (minutes), the attachment limits. */
+const codeValues = (error: ApiError) => ({
+  count: Math.max(
+    1,
+    Math.ceil(((error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60) / 60),
+  ),
+  max: MAX_ATTACHMENTS,
+  mb: MAX_ATTACHMENT_BYTES / (1024 * 1024),
+});
+
+/**
+ * The message to show for a failed request, in the interface language: the server's message is
+ * English, so a code with a text in `errors.codes` is said in the reader's language; an unknown
+ * code keeps the server's words. `fieldsShown: false` for a form that does not put the server's
+ * field messages next to its fields.
+ */
+export function errorText(i18n: i18n, error: unknown, { fieldsShown = true }: { fieldsShown?: boolean } = {}): string {
+  const t = i18n.t.bind(i18n);
+  if (error instanceof ApiError) {
+    if (error.isNetwork) return t('errors.network');
+    if (error.status === 401) return t('errors.unauthenticated');
+    // A form that shows no field's message gets the server's, which names the field.
+    if (error.code === 'validation_failed') return fieldsShown ? t('errors.fix') : error.message;
+    const key = `errors.codes.${error.code}`;
+    if (i18n.exists(key) || i18n.exists(`${key}_other`)) return t(key, codeValues(error));
+    return error.message;
+  }
+  return t('errors.generic');
+}
+
+/** {@link errorText} in the interface language of the component. */
+export function useErrorText(opts: { fieldsShown?: boolean } = {}) {
+  const { i18n } = useTranslation();
+  return (error: unknown): string => errorText(i18n, error, opts);
 }
 
 /**

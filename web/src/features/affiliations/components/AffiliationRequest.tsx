@@ -2,6 +2,7 @@ import { STAKEHOLDER_CATEGORIES, type StakeholderCategory } from '@convene/share
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../../components/ErrorMessage';
 import { myAffiliationQuery, useRequestAffiliation } from '../api';
 import { AffiliationMarks } from './AffiliationMarks';
 import '../locales';
@@ -12,6 +13,7 @@ export function AffiliationRequest({ userId }: { userId: string }) {
   const { t: tc } = useTranslation('common');
   const mine = useQuery(myAffiliationQuery(userId));
   const send = useRequestAffiliation(userId);
+  const errorText = useErrorText({ fieldsShown: false });
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   const person = mine.data?.person;
@@ -33,7 +35,7 @@ export function AffiliationRequest({ userId }: { userId: string }) {
       },
       {
         onSuccess: () => setSent(true),
-        onError: (err) => setError(err instanceof Error ? err.message : String(err)),
+        onError: (err) => setError(errorText(err)),
       },
     );
   };

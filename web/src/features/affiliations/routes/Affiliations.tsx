@@ -14,7 +14,7 @@ import {
   useVerify,
   verifiedUsersQuery,
 } from '../api';
-import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ErrorMessage, useErrorText } from '../../../components/ErrorMessage';
 import { AffiliationMarks } from '../components/AffiliationMarks';
 import '../locales';
 import '../affiliations.css';
@@ -136,6 +136,7 @@ function Domains({ report }: { report: Report }) {
   const domains = useQuery(domainsQuery());
   const add = useAddDomain();
   const remove = useRemoveDomain();
+  const errorText = useErrorText({ fieldsShown: false });
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -153,7 +154,7 @@ function Domains({ report }: { report: Report }) {
           form.reset();
           report.done(t('admin.addedDomain', { domain: res.domain.domain, count: res.verifiedNow }));
         },
-        onError: (err) => setError(err instanceof Error ? err.message : String(err)),
+        onError: (err) => setError(errorText(err)),
       },
     );
   };

@@ -21,23 +21,27 @@ export function useMe(): UserDto | null | undefined {
   return useQuery(meQuery).data?.user;
 }
 
+/**
+ * After the session ended here (signed out, account deleted): the person's own queries (keyed
+ * `[…, userId, …]`) and the signed-in menu's go with it — still observed until the signed-out
+ * page renders, they would be refetched without the session (a 401 each) if invalidated — and
+ * everything else cached, fetched with the old session's rights, is fetched again.
+ */
+export function forgetSession(qc: QueryClient): void {
+  const previous = qc.getQueryData(meQuery.queryKey)?.user?.id;
+  const personal = (q: Query) =>
+    q.meta?.signedInOnly === true || (previous !== undefined && q.queryKey[1] === previous);
+  qc.removeQueries({ predicate: personal });
+  qc.setQueryData(meQuery.queryKey, { user: null, abilities: null });
+  void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' && !personal(q) });
+  live.reconnectNow();
+}
+
 export function useSignOut() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api('/api/auth/logout', { method: 'POST', schema: okResponse }),
-    onSuccess: () => {
-      const previous = qc.getQueryData(meQuery.queryKey)?.user?.id;
-      // The person's own queries (keyed `[…, userId, …]`) and the signed-in menu's go with the
-      // session: still observed until the signed-out page renders, they would be refetched
-      // without it (a 401 each) if invalidated below.
-      const personal = (q: Query) =>
-        q.meta?.signedInOnly === true || (previous !== undefined && q.queryKey[1] === previous);
-      qc.removeQueries({ predicate: personal });
-      qc.setQueryData(meQuery.queryKey, { user: null, abilities: null });
-      // Everything else cached was fetched with the old session's rights.
-      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' && !personal(q) });
-      live.reconnectNow();
-    },
+    onSuccess: () => forgetSession(qc),
   });
 }
 

@@ -2,9 +2,9 @@ import { okResponse } from '@convene/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../../components/ErrorMessage';
 import { ApiError, api } from '../../../lib/api';
-import { live } from '../../../lib/live';
-import { meQuery } from '../api/me';
+import { forgetSession } from '../api/me';
 import { PasswordField } from './PasswordField';
 import '../locales/personalData';
 
@@ -15,19 +15,16 @@ import '../locales/personalData';
 export function PersonalData() {
   const { t } = useTranslation('personalData');
   const qc = useQueryClient();
+  const errorText = useErrorText();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
   const remove = useMutation({
     mutationFn: (pw: string) => api('/api/me/deletion', { method: 'POST', body: { password: pw }, schema: okResponse }),
-    onSuccess: () => {
-      qc.setQueryData(meQuery.queryKey, { user: null, abilities: null });
-      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-      live.reconnectNow();
-    },
+    onSuccess: () => forgetSession(qc),
     onError: (err) => {
       if (err instanceof ApiError && err.field('password')) setError(t('passwordWrong'));
       else if (err instanceof ApiError && err.code === 'admin_account') setError(t('adminAccount'));
-      else setError(err.message);
+      else setError(errorText(err));
       document.getElementById('account-delete-password')?.focus();
     },
   });
