@@ -1,7 +1,8 @@
 import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES } from '@convene/shared';
-import type { i18n } from 'i18next';
+import i18next, { type i18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
+import { commonFieldMessage } from '../lib/fieldMessages';
 
 /** What the texts of `errors.codes` may name: the wait after a 429 (minutes), the attachment limits. */
 const codeValues = (error: ApiError) => ({
@@ -68,7 +69,8 @@ export function ErrorMessage({ error, id }: { error: unknown; id?: string }) {
   );
 }
 
-/** The message for one form field from a failed request, if the server named it. */
+/** The message for one form field from a failed request, if the server named it, in the interface language where known. */
 export function fieldError(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError ? error.field(field) : undefined;
+  const message = error instanceof ApiError ? error.field(field) : undefined;
+  return message === undefined ? undefined : commonFieldMessage(i18next.t, message);
 }

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
+import { commonFieldMessage } from '../lib/fieldMessages';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -14,13 +16,16 @@ export interface SummaryItem {
  * A form's errors: one per field, one for the form as a whole, and focus after a failed submit
  * (the summary when several fields are wrong, else the field itself). `order` must be stable;
  * `idOf` gives each field's element id; `localize` turns the server's English field messages
- * into the interface language where the form knows them.
+ * into the interface language where the form knows them (by default the common ones,
+ * `commonFieldMessage`).
  */
 export function useFormErrors<F extends string>(
   order: readonly F[],
   idOf: (f: F) => string,
-  localize: (message: string) => string = (m) => m,
+  localize?: (message: string) => string,
 ) {
+  const { t } = useTranslation();
+  const say = localize ?? ((m: string) => commonFieldMessage(t, m));
   const [errors, setErrors] = useState<FieldErrors<F>>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -59,7 +64,7 @@ export function useFormErrors<F extends string>(
       let unmapped = false;
       for (const f of error.fields) {
         const key = f.field.split('.')[0] as F;
-        if (order.includes(key)) mapped[key] ??= localize(f.message);
+        if (order.includes(key)) mapped[key] ??= say(f.message);
         else unmapped = true;
       }
       if (Object.keys(mapped).length > 0) return show(mapped, unmapped ? error : null);

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { commonFieldMessage } from '../../../lib/fieldMessages';
 
 /**
  * The server names fields in English (the shared schemas' messages). Known ones are shown in
@@ -19,5 +20,5 @@ export function localizeFieldMessage(t: TFunction, message: string): string {
   if (message === 'Another space already has this code') return t('admin:validation.codeTaken');
   if (/email/i.test(message)) return t('admin:validation.email');
   if (/>=1 items|at least 1/i.test(message)) return t('admin:validation.languages');
-  return message;
+  return commonFieldMessage(t, message);
 }

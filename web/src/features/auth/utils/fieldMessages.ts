@@ -1,5 +1,6 @@
 import { MEMBER_STATE_COUNTRY_REQUIRED } from '@convene/shared';
 import type { TFunction } from 'i18next';
+import { commonFieldMessage } from '../../../lib/fieldMessages';
 
 /**
  * The server names fields in English (the shared schemas' messages). Known ones are shown in the
@@ -16,5 +17,5 @@ export function localizeFieldMessage(t: TFunction, message: string): string {
   if (message === 'Unknown country code' || message.startsWith('Use a two-letter')) return t('auth:validation.country');
   if (message === MEMBER_STATE_COUNTRY_REQUIRED) return t('auth:fields.country.required');
   if (/^Invalid option/.test(message)) return t('auth:validation.choose');
-  return message;
+  return commonFieldMessage(t, message);
 }
