@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_WAIT_MS, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
+import { BROWSER_WAIT_MS, allowConsoleErrors, seriousViolations, setupBrowserTest } from '../helpers/browser.js';
 import { type Person, makeSpace, makeUser } from '../helpers/factories.js';
 import { PDF, multipartBody } from '../helpers/multipart.js';
 
@@ -539,6 +539,40 @@ describe('reporting a comment (issue 15, item 2)', () => {
       await article.getByRole('button', { name, exact: true }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('radio', { name: locale === 'fr' ? /^Hors sujet/ : /^Fuera de tema/ }).waitFor();
+      await page.context().close();
+    }
+  });
+});
+
+describe('a space that stops taking comments while someone writes', () => {
+  it('says why, with the date, in the interface language, and keeps the text', async () => {
+    const rows = [
+      ['en', 'Answer question 1', 'Send', 'It closed for comments on', 'This space does not accept comments'],
+      ['fr', 'Répondre à la question 1', 'Envoyer', 'Il a fermé aux commentaires le', 'Cet espace n’accepte pas'],
+    ] as const;
+    for (const [locale, answer, send, closedOn, notOpen] of rows) {
+      const { space } = await makeSpace(ctx);
+      const writer = await makeUser(ctx);
+      const page = await pageFor(writer, locale);
+      allowConsoleErrors(page, /status of 409/);
+      await page.goto(`/spaces/${space.slug}`);
+      await page.getByRole('button', { name: answer }).click();
+      const box = page.locator('textarea').first();
+      const text = `Remittance corridors need cheaper digital channels (${locale}).`;
+      await box.fill(text);
+      // The deadline passes while the text is being written.
+      const closedAt = new Date(Date.now() - 60_000);
+      await ctx.db.pool.query('update spaces set closes_at = $2 where id = $1', [space.id, closedAt]);
+      const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/comments'));
+      await page.getByRole('button', { name: send, exact: true }).click();
+      expect((await refused).status()).toBe(409);
+      const alert = page.getByRole('alert').filter({ hasText: notOpen });
+      await alert.waitFor({ timeout: BROWSER_WAIT_MS });
+      const said = await alert.innerText();
+      const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(closedAt);
+      expect(said).toContain(`${closedOn} ${date}.`);
+      expect(said).not.toContain('This space closed for comments on 2');
+      expect(await box.inputValue()).toBe(text);
       await page.context().close();
     }
   });

@@ -1,6 +1,7 @@
 import type { CommentDto } from '@convene/shared';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
+import { useFormat } from '../../../../i18n/format';
 import { ApiError } from '../../../../lib/api';
 import { langAttr } from '../../lib/intl';
 import type { ComposerIds } from './ids';
@@ -48,7 +49,7 @@ export function SubmitAlert({
         </div>
       ) : notOpen ? (
         <p className="error-message" role="alert">
-          {t('composer.spaceNotOpen')} {(error as ApiError).message}
+          {t('composer.spaceNotOpen')} <NotOpenReason error={error as ApiError} />
         </p>
       ) : error instanceof ApiError && error.code === 'rate_limited' ? (
         <p className="error-message" role="alert">
@@ -66,4 +67,23 @@ export function SubmitAlert({
       ) : null}
     </div>
   );
+}
+
+/** Why the space refuses comments (the 409's details), in the interface language, with its date. */
+function NotOpenReason({ error }: { error: ApiError }) {
+  const { t } = useTranslation('discussion');
+  const format = useFormat();
+  const d = (error.details ?? {}) as {
+    reason?: string;
+    status?: string;
+    opensAt?: string | null;
+    closesAt?: string | null;
+  };
+  if (d.reason === 'draft') return t('composer.notOpen.draft');
+  if (d.reason === 'archived') return t('composer.notOpen.archived');
+  if (d.reason === 'not_yet_open' && d.opensAt) return t('composer.notOpen.opensOn', { date: format.date(d.opensAt) });
+  if (d.reason === 'closed' && d.status !== 'closed' && d.closesAt)
+    return t('composer.notOpen.closedOn', { date: format.date(d.closesAt) });
+  if (d.reason === 'closed') return t('composer.notOpen.closed');
+  return error.message;
 }
