@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { useErrorText } from '../components/ErrorMessage';
 import { setCachedUser, useMe, useMyAbilities, useSignOut } from '../features/auth/api/me';
 import { EnrolmentGuard } from '../features/auth/components/EnrolmentGuard';
 import { VerifyEmailBanner } from '../features/auth/components/VerifyEmailBanner';
@@ -13,7 +14,6 @@ import { hasStoredLanguage, isLocale, setLanguage } from '../i18n';
 import { ENDONYMS, LANGUAGE_ORDER } from '../i18n/names';
 import { api } from '../lib/api';
 import { useLiveStatus } from '../lib/live';
-import { useErrorText } from '../components/ErrorMessage';
 import { ErrorBoundary } from './ErrorBoundary';
 
 function LanguageSwitcher() {

@@ -34,6 +34,9 @@ describe('the field messages every form may meet, in the interface language', ()
     try {
       expect(commonFieldMessage(t, 'At most 2,000 characters')).toBe('Use como máximo 2000 caracteres');
       expect(commonFieldMessage(t, 'At most 100,000 characters')).toBe('Use como máximo 100.000 caracteres');
+      // Arabic with the Latin digits the interface uses (intlLocale), not ٢٬٠٠٠.
+      g.document = { documentElement: { lang: 'ar' } };
+      expect(commonFieldMessage(t, 'At most 2,000 characters')).toContain('2,000');
     } finally {
       delete g.document;
     }

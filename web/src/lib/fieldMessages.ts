@@ -1,9 +1,12 @@
 import { LONE_SURROGATE_MESSAGE, NUL_CHARACTER_MESSAGE } from '@convene/shared';
 import type { TFunction } from 'i18next';
+import { intlLocale } from '../i18n/format';
 
-/** "2,000" as the shared schemas write it, grouped as the page's language does (`<html lang>`). */
+/** "2,000" as the shared schemas write it, written as the page's language does (`<html lang>`). */
 const count = (digits: string) =>
-  new Intl.NumberFormat(globalThis.document?.documentElement.lang || 'en').format(Number(digits.replace(/,/g, '')));
+  new Intl.NumberFormat(intlLocale(globalThis.document?.documentElement.lang || 'en')).format(
+    Number(digits.replace(/,/g, '')),
+  );
 
 /**
  * The field messages every form may meet (the shared schemas' English: a blank field, a length,
