@@ -1,6 +1,6 @@
 import { STAKEHOLDER_CATEGORIES, type AffiliationQueueItem } from '@convene/shared';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../../i18n/format';
 import {
@@ -39,13 +39,20 @@ export function Affiliations() {
     done: (status) => setOutcome({ status, error: null }),
     failed: (error) => setOutcome({ status: null, error }),
   };
+  // The button may be far down the page: bring the outcome into view.
+  const told = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome.status || outcome.error) told.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [outcome]);
   return (
     <div className="staff admin-page affiliation-admin">
       <h1>{t('admin.title')}</h1>
-      <p role="status" aria-live="polite">
-        {outcome.status}
-      </p>
-      <ErrorMessage error={outcome.error} />
+      <div ref={told}>
+        <p role="status" aria-live="polite">
+          {outcome.status}
+        </p>
+        <ErrorMessage error={outcome.error} />
+      </div>
       <Queue report={report} />
       <Domains report={report} />
       <FocalPoints report={report} />
