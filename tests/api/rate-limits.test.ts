@@ -242,6 +242,26 @@ describe('sign-in and registration', () => {
     expectLimited(await login(client, account.email, 'wrong password 123', newIp()));
   });
 
+  it('does not count successful sign-ins against the address: a room of delegates behind one network signs in', async () => {
+    const ip = newIp();
+    const client = ctx.client();
+    const room = [];
+    for (let i = 0; i < 6; i++) {
+      const account = newAccount();
+      expect((await client.post('/api/auth/register', account, { 'x-forwarded-for': newIp() })).status).toBe(201);
+      room.push(account);
+    }
+    // Six sign-ins from one address with a limit of 3 attempts a minute: each succeeds.
+    for (const account of room) expect((await login(client, account.email, account.password, ip)).status).toBe(200);
+    // Failures still add up from that address: the 4th is refused, and then a right password too.
+    for (let i = 0; i < 3; i++)
+      expect((await login(client, `n${uuid()}@example.org`, 'wrong password 1', ip)).status).toBe(401);
+    expectLimited(await login(client, `n${uuid()}@example.org`, 'wrong password 1', ip));
+    const first = room[0];
+    if (!first) throw new Error('no account');
+    expectLimited(await login(client, first.email, first.password, ip));
+  });
+
   it('refuses the 4th sign-in attempt from one address', async () => {
     const ip = newIp();
     const client = ctx.client();

@@ -57,10 +57,15 @@ export function rateLimitCounters(db: Database) {
     async hit(key: string, windowMs: number): Promise<Hit> {
       return (await hitAll([{ key, windowMs }])).get(key) ?? { count: 1, ttlMs: windowMs };
     },
-    /** Takes back one counted request (a sign-in that succeeded does not count against its account). */
-    async refund(key: string): Promise<void> {
+    /** Takes back one counted request in each window named (a sign-in that succeeded does not count). */
+    async refund(...keys: string[]): Promise<void> {
+      if (keys.length === 0) return;
+      const list = sql.join(
+        keys.map((k) => sql`${k}`),
+        sql`, `,
+      );
       await db.execute(
-        sql`update rate_limits set count = count - 1 where key = ${key} and expires_at > now() and count > 0`,
+        sql`update rate_limits set count = count - 1 where key in (${list}) and expires_at > now() and count > 0`,
       );
     },
     /** Deletes the rows of windows that have ended; returns how many. */
@@ -71,6 +76,9 @@ export function rateLimitCounters(db: Database) {
   };
 }
 export type RateLimitCounters = ReturnType<typeof rateLimitCounters>;
+
+/** The key of a request's per-address window for a limit (the client's address, behind a trusted proxy too). */
+export const addressKey = (name: LimitName, request: FastifyRequest) => `${name}:address:${request.ip}`;
 
 /** The documented 429: `{ error: { code: 'rate_limited', message, details: { retryAfterSeconds } } }`. */
 export function rateLimited(ttlMs: number, what = 'requests'): AppError {
@@ -146,7 +154,7 @@ export const rateLimitPlugin = fp(
       const parts: { window: Limit; keyOf: (request: FastifyRequest) => string | undefined }[] = [];
       if (windows.user)
         parts.push({ window: windows.user, keyOf: (r) => (r.user ? `${name}:user:${r.user.id}` : undefined) });
-      if (windows.address) parts.push({ window: windows.address, keyOf: (r) => `${name}:address:${r.ip}` });
+      if (windows.address) parts.push({ window: windows.address, keyOf: (r) => addressKey(name, r) });
       const hook: onRequestAsyncHookHandler = async (request, reply) => {
         const counted = parts
           .map(({ window, keyOf }) => ({ window, key: keyOf(request) }))

@@ -14,7 +14,7 @@ import { verifyDummyPassword, verifyPassword } from '../../auth/password.js';
 import { registerAccount } from '../../commands/registration.js';
 import { findUserByEmail, updateProfile } from '../../commands/users.js';
 import { AppError, fieldInvalid } from '../../errors.js';
-import { rateLimited } from '../../plugins/rateLimit.js';
+import { addressKey, rateLimited } from '../../plugins/rateLimit.js';
 import { pendingEmailChange } from '../../mail/verification.js';
 import { accountAbilities } from '../../policies/index.js';
 import { holdsComments } from '../../policies/verification.js';
@@ -56,7 +56,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Sign in with email and password',
         description:
-          'Limited per client address (all attempts) and per account (failed attempts, from any address: RATE_LIMIT_LOGIN_ACCOUNT); over either, 429 `rate_limited` with `Retry-After`.',
+          'Limited per client address (AUTH_RATE_LIMIT) and per account (RATE_LIMIT_LOGIN_ACCOUNT, from any address); a successful sign-in is taken back from both, so only failures add up; over either, 429 `rate_limited` with `Retry-After`.',
         body: loginRequest,
         response: { 200: authResponse, 400: errorResponse, 401: errorResponse, 429: errorResponse },
       },
@@ -76,7 +76,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!user || !ok || user.disabled) {
         throw new AppError(401, 'invalid_credentials', 'The email or password is not correct.');
       }
-      await app.rateLimitCounters.refund(accountKey);
+      // Nor against the address: many delegates sign in from one office or conference network
+      // (one address behind its NAT) at the start of a session, and only failures are guesses.
+      await app.rateLimitCounters.refund(accountKey, addressKey('login', request));
       if (await secondFactorStep(app, request, reply, user)) return reply;
       if (request.session) await app.endSession(request, reply);
       await app.startSession(reply, user.id);
