@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { addOrganisationDomain } from '../../server/src/commands/affiliations.js';
-import { loadConfig } from '../../server/src/config.js';
+import { loadConfig, testConfig } from '../../server/src/config.js';
 import { identityLinks, users } from '../../server/src/db/schema/index.js';
 import { type TestClient, TestClient as Client, setupApp } from '../helpers/app.js';
 import { makeAdmin, makeUser } from '../helpers/factories.js';
@@ -310,6 +310,27 @@ describe('single sign-on (OpenID Connect)', () => {
       `${doubtful}@mfa.gov.example`,
     ]);
     expect(none.rowCount).toBe(0);
+  });
+
+  it('does not count a successful sign-in against the address: a room behind one network signs in', async () => {
+    const limits = testConfig().rateLimits;
+    const room = await setupApp({
+      oidc: op.settings('Test ID'),
+      rateLimits: { ...limits, login: { ...limits.login, address: { max: 3, windowMs: 60_000 } } },
+    });
+    // Five people from one address with a limit of 3 attempts a minute (each sign-in is a start
+    // and a callback): all are signed in.
+    for (let i = 0; i < 5; i++) {
+      const client = room.client();
+      expect(ssoError(await signIn(client, login('room')))).toBeNull();
+      expect((await me(client))?.displayName).toBeTruthy();
+    }
+    // Attempts that do not end in a sign-in still add up: three starts left unfinished, then 429.
+    const client = room.client();
+    for (let i = 0; i < 3; i++) await start(client);
+    const refused = await client.get('/api/auth/oidc/start');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('rate_limited');
   });
 
   it('refuses a disabled account', async () => {

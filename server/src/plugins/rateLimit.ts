@@ -57,16 +57,22 @@ export function rateLimitCounters(db: Database) {
     async hit(key: string, windowMs: number): Promise<Hit> {
       return (await hitAll([{ key, windowMs }])).get(key) ?? { count: 1, ttlMs: windowMs };
     },
-    /** Takes back one counted request in each window named (a sign-in that succeeded does not count). */
+    /**
+     * Takes back one counted request per key named (a key named twice, two), in one statement: a
+     * sign-in that succeeded does not count.
+     */
     async refund(...keys: string[]): Promise<void> {
       if (keys.length === 0) return;
-      const list = sql.join(
-        keys.map((k) => sql`${k}`),
+      const times = new Map<string, number>();
+      for (const k of keys) times.set(k, (times.get(k) ?? 0) + 1);
+      const values = sql.join(
+        [...times].map(([k, n]) => sql`(${k}::text, ${n}::int)`),
         sql`, `,
       );
-      await db.execute(
-        sql`update rate_limits set count = count - 1 where key in (${list}) and expires_at > now() and count > 0`,
-      );
+      await db.execute(sql`
+        update rate_limits r set count = greatest(0, r.count - v.n)
+        from (values ${values}) as v(key, n)
+        where r.key = v.key and r.expires_at > now() and r.count > 0`);
     },
     /** Deletes the rows of windows that have ended; returns how many. */
     async sweep(): Promise<number> {

@@ -15,6 +15,7 @@ import {
 import { applyDomainRule } from '../../commands/affiliations.js';
 import { DEVICE_COOKIE, PENDING_SECOND_FACTOR_MS, getTotp, isRememberedDevice } from '../../auth/totp.js';
 import { AppError } from '../../errors.js';
+import { addressKey } from '../../plugins/rateLimit.js';
 
 const tags = ['auth'];
 
@@ -122,6 +123,9 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
         // A first link (only ever with a verified address) applies the organisation-domain rules.
         const { user } = await resolveAccount(db, sso.settings, identity, applyDomainRule);
         if (user.disabled) throw new OidcFailure('oidc_account_disabled', 'This account is disabled.');
+        // A sign-in that succeeded does not count against the address (its start and this callback),
+        // as with the password: a room behind one network signs in together.
+        await app.rateLimitCounters.refund(addressKey('login', request), addressKey('login', request));
         if (request.session || request.pendingSecondFactor) await app.endSession(request, reply);
         // Two-factor applies to a sign-in through the provider as to one with the password.
         const totp = await getTotp(db, user.id);
