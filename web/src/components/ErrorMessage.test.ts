@@ -1,47 +1,33 @@
-import { readFileSync } from 'node:fs';
-import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { i18nWithCommon } from '../i18n/testing';
 import { ApiError } from '../lib/api';
 import { errorText } from './ErrorMessage';
 
-/** The interface's own common bundles, in a fresh i18next per language. */
-async function i18nIn(lng: string) {
-  const common = JSON.parse(readFileSync(new URL(`../i18n/locales/${lng}/common.json`, import.meta.url), 'utf8'));
-  const instance = createInstance();
-  await instance.init({
-    lng,
-    fallbackLng: 'en',
-    defaultNS: 'common',
-    ns: ['common'],
-    resources: { [lng]: { common } },
-  });
-  return instance;
-}
 const refused = (status: number, code: string, message: string, details?: unknown) =>
   new ApiError(status, code, message, [], details);
 
 describe('a refusal in the interface language', () => {
   it('says a known code in the reader’s language, not the server’s English', async () => {
-    const fr = await i18nIn('fr');
+    const fr = await i18nWithCommon('fr');
     const decided = refused(409, 'request_decided', 'This request has already been decided or replaced.');
     expect(errorText(fr, decided)).toMatch(/^Cette demande a déjà été traitée/);
-    expect(errorText(await i18nIn('en'), decided)).toMatch(/already been decided or replaced/);
-    expect(errorText(await i18nIn('zh'), refused(404, 'not_found', 'Comment not found.'))).toMatch(/已不存在/);
+    expect(errorText(await i18nWithCommon('en'), decided)).toMatch(/already been decided or replaced/);
+    expect(errorText(await i18nWithCommon('zh'), refused(404, 'not_found', 'Comment not found.'))).toMatch(/已不存在/);
   });
 
   it('names the wait after a rate limit in minutes, with the language’s plural forms', async () => {
     const limited = (seconds: number) =>
       refused(429, 'rate_limited', 'Too many comments; try again in 5 minutes.', { retryAfterSeconds: seconds });
-    const ru = await i18nIn('ru');
+    const ru = await i18nWithCommon('ru');
     expect(errorText(ru, limited(300))).toContain('через 5 минут.');
     expect(errorText(ru, limited(120))).toContain('через 2 минуты.');
     expect(errorText(ru, limited(10))).toContain('через 1 минуту.');
-    expect(errorText(await i18nIn('ar'), limited(120))).toContain('بعد دقيقتين');
-    expect(errorText(await i18nIn('es'), limited(3600))).toContain('dentro de 60 minutos');
+    expect(errorText(await i18nWithCommon('ar'), limited(120))).toContain('بعد دقيقتين');
+    expect(errorText(await i18nWithCommon('es'), limited(3600))).toContain('dentro de 60 minutos');
   });
 
   it('gives the attachment limits from the shared constants', async () => {
-    const es = await i18nIn('es');
+    const es = await i18nWithCommon('es');
     expect(errorText(es, refused(413, 'file_too_large', 'A file may be at most 10 MB.'))).toBe(
       'Un archivo puede ocupar como máximo 10 MB.',
     );
@@ -49,7 +35,7 @@ describe('a refusal in the interface language', () => {
   });
 
   it('keeps the server’s words for a code it has no text for; validation and the network as before', async () => {
-    const fr = await i18nIn('fr');
+    const fr = await i18nWithCommon('fr');
     expect(errorText(fr, refused(409, 'some_new_code', 'A new refusal.'))).toBe('A new refusal.');
     const invalid = refused(400, 'validation_failed', 'organisation: Contains a NUL character');
     expect(errorText(fr, invalid)).toBe('Veuillez corriger les champs signalés.');

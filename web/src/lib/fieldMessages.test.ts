@@ -1,21 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { LONE_SURROGATE_MESSAGE, NUL_CHARACTER_MESSAGE } from '@convene/shared';
-import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { i18nWithCommon } from '../i18n/testing';
 import { commonFieldMessage } from './fieldMessages';
 
-async function tIn(lng: string) {
-  const common = JSON.parse(readFileSync(new URL(`../i18n/locales/${lng}/common.json`, import.meta.url), 'utf8'));
-  const instance = createInstance();
-  await instance.init({
-    lng,
-    fallbackLng: 'en',
-    defaultNS: 'common',
-    ns: ['common'],
-    resources: { [lng]: { common } },
-  });
-  return instance.t;
-}
+const tIn = async (lng: string) => (await i18nWithCommon(lng)).t;
 
 describe('the field messages every form may meet, in the interface language', () => {
   it('says a blank field, a length and unstorable text in French', async () => {
