@@ -545,12 +545,27 @@ describe('reporting a comment (issue 15, item 2)', () => {
 });
 
 describe('a space that stops taking comments while someone writes', () => {
-  it('says why, with the date, in the interface language, and keeps the text', async () => {
+  it('keeps the open composer and its text, says why, with the date, in the interface language', async () => {
+    const admin = await clientAs(account('admin'));
     const rows = [
-      ['en', 'Answer question 1', 'Send', 'It closed for comments on', 'This space does not accept comments'],
-      ['fr', 'Répondre à la question 1', 'Envoyer', 'Il a fermé aux commentaires le', 'Cet espace n’accepte pas'],
+      [
+        'en',
+        'Answer question 1',
+        'Send',
+        'It closed for comments on',
+        'This space does not accept comments',
+        'Comments are now closed in this space. Your text stays here',
+      ],
+      [
+        'fr',
+        'Répondre à la question 1',
+        'Envoyer',
+        'Il a fermé aux commentaires le',
+        'Cet espace n’accepte pas',
+        'Les commentaires sont maintenant clos dans cet espace. Votre texte reste ici',
+      ],
     ] as const;
-    for (const [locale, answer, send, closedOn, notOpen] of rows) {
+    for (const [locale, answer, send, closedOn, notOpen, keptNotice] of rows) {
       const { space } = await makeSpace(ctx);
       const writer = await makeUser(ctx);
       const page = await pageFor(writer, locale);
@@ -560,9 +575,13 @@ describe('a space that stops taking comments while someone writes', () => {
       const box = page.locator('textarea').first();
       const text = `Remittance corridors need cheaper digital channels (${locale}).`;
       await box.fill(text);
-      // The deadline passes while the text is being written.
+      // The deadline passes while the text is being written: the secretariat moves it to a minute ago.
       const closedAt = new Date(Date.now() - 60_000);
-      await ctx.db.pool.query('update spaces set closes_at = $2 where id = $1', [space.id, closedAt]);
+      const moved = await admin.patch(`/api/spaces/${space.slug}`, { closesAt: closedAt.toISOString() });
+      expect(moved.status).toBe(200);
+      // The page learns it live; the open composer stays, with its text, and says comments are closed.
+      await page.getByRole('status').filter({ hasText: keptNotice }).waitFor({ timeout: BROWSER_WAIT_MS });
+      expect(await box.inputValue()).toBe(text);
       const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/comments'));
       await page.getByRole('button', { name: send, exact: true }).click();
       expect((await refused).status()).toBe(409);

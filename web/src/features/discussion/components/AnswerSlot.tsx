@@ -22,7 +22,10 @@ export function AnswerSlot({ target, buttonLabel }: { target: DraftTarget; butto
     location.hash === composeHash ? 'user' : d.drafts.has(key) ? 'draft' : false,
   );
 
-  if (!d.isOpen) return <p className="muted closed-note">{t('composer.closedShort')}</p>;
+  // A composer already open (or a saved draft) stays with its text when the space closes under it:
+  // a deadline passing while someone writes must not take their words off the screen.
+  const keep = open !== false && d.meId !== null;
+  if (!d.isOpen && !keep) return <p className="muted closed-note">{t('composer.closedShort')}</p>;
   if (d.meId === null) {
     const back = `${location.pathname}${location.search}${composeHash}`;
     return (
@@ -33,9 +36,14 @@ export function AnswerSlot({ target, buttonLabel }: { target: DraftTarget; butto
       </p>
     );
   }
-  if (!d.canPost) return null;
+  if (!d.canPost && !keep) return null;
   return (
     <div className="answer-slot">
+      {!d.isOpen && (
+        <p className="notice closed-note" role="status">
+          {t('composer.closedKeep')}
+        </p>
+      )}
       {!open && (
         <button type="button" id={buttonId} className="button" onClick={() => setOpen('user')}>
           {buttonLabel}
