@@ -39,11 +39,6 @@ export function AnswerSlot({ target, buttonLabel }: { target: DraftTarget; butto
   if (!d.canPost && !keep) return null;
   return (
     <div className="answer-slot">
-      {!d.isOpen && (
-        <p className="notice closed-note" role="status">
-          {t('composer.closedKeep')}
-        </p>
-      )}
       {!open && (
         <button type="button" id={buttonId} className="button" onClick={() => setOpen('user')}>
           {buttonLabel}

@@ -117,6 +117,12 @@ export default function Composer({ target, parent, comment, onDone, onCancel, fo
       <Heading id={ids.title} className="composer-title">
         {title}
       </Heading>
+      {/* The space closed while this was open (an answer, a reply or an edit): the text stays. */}
+      {!d.isOpen && (
+        <p className="notice closed-note" role="status">
+          {t('composer.closedKeep')}
+        </p>
+      )}
 
       <WritePreviewTabs
         ids={ids}
