@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
 import { commonFieldMessage } from '../lib/fieldMessages';
 
+/** Minutes to wait after a 429, from the server's retryAfterSeconds (a minute when it gives none). */
+export const retryAfterMinutes = (error: ApiError) =>
+  Math.max(1, Math.ceil(((error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60) / 60));
+
 /** What the texts of `errors.codes` may name: the wait after a 429 (minutes), the attachment limits. */
 const codeValues = (error: ApiError) => ({
-  count: Math.max(
-    1,
-    Math.ceil(((error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60) / 60),
-  ),
+  count: retryAfterMinutes(error),
   max: MAX_ATTACHMENTS,
   mb: MAX_ATTACHMENT_BYTES / (1024 * 1024),
 });

@@ -1,8 +1,8 @@
-import type { CommentDto } from '@convene/shared';
+import { type CommentDto, MAX_ATTACHMENTS } from '@convene/shared';
 import { useRef, useState } from 'react';
 import { uploadAttachment } from '../api/uploadAttachment';
 import { useDiscussion } from '../context';
-import { MAX_FILES, type FileProblem, checkFiles } from '../lib/files';
+import { type FileProblem, checkFiles } from '../lib/files';
 import { useCommentCache } from './useCommentCache';
 
 export interface Upload {
@@ -43,7 +43,7 @@ export function useAttachmentUploads({
   /** How many more files may be chosen (0: the composer offers none). */
   const allowed =
     d.moderationMode === 'pre' || (isEdit && comment?.status !== 'approved')
-      ? MAX_FILES - (comment?.attachments.length ?? 0)
+      ? MAX_ATTACHMENTS - (comment?.attachments.length ?? 0)
       : 0;
 
   const choose = (list: FileList | null) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES, checkFiles, fileProblem } from './files';
+import { MAX_ATTACHMENT_BYTES } from '@convene/shared';
+import { checkFiles, fileProblem } from './files';
 
 const f = (name: string, size = 1000, type = '') => ({ name, size, type });
 
@@ -14,8 +15,8 @@ describe('attachment checks', () => {
 
   it('refuses empty and oversized files', () => {
     expect(fileProblem(f('a.pdf', 0))).toBe('empty');
-    expect(fileProblem(f('a.pdf', MAX_FILE_BYTES))).toBeNull();
-    expect(fileProblem(f('a.pdf', MAX_FILE_BYTES + 1))).toBe('size');
+    expect(fileProblem(f('a.pdf', MAX_ATTACHMENT_BYTES))).toBeNull();
+    expect(fileProblem(f('a.pdf', MAX_ATTACHMENT_BYTES + 1))).toBe('size');
   });
 
   it('counts files already chosen or attached', () => {

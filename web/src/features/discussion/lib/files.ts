@@ -1,8 +1,7 @@
 import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES } from '@convene/shared';
 
-/** What the server accepts as attachments (it checks the content again). */
-export const MAX_FILES = MAX_ATTACHMENTS;
-export const MAX_FILE_BYTES = MAX_ATTACHMENT_BYTES;
+// What the server accepts as attachments (it checks the content again): MAX_ATTACHMENTS files of
+// MAX_ATTACHMENT_BYTES each, and the types below.
 
 const TYPES: Record<string, readonly string[]> = {
   pdf: ['application/pdf'],
@@ -33,7 +32,7 @@ export function fileProblem(file: FileLike): FileProblem | null {
   // Browsers leave `type` empty for some office files; the extension then decides.
   if (!types || (file.type !== '' && !types.includes(file.type))) return 'type';
   if (file.size === 0) return 'empty';
-  if (file.size > MAX_FILE_BYTES) return 'size';
+  if (file.size > MAX_ATTACHMENT_BYTES) return 'size';
   return null;
 }
 
@@ -50,7 +49,7 @@ export function checkFiles<F extends FileLike>(
   for (const file of chosen) {
     const problem = fileProblem(file);
     if (problem) refused.push({ file, problem });
-    else if (taken + accepted.length >= MAX_FILES) refused.push({ file, problem: 'count' });
+    else if (taken + accepted.length >= MAX_ATTACHMENTS) refused.push({ file, problem: 'count' });
     else accepted.push(file);
   }
   return { accepted, refused };

@@ -1,15 +1,11 @@
 import type { CommentDto } from '@convene/shared';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../../../components/ErrorMessage';
+import { ErrorMessage, retryAfterMinutes } from '../../../../components/ErrorMessage';
 import { useFormat } from '../../../../i18n/format';
 import { ApiError } from '../../../../lib/api';
 import { langAttr } from '../../lib/intl';
 import type { ComposerIds } from './ids';
 import { SessionExpired } from './SessionExpired';
-
-/** Minutes to wait after a 429, from the server's retryAfterSeconds (a minute when it gives none). */
-const retryAfterMinutes = (error: ApiError) =>
-  Math.max(1, Math.ceil(((error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60) / 60));
 
 /**
  * Why the last send was refused, where focus goes after it: an expired session, a newer version
