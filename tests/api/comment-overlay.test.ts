@@ -258,9 +258,42 @@ describe("a participant's page: the cached guest page plus their overlay", () =>
         expect(res.headers['x-cache']).toBe(xCache);
         expect(queries.count).toBeGreaterThan(0);
         expect(queries.count).toBeLessThanOrEqual(3);
+        // Each of them a prepared statement (PostgreSQL parses each once per connection).
+        expect(queries.names.every((name) => name !== null)).toBe(true);
       }
+      // A search's page is planned with its words each time: its statement is not a prepared one.
+      queries.reset();
+      await on.inject({ method: 'GET', url: `${base}?q=remittance&limit=5` });
+      expect(queries.names.at(-1)).toBeNull();
     } finally {
       queries.restore();
+    }
+  });
+
+  it('keeps pages of two spaces apart once PostgreSQL keeps one plan for their prepared statement', async () => {
+    // More than five runs of one statement: PostgreSQL then may plan it once for any values.
+    const { space: other } = await makeSpace(ctx, { moderationMode: 'pre' });
+    const theirs: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const row = await insertComment(ctx, { spaceId: other.id, authorId: writer1.user.id, status: 'approved' });
+      theirs.push(row.id);
+    }
+    const ours = (await off.inject({ method: 'GET', url: `${base}?limit=5` })).json<{ comments: { id: string }[] }>();
+    const readers = [null, quiet] as const;
+    for (let round = 0; round < 12; round += 1) {
+      for (const reader of readers) {
+        const headers = reader ? { cookie: reader.client.cookieHeader } : {};
+        const a = (await off.inject({ method: 'GET', url: `${base}?limit=5`, headers })).json<{
+          comments: { id: string }[];
+        }>();
+        const b = (
+          await off.inject({ method: 'GET', url: `/api/spaces/${other.slug}/comments?limit=5`, headers })
+        ).json<{
+          comments: { id: string }[];
+        }>();
+        expect(a.comments.map((c) => c.id)).toEqual(ours.comments.map((c) => c.id));
+        expect(b.comments.map((c) => c.id).sort()).toEqual([...theirs].sort());
+      }
     }
   });
 

@@ -67,16 +67,24 @@ export function countQueries(db: DbHandle['db']) {
   const pool = db.$client;
   const original = pool.query.bind(pool);
   let count = 0;
+  // Each statement's name: a named (server-side prepared) statement's, or null.
+  let names: (string | null)[] = [];
   (pool as { query: unknown }).query = (...args: Parameters<typeof original>) => {
     count += 1;
+    const [config] = args as unknown[];
+    names.push(typeof config === 'object' && config !== null ? ((config as { name?: string }).name ?? null) : null);
     return original(...args);
   };
   return {
     get count() {
       return count;
     },
+    get names() {
+      return names;
+    },
     reset() {
       count = 0;
+      names = [];
     },
     restore() {
       (pool as { query: unknown }).query = original;
