@@ -258,8 +258,8 @@ describe("a participant's page: the cached guest page plus their overlay", () =>
         expect(res.headers['x-cache']).toBe(xCache);
         expect(queries.count).toBeGreaterThan(0);
         expect(queries.count).toBeLessThanOrEqual(3);
-        // Each of them a prepared statement (PostgreSQL parses each once per connection).
-        expect(queries.names.every((name) => name !== null)).toBe(true);
+        // The participant's: each a prepared statement (PostgreSQL parses each once per connection).
+        if (xCache === 'overlay') expect(queries.names.every((name) => name !== null)).toBe(true);
       }
       // A search's page is planned with its words each time: its statement is not a prepared one.
       queries.reset();
@@ -271,29 +271,23 @@ describe("a participant's page: the cached guest page plus their overlay", () =>
   });
 
   it('keeps pages of two spaces apart once PostgreSQL keeps one plan for their prepared statement', async () => {
-    // More than five runs of one statement: PostgreSQL then may plan it once for any values.
+    // The overlay's check is a prepared statement; after five runs PostgreSQL may plan it once for
+    // any values. Here it opens (the author's own comments are on both spaces' pages), so the
+    // page is read in full through it, and must stay byte for byte the page computed in full.
     const { space: other } = await makeSpace(ctx, { moderationMode: 'pre' });
     const theirs: string[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      const row = await insertComment(ctx, { spaceId: other.id, authorId: writer1.user.id, status: 'approved' });
-      theirs.push(row.id);
+    for (const [who, status] of [
+      [writer1, 'approved'],
+      [cast.author, 'pending'],
+      [writer2, 'approved'],
+    ] as const) {
+      theirs.push((await insertComment(ctx, { spaceId: other.id, authorId: who.user.id, status })).id);
     }
-    const ours = (await off.inject({ method: 'GET', url: `${base}?limit=5` })).json<{ comments: { id: string }[] }>();
-    const readers = [null, quiet] as const;
+    const otherBase = `/api/spaces/${other.slug}/comments`;
     for (let round = 0; round < 12; round += 1) {
-      for (const reader of readers) {
-        const headers = reader ? { cookie: reader.client.cookieHeader } : {};
-        const a = (await off.inject({ method: 'GET', url: `${base}?limit=5`, headers })).json<{
-          comments: { id: string }[];
-        }>();
-        const b = (
-          await off.inject({ method: 'GET', url: `/api/spaces/${other.slug}/comments?limit=5`, headers })
-        ).json<{
-          comments: { id: string }[];
-        }>();
-        expect(a.comments.map((c) => c.id)).toEqual(ours.comments.map((c) => c.id));
-        expect(b.comments.map((c) => c.id).sort()).toEqual([...theirs].sort());
-      }
+      await compare(cast.author, `${base}?limit=5`);
+      const mine = await compare(cast.author, `${otherBase}?limit=5`);
+      expect(mine.body.comments.map((c: { id: string }) => c.id).sort()).toEqual([...theirs].sort());
     }
   });
 

@@ -336,11 +336,18 @@ function pageSql(shape: PageShape, v: Placeholders<PageValues>): SQL {
     from ${gate ? sql`touched left join (page join comments c on c.id = page.id) on true` : sql`page join comments c on c.id = page.id`}
     order by ${ord('page')}`;
 }
-// Pages are prepared statements (parsed once per connection, a plan kept: measured at 50k, the
-// generic plan runs as fast as one made for the values, and planning took most of a participant's
-// gated page); searches are planned with their words each time.
+// The overlay's check (a participant's page; `gatedSpaceComments`) is a prepared statement: most
+// of its cost was PostgreSQL planning it, as the page it reads is mostly not read. Parsed once per
+// connection and its plan kept (at 50k comments the generic plan runs as fast as one made for the
+// values). Each kept plan costs about 250 KB on every pooled connection, so only the unfiltered
+// pages are prepared (by question or none, order, cursor and the check's two flags: at most 48,
+// about 12 MB a connection); the others are planned with their values each time, as are guests'
+// pages (cached), the staff's (mostly reading, not planning) and searches.
 const pageStatement = shapedStatement(pageSql, {
-  prepared: { name: 'page', when: (shape) => shape.search === null },
+  prepared: {
+    name: 'page',
+    when: (s) => s.gate !== null && s.search === null && !s.language && !s.highlighted && !s.tag && !s.from,
+  },
 });
 
 /**
