@@ -36,6 +36,7 @@ export async function webBench(db: BenchDatabase) {
     let nodes = 0;
     let jsGzip = 0;
     let shifts: string[] = [];
+    let paints: string[] = [];
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const scripts: Promise<void>[] = [];
@@ -51,7 +52,7 @@ export async function webBench(db: BenchDatabase) {
       await page.locator('article.comment').first().waitFor();
       await Promise.all(scripts);
       nodes = await page.evaluate(() => document.querySelectorAll('*').length);
-      shifts = await layoutShifts(browser, url);
+      ({ shifts, paints } = await phoneLoad(browser, url));
     } finally {
       await browser.close();
     }
@@ -77,6 +78,9 @@ export async function webBench(db: BenchDatabase) {
     // layout-shift entries at Lighthouse's phone size say the same: what moved, and by how much.
     console.log(`  layout shifts seen by the page (412×823, as Lighthouse's phone): ${shifts.length ? '' : 'none'}`);
     for (const line of shifts) console.log(`    ${line}`);
+    // Lighthouse 12.2's own LCP-element audit fails on this chromium (its trace lacks what it reads).
+    console.log(`  largest-contentful-paint candidates seen by the page (412×823, unthrottled):`);
+    for (const line of paints) console.log(`    ${line}`);
   } finally {
     await app.close();
     if (built) await rm(built, { recursive: true, force: true });
@@ -115,8 +119,11 @@ export async function serveWebSpace(db: BenchDatabase, webDist: string) {
   return { app, url };
 }
 
-/** Layout shifts during load at Lighthouse's phone viewport, with the elements that moved. */
-async function layoutShifts(browser: Browser, url: string): Promise<string[]> {
+/**
+ * Layout shifts during load at Lighthouse's phone viewport, with the elements that moved, and the
+ * largest-contentful-paint candidates in order (the element, its size, when).
+ */
+async function phoneLoad(browser: Browser, url: string): Promise<{ shifts: string[]; paints: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 412, height: 823 },
     deviceScaleFactor: 1.75,
@@ -125,9 +132,14 @@ async function layoutShifts(browser: Browser, url: string): Promise<string[]> {
   });
   try {
     const page = await context.newPage();
+    // tsx compiles the function below with esbuild's keepNames: its inner functions call a
+    // `__name` helper that the page does not have (without it the script stopped at its first
+    // inner function, and this row said "none" whatever the page did).
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await page.addInitScript(() => {
       const seen: string[] = [];
-      (window as unknown as { __shifts: string[] }).__shifts = seen;
+      const paints: string[] = [];
+      Object.assign(window, { __shifts: seen, __paints: paints });
       const name = (n: Node | null) => {
         if (!(n instanceof Element)) return String(n?.nodeName ?? '?');
         const cls =
@@ -147,10 +159,25 @@ async function layoutShifts(browser: Browser, url: string): Promise<string[]> {
           seen.push(`${e.value.toFixed(3)} at ${Math.round(e.startTime)} ms: ${moved.join(', ')}`);
         }
       }).observe({ type: 'layout-shift', buffered: true });
+      // Each candidate as it is reported; read back after load (below) once the observer has run.
+      const took = (entries: PerformanceEntry[]) => {
+        for (const e of entries as (PerformanceEntry & { element: Element | null; size: number })[]) {
+          const text = (e.element?.textContent ?? '').trim().slice(0, 60);
+          paints.push(`${Math.round(e.startTime)} ms: ${name(e.element)}, ${e.size} px² "${text}"`);
+        }
+      };
+      const paintObserver = new PerformanceObserver((list) => took(list.getEntries()));
+      paintObserver.observe({ type: 'largest-contentful-paint', buffered: true });
+      // Entries not yet delivered to the callback (LCP entries are queued until after paint).
+      Object.assign(window, { __takePaints: () => took(paintObserver.takeRecords()) });
     });
     await page.goto(url, { waitUntil: 'networkidle' });
     await page.locator('article.comment').first().waitFor();
-    return await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts);
+    return await page.evaluate(() => {
+      const w = window as unknown as { __shifts: string[]; __paints: string[]; __takePaints: () => void };
+      w.__takePaints();
+      return { shifts: w.__shifts, paints: w.__paints };
+    });
   } finally {
     await context.close();
   }
