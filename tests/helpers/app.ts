@@ -31,6 +31,26 @@ export async function setupApp(
   return { app, db, config, client: () => new TestClient(app, config.appOrigin) };
 }
 
+/**
+ * A second instance of the app on the same database that trusts `X-Forwarded-For` (so a test
+ * can speak from any client address) and allows `max` sign-in attempts a minute an address;
+ * closed after the file. The limit's counters are in the database, so keep its addresses apart.
+ */
+export async function loginLimitedInstance(ctx: TestContext, max: number): Promise<TestContext> {
+  const config: Config = {
+    ...ctx.config,
+    trustProxy: true,
+    rateLimits: {
+      ...ctx.config.rateLimits,
+      login: { ...ctx.config.rateLimits.login, address: { max, windowMs: 60_000 } },
+    },
+  };
+  const app = await buildApp({ db: ctx.db.db, config, logger: false });
+  await app.ready();
+  afterAll(() => app.close());
+  return { app, db: ctx.db, config, client: () => new TestClient(app, config.appOrigin) };
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface TestResponse<T = any> {

@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { lookupInvitation } from '../../commands/invitations.js';
 import { conflict } from '../../errors.js';
 import { confirmEmailToken, requestEmailChange, requestVerification } from '../../mail/verification.js';
-import { rateLimited } from '../../plugins/rateLimit.js';
+import { addressKey, rateLimited } from '../../plugins/rateLimit.js';
 import { isVerified } from '../../policies/verification.js';
 
 const tags = ['auth'];
@@ -35,7 +35,13 @@ export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: emailConfirmedResponse, 400: errorResponse, 409: errorResponse, 429: errorResponse },
       },
     },
-    async (request) => ({ ok: true as const, ...(await confirmEmailToken(db, jobs, config, request.body.token)) }),
+    async (request) => {
+      const confirmed = await confirmEmailToken(db, jobs, config, request.body.token);
+      // A link that works is no guess: taken back from the address's window, as a sign-in that
+      // succeeds is (a room of delegates behind one network can all follow theirs).
+      await app.rateLimitCounters.refund(addressKey('login', request));
+      return { ok: true as const, ...confirmed };
+    },
   );
 
   app.post(
@@ -96,6 +102,11 @@ export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: invitationLookupResponse, 400: errorResponse, 429: errorResponse },
       },
     },
-    async (request) => ({ invitation: await lookupInvitation(db, request.body.token) }),
+    async (request) => {
+      const invitation = await lookupInvitation(db, request.body.token);
+      // As above: a working invitation link is taken back from the address's window.
+      await app.rateLimitCounters.refund(addressKey('login', request));
+      return { invitation };
+    },
   );
 };
