@@ -1,4 +1,4 @@
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { buildApp, type ConveneApp } from '../../server/src/app.js';
 import { type Config, testConfig } from '../../server/src/config.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
@@ -49,6 +49,23 @@ export async function loginLimitedInstance(ctx: TestContext, max: number): Promi
   await app.ready();
   afterAll(() => app.close());
   return { app, db: ctx.db, config, client: () => new TestClient(app, config.appOrigin) };
+}
+
+/**
+ * Posts `{ token }` to `path` (a link's route counted as a sign-in attempt) from one client
+ * address of an instance allowing 3 attempts a minute: each of `working` (more than 3) is
+ * answered 200, as a link that works is taken back; then 3 that do not work are answered 400,
+ * and the 4th is refused (429).
+ */
+export async function expectWorkingLinksTakenBack(ctx: TestContext, path: string, working: string[], ip: string) {
+  expect(working.length).toBeGreaterThan(3);
+  const room = (await loginLimitedInstance(ctx, 3)).client();
+  const from = { 'x-forwarded-for': ip };
+  for (const token of working) expect((await room.post(path, { token }, from)).status).toBe(200);
+  for (let i = 0; i < 3; i++) expect((await room.post(path, { token: `nope${i}` }, from)).status).toBe(400);
+  const over = await room.post(path, { token: 'nope' }, from);
+  expect(over.status).toBe(429);
+  expect(over.body.error.code).toBe('rate_limited');
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
