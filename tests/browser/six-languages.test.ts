@@ -56,6 +56,21 @@ describe('the six interface languages', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('a space page already open follows a change of language, its comments too', async () => {
+    const context = await openContext('en');
+    const page = await context.newPage();
+    await page.goto('/spaces/rt-1-1');
+    // Every comment's "Copy link" (its words: the button's name adds the author's).
+    const copy = (words: string) =>
+      page.locator('article.comment button.link-button').filter({ hasText: new RegExp(`^${words} `) });
+    await copy('Copy link').first().waitFor();
+    const comments = await page.locator('article.comment').count();
+    expect(comments).toBeGreaterThan(1);
+    await page.locator('.language-switcher select').selectOption('fr');
+    await expect.poll(() => copy('Copier le lien').count()).toBe(comments);
+    expect(await copy('Copy link').count()).toBe(0);
+  });
+
   it('Arabic pages lay out right to left without sideways overflow at 360 px (screenshots at 1280 and 360)', async () => {
     await mkdir(SHOTS, { recursive: true });
     const login = (role: string) => clientAs(account(role));

@@ -1,5 +1,6 @@
 import type { CommentDto, CommentLanguage, ModerationMode } from '@convene/shared';
 import { createContext, useContext } from 'react';
+import type { UseTranslationResponse } from 'react-i18next';
 import type { CommentFilters } from './api/getComments';
 import type { PendingNew, Store } from './lib/store';
 
@@ -36,6 +37,20 @@ export const DiscussionContext = createContext<Discussion | null>(null);
 export function useDiscussion(): Discussion {
   const value = useContext(DiscussionContext);
   if (!value) throw new Error('useDiscussion outside a space page');
+  return value;
+}
+
+/**
+ * The space page's one `useTranslation('discussion')`, shared by every comment on it: each call of
+ * the hook builds its own copy of the i18n instance in react-i18next 17 (its descriptors copied
+ * one by one), and a page of comments made hundreds of them as it opened.
+ */
+export const DiscussionTextsContext = createContext<UseTranslationResponse<'discussion', undefined> | null>(null);
+
+/** `useTranslation('discussion')` of the space page (the same `t` and `i18n`, renewed on a change of language). */
+export function useDiscussionTexts(): UseTranslationResponse<'discussion', undefined> {
+  const value = useContext(DiscussionTextsContext);
+  if (!value) throw new Error('useDiscussionTexts outside a space page');
   return value;
 }
 

@@ -6,7 +6,7 @@ import { AffiliationMarks } from '../../affiliations/components/AffiliationMarks
 import { Link } from 'react-router';
 import { countryName } from '../../../i18n/format';
 import { meQuery } from '../../auth/api/me';
-import { isNewFor, useDiscussion } from '../context';
+import { isNewFor, useDiscussion, useDiscussionTexts } from '../context';
 import { useCommentCache } from '../hooks/useCommentCache';
 import { targetKey } from '../lib/drafts';
 import { focusWhenReady } from '../lib/focus';
@@ -27,7 +27,7 @@ const TranslationEditor = lazy(() =>
 );
 
 function OwnStatus({ comment }: { comment: CommentDto }) {
-  const { t } = useTranslation('discussion');
+  const { t } = useDiscussionTexts();
   const { t: ti } = useTranslation('identity');
   // Held out of the moderation queue until its author verifies their address (UNVERIFIED_COMMENTS=hold).
   const held = useQuery(meQuery).data?.account?.commentsHeld === true;
@@ -80,7 +80,7 @@ function OwnStatus({ comment }: { comment: CommentDto }) {
 }
 
 function Tags({ tags }: { tags: CommentDto['tags'] }) {
-  const { t, i18n } = useTranslation('discussion');
+  const { t, i18n } = useDiscussionTexts();
   if (tags.length === 0) return null;
   return (
     <ul className="comment-tags" aria-label={t('comment.tags')}>
@@ -108,7 +108,7 @@ function Tags({ tags }: { tags: CommentDto['tags'] }) {
 const fileType = (name: string) => /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toUpperCase() ?? 'FILE';
 
 function Attachments({ attachments }: { attachments: CommentDto['attachments'] }) {
-  const { t, i18n } = useTranslation('discussion');
+  const { t, i18n } = useDiscussionTexts();
   if (attachments.length === 0) return null;
   return (
     <ul className="comment-attachments" aria-label={t('comment.attachments')}>
@@ -139,7 +139,7 @@ export const CommentItem = memo(function CommentItem({
   /** In search results: which question it answers. */
   showQuestion?: string | undefined;
 }) {
-  const { t, i18n } = useTranslation('discussion');
+  const { t, i18n } = useDiscussionTexts();
   const d = useDiscussion();
   const [opened, setOpened] = useState<Opened>(() => ({
     what: d.drafts.has(targetKey({ kind: 'edit', commentId: comment.id }))
@@ -377,7 +377,7 @@ const hashId = () => /^#comment-([0-9a-f-]{36})$/i.exec(window.location.hash)?.[
 
 /** A comment and its replies; indentation stops after three levels; long threads fold. */
 export const CommentThread = memo(function CommentThread({ node, depth }: { node: ThreadNode; depth: number }) {
-  const { t } = useTranslation('discussion');
+  const { t } = useDiscussionTexts();
   const folded = node.replies.slice(REPLIES_SHOWN);
   // A permalink to a folded reply unfolds its thread (at once, and when the address changes).
   const [all, setAll] = useState(() => folded.some((r) => holds(r, hashId())));

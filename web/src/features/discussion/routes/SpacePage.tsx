@@ -16,7 +16,7 @@ import { Announcer, NewCommentsBar } from '../components/NewCommentsBar';
 import { QuestionSection } from '../components/QuestionSection';
 import { SearchResults } from '../components/SearchResults';
 import { SpaceHeader, SpaceIntro } from '../components/SpaceHeader';
-import { type DialogRequest, type Discussion, DiscussionContext } from '../context';
+import { type DialogRequest, type Discussion, DiscussionContext, DiscussionTextsContext } from '../context';
 import '../discussion.css';
 import { PAGE_SIZE } from '../api/getComments';
 import { useCommentFromHash } from '../hooks/useCommentFromHash';
@@ -82,7 +82,8 @@ export function SpacePage() {
 }
 
 function SpaceView({ space }: { space: SpaceDetail }) {
-  const { t } = useTranslation('discussion');
+  const texts = useTranslation('discussion');
+  const { t } = texts;
   const me = useMe();
   const meId = me?.id ?? null;
   const location = useLocation();
@@ -179,61 +180,63 @@ function SpaceView({ space }: { space: SpaceDetail }) {
 
   return (
     <DiscussionContext.Provider value={value}>
-      <div className="space-page">
-        <SpaceHeader space={space} />
-        <OutcomeSection slug={space.slug} />
-        {/* One grid: the reading column, and beside it (from 64rem) the facts, the rules and the
+      <DiscussionTextsContext.Provider value={texts}>
+        <div className="space-page">
+          <SpaceHeader space={space} />
+          <OutcomeSection slug={space.slug} />
+          {/* One grid: the reading column, and beside it (from 64rem) the facts, the rules and the
             guiding questions, which stay in view while the discussion scrolls. */}
-        <div className={`space-layout${hasQuestions ? ' has-toc' : ''}`}>
-          <SpaceIntro space={space} signInHref={signInHref} registerHref={registerHref} signedIn={meId !== null} />
+          <div className={`space-layout${hasQuestions ? ' has-toc' : ''}`}>
+            <SpaceIntro space={space} signInHref={signInHref} registerHref={registerHref} signedIn={meId !== null} />
 
-          {hasQuestions && (
-            <nav className="question-toc" aria-labelledby="toc-title">
-              <h2 id="toc-title">{t('toc.title')}</h2>
-              <ol>
-                {space.questions.map((q) => {
-                  const n = initialNew.get(q.id) ?? null;
-                  return (
-                    <li key={q.id}>
-                      <a href={`#q-${q.id}`}>{q.text}</a>{' '}
-                      <span className="muted toc-count">
-                        ({t('question.comments', { count: q.counts.comments })}
-                        {n ? `, ${t('question.newShort', { count: n })}` : ''})
-                      </span>
-                    </li>
-                  );
-                })}
-              </ol>
-            </nav>
-          )}
+            {hasQuestions && (
+              <nav className="question-toc" aria-labelledby="toc-title">
+                <h2 id="toc-title">{t('toc.title')}</h2>
+                <ol>
+                  {space.questions.map((q) => {
+                    const n = initialNew.get(q.id) ?? null;
+                    return (
+                      <li key={q.id}>
+                        <a href={`#q-${q.id}`}>{q.text}</a>{' '}
+                        <span className="muted toc-count">
+                          ({t('question.comments', { count: q.counts.comments })}
+                          {n ? `, ${t('question.newShort', { count: n })}` : ''})
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ol>
+              </nav>
+            )}
 
-          {(hasQuestions || space.counts.comments > 0) && (
-            <div className="discussion">
-              <Filters key={filterKey} filters={filters} />
-              <NewCommentsBar />
-              {searching ? (
-                <SearchResults questions={space.questions} />
-              ) : (
-                <>
-                  {space.questions.map((q) => (
-                    <QuestionSection
-                      key={q.id}
-                      question={q}
-                      newCount={initialNew.get(q.id) ?? null}
-                      initiallyOpen={openAtFirst.has(q.id)}
-                      linkedId={linked?.list === q.id ? linked.id : null}
-                    />
-                  ))}
-                  <GeneralSection linkedId={linked?.list === 'none' ? linked.id : null} />
-                  {!hasQuestions && <AnswerSlot target={{ kind: 'general' }} buttonLabel={t('general.answer')} />}
-                </>
-              )}
-            </div>
-          )}
+            {(hasQuestions || space.counts.comments > 0) && (
+              <div className="discussion">
+                <Filters key={filterKey} filters={filters} />
+                <NewCommentsBar />
+                {searching ? (
+                  <SearchResults questions={space.questions} />
+                ) : (
+                  <>
+                    {space.questions.map((q) => (
+                      <QuestionSection
+                        key={q.id}
+                        question={q}
+                        newCount={initialNew.get(q.id) ?? null}
+                        initiallyOpen={openAtFirst.has(q.id)}
+                        linkedId={linked?.list === q.id ? linked.id : null}
+                      />
+                    ))}
+                    <GeneralSection linkedId={linked?.list === 'none' ? linked.id : null} />
+                    {!hasQuestions && <AnswerSlot target={{ kind: 'general' }} buttonLabel={t('general.answer')} />}
+                  </>
+                )}
+              </div>
+            )}
+          </div>
+          <Announcer />
+          <CommentDialogs />
         </div>
-        <Announcer />
-        <CommentDialogs />
-      </div>
+      </DiscussionTextsContext.Provider>
     </DiscussionContext.Provider>
   );
 }
