@@ -1,4 +1,22 @@
-import { useTranslation } from 'react-i18next';
+import { useSyncExternalStore } from 'react';
+import { getI18n } from 'react-i18next';
+
+const onLanguageChange = (changed: () => void) => {
+  const i18n = getI18n();
+  i18n.on('languageChanged', changed);
+  return () => i18n.off('languageChanged', changed);
+};
+const languageNow = () => getI18n().language;
+
+/**
+ * The interface language (i18next's `language`), rendered again when it changes: for components
+ * that need the language and none of its strings. `useTranslation` would do, but react-i18next 17
+ * copies the i18n instance for every component that calls it, and a page of comments calls this
+ * several times a comment.
+ */
+export function useUiLanguage(): string {
+  return useSyncExternalStore(onLanguageChange, languageNow);
+}
 
 /**
  * The locale handed to Intl for dates, numbers and units. Arabic is formatted with Western digits
@@ -57,8 +75,7 @@ function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Rela
 
 /** Dates and numbers in the interface language. */
 export function useFormat() {
-  const { i18n } = useTranslation();
-  const lng = intlLocale(i18n.language);
+  const lng = intlLocale(useUiLanguage());
   return {
     date: (iso: string | Date) =>
       formatter(`date|${lng}`, () => new Intl.DateTimeFormat(lng, { dateStyle: 'long' })).format(new Date(iso)),

@@ -1,6 +1,7 @@
 import { joinReference, nameSeparator, quotePair } from '@convene/shared';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { getI18n } from 'react-i18next';
+import { useUiLanguage } from '../i18n/format';
 
 /**
  * The interface language's punctuation between a name and an affiliation and around quoted text,
@@ -9,8 +10,8 @@ import { useTranslation } from 'react-i18next';
  * Spanish and Russian, « … » in French.
  */
 function useLanguage(): string {
-  const { i18n } = useTranslation();
-  return i18n.resolvedLanguage ?? i18n.language ?? 'en';
+  const language = useUiLanguage();
+  return getI18n().resolvedLanguage ?? language ?? 'en';
 }
 
 /** The separator between a name and what follows it, in the interface language. */

@@ -11,10 +11,15 @@ import '../affiliations.css';
  * is its accessible description (not a title attribute).
  */
 export function AffiliationMarks({ person }: { person: Pick<Person, 'verified' | 'officialFor'> }) {
+  // Most people have neither mark: no hooks for them (a page of comments has one per comment).
+  if (!person.verified && !person.officialFor) return null;
+  return <Marks person={person} />;
+}
+
+function Marks({ person }: { person: Pick<Person, 'verified' | 'officialFor'> }) {
   const { t, i18n } = useTranslation('affiliations');
   const format = useFormat();
   const tipId = useId();
-  if (!person.verified && !person.officialFor) return null;
   const v = person.verified;
   return (
     <span className="affiliation-marks">
