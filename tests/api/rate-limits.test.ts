@@ -262,6 +262,28 @@ describe('sign-in and registration', () => {
     expectLimited(await login(client, first.email, first.password, ip));
   });
 
+  it('signs in even when taking the attempt back fails (the count then stays)', async () => {
+    const account = newAccount();
+    const client = ctx.client();
+    expect((await client.post('/api/auth/register', account, { 'x-forwarded-for': newIp() })).status).toBe(201);
+    // A real failure of the refund's statement: PostgreSQL refuses any lowered count.
+    await ctx.db.pool.query(`
+      create function refuse_refund() returns trigger language plpgsql as $$
+      begin raise exception 'refunds refused'; end $$;
+      create trigger refuse_refund before update on rate_limits
+        for each row when (new.count < old.count) execute function refuse_refund();`);
+    try {
+      const ip = newIp();
+      const res = await login(client, account.email, account.password, ip);
+      expect(res.status, res.raw).toBe(200);
+      expect((await client.get('/api/auth/me')).body.user?.email).toBe(account.email.toLowerCase());
+      const { rows } = await ctx.db.pool.query('select count from rate_limits where key = $1', [`login:address:${ip}`]);
+      expect(rows[0]?.count).toBe(1);
+    } finally {
+      await ctx.db.pool.query('drop trigger refuse_refund on rate_limits; drop function refuse_refund()');
+    }
+  });
+
   it('refuses the 4th sign-in attempt from one address', async () => {
     const ip = newIp();
     const client = ctx.client();

@@ -142,7 +142,14 @@ declare module 'fastify' {
  */
 export const rateLimitPlugin = fp(
   async (app: FastifyInstance) => {
-    const counters = rateLimitCounters(app.db);
+    const counting = rateLimitCounters(app.db);
+    const counters: RateLimitCounters = {
+      ...counting,
+      // A refund is a courtesy that follows the request's own work (a sign-in, a verified address,
+      // already committed): if it fails, the request still succeeds; the count stays as it was.
+      refund: (...keys) =>
+        counting.refund(...keys).catch((err: unknown) => app.log.warn({ err, keys }, 'rate limit refund failed')),
+    };
     app.decorate('rateLimitCounters', counters);
     await app.register(rateLimit, {
       global: false,
