@@ -98,6 +98,14 @@ export function useFormat() {
   };
 }
 
+const languageNames = new Map<string, Intl.DisplayNames>();
+/** A language's name in language `lng` ("espagnol" for es in French), from its code; the code if unknown. */
+export function languageName(language: string, lng: string): string {
+  let names = languageNames.get(lng);
+  if (!names) languageNames.set(lng, (names = new Intl.DisplayNames([lng], { type: 'language' })));
+  return names.of(language) ?? language;
+}
+
 const regionCache = new Map<string, Intl.DisplayNames>();
 const countryNames = new Map<string, string>();
 /** A country's name in the interface language, from its ISO code. */

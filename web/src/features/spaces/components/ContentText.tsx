@@ -3,6 +3,7 @@ import type { ElementType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryClient } from '../../../lib/queryClient';
 import i18n from '../../../i18n';
+import { languageName, useUiLanguage } from '../../../i18n/format';
 import '../content-text.css';
 
 /*
@@ -39,9 +40,8 @@ export function ContentText({
 
 /** The name of a language in the interface language ("anglais" on a French page). */
 export function useLanguageName(): (lang: string) => string {
-  const { i18n: instance } = useTranslation();
-  const names = new Intl.DisplayNames([instance.language], { type: 'language' });
-  return (lang) => names.of(lang) ?? lang;
+  const lng = useUiLanguage();
+  return (lang) => languageName(lang, lng);
 }
 
 /** "Original in English" (in the reader's language) when a text is not in the interface language. */
