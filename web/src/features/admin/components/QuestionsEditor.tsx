@@ -1,3 +1,4 @@
+import { languageName } from '../../../i18n/format';
 import type { QuestionDto, SpaceDetail } from '@convene/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
@@ -32,12 +33,11 @@ export function QuestionsEditor({ space }: { space: SpaceDetail }) {
   // Buttons are named with their row ("Move up: Question 2"), starting with their visible label.
   const which = (q: QuestionDto) => t('questions.position', { n: q.position });
   // "Missing translation: French, Spanish" beside a question (translated in the section below).
-  const languageNames = new Intl.DisplayNames([i18n.language], { type: 'language' });
   const languageList = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
   const missingIn = (id: string) =>
     (space.missingTranslations ?? [])
       .filter((m) => m.field === `questions.${id}`)
-      .map((m) => languageNames.of(m.language) ?? m.language);
+      .map((m) => languageName(m.language, i18n.language));
 
   const focusRow = (id: string, which: 'up' | 'down' | 'handle') => {
     requestAnimationFrame(() => {

@@ -1,3 +1,4 @@
+import { languageName } from '../../../i18n/format';
 import {
   COMMENT_LANGUAGES,
   type CommentLanguage,
@@ -290,7 +291,7 @@ export function SpaceForm({ space }: { space: SpaceDetail | null }) {
                 >
                   {LOCALES.map((l) => (
                     <option key={l} value={l}>
-                      {new Intl.DisplayNames([i18n.language], { type: 'language' }).of(l) ?? l}
+                      {languageName(l, i18n.language)}
                     </option>
                   ))}
                 </select>

@@ -1,3 +1,4 @@
+import { languageName } from '../../../i18n/format';
 import {
   LOCALES,
   type Locale,
@@ -35,8 +36,7 @@ export function TranslationsEditor({ space }: { space: SpaceDetail }) {
   const target = targets.includes(lang) ? lang : (targets[0] ?? 'fr');
   const [saved, setSaved] = useState<'saved' | 'unchanged' | null>(null);
   const [failedQuestion, setFailedQuestion] = useState<string | null>(null);
-  const names = new Intl.DisplayNames([i18n.language], { type: 'language' });
-  const name = (l: Locale) => names.of(l) ?? l;
+  const name = (l: Locale) => languageName(l, i18n.language);
   const editable = (f: SpaceField) => full || f === 'summary' || f === 'background';
 
   const set = (f: SpaceField, value: string) => {
