@@ -36,7 +36,7 @@ export async function setupApp(
  * can speak from any client address) and allows `max` sign-in attempts a minute an address;
  * closed after the file. The limit's counters are in the database, so keep its addresses apart.
  */
-export async function loginLimitedInstance(ctx: TestContext, max: number): Promise<TestContext> {
+async function loginLimitedInstance(ctx: TestContext, max: number): Promise<TestContext> {
   const config: Config = {
     ...ctx.config,
     trustProxy: true,
