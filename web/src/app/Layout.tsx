@@ -137,7 +137,11 @@ function AccountNav() {
   );
 }
 
-/** Moves focus to the page's heading after navigation, so screen readers announce the new page. */
+/**
+ * Moves focus to the page's heading after navigation, so screen readers announce the new page —
+ * unless the new page has put the caret in one of its fields on arrival (the composer a person
+ * came back to answer with): this effect, the layout's, runs after the page's own.
+ */
 function useFocusOnNavigate() {
   const location = useLocation();
   const first = useRef(true);
@@ -146,6 +150,8 @@ function useFocusOnNavigate() {
       first.current = false;
       return;
     }
+    const active = document.activeElement;
+    if (active?.matches('main textarea, main input, main select, main [contenteditable="true"]')) return;
     const h1 = document.querySelector<HTMLElement>('main h1');
     if (h1) {
       h1.tabIndex = -1;
