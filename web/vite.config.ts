@@ -20,7 +20,8 @@ const ROUTE_PRELOADS: { pattern: RegExp; module: string }[] = [
  * once, as `modulepreload`/`preload` links for the page being opened and the language the app will
  * pick (the same rule as src/i18n: the one remembered on this device, else the browser's, and
  * English, the fallback, always). It also asks for the data the page needs first (the account, the
- * space), so those answers come while the app's JavaScript is still arriving (`src/lib/early.ts`).
+ * space), so those answers come while the app's JavaScript is still arriving (`src/lib/early.ts`),
+ * and starts the browser's Intl data, which the app's first render needs and which is slow to start.
  * The content-security policy allows no inline script, hence a file.
  */
 function routePreload(): Plugin {
@@ -88,6 +89,17 @@ ask('/api/auth/me');
 const space = /^[/]spaces[/]([a-z0-9-]+)[/]?$/.exec(location.pathname);
 if (space) ask('/api/spaces/' + space[1]);
 window.__conveneEarly = early;
+// The browser's Intl (ICU) data, started while the app's scripts are still arriving: its first use
+// costs 50–240 ms on a phone-speed CPU, and the app uses it as it starts (dates, plural rules,
+// country names), where that time would add to the wait for the page. After the first paint (the
+// header bar), which it would otherwise hold back.
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    try {
+      new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(0);
+    } catch {}
+  }, 0),
+);
 `;
         const fileName = `assets/preload-${createHash('sha256').update(source).digest('base64url').slice(0, 8)}.js`;
         this.emitFile({ type: 'asset', fileName, source });
