@@ -1,10 +1,20 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { type Plugin, defineConfig } from 'vite';
+
+/** react-router's production build, beside the development build its package exports. */
+function reactRouterProduction(): string {
+  const development = createRequire(import.meta.url).resolve('react-router');
+  const production = join(dirname(development), '..', 'production', 'index.mjs');
+  if (!existsSync(production)) throw new Error(`react-router's production build is not at ${production}`);
+  return production;
+}
 
 /** The pages worth fetching before the app has started: the route and the module it loads. */
 const ROUTE_PRELOADS: { pattern: RegExp; module: string }[] = [
@@ -155,9 +165,14 @@ function precompress(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react(), routePreload(), precompress()],
-  resolve: { conditions: ['convene-source'] },
+  resolve: {
+    conditions: ['convene-source'],
+    // react-router's package exports only its development build (dev warnings on); the build uses
+    // its production one, which differs in that flag alone.
+    alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction() }] : [],
+  },
   server: {
     port: 5173,
     proxy: {
@@ -207,4 +222,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));
