@@ -122,17 +122,15 @@ export async function serveWebSpace(db: BenchDatabase, webDist: string) {
   return { app, url };
 }
 
+/** Lighthouse's phone (its mobile defaults' screen). */
+const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+
 /**
  * Layout shifts during load at Lighthouse's phone viewport, with the elements that moved, and the
  * largest-contentful-paint candidates in order (the element, its size, when).
  */
 async function phoneLoad(browser: Browser, url: string): Promise<{ shifts: string[]; paints: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 412, height: 823 },
-    deviceScaleFactor: 1.75,
-    isMobile: true,
-    hasTouch: true,
-  });
+  const context = await browser.newContext(PHONE);
   try {
     const page = await context.newPage();
     // tsx compiles the function below with esbuild's keepNames: its inner functions call a
@@ -195,12 +193,7 @@ async function throttledLoads(browser: Browser, url: string, runs: number): Prom
   const fcp: number[] = [];
   const lcp: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const context = await browser.newContext({
-      viewport: { width: 412, height: 823 },
-      deviceScaleFactor: 1.75,
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await browser.newContext(PHONE);
     try {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
