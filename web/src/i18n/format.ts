@@ -30,9 +30,18 @@ export function intlLocale(lng: string): string {
   return lng;
 }
 
+// Building an Intl formatter costs far more than using one (a page of comments formats dozens of
+// dates and names): one of each kind per language, kept.
+type IntlFormatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DisplayNames;
+const formatters = new Map<string, IntlFormatter>();
+function formatter<T extends IntlFormatter>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 const KB = 1024;
 const MB = 1024 * 1024;
-const sizeFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * A file size in the interface language: "1 byte", "609 bytes" ("609 octets"), "2.5 kB", "12 kB",
@@ -47,30 +56,17 @@ export function formatBytes(bytes: number, lng: string): string {
         ? ([bytes / KB, 'kilobyte', 'short'] as const)
         : ([bytes / MB, 'megabyte', 'short'] as const);
   const digits = unit === 'byte' || value >= 10 ? 0 : 1;
-  const key = `${lng}|${unit}|${display}|${digits}`;
-  let f = sizeFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(intlLocale(lng), {
-      style: 'unit',
-      unit,
-      unitDisplay: display,
-      maximumFractionDigits: digits,
-    });
-    sizeFormats.set(key, f);
-  }
+  const f = formatter(
+    `size|${lng}|${unit}|${display}|${digits}`,
+    () =>
+      new Intl.NumberFormat(intlLocale(lng), {
+        style: 'unit',
+        unit,
+        unitDisplay: display,
+        maximumFractionDigits: digits,
+      }),
+  );
   return f.format(value);
-}
-
-// Building an Intl formatter costs far more than using one (a page of comments formats dozens of
-// dates): one of each kind per language, kept.
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
-function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
-  key: string,
-  make: () => T,
-): T {
-  let f = formatters.get(key) as T | undefined;
-  if (!f) formatters.set(key, (f = make()));
-  return f;
 }
 
 /** Dates and numbers in the interface language. */
@@ -98,15 +94,13 @@ export function useFormat() {
   };
 }
 
-const languageNames = new Map<string, Intl.DisplayNames>();
 /** A language's name in language `lng` ("espagnol" for es in French), from its code; the code if unknown. */
 export function languageName(language: string, lng: string): string {
-  let names = languageNames.get(lng);
-  if (!names) languageNames.set(lng, (names = new Intl.DisplayNames([lng], { type: 'language' })));
-  return names.of(language) ?? language;
+  return (
+    formatter(`language|${lng}`, () => new Intl.DisplayNames([lng], { type: 'language' })).of(language) ?? language
+  );
 }
 
-const regionCache = new Map<string, Intl.DisplayNames>();
 const countryNames = new Map<string, string>();
 /** A country's name in the interface language, from its ISO code. */
 export function countryName(code: string | null | undefined, lng: string): string {
@@ -114,9 +108,7 @@ export function countryName(code: string | null | undefined, lng: string): strin
   const key = `${lng}|${code}`;
   const known = countryNames.get(key);
   if (known !== undefined) return known;
-  let names = regionCache.get(lng);
-  if (!names) regionCache.set(lng, (names = new Intl.DisplayNames([lng], { type: 'region' })));
-  const name = names.of(code) ?? code;
+  const name = formatter(`region|${lng}`, () => new Intl.DisplayNames([lng], { type: 'region' })).of(code) ?? code;
   countryNames.set(key, name);
   return name;
 }
