@@ -11,7 +11,7 @@ import { useUiLanguage } from '../i18n/format';
  */
 function useLanguage(): string {
   const language = useUiLanguage();
-  return getI18n().resolvedLanguage ?? language ?? 'en';
+  return getI18n().resolvedLanguage ?? language;
 }
 
 /** The separator between a name and what follows it, in the interface language. */

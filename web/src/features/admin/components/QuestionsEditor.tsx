@@ -1,4 +1,3 @@
-import { languageName } from '../../../i18n/format';
 import type { QuestionDto, SpaceDetail } from '@convene/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
@@ -9,6 +8,7 @@ import { Modal, ModalOverlay } from 'react-aria-components/Modal';
 import { useDragAndDrop } from 'react-aria-components/useDragAndDrop';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { languageName } from '../../../i18n/format';
 import { ApiError } from '../../../lib/api';
 import { addQuestion, deleteQuestion, editQuestion, setQuestions } from '../api/questions';
 import { localizeFieldMessage } from '../lib/messages';

@@ -1,4 +1,3 @@
-import { languageName } from '../../../i18n/format';
 import {
   COMMENT_LANGUAGES,
   type CommentLanguage,
@@ -17,6 +16,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { languageName } from '../../../i18n/format';
 import { createSpace, spaceChanged, spacesQuery, updateSpace, useSpace } from '../api/spaces';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { localizeFieldMessage } from '../lib/messages';

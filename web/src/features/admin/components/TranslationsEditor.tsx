@@ -1,4 +1,3 @@
-import { languageName } from '../../../i18n/format';
 import {
   LOCALES,
   type Locale,
@@ -10,6 +9,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { languageName } from '../../../i18n/format';
 import { ApiError } from '../../../lib/api';
 import { editQuestionTranslations } from '../api/questions';
 import { spaceChanged, updateSpace } from '../api/spaces';
