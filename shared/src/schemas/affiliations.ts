@@ -49,6 +49,8 @@ export const affiliationRequestDto = z
   })
   .meta({ id: 'AffiliationRequest' });
 export type AffiliationRequestDto = z.infer<typeof affiliationRequestDto>;
+/** A new or declined request, as the server answers it. */
+export const affiliationRequestResponse = z.object({ request: affiliationRequestDto });
 
 /** `GET /api/me/affiliation`: the mark the account carries now and its latest request. */
 export const myAffiliationResponse = z.object({
@@ -105,6 +107,8 @@ export const addDomainResponse = z.object({
 /** A verified user, for the focal-point page: designated or not. */
 export const verifiedUserDto = personSchema.extend({ email: z.string(), focalPoint: z.boolean() });
 export type VerifiedUserDto = z.infer<typeof verifiedUserDto>;
+/** A user after an administrator's change to their verification. */
+export const verifiedUserResponse = z.object({ user: verifiedUserDto });
 export const verifiedUsersQuery = z.object({
   country: countryCode.optional(),
   q: storableString().trim().max(200).optional(),

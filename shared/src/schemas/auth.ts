@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { LOCALES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, STAKEHOLDER_CATEGORIES } from '../constants.js';
+import {
+  LOCALES,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  STAKEHOLDER_CATEGORIES,
+  MEMBER_STATE_COUNTRY_REQUIRED,
+  countryMissingForCategory,
+} from '../constants.js';
 import { countryCode, text } from './common.js';
 
 export const email = z.string().trim().max(254).pipe(z.email('Enter a valid email address'));
@@ -7,14 +14,6 @@ export const password = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `At most ${PASSWORD_MAX_LENGTH} characters`);
-
-/**
- * A Member State delegate speaks for one government: whoever registers in that category names
- * the country (reports count Member States by it). Other categories may leave it out.
- */
-export const MEMBER_STATE_COUNTRY_REQUIRED = 'Choose the country of the Member State you represent';
-export const countryMissingForCategory = (category: string | null | undefined, country: string | null | undefined) =>
-  category === 'member_state' && !country;
 
 const countryIssue = () => ({ code: 'custom' as const, path: ['country'], message: MEMBER_STATE_COUNTRY_REQUIRED });
 
@@ -114,3 +113,9 @@ export const emailConfirmedResponse = z.object({
 export type EmailConfirmedResponse = z.infer<typeof emailConfirmedResponse>;
 /** Asks to move the account to a new address: it applies once the link sent there is followed. */
 export const emailChangeRequest = z.strictObject({ email });
+
+/** `GET /api/auth/providers`: the sign-in providers besides email and password. */
+export const providersResponse = z.object({
+  /** The OpenID Connect provider, when single sign-on is configured (OIDC_ISSUER…); null otherwise. */
+  oidc: z.object({ name: z.string(), startUrl: z.string() }).nullable(),
+});

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { COMMENT_BODY_MAX, COMMENT_LANGUAGES, COMMENT_STATUSES } from '../constants.js';
+import {
+  COMMENT_BODY_MAX,
+  COMMENT_LANGUAGES,
+  COMMENT_STATUSES,
+  REPORT_CATEGORIES,
+  REPORT_NOTE_MAX,
+} from '../constants.js';
 import { pastedText, storableString } from './common.js';
 import { personSchema } from './spaces.js';
 import { commentTranslationSchema } from './translations.js';
@@ -107,11 +113,6 @@ export const updateCommentRequest = z.strictObject({
   version: z.number().int().min(1),
 });
 export type UpdateCommentRequest = z.input<typeof updateCommentRequest>;
-
-/** Why a comment is reported, as on other platforms; "other" needs a note. */
-export const REPORT_CATEGORIES = ['spam', 'abusive', 'off_topic', 'personal_data', 'other'] as const;
-export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
-export const REPORT_NOTE_MAX = 1_000;
 
 const reportNote = storableString().trim().max(REPORT_NOTE_MAX);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LONE_SURROGATE_MESSAGE, NUL_CHARACTER_MESSAGE } from '../constants.js';
 
 /** Every error the API sends has this shape. */
 export const errorResponse = z
@@ -53,9 +54,6 @@ export const countryCode = z
  *   replace each lone surrogate with U+FFFD before any other check.
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export const NUL_CHARACTER_MESSAGE = 'Contains a NUL character (U+0000), which text cannot hold';
-export const LONE_SURROGATE_MESSAGE = 'Contains a broken character (half of a UTF-16 surrogate pair)';
 
 /** Why `s` cannot be stored as text, or null when it can. */
 export function unstorableText(s: string): string | null {

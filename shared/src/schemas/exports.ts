@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { COMMENT_LANGUAGES, LOCALES, STAKEHOLDER_CATEGORIES, type StakeholderCategory } from '../constants.js';
+import {
+  COMMENT_LANGUAGES,
+  LOCALES,
+  STAKEHOLDER_CATEGORIES,
+  type StakeholderCategory,
+  EXPORT_FORMATS,
+} from '../constants.js';
 import { storableString } from './common.js';
 import { participationSchema } from './participation.js';
-
-export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'json', 'md'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The English names of the stakeholder categories, as exports and reports print them. */
 export const STAKEHOLDER_CATEGORY_LABELS: Record<StakeholderCategory, string> = {

@@ -1,14 +1,17 @@
 import { z } from 'zod';
-import { COMMENT_STATUSES, MODERATION_ACTIONS } from '../constants.js';
+import {
+  COMMENT_STATUSES,
+  MODERATION_ACTIONS,
+  QUEUE_STATUSES,
+  REPORT_CATEGORIES,
+  STAFF_NOTE_MAX,
+} from '../constants.js';
 import { pastedText, storableString } from './common.js';
-import { REPORT_CATEGORIES, commentSchema } from './comments.js';
+import { commentSchema } from './comments.js';
 import { personSchema, slugParams } from './spaces.js';
 
 export const DECISIONS = ['approve', 'reject', 'restore'] as const;
 export type Decision = (typeof DECISIONS)[number];
-
-export const QUEUE_STATUSES = ['pending', 'reported', 'rejected', 'approved'] as const;
-export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
 const reason = storableString().trim().max(2_000);
 
@@ -46,8 +49,6 @@ export const decisionOutcome = z.object({
 export type DecisionOutcome = z.infer<typeof decisionOutcome>;
 export const bulkDecisionResponse = z.object({ results: z.array(decisionOutcome) });
 export type BulkDecisionResponse = z.infer<typeof bulkDecisionResponse>;
-
-export const STAFF_NOTE_MAX = 2_000;
 
 /**
  * A private note of the space's staff about a comment or an author. Never sent to participants,

@@ -7,13 +7,11 @@ import { pastedText, text } from './common.js';
  *
  * Citations: write `[@<comment id>]` (the full id, e.g. `[@3f0c…-…]`) in a section's markdown to
  * cite a contribution. Citations are numbered in order of first appearance across the note;
- * the exports turn each into a footnote "Author, Organisation, date, permalink".
+ * the exports turn each into a footnote "Author, Organisation, date, permalink" (`NOTE_CITATION`).
  */
-export const NOTE_DEFAULT_TARGET_WORDS = 1000;
+
 /** A category or question with at most this many highlighted contributions is listed as a gap. */
 export const NOTE_GAP_THRESHOLD = 1;
-/** Matches one citation; group 1 is the comment id. */
-export const NOTE_CITATION = /\[@([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\]/g;
 
 const targetWords = z.number().int().min(50, 'At least 50 words').max(50_000, 'At most 50,000 words');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMENT_LANGUAGES, STAKEHOLDER_CATEGORIES } from '../constants.js';
+import { COMMENT_LANGUAGES, STAKEHOLDER_CATEGORIES, PARTICIPATION_SENTENCE_LANGUAGES } from '../constants.js';
 
 /** Who took part in a space, counted over published contributions only. */
 export const participationQuery = z.strictObject({
@@ -52,9 +52,6 @@ export const participationSchema = z
   .meta({ id: 'Participation' });
 export type Participation = z.infer<typeof participationSchema>;
 export const participationResponse = z.object({ participation: participationSchema });
-
-/** The languages the participation sentence is written in. */
-export const PARTICIPATION_SENTENCE_LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
 
 /**
  * `GET /api/spaces/:slug/participation/sentence`: the participation paragraph as the exports

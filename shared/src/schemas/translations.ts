@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMENT_BODY_MAX, COMMENT_LANGUAGES, LOCALES } from '../constants.js';
+import { COMMENT_BODY_MAX, COMMENT_LANGUAGES, TRANSLATION_LANGUAGES } from '../constants.js';
 import { pastedText } from './common.js';
 
 /**
@@ -35,9 +35,6 @@ export const translationRequest = z.strictObject({
     .pipe(z.string().max(COMMENT_BODY_MAX, `At most ${COMMENT_BODY_MAX.toLocaleString('en')} characters`)),
 });
 export type TranslationRequest = z.input<typeof translationRequest>;
-
-/** A translation is into a named language of the interface (never "other"). */
-export const TRANSLATION_LANGUAGES = LOCALES;
 
 export const translationParams = z.object({ id: z.uuid(), lang: z.enum(TRANSLATION_LANGUAGES) });
 

@@ -4,7 +4,7 @@ import {
   addDomainResponse,
   affiliationQueueQuery,
   affiliationQueueResponse,
-  affiliationRequestDto,
+  affiliationRequestResponse,
   affiliationRequestInput,
   declineAffiliationInput,
   emailDomain,
@@ -14,7 +14,7 @@ import {
   type OrganisationDomainDto,
   organisationDomainInput,
   organisationDomainsResponse,
-  verifiedUserDto,
+  verifiedUserResponse,
   verifiedUsersQuery,
   verifiedUsersResponse,
 } from '@convene/shared';
@@ -95,7 +95,7 @@ export const affiliationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Ask for your affiliation to be verified (replaces a pending request)',
         body: affiliationRequestInput,
-        response: { 201: z.object({ request: affiliationRequestDto }), 400: errorResponse, 401: errorResponse },
+        response: { 201: affiliationRequestResponse, 400: errorResponse, 401: errorResponse },
       },
     },
     async (request, reply) => {
@@ -141,7 +141,7 @@ export const affiliationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Verify a request: the affiliation asked for becomes the verified one (administrators)',
         params: requestParams,
-        response: { 200: z.object({ user: verifiedUserDto }), ...refusals, 404: errorResponse, 409: errorResponse },
+        response: { 200: verifiedUserResponse, ...refusals, 404: errorResponse, 409: errorResponse },
       },
     },
     async (request) => {
@@ -160,7 +160,7 @@ export const affiliationRoutes: FastifyPluginAsyncZod = async (app) => {
         params: requestParams,
         body: declineAffiliationInput,
         response: {
-          200: z.object({ request: affiliationRequestDto }),
+          200: affiliationRequestResponse,
           400: errorResponse,
           ...refusals,
           404: errorResponse,
@@ -265,7 +265,7 @@ export const affiliationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Designate a verified user official focal point of their Member State (administrators)',
         params: userParams,
-        response: { 200: z.object({ user: verifiedUserDto }), ...refusals, 404: errorResponse, 409: errorResponse },
+        response: { 200: verifiedUserResponse, ...refusals, 404: errorResponse, 409: errorResponse },
       },
     },
     async (request) => {
@@ -281,7 +281,7 @@ export const affiliationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'End a focal-point designation (administrators)',
         params: userParams,
-        response: { 200: z.object({ user: verifiedUserDto }), ...refusals, 404: errorResponse },
+        response: { 200: verifiedUserResponse, ...refusals, 404: errorResponse },
       },
     },
     async (request) => {
@@ -297,7 +297,7 @@ export const affiliationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Remove a verification by hand, and any focal-point designation (administrators)',
         params: userParams,
-        response: { 200: z.object({ user: verifiedUserDto }), ...refusals, 404: errorResponse },
+        response: { 200: verifiedUserResponse, ...refusals, 404: errorResponse },
       },
     },
     async (request) => {

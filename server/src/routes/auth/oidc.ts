@@ -1,4 +1,4 @@
-import { OIDC_ERRORS, errorResponse } from '@convene/shared';
+import { OIDC_ERRORS, errorResponse, providersResponse } from '@convene/shared';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,11 +18,6 @@ import { AppError } from '../../errors.js';
 import { addressKey } from '../../plugins/rateLimit.js';
 
 const tags = ['auth'];
-
-export const providersResponse = z.object({
-  /** The OpenID Connect provider, when single sign-on is configured (OIDC_ISSUER…); null otherwise. */
-  oidc: z.object({ name: z.string(), startUrl: z.string() }).nullable(),
-});
 
 const redirect = { 302: z.null().describe('A redirect (Location)') };
 
