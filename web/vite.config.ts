@@ -131,6 +131,30 @@ requestAnimationFrame(() =>
 }
 
 /**
+ * zod stays on the server. The client takes the API's answers as the types of the shared schemas
+ * the server answers with, without parsing them again (src/lib/api.ts): zod was ~25 KB gzip of
+ * every page and building the schemas ~150 ms of a phone's start. A client module that builds a
+ * schema (a value import of one from @convene/shared, or of zod) fails the build here, rather than
+ * quietly bringing it all back; under the content-security policy zod would also probe for `eval`.
+ */
+function serverOnlyZod(): Plugin {
+  return {
+    name: 'convene-server-only-zod',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const zod = Object.keys(chunk.modules).find((id) => /[\\/]node_modules[\\/]zod[\\/]/.test(id));
+        if (zod)
+          this.error(
+            `${chunk.fileName} carries zod (${zod}): the client imports types of the shared schemas only (import type; see src/lib/api.ts)`,
+          );
+      }
+    },
+  };
+}
+
+/**
  * Brotli (quality 11) and gzip (level 9) copies of every text file of the build, beside it
  * (`x.js.br`, `x.js.gz`): the server sends them as they are (@fastify/static `preCompressed`),
  * smaller than compressing on each request at a cheap level, and at no CPU cost per request.
@@ -166,7 +190,7 @@ function precompress(): Plugin {
 }
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), routePreload(), precompress()],
+  plugins: [react(), serverOnlyZod(), routePreload(), precompress()],
   resolve: {
     conditions: ['convene-source'],
     // react-router's package exports only its development build (dev warnings on); the build uses
@@ -185,26 +209,21 @@ export default defineConfig(({ command }) => ({
     outDir: 'dist',
     sourcemap: true,
     rolldownOptions: {
-      // @convene/shared's modules only define constants and schemas (building a zod schema is work
-      // but changes nothing outside it), except its zod configuration, which src/main.tsx imports
-      // first itself (the package's index, which imports it on the server, is dropped here). Said
-      // so, a page's chunks carry and build only the schemas that page uses: the space page no
-      // longer builds the moderation, notes, export, participation and administration schemas at
-      // startup.
+      // @convene/shared's modules only define constants, functions and schemas (building a zod
+      // schema is work but changes nothing outside it). Said so, the client's imports from the
+      // package's index carry the constants and functions they name, and no schema (see serverOnlyZod).
       treeshake: {
-        moduleSideEffects: (id) =>
-          /[\\/]shared[\\/]src[\\/]/.test(id) && !/[\\/]zod-config\.ts$/.test(id) ? false : undefined,
+        moduleSideEffects: (id) => (/[\\/]shared[\\/]src[\\/]/.test(id) ? false : undefined),
       },
       output: {
         codeSplitting: {
           groups: [
             // What every page runs, in one file rather than a dozen (one request, one gzip
             // dictionary). The heavy libraries of some pages (react-aria-components, chart.js, diff)
-            // stay in those pages' chunks. zod's browser configuration runs with zod, before any
-            // chunk builds a schema.
+            // stay in those pages' chunks.
             {
               name: 'vendor',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|zod|use-sync-external-store)[\\/]|[\\/]shared[\\/]src[\\/]zod-config\.ts$/,
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|use-sync-external-store)[\\/]/,
             },
             // The client's own plumbing every page uses (fetch and live clients, i18n, the session),
             // and what the space page and others share of the discussion: two files, not twenty

@@ -1,5 +1,3 @@
-// First, before any schema below is built: zod's configuration (no generated code in browsers).
-import './zod-config.js';
 export * from './constants.js';
 export * from './policies.js';
 export * from './schemas/auth.js';

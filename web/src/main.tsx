@@ -1,6 +1,3 @@
-// First: zod's browser configuration (no eval under the CSP), before any module builds a schema.
-// The shared package's index imports it too, but the build drops that index (see vite.config.ts).
-import '../../shared/src/zod-config';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

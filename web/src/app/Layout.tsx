@@ -1,4 +1,4 @@
-import { type Locale, authResponse } from '@convene/shared';
+import type { Locale, authResponse } from '@convene/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { navCountQuery } from '../features/moderation/api/navCount';
 import { NotificationsMenu } from '../features/notifications/components/NotificationsMenu';
 import { hasStoredLanguage, isLocale, setLanguage } from '../i18n';
 import { ENDONYMS, LANGUAGE_ORDER } from '../i18n/names';
-import { api } from '../lib/api';
+import { type Answer, api } from '../lib/api';
 import { useLiveStatus } from '../lib/live';
 import { ErrorBoundary } from './ErrorBoundary';
 
@@ -24,7 +24,7 @@ function LanguageSwitcher() {
     setLanguage(lng);
     // Remembered per account too, so it follows the user to another device.
     if (me) {
-      void api('/api/auth/me', { method: 'PATCH', body: { locale: lng }, schema: authResponse })
+      void api<Answer<typeof authResponse>>('/api/auth/me', { method: 'PATCH', body: { locale: lng } })
         .then((d) => setCachedUser(qc, d.user))
         .catch(() => {});
     }

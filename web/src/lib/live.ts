@@ -1,4 +1,4 @@
-import { type ServerMessage, serverMessage } from '@convene/shared';
+import type { ServerMessage } from '@convene/shared';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 
 /** `idle` until a page first subscribes to a space (or a signed-in person's notifications menu listens): no socket is opened for pages that need none. */
@@ -96,12 +96,8 @@ class LiveConnection {
   }
 
   private receive(raw: unknown) {
-    let msg: ServerMessage;
-    try {
-      msg = serverMessage.parse(JSON.parse(String(raw)));
-    } catch {
-      return;
-    }
+    const msg = serverMessageOf(raw);
+    if (!msg) return;
     if (msg.type === 'error' || msg.type === 'pong') return;
     if (msg.type === 'notifications') {
       for (const l of this.inbox) l.onNotifications(msg);
@@ -192,4 +188,18 @@ export function useLiveSpace(slug: string | undefined, listener: SpaceListener):
       onPresence: (n) => ref.current.onPresence?.(n),
     });
   }, [slug]);
+}
+
+/**
+ * A message from the live channel, or null for one that is not JSON or has no type. The server
+ * builds every message as the shared `serverMessage` (see src/lib/api.ts on why it is not parsed
+ * again here); the handlers above only act on the types they know.
+ */
+function serverMessageOf(raw: unknown): ServerMessage | null {
+  try {
+    const msg = JSON.parse(String(raw)) as Partial<ServerMessage> | null;
+    return typeof msg === 'object' && msg !== null && typeof msg.type === 'string' ? (msg as ServerMessage) : null;
+  } catch {
+    return null;
+  }
 }

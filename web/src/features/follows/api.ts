@@ -1,6 +1,6 @@
-import { followResponse, type SpaceDetail } from '@convene/shared';
+import type { followResponse, SpaceDetail } from '@convene/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api';
+import { type Answer, api } from '../../lib/api';
 
 export interface FollowTarget {
   slug: string;
@@ -12,7 +12,7 @@ const pathOf = ({ slug, questionId }: FollowTarget) =>
   `/api/spaces/${encodeURIComponent(slug)}${questionId ? `/questions/${encodeURIComponent(questionId)}` : ''}/follow`;
 
 export const setFollowing = (target: FollowTarget, on: boolean) =>
-  api(pathOf(target), { method: on ? 'PUT' : 'DELETE', schema: followResponse });
+  api<Answer<typeof followResponse>>(pathOf(target), { method: on ? 'PUT' : 'DELETE' });
 
 /** Follows or unfollows; the space page's copy of the space then says so. */
 export function useFollow(target: FollowTarget) {

@@ -1,26 +1,26 @@
-import { type SpaceRole, invitationsResponse, inviteResponse } from '@convene/shared';
+import type { SpaceRole, invitationsResponse, inviteResponse } from '@convene/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 const path = (slug: string) => `/api/spaces/${encodeURIComponent(slug)}/invitations`;
 
 export const invitationsQuery = (slug: string) =>
   queryOptions({
     queryKey: ['space-invitations', slug],
-    queryFn: ({ signal }) => api(path(slug), { schema: invitationsResponse, signal }).then((r) => r.invitations),
+    queryFn: ({ signal }) => api<Answer<typeof invitationsResponse>>(path(slug), { signal }).then((r) => r.invitations),
   });
 export const useInvitations = (slug: string) => useQuery(invitationsQuery(slug));
 
 /** Appoints by email: `granted` when the address has an account, else an invitation is emailed. */
 export const invite = (slug: string, email: string, role: SpaceRole) =>
-  api(path(slug), { method: 'POST', body: { email, role }, schema: inviteResponse });
+  api<Answer<typeof inviteResponse>>(path(slug), { method: 'POST', body: { email, role } });
 
 export const resendInvitation = (id: string) =>
-  api(`/api/invitations/${encodeURIComponent(id)}/resend`, { method: 'POST', schema: invitationsResponse }).then(
+  api<Answer<typeof invitationsResponse>>(`/api/invitations/${encodeURIComponent(id)}/resend`, { method: 'POST' }).then(
     (r) => r.invitations,
   );
 
 export const revokeInvitation = (id: string) =>
-  api(`/api/invitations/${encodeURIComponent(id)}`, { method: 'DELETE', schema: invitationsResponse }).then(
+  api<Answer<typeof invitationsResponse>>(`/api/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' }).then(
     (r) => r.invitations,
   );

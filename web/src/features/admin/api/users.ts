@@ -1,7 +1,7 @@
-import { type GlobalRole, adminUserResponse, adminUsersResponse } from '@convene/shared';
+import type { GlobalRole, adminUserResponse, adminUsersResponse } from '@convene/shared';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 export type AdminUsersPage = z.infer<typeof adminUsersResponse>;
 
@@ -14,7 +14,7 @@ export const usersQuery = (q: string) =>
       const params = new URLSearchParams({ limit: '50' });
       if (q) params.set('q', q);
       if (pageParam) params.set('cursor', pageParam);
-      return api(`/api/admin/users?${params}`, { schema: adminUsersResponse, signal });
+      return api<Answer<typeof adminUsersResponse>>(`/api/admin/users?${params}`, { signal });
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -23,4 +23,4 @@ export const useUsers = (q: string) => useInfiniteQuery(usersQuery(q));
 
 /** Disabling ends every session of the user at once, open live connections included. */
 export const updateUser = (id: string, body: { disabled?: boolean; role?: GlobalRole }) =>
-  api(`/api/admin/users/${id}`, { method: 'PATCH', body, schema: adminUserResponse }).then((r) => r.user);
+  api<Answer<typeof adminUserResponse>>(`/api/admin/users/${id}`, { method: 'PATCH', body }).then((r) => r.user);

@@ -1,9 +1,10 @@
-import { authResponse, type LoginRequest } from '@convene/shared';
+import type { authResponse, LoginRequest } from '@convene/shared';
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 import { useAfterSignIn } from './me';
 
-export const login = (body: LoginRequest) => api('/api/auth/login', { method: 'POST', body, schema: authResponse });
+export const login = (body: LoginRequest) =>
+  api<Answer<typeof authResponse>>('/api/auth/login', { method: 'POST', body });
 
 export function useLogin() {
   const afterSignIn = useAfterSignIn();

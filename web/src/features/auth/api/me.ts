@@ -1,4 +1,4 @@
-import { authResponse, meResponse, okResponse, type UserDto } from '@convene/shared';
+import type { UserDto, meResponse, okResponse } from '@convene/shared';
 import {
   type Query,
   type QueryClient,
@@ -7,12 +7,12 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 import { live } from '../../../lib/live';
 
 export const meQuery = queryOptions({
   queryKey: ['me'],
-  queryFn: () => api('/api/auth/me', { schema: meResponse }),
+  queryFn: () => api<Answer<typeof meResponse>>('/api/auth/me'),
   staleTime: 5 * 60_000,
 });
 
@@ -40,7 +40,7 @@ export function forgetSession(qc: QueryClient): void {
 export function useSignOut() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api('/api/auth/logout', { method: 'POST', schema: okResponse }),
+    mutationFn: () => api<Answer<typeof okResponse>>('/api/auth/logout', { method: 'POST' }),
     onSuccess: () => forgetSession(qc),
   });
 }
@@ -65,5 +65,3 @@ export function useAfterSignIn() {
     live.reconnectNow();
   };
 }
-
-export { authResponse };

@@ -1,13 +1,13 @@
-import { myCommentsResponse } from '@convene/shared';
+import type { myCommentsResponse } from '@convene/shared';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 const PAGE_SIZE = 50;
 
 export const getMyComments = (cursor: string | null, signal?: AbortSignal) => {
   const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
   if (cursor) params.set('cursor', cursor);
-  return api(`/api/me/comments?${params}`, { schema: myCommentsResponse, signal });
+  return api<Answer<typeof myCommentsResponse>>(`/api/me/comments?${params}`, { signal });
 };
 
 /** The signed-in user's own comments, newest first, every status; keyed by user so accounts never mix. */

@@ -1,14 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../../lib/api';
+import type { providersResponse } from '@convene/shared';
+import { type Answer, api } from '../../../lib/api';
 
 /** `GET /api/auth/providers`: the single sign-on provider, when the site has one (server/src/routes/auth/oidc.ts). */
-const providersResponse = z.object({
-  oidc: z.object({ name: z.string(), startUrl: z.string() }).nullable(),
-});
-
 export const providersQuery = queryOptions({
   queryKey: ['auth', 'providers'],
-  queryFn: ({ signal }) => api('/api/auth/providers', { schema: providersResponse, signal }),
+  queryFn: ({ signal }) => api<Answer<typeof providersResponse>>('/api/auth/providers', { signal }),
   staleTime: Infinity,
 });

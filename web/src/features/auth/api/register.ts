@@ -1,10 +1,10 @@
-import { authResponse, type RegisterRequest } from '@convene/shared';
+import type { authResponse, RegisterRequest } from '@convene/shared';
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 import { useAfterSignIn } from './me';
 
 export const register = (body: RegisterRequest) =>
-  api('/api/auth/register', { method: 'POST', body, schema: authResponse });
+  api<Answer<typeof authResponse>>('/api/auth/register', { method: 'POST', body });
 
 /** Creates the account and signs in (the session cookie comes with the answer). */
 export function useRegister() {

@@ -1,10 +1,10 @@
-import { authResponse, type UpdateProfileRequest } from '@convene/shared';
+import type { authResponse, UpdateProfileRequest } from '@convene/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 import { setCachedUser } from './me';
 
 export const updateProfile = (body: UpdateProfileRequest) =>
-  api('/api/auth/me', { method: 'PATCH', body, schema: authResponse });
+  api<Answer<typeof authResponse>>('/api/auth/me', { method: 'PATCH', body });
 
 /** Saves the profile; the answer is the updated user, which replaces the cached one. */
 export function useUpdateProfile() {

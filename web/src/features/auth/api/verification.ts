@@ -1,16 +1,16 @@
-import { emailConfirmedResponse, invitationLookupResponse, okResponse } from '@convene/shared';
+import type { emailConfirmedResponse, invitationLookupResponse, okResponse } from '@convene/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 import { meQuery } from './me';
 
 /** Follows a verification or email-change link (no sign-in needed). */
 export const confirmEmail = (token: string) =>
-  api('/api/auth/email/verify', { method: 'POST', body: { token }, schema: emailConfirmedResponse });
+  api<Answer<typeof emailConfirmedResponse>>('/api/auth/email/verify', { method: 'POST', body: { token } });
 
 /** Sends the verification link again (limited per account). */
 export function useResendVerification() {
   return useMutation({
-    mutationFn: () => api('/api/auth/email/resend', { method: 'POST', schema: okResponse }),
+    mutationFn: () => api<Answer<typeof okResponse>>('/api/auth/email/resend', { method: 'POST' }),
   });
 }
 
@@ -19,14 +19,14 @@ export function useChangeEmail() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (email: string) =>
-      api('/api/auth/email/change', { method: 'POST', body: { email }, schema: okResponse }),
+      api<Answer<typeof okResponse>>('/api/auth/email/change', { method: 'POST', body: { email } }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: meQuery.queryKey }),
   });
 }
 
 /** The invitation a link names, for the registration form. */
 export const lookupInvitation = (token: string) =>
-  api('/api/auth/invitation', { method: 'POST', body: { token }, schema: invitationLookupResponse }).then(
+  api<Answer<typeof invitationLookupResponse>>('/api/auth/invitation', { method: 'POST', body: { token } }).then(
     (r) => r.invitation,
   );
 

@@ -1,9 +1,9 @@
-import { okResponse } from '@convene/shared';
+import type { okResponse } from '@convene/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../../components/ErrorMessage';
-import { ApiError, api } from '../../../lib/api';
+import { type Answer, ApiError, api } from '../../../lib/api';
 import { forgetSession } from '../api/me';
 import { PasswordField } from './PasswordField';
 import '../locales/personalData';
@@ -19,7 +19,8 @@ export function PersonalData() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
   const remove = useMutation({
-    mutationFn: (pw: string) => api('/api/me/deletion', { method: 'POST', body: { password: pw }, schema: okResponse }),
+    mutationFn: (pw: string) =>
+      api<Answer<typeof okResponse>>('/api/me/deletion', { method: 'POST', body: { password: pw } }),
     onSuccess: () => forgetSession(qc),
     onError: (err) => {
       if (err instanceof ApiError && err.field('password')) setError(t('passwordWrong'));

@@ -1,6 +1,6 @@
-import { participationResponse } from '@convene/shared';
+import type { participationResponse } from '@convene/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 export type Scope = 'published' | 'highlighted';
 
@@ -9,10 +9,12 @@ export const participationQuery = (slug: string, scope: Scope) =>
   queryOptions({
     queryKey: ['participation', slug, scope],
     queryFn: ({ signal }) =>
-      api(`/api/spaces/${encodeURIComponent(slug)}/participation?scope=${scope}`, {
-        schema: participationResponse,
-        signal,
-      }).then((r) => r.participation),
+      api<Answer<typeof participationResponse>>(
+        `/api/spaces/${encodeURIComponent(slug)}/participation?scope=${scope}`,
+        {
+          signal,
+        },
+      ).then((r) => r.participation),
   });
 
 /** Switching scope keeps the previous figures on screen (dimmed) until the new ones arrive. */

@@ -1,6 +1,6 @@
-import { type CommentDto, type CommentListResponse, commentListResponse } from '@convene/shared';
+import type { CommentDto, CommentListResponse, commentListResponse } from '@convene/shared';
 import { type InfiniteData, type QueryClient, infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 const PAGE = 50;
 
@@ -14,7 +14,9 @@ export const publishedQuery = (slug: string, highlightedOnly: boolean) =>
       const params = new URLSearchParams({ limit: String(PAGE) });
       if (highlightedOnly) params.set('highlighted', 'true');
       if (pageParam) params.set('cursor', pageParam);
-      return api(`/api/spaces/${encodeURIComponent(slug)}/comments?${params}`, { schema: commentListResponse, signal });
+      return api<Answer<typeof commentListResponse>>(`/api/spaces/${encodeURIComponent(slug)}/comments?${params}`, {
+        signal,
+      });
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

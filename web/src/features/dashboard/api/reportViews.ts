@@ -1,6 +1,6 @@
-import { exportOriginResponse, participationSentenceResponse } from '@convene/shared';
+import type { exportOriginResponse, participationSentenceResponse } from '@convene/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 import type { Scope } from './participation';
 
 export type SentenceLanguage = 'en' | 'fr' | 'es' | 'ar' | 'zh' | 'ru';
@@ -11,10 +11,12 @@ export const participationSentenceQuery = (slug: string, scope: Scope, lang: Sen
     // Under ['participation', slug] so the dashboard's live refresh refetches it with the figures.
     queryKey: ['participation', slug, scope, 'sentence', lang],
     queryFn: ({ signal }) =>
-      api(`/api/spaces/${encodeURIComponent(slug)}/participation/sentence?${new URLSearchParams({ lang, scope })}`, {
-        schema: participationSentenceResponse,
-        signal,
-      }).then((r) => r.sentence),
+      api<Answer<typeof participationSentenceResponse>>(
+        `/api/spaces/${encodeURIComponent(slug)}/participation/sentence?${new URLSearchParams({ lang, scope })}`,
+        {
+          signal,
+        },
+      ).then((r) => r.sentence),
   });
 
 export const useParticipationSentence = (slug: string, scope: Scope, lang: SentenceLanguage) =>
@@ -25,8 +27,8 @@ export const useExportOrigin = (slug: string) =>
   useQuery({
     queryKey: ['exports', 'origin', slug],
     queryFn: ({ signal }) =>
-      api(`/api/spaces/${encodeURIComponent(slug)}/export/origin`, { schema: exportOriginResponse, signal }).then(
-        (r) => r.origin,
-      ),
+      api<Answer<typeof exportOriginResponse>>(`/api/spaces/${encodeURIComponent(slug)}/export/origin`, {
+        signal,
+      }).then((r) => r.origin),
     staleTime: 10 * 60_000,
   });

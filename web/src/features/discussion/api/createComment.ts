@@ -1,8 +1,9 @@
-import { type CreateCommentRequest, commentResponse } from '@convene/shared';
-import { api } from '../../../lib/api';
+import type { CreateCommentRequest, commentResponse } from '@convene/shared';
+import { type Answer, api } from '../../../lib/api';
 
 /** Posts a comment; resending the same clientId returns the first comment instead of a second. */
 export const createComment = (slug: string, body: CreateCommentRequest) =>
-  api(`/api/spaces/${encodeURIComponent(slug)}/comments`, { method: 'POST', body, schema: commentResponse }).then(
-    (r) => r.comment,
-  );
+  api<Answer<typeof commentResponse>>(`/api/spaces/${encodeURIComponent(slug)}/comments`, {
+    method: 'POST',
+    body,
+  }).then((r) => r.comment);

@@ -1,6 +1,6 @@
-import { type CommentLanguage, commentListResponse } from '@convene/shared';
+import type { CommentLanguage, commentListResponse } from '@convene/shared';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 /** Comments a question shows at first, and then per "Show more". */
 export const PAGE_SIZE = 20;
@@ -46,7 +46,9 @@ export function getComments(
   if (filters.highlighted) params.set('highlighted', 'true');
   if (filters.q) params.set('q', filters.q);
   if (cursor) params.set('cursor', cursor);
-  return api(`/api/spaces/${encodeURIComponent(slug)}/comments?${params}`, { schema: commentListResponse, signal });
+  return api<Answer<typeof commentListResponse>>(`/api/spaces/${encodeURIComponent(slug)}/comments?${params}`, {
+    signal,
+  });
 }
 
 /** The view a cached list's key carries. */
@@ -79,10 +81,12 @@ export const useComments = (
 /** Where a permalink's comment is: the list it is in, if this reader may read it. */
 export async function locateComment(slug: string, id: string, signal?: AbortSignal): Promise<string | null> {
   const params = new URLSearchParams({ limit: '1', from: id });
-  const res = await api(`/api/spaces/${encodeURIComponent(slug)}/comments?${params}`, {
-    schema: commentListResponse,
-    signal,
-  });
+  const res = await api<Answer<typeof commentListResponse>>(
+    `/api/spaces/${encodeURIComponent(slug)}/comments?${params}`,
+    {
+      signal,
+    },
+  );
   const c = res.comments[0];
   return c && c.id === id ? (c.questionId ?? 'none') : null;
 }

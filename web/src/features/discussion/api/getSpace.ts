@@ -1,9 +1,9 @@
-import { spaceDetailResponse } from '@convene/shared';
+import type { spaceDetailResponse } from '@convene/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 export const getSpace = (slug: string, signal?: AbortSignal) =>
-  api(`/api/spaces/${encodeURIComponent(slug)}`, { schema: spaceDetailResponse, signal }).then((r) => r.space);
+  api<Answer<typeof spaceDetailResponse>>(`/api/spaces/${encodeURIComponent(slug)}`, { signal }).then((r) => r.space);
 
 export const spaceQuery = (slug: string) =>
   queryOptions({

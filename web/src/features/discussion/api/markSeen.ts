@@ -1,9 +1,9 @@
-import { okResponse } from '@convene/shared';
+import type { okResponse } from '@convene/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 export const markSeen = (slug: string) =>
-  api(`/api/spaces/${encodeURIComponent(slug)}/seen`, { method: 'PUT', schema: okResponse });
+  api<Answer<typeof okResponse>>(`/api/spaces/${encodeURIComponent(slug)}/seen`, { method: 'PUT' });
 
 /** Restarts the space's "new" counts; the list of spaces then shows them from zero. */
 export function useMarkSeen() {

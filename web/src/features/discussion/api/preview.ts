@@ -1,6 +1,6 @@
-import { previewResponse } from '@convene/shared';
-import { api } from '../../../lib/api';
+import type { previewResponse } from '@convene/shared';
+import { type Answer, api } from '../../../lib/api';
 
 /** The exact HTML the server will publish for this markdown. */
 export const previewMarkdown = (body: string, signal?: AbortSignal) =>
-  api('/api/preview', { method: 'POST', body: { body }, schema: previewResponse, signal }).then((r) => r.html);
+  api<Answer<typeof previewResponse>>('/api/preview', { method: 'POST', body: { body }, signal }).then((r) => r.html);

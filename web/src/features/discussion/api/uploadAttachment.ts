@@ -1,5 +1,5 @@
-import { type AttachmentDto, attachmentResponse, errorResponse, type FieldError } from '@convene/shared';
-import { ApiError } from '../../../lib/api';
+import type { AttachmentDto, attachmentResponse } from '@convene/shared';
+import { type Answer, ApiError, apiError } from '../../../lib/api';
 
 /**
  * Uploads one file to a comment (multipart, field "file"). XMLHttpRequest rather than fetch,
@@ -28,19 +28,14 @@ export function uploadAttachment(
         data = undefined;
       }
       if (xhr.status >= 200 && xhr.status < 300) {
-        const ok = attachmentResponse.safeParse(data);
-        if (ok.success) {
+        const attachment = (data as Partial<Answer<typeof attachmentResponse>> | undefined)?.attachment;
+        if (attachment) {
           onProgress(1);
-          resolve(ok.data.attachment);
+          resolve(attachment);
         } else reject(new ApiError(xhr.status, 'bad_response', 'bad_response'));
         return;
       }
-      const err = errorResponse.safeParse(data);
-      if (err.success) {
-        const { code, message, details } = err.data.error;
-        const fields = (details as { fields?: FieldError[] } | undefined)?.fields ?? [];
-        reject(new ApiError(xhr.status, code, message, fields, details));
-      } else reject(new ApiError(xhr.status, 'http_error', `HTTP ${xhr.status}`));
+      reject(apiError(xhr.status, data, xhr.getResponseHeader('x-request-id') ?? undefined));
     };
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     const form = new FormData();

@@ -1,7 +1,7 @@
-import { commentSchema } from '@convene/shared';
 import { useTranslation } from 'react-i18next';
 import { useLiveSpace } from '../../../lib/live';
 import { listOf } from '../context';
+import { commentOf } from '../lib/commentOf';
 import { mergePublic } from '../lib/commentCache';
 import { type PendingNew, type Store, addPending, dropPending, emptyPending } from '../lib/store';
 import { useCommentCache } from './useCommentCache';
@@ -26,9 +26,8 @@ export function useLiveDiscussion(
     onEvent(e) {
       switch (e.kind) {
         case 'comment.published': {
-          const parsed = commentSchema.safeParse(e.data.comment);
-          if (!parsed.success) return;
-          const c = parsed.data;
+          const c = commentOf(e.data.comment);
+          if (!c) return;
           if (cache.find(c.id)) {
             cache.update(c.id, (mine) => mergePublic(mine, c));
             if (meId && c.author.id === meId) void cache.refetchHolding(c.id);
@@ -39,9 +38,8 @@ export function useLiveDiscussion(
           return;
         }
         case 'comment.updated': {
-          const parsed = commentSchema.safeParse(e.data.comment);
-          if (!parsed.success) return;
-          const c = parsed.data;
+          const c = commentOf(e.data.comment);
+          if (!c) return;
           // The public copy lacks the author's own fields (source text, pending edit): refetch those.
           if (meId && c.author.id === meId) void cache.refetchHolding(c.id);
           else cache.update(c.id, (mine) => mergePublic(mine, c));

@@ -1,15 +1,15 @@
-import {
-  type BulkDecisionResponse,
-  type CommentDto,
-  type Decision,
+import type {
+  BulkDecisionResponse,
+  CommentDto,
+  Decision,
   bulkDecisionResponse,
   commentResponse,
 } from '@convene/shared';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 /** One decision, on the version the moderator saw: a stale one gets 409 with who decided first. */
 export const decideComment = (id: string, body: { action: Decision; reason?: string; version: number }) =>
-  api(`/api/comments/${id}/decision`, { method: 'POST', body, schema: commentResponse }).then(
+  api<Answer<typeof commentResponse>>(`/api/comments/${id}/decision`, { method: 'POST', body }).then(
     (r): CommentDto => r.comment,
   );
 
@@ -18,10 +18,9 @@ export const decideBulk = (
   slug: string,
   body: { ids: string[]; action: Decision; reason?: string },
 ): Promise<BulkDecisionResponse> =>
-  api(`/api/spaces/${encodeURIComponent(slug)}/moderation/bulk`, {
+  api<Answer<typeof bulkDecisionResponse>>(`/api/spaces/${encodeURIComponent(slug)}/moderation/bulk`, {
     method: 'POST',
     body,
-    schema: bulkDecisionResponse,
   });
 
 /**

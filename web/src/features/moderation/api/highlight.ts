@@ -1,8 +1,8 @@
-import { commentResponse } from '@convene/shared';
-import { api } from '../../../lib/api';
+import type { commentResponse } from '@convene/shared';
+import { type Answer, api } from '../../../lib/api';
 
 /** "Relevant for the note": chairs and administrators mark published comments. */
 export const setHighlight = (id: string, on: boolean) =>
-  api(`/api/comments/${id}/highlight`, { method: on ? 'PUT' : 'DELETE', schema: commentResponse }).then(
+  api<Answer<typeof commentResponse>>(`/api/comments/${id}/highlight`, { method: on ? 'PUT' : 'DELETE' }).then(
     (r) => r.comment,
   );

@@ -1,6 +1,6 @@
-import { type ModerationAction, logResponse } from '@convene/shared';
+import type { ModerationAction, logResponse } from '@convene/shared';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 export const LOG_PAGE_SIZE = 100;
 
@@ -13,7 +13,9 @@ export function getLog(
   const params = new URLSearchParams({ limit: String(LOG_PAGE_SIZE) });
   if (action) params.set('action', action);
   if (cursor) params.set('cursor', cursor);
-  return api(`/api/spaces/${encodeURIComponent(slug)}/moderation/log?${params}`, { schema: logResponse, signal });
+  return api<Answer<typeof logResponse>>(`/api/spaces/${encodeURIComponent(slug)}/moderation/log?${params}`, {
+    signal,
+  });
 }
 
 /** A space's audit trail, newest first. */

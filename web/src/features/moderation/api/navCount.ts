@@ -1,6 +1,6 @@
-import { queueResponse } from '@convene/shared';
+import type { queueResponse } from '@convene/shared';
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 /**
  * How many contributions wait in every space the user moderates: the badge beside "Moderation"
@@ -9,7 +9,7 @@ import { api } from '../../../lib/api';
  */
 export const navCountQuery = queryOptions({
   queryKey: ['moderation-nav-count'],
-  queryFn: () => api('/api/moderation/queue?status=pending&limit=1', { schema: queueResponse }),
+  queryFn: () => api<Answer<typeof queueResponse>>('/api/moderation/queue?status=pending&limit=1'),
   refetchInterval: 30_000,
   retry: false,
   meta: { signedInOnly: true },

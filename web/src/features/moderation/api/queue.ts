@@ -1,6 +1,6 @@
-import { type QueueItem, type QueueResponse, type QueueStatus, queueResponse } from '@convene/shared';
+import type { QueueItem, QueueResponse, QueueStatus, queueResponse } from '@convene/shared';
 import { type InfiniteData, type QueryClient, infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -14,7 +14,7 @@ export function getQueue(slug: string | undefined, status: QueueStatus, cursor: 
   const path = slug
     ? `/api/spaces/${encodeURIComponent(slug)}/moderation/queue?${params}`
     : `/api/moderation/queue?${params}`;
-  return api(path, { schema: queueResponse, signal });
+  return api<Answer<typeof queueResponse>>(path, { signal });
 }
 
 /** One tab of a queue, oldest first (the approved tab: newest decisions first), 50 at a time. */

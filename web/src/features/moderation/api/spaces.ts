@@ -1,13 +1,15 @@
-import { spaceDetailResponse, spaceListResponse } from '@convene/shared';
+import type { spaceDetailResponse, spaceListResponse } from '@convene/shared';
 import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 /** The same cache entry as the space page's, so an edit here shows there at once. */
 export const spaceQuery = (slug: string) =>
   queryOptions({
     queryKey: ['space', slug],
     queryFn: ({ signal }) =>
-      api(`/api/spaces/${encodeURIComponent(slug)}`, { schema: spaceDetailResponse, signal }).then((r) => r.space),
+      api<Answer<typeof spaceDetailResponse>>(`/api/spaces/${encodeURIComponent(slug)}`, { signal }).then(
+        (r) => r.space,
+      ),
   });
 
 export const useSpace = (slug: string | undefined) => useQuery({ ...spaceQuery(slug ?? ''), enabled: !!slug });
@@ -15,7 +17,7 @@ export const useSpace = (slug: string | undefined) => useQuery({ ...spaceQuery(s
 /** Same key and shape as the spaces index's query (the whole answer), so they share the cache. */
 export const spacesQuery = queryOptions({
   queryKey: ['spaces'],
-  queryFn: ({ signal }) => api('/api/spaces', { schema: spaceListResponse, signal }),
+  queryFn: ({ signal }) => api<Answer<typeof spaceListResponse>>('/api/spaces', { signal }),
 });
 
 /**

@@ -1,10 +1,10 @@
-import { type CreateNoteRequest, noteResponse } from '@convene/shared';
+import type { CreateNoteRequest, noteResponse } from '@convene/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 import { notesKey } from './getNotes';
 
 export const createNote = (slug: string, body: CreateNoteRequest) =>
-  api(`/api/spaces/${encodeURIComponent(slug)}/notes`, { method: 'POST', body, schema: noteResponse });
+  api<Answer<typeof noteResponse>>(`/api/spaces/${encodeURIComponent(slug)}/notes`, { method: 'POST', body });
 
 /** Creates a note (one section per guiding question); the editor then reads it fresh. */
 export function useCreateNote(slug: string) {

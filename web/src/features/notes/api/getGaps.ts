@@ -1,6 +1,6 @@
-import { noteGapsResponse } from '@convene/shared';
+import type { noteGapsResponse } from '@convene/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 export const gapsKey = (slug: string) => ['notes', 'gaps', slug];
 
@@ -9,7 +9,7 @@ export const gapsQuery = (slug: string) =>
   queryOptions({
     queryKey: gapsKey(slug),
     queryFn: ({ signal }) =>
-      api(`/api/spaces/${encodeURIComponent(slug)}/notes/gaps`, { schema: noteGapsResponse, signal }).then(
+      api<Answer<typeof noteGapsResponse>>(`/api/spaces/${encodeURIComponent(slug)}/notes/gaps`, { signal }).then(
         (r) => r.gaps,
       ),
   });

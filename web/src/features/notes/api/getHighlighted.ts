@@ -1,6 +1,6 @@
-import { type CommentDto, commentListResponse } from '@convene/shared';
+import type { CommentDto, commentListResponse } from '@convene/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 export const highlightedKey = (slug: string) => ['notes', 'highlighted', slug];
 
@@ -17,10 +17,12 @@ export async function getHighlighted(slug: string, signal?: AbortSignal): Promis
   for (let page = 0; page < MAX_PAGES; page++) {
     const params = new URLSearchParams({ highlighted: 'true', limit: String(PAGE) });
     if (cursor) params.set('cursor', cursor);
-    const res = await api(`/api/spaces/${encodeURIComponent(slug)}/comments?${params}`, {
-      schema: commentListResponse,
-      signal,
-    });
+    const res = await api<Answer<typeof commentListResponse>>(
+      `/api/spaces/${encodeURIComponent(slug)}/comments?${params}`,
+      {
+        signal,
+      },
+    );
     all.push(...res.comments.filter((c) => c.highlighted && c.status === 'approved'));
     cursor = res.nextCursor;
     if (!cursor) break;

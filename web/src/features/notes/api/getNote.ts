@@ -1,9 +1,9 @@
-import { noteResponse } from '@convene/shared';
+import type { noteResponse } from '@convene/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 export const getNote = (id: string, signal?: AbortSignal) =>
-  api(`/api/notes/${encodeURIComponent(id)}`, { schema: noteResponse, signal });
+  api<Answer<typeof noteResponse>>(`/api/notes/${encodeURIComponent(id)}`, { signal });
 
 /**
  * One note. The editor reads it when it opens (never from an old cache: gcTime 0) and then

@@ -1,6 +1,6 @@
-import { noteListResponse } from '@convene/shared';
+import type { noteListResponse } from '@convene/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 export const notesKey = (slug: string) => ['notes', 'list', slug];
 
@@ -8,7 +8,8 @@ export const notesKey = (slug: string) => ['notes', 'list', slug];
 export const notesQuery = (slug: string) =>
   queryOptions({
     queryKey: notesKey(slug),
-    queryFn: ({ signal }) => api(`/api/spaces/${encodeURIComponent(slug)}/notes`, { schema: noteListResponse, signal }),
+    queryFn: ({ signal }) =>
+      api<Answer<typeof noteListResponse>>(`/api/spaces/${encodeURIComponent(slug)}/notes`, { signal }),
   });
 
 export const useNotes = (slug: string) => useQuery(notesQuery(slug));

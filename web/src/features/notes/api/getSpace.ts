@@ -1,13 +1,15 @@
-import { spaceDetailResponse } from '@convene/shared';
+import type { spaceDetailResponse } from '@convene/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 /** The space a note belongs to: its code, questions (to group contributions) and abilities. */
 export const noteSpaceQuery = (slug: string) =>
   queryOptions({
     queryKey: ['notes', 'space', slug],
     queryFn: ({ signal }) =>
-      api(`/api/spaces/${encodeURIComponent(slug)}`, { schema: spaceDetailResponse, signal }).then((r) => r.space),
+      api<Answer<typeof spaceDetailResponse>>(`/api/spaces/${encodeURIComponent(slug)}`, { signal }).then(
+        (r) => r.space,
+      ),
     enabled: slug !== '',
   });
 

@@ -1,15 +1,15 @@
-import { noteVersionResponse } from '@convene/shared';
+import type { noteVersionResponse } from '@convene/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 /** One saved version with its full content (versions never change). */
 export const versionQuery = (noteId: string, version: number) =>
   queryOptions({
     queryKey: ['notes', 'version', noteId, version],
     queryFn: ({ signal }) =>
-      api(`/api/notes/${encodeURIComponent(noteId)}/versions/${version}`, { schema: noteVersionResponse, signal }).then(
-        (r) => r.version,
-      ),
+      api<Answer<typeof noteVersionResponse>>(`/api/notes/${encodeURIComponent(noteId)}/versions/${version}`, {
+        signal,
+      }).then((r) => r.version),
     staleTime: Infinity,
   });
 

@@ -1,6 +1,6 @@
-import { noteVersionsResponse } from '@convene/shared';
+import type { noteVersionsResponse } from '@convene/shared';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 export const versionsKey = (noteId: string) => ['notes', 'versions', noteId];
 
@@ -11,8 +11,7 @@ export const versionsQuery = (noteId: string) =>
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ limit: '30' });
       if (pageParam) params.set('before', String(pageParam));
-      return api(`/api/notes/${encodeURIComponent(noteId)}/versions?${params}`, {
-        schema: noteVersionsResponse,
+      return api<Answer<typeof noteVersionsResponse>>(`/api/notes/${encodeURIComponent(noteId)}/versions?${params}`, {
         signal,
       });
     },

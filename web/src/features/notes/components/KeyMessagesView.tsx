@@ -1,10 +1,10 @@
-import { type KeyMessages, keyMessagesResponse } from '@convene/shared';
+import type { KeyMessages, keyMessagesResponse } from '@convene/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorWithRetry } from '../../../components/ErrorWithRetry';
 import { countryName, useFormat } from '../../../i18n/format';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 import { highlightedQuery } from '../api/getHighlighted';
 import { useNote } from '../api/getNote';
 import type { NoteEditorState } from '../hooks/useNoteEditor';
@@ -28,7 +28,7 @@ const keyMessagesQuery = (noteId: string, group: Grouping, highlightedAt: number
   queryOptions({
     queryKey: [...keyMessagesKey(noteId, group), highlightedAt],
     queryFn: ({ signal }) =>
-      api(`/api/notes/${noteId}/key-messages?group=${group}`, { schema: keyMessagesResponse, signal }).then(
+      api<Answer<typeof keyMessagesResponse>>(`/api/notes/${noteId}/key-messages?group=${group}`, { signal }).then(
         (r) => r.keyMessages,
       ),
   });

@@ -1,7 +1,7 @@
-import { type NoteDto, noteConflictDetails } from '@convene/shared';
+import type { NoteDto, noteConflictDetails } from '@convene/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../lib/api';
+import { type Answer, ApiError } from '../../../lib/api';
 import { getNote, noteQuery } from '../api/getNote';
 import { restoreVersion } from '../api/restoreVersion';
 import { saveNote } from '../api/saveNote';
@@ -204,9 +204,11 @@ export function useNoteEditor(initial: NoteDto) {
       succeeded(note);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        const details = noteConflictDetails.safeParse(err.details);
-        if (details.success) {
-          const theirs = details.data.note;
+        // The server's 409 carries the note as it is now (shared `noteConflictDetails`).
+        const details = err.details as Partial<Answer<typeof noteConflictDetails>> | undefined;
+        if (typeof details?.note?.version === 'number' && details.updatedBy && details.updatedAt) {
+          const conflict = details as Answer<typeof noteConflictDetails>;
+          const theirs = conflict.note;
           // Our own save whose answer was lost (the connection dropped after it was written), or
           // a save of exactly this text: nothing would be overwritten, so carry on from it.
           if (theirs.version === base.current + 1 && sameContent(draftFromNote(theirs), sent)) {
@@ -215,7 +217,7 @@ export function useNoteEditor(initial: NoteDto) {
           }
           conflicted.current = true;
           persist();
-          setStatus({ kind: 'conflict', conflict: details.data });
+          setStatus({ kind: 'conflict', conflict });
         } else {
           conflicted.current = true;
           setStatus({ kind: 'failed', error: err });

@@ -1,8 +1,8 @@
-import {
-  type InboxItem,
-  type InboxResponse,
-  type NotificationFrequency,
-  type NotificationKind,
+import type {
+  InboxItem,
+  InboxResponse,
+  NotificationFrequency,
+  NotificationKind,
   inboxResponse,
   markInboxReadResponse,
   notificationPreferencesResponse,
@@ -15,7 +15,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
 const PAGE = 20;
 
@@ -28,10 +28,12 @@ export const inboxQuery = (userId: string) =>
   infiniteQueryOptions({
     queryKey: ['notifications', userId, 'inbox'],
     queryFn: ({ pageParam, signal }) =>
-      api(`/api/me/notifications?limit=${PAGE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, {
-        schema: inboxResponse,
-        signal,
-      }),
+      api<Answer<typeof inboxResponse>>(
+        `/api/me/notifications?limit=${PAGE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+        {
+          signal,
+        },
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -75,10 +77,9 @@ export function useMarkRead(userId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (ids: string[] | 'all') =>
-      api('/api/me/notifications/read', {
+      api<Answer<typeof markInboxReadResponse>>('/api/me/notifications/read', {
         method: 'POST',
         body: ids === 'all' ? { all: true } : { ids },
-        schema: markInboxReadResponse,
       }),
     onSuccess: ({ unread }, ids) =>
       update(qc, userId, unread, (items) =>
@@ -93,7 +94,7 @@ export const preferencesQuery = (userId: string) =>
   queryOptions({
     queryKey: ['notifications', userId, 'preferences'],
     queryFn: ({ signal }) =>
-      api('/api/me/notification-preferences', { schema: notificationPreferencesResponse, signal }),
+      api<Answer<typeof notificationPreferencesResponse>>('/api/me/notification-preferences', { signal }),
   });
 
 export function useSavePreferences(userId: string) {
@@ -103,10 +104,9 @@ export function useSavePreferences(userId: string) {
       preferences?: { kind: NotificationKind; frequency: NotificationFrequency }[];
       followAnswered?: boolean;
     }) =>
-      api('/api/me/notification-preferences', {
+      api<Answer<typeof notificationPreferencesResponse>>('/api/me/notification-preferences', {
         method: 'PUT',
         body,
-        schema: notificationPreferencesResponse,
       }),
     onSuccess: (data) => qc.setQueryData(preferencesQuery(userId).queryKey, data),
   });

@@ -1,6 +1,6 @@
-import { type Locale, outcomeResponse } from '@convene/shared';
+import type { Locale, outcomeResponse } from '@convene/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 import { useLiveSpace } from '../../../lib/live';
 
 /** The space's published outcome (null while none is), for whoever may read the space. */
@@ -8,7 +8,7 @@ export const outcomeQuery = (slug: string) =>
   queryOptions({
     queryKey: ['outcome', slug],
     queryFn: ({ signal }) =>
-      api(`/api/spaces/${encodeURIComponent(slug)}/outcome`, { schema: outcomeResponse, signal }),
+      api<Answer<typeof outcomeResponse>>(`/api/spaces/${encodeURIComponent(slug)}/outcome`, { signal }),
   });
 
 /** The outcome, refetched when the space announces one published or unpublished. */
@@ -32,10 +32,9 @@ export function useOutcomeMutation(noteId: string, slug: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { version: number; language: Locale } | null) =>
-      api(`/api/notes/${encodeURIComponent(noteId)}/outcome`, {
+      api<Answer<typeof outcomeResponse>>(`/api/notes/${encodeURIComponent(noteId)}/outcome`, {
         method: input ? 'PUT' : 'DELETE',
         ...(input ? { body: input } : {}),
-        schema: outcomeResponse,
       }),
     onSuccess: (data) => qc.setQueryData(outcomeQuery(slug).queryKey, data),
   });

@@ -1,8 +1,8 @@
-import { spaceListResponse } from '@convene/shared';
+import type { spaceListResponse } from '@convene/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type Answer, api } from '../../../lib/api';
 
-export const getSpaces = (signal?: AbortSignal) => api('/api/spaces', { schema: spaceListResponse, signal });
+export const getSpaces = (signal?: AbortSignal) => api<Answer<typeof spaceListResponse>>('/api/spaces', { signal });
 
 /** Sessions with their roundtables, and stand-alone consultations. */
 export const spacesQuery = queryOptions({

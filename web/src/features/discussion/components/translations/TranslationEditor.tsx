@@ -1,8 +1,13 @@
-import { type CommentDto, TRANSLATION_LANGUAGES, commentResponse, translationResponse } from '@convene/shared';
+import {
+  type CommentDto,
+  TRANSLATION_LANGUAGES,
+  type commentResponse,
+  type translationResponse,
+} from '@convene/shared';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, fieldError } from '../../../../components/ErrorMessage';
-import { api } from '../../../../lib/api';
+import { type Answer, api } from '../../../../lib/api';
 import { useDiscussion } from '../../context';
 import { useCommentCache } from '../../hooks/useCommentCache';
 import { focusWhenReady } from '../../lib/focus';
@@ -14,8 +19,12 @@ type Lang = (typeof TRANSLATION_LANGUAGES)[number];
 
 const url = (id: string, lang: string) => `/api/comments/${id}/translations/${lang}`;
 const putTranslation = (id: string, lang: Lang, body: string) =>
-  api(url(id, lang), { method: 'PUT', body: { body }, schema: translationResponse.extend(commentResponse.shape) });
-const deleteTranslation = (id: string, lang: Lang) => api(url(id, lang), { method: 'DELETE', schema: commentResponse });
+  api<Answer<typeof translationResponse> & Answer<typeof commentResponse>>(url(id, lang), {
+    method: 'PUT',
+    body: { body },
+  });
+const deleteTranslation = (id: string, lang: Lang) =>
+  api<Answer<typeof commentResponse>>(url(id, lang), { method: 'DELETE' });
 
 /** A translation's markdown: its source when the server sent it, else its text (a live copy has none). */
 function sourceOf(comment: CommentDto, lang: Lang): string {
