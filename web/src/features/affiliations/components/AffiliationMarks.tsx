@@ -2,7 +2,6 @@ import type { Person } from '@convene/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName, useFormat } from '../../../i18n/format';
-import '../locales';
 import '../affiliations.css';
 
 /**
@@ -17,7 +16,7 @@ export function AffiliationMarks({ person }: { person: Pick<Person, 'verified' |
 }
 
 function Marks({ person }: { person: Pick<Person, 'verified' | 'officialFor'> }) {
-  const { t, i18n } = useTranslation('affiliations');
+  const { t, i18n } = useTranslation('identity');
   const format = useFormat();
   const tipId = useId();
   const v = person.verified;
