@@ -11,9 +11,7 @@ export const participationQuery = (slug: string, scope: Scope) =>
     queryFn: ({ signal }) =>
       api<Answer<typeof participationResponse>>(
         `/api/spaces/${encodeURIComponent(slug)}/participation?scope=${scope}`,
-        {
-          signal,
-        },
+        { signal },
       ).then((r) => r.participation),
   });
 

@@ -13,9 +13,7 @@ export const participationSentenceQuery = (slug: string, scope: Scope, lang: Sen
     queryFn: ({ signal }) =>
       api<Answer<typeof participationSentenceResponse>>(
         `/api/spaces/${encodeURIComponent(slug)}/participation/sentence?${new URLSearchParams({ lang, scope })}`,
-        {
-          signal,
-        },
+        { signal },
       ).then((r) => r.sentence),
   });
 

@@ -83,9 +83,7 @@ export async function locateComment(slug: string, id: string, signal?: AbortSign
   const params = new URLSearchParams({ limit: '1', from: id });
   const res = await api<Answer<typeof commentListResponse>>(
     `/api/spaces/${encodeURIComponent(slug)}/comments?${params}`,
-    {
-      signal,
-    },
+    { signal },
   );
   const c = res.comments[0];
   return c && c.id === id ? (c.questionId ?? 'none') : null;

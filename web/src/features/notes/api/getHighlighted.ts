@@ -19,9 +19,7 @@ export async function getHighlighted(slug: string, signal?: AbortSignal): Promis
     if (cursor) params.set('cursor', cursor);
     const res = await api<Answer<typeof commentListResponse>>(
       `/api/spaces/${encodeURIComponent(slug)}/comments?${params}`,
-      {
-        signal,
-      },
+      { signal },
     );
     all.push(...res.comments.filter((c) => c.highlighted && c.status === 'approved'));
     cursor = res.nextCursor;

@@ -30,9 +30,7 @@ export const inboxQuery = (userId: string) =>
     queryFn: ({ pageParam, signal }) =>
       api<Answer<typeof inboxResponse>>(
         `/api/me/notifications?limit=${PAGE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
-        {
-          signal,
-        },
+        { signal },
       ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
