@@ -52,6 +52,8 @@ describe('the transaction helper', () => {
       const rowOneHeld = new Promise<void>((resolve) => (holding = resolve));
       let proceed!: () => void;
       const closeTheCycle = new Promise<void>((resolve) => (proceed = resolve));
+      let otherDone!: () => void;
+      const otherCommitted = new Promise<void>((resolve) => (otherDone = resolve));
 
       // The other transaction never detects the deadlock itself (its timeout is long): this one,
       // which closes the cycle with a short timeout, is the victim, deterministically.
@@ -60,6 +62,10 @@ describe('the transaction helper', () => {
       const otherPid = (await other.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid ?? 0;
       const mine = ctx.db.db.transaction(async (tx) => {
         attempts += 1;
+        // The run again starts once the other has committed. Started at once, on a loaded machine
+        // it could take row 1 before the other's backend woke up to it, close the same cycle and be
+        // the victim a second time (seen in CI: three attempts).
+        if (attempts > 1) await otherCommitted;
         await tx.execute(sql`set local deadlock_timeout = '10ms'`);
         await tx.execute(sql`update lock_probe set n = n + 1 where id = 1`);
         if (attempts === 1) {
@@ -77,6 +83,7 @@ describe('the transaction helper', () => {
       // The victim's first attempt rolled back (row 1 released), so the other goes on and commits.
       await otherWaits;
       await other.query('commit');
+      otherDone();
       expect(await mine).toBe(2);
       expect(transactionRetries.count).toBe(retriesBefore + 1);
       const { rows } = await ctx.db.pool.query<{ id: number; n: number }>('select id, n from lock_probe order by id');
