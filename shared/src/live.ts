@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { storableString } from './schemas/common.js';
 import { inboxItem } from './schemas/notifications.js';
 
-/** The live channel's messages (GET /api/live, WebSocket). Both ends validate with these. */
+/**
+ * The live channel's messages (GET /api/live, WebSocket). The server validates what clients send
+ * with `clientMessage` and builds what it sends as `serverMessage`; the web client takes their types
+ * (web/src/lib/live.ts; no zod in the browser).
+ */
 
 /** Refuses U+0000 and lone surrogates (`bad_message`) before a query could choke on them. */
 const spaceSlug = storableString().min(1).max(80);
