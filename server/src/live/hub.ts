@@ -131,7 +131,7 @@ export class LiveHub {
 
   async start(): Promise<void> {
     await this.listener.start();
-    this.timers.push(setInterval(() => this.heartbeat(), this.opts.heartbeatMs));
+    this.timers.push(setInterval(() => this.heartbeat(), Math.round(this.opts.heartbeatMs / this.sockets.slices)));
     this.timers.push(
       setInterval(
         () => void pruneEvents(this.db, this.opts.retentionMs, this.opts.log),
@@ -175,8 +175,8 @@ export class LiveHub {
     return this.presence.count(spaceId);
   }
 
+  /** A slice of the sockets' heartbeat; the presence counts are re-announced once per interval. */
   private heartbeat(): void {
-    this.sockets.heartbeat();
-    this.presence.reannounce();
+    if (this.sockets.beat() === 0) this.presence.reannounce();
   }
 }

@@ -18,8 +18,9 @@ interface PresenceNote {
 /**
  * How many sockets follow a space, across every instance: the local count plus the latest count
  * each other instance announced. Changed local counts are announced (and sent to the local
- * subscribers) at most once per flush; counts are re-announced on every heartbeat, and an
- * instance silent for three heartbeats no longer counts.
+ * subscribers) at most once per flush; counts are re-announced to the other instances on every
+ * heartbeat, and an instance silent for three heartbeats no longer counts. A subscriber is sent a
+ * count only when it differs from the last one it was sent.
  */
 export class Presence {
   private readonly instanceId = randomUUID();
@@ -81,12 +82,19 @@ export class Presence {
     }
   }
 
+  /**
+   * Sends the space's count to each local subscriber that was last sent another one (or none):
+   * a re-announcement or a join and a leave within one flush change nothing and send nothing,
+   * while a newcomer still hears the count once.
+   */
   private broadcast(spaceId: string): void {
     if (this.local.count(spaceId) === 0) return;
     const count = this.count(spaceId);
     // Serialized once for all of them (the same space, so the same slug).
     let text: string | null = null;
     for (const [conn, sub] of this.local.subscribers(spaceId)) {
+      if (sub.presenceSent === count) continue;
+      sub.presenceSent = count;
       text ??= JSON.stringify({ type: 'presence', space: sub.slug, count } satisfies ServerMessage);
       this.outbox.sendRaw(conn, text);
     }

@@ -7,6 +7,10 @@ import type { Connection, LiveOptions, Outbox } from './types.js';
 
 type Request = Exclude<ClientMessage, { type: 'ping' }>;
 
+/** The heartbeat interval is cut into at most this many slices, each at least MIN_SLICE_MS long. */
+const HEARTBEAT_SLICES = 30;
+const MIN_SLICE_MS = 100;
+
 /** One unmasked, unfragmented WebSocket text frame (RFC 6455 §5.2), as a server sends it. */
 export function textFrame(text: string): Buffer {
   const payload = Buffer.from(text, 'utf8');
@@ -83,11 +87,17 @@ export class Sockets implements Outbox {
   /** The last text sent and its WebSocket frame. */
   private framed = '';
   private frame: Buffer = textFrame('');
+  /** The heartbeat's slices (see `beat`), the slice a new socket joins and the next one to ping. */
+  readonly slices: number;
+  private joinSlot = 0;
+  private beatSlot = 0;
 
   constructor(
-    private readonly opts: Pick<LiveOptions, 'maxBufferBytes' | 'floodLimit' | 'floodWindowMs' | 'log'>,
+    private readonly opts: Pick<LiveOptions, 'heartbeatMs' | 'maxBufferBytes' | 'floodLimit' | 'floodWindowMs' | 'log'>,
     private readonly handlers: SocketHandlers,
-  ) {}
+  ) {
+    this.slices = Math.max(1, Math.min(HEARTBEAT_SLICES, Math.floor(opts.heartbeatMs / MIN_SLICE_MS)));
+  }
 
   /** The open connections (a live view: closed ones leave it). */
   get connections(): ReadonlySet<Connection> {
@@ -102,9 +112,11 @@ export class Sockets implements Outbox {
       sessionId,
       subs: new Map(),
       alive: true,
+      beatSlot: this.joinSlot,
       recent: [],
       closed: false,
     };
+    this.joinSlot = (this.joinSlot + 1) % this.slices;
     this.open.add(conn);
     releaseUpgrade(socket);
     socket.on('pong', () => {
@@ -149,9 +161,19 @@ export class Sockets implements Outbox {
     else conn.socket.send(text);
   }
 
-  /** Pings every socket; one that did not answer the previous ping is gone without a goodbye. */
-  heartbeat(): void {
+  /**
+   * One slice of the heartbeat, called every `heartbeatMs / slices`: pings the sockets of the
+   * next slice, so each socket is pinged once per `heartbeatMs` and one that did not answer its
+   * previous ping is gone without a goodbye. Pinging every socket at once would hold the event
+   * loop for the whole round (20,000 sockets: a ping each and then a pong each, hundreds of
+   * milliseconds that every request and live event waiting behind them would feel); a slice is
+   * a thirtieth of it. Returns the slice pinged (0 once per interval).
+   */
+  beat(): number {
+    const slot = this.beatSlot;
+    this.beatSlot = (slot + 1) % this.slices;
     for (const conn of this.open) {
+      if (conn.beatSlot !== slot) continue;
       if (!conn.alive) {
         conn.socket.terminate();
         this.drop(conn);
@@ -160,6 +182,7 @@ export class Sockets implements Outbox {
       conn.alive = false;
       conn.socket.ping();
     }
+    return slot;
   }
 
   /** Shutdown: every socket is told the server is going away, so its client reconnects elsewhere. */

@@ -115,6 +115,7 @@ export class Subscriptions {
       scope,
       buffer: [],
       lastKey: instanceKey,
+      presenceSent: -1,
     };
     conn.subs.set(space.id, sub);
     this.addToSpace(conn, space.id);

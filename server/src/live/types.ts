@@ -43,6 +43,8 @@ export interface Subscription {
   buffer: EventRow[] | null;
   /** Position (`order.ts`) of the last event considered for this subscription (sent or not visible). */
   lastKey: EventKey;
+  /** The presence count this subscriber was last sent (-1: none yet); it is sent only a changed one. */
+  presenceSent: number;
 }
 
 /** One accepted socket, its user (null once signed out) and its subscriptions by space id. */
@@ -53,6 +55,8 @@ export interface Connection {
   sessionId: string | null;
   subs: Map<string, Subscription>;
   alive: boolean;
+  /** Which slice of the heartbeat interval pings this socket (`socket.ts`). */
+  beatSlot: number;
   recent: number[];
   closed: boolean;
 }
