@@ -163,6 +163,7 @@ export async function liveFanout(db: BenchDatabase) {
       if (!c) throw new Error('live-fanout: out of pending comments');
       lastApproved = c.id;
       await Promise.all(clients.map((p) => p.ask({ type: 'arm', token: c.id })));
+      const cpu0 = Number((await server.ask({ type: 'cpu' })).ms);
       const t0 = wallNow();
       const res = await fetch(`${base}/api/comments/${c.id}/decision`, {
         method: 'POST',
@@ -176,7 +177,17 @@ export async function liveFanout(db: BenchDatabase) {
       const times = got.flatMap((g) => g.times as number[]);
       const missing = got.reduce((n, g) => n + Number(g.missing), 0);
       const handed = Number((await server.ask({ type: 'handedOver', id: c.id })).at);
-      return { latencies: times.map((t) => t - t0), missing, answered, handed: handed ? handed - t0 : NaN };
+      // CPU time (user + system) the server and the client processes spent on the round.
+      const serverCpu = Number((await server.ask({ type: 'cpu' })).ms) - cpu0;
+      const clientCpu = got.reduce((n, g) => n + Number(g.cpuMs), 0);
+      const last = times.reduce((a, b) => Math.max(a, b), t0);
+      return {
+        latencies: times.map((t) => t - t0),
+        missing,
+        answered,
+        handed: handed ? handed - t0 : NaN,
+        cpu: { server: serverCpu, clients: clientCpu, wall: last - t0 },
+      };
     };
     // The machine's own floor for the same fan-out: the server writes the frame it last sent (the
     // approval's event, with a fresh comment id) to every socket in a bare loop, one
@@ -208,6 +219,7 @@ export async function liveFanout(db: BenchDatabase) {
       const spread: number[] = [];
       const answered: number[] = [];
       const handed: number[] = [];
+      const cpu = { server: 0, clients: 0, wall: 0 };
       let missing = 0;
       for (let r = 0; r < WARMUP_ROUNDS + ROUNDS; r++) {
         const round = await approve();
@@ -224,6 +236,9 @@ export async function liveFanout(db: BenchDatabase) {
         spread.push(...round.latencies.map((l) => l - first));
         answered.push(round.answered);
         handed.push(round.handed);
+        cpu.server += round.cpu.server / ROUNDS;
+        cpu.clients += round.cpu.clients / ROUNDS;
+        cpu.wall += round.cpu.wall / ROUNDS;
       }
       const sorted = Float64Array.from(all).sort();
       const ans = Float64Array.from(answered).sort();
@@ -239,6 +254,9 @@ export async function liveFanout(db: BenchDatabase) {
       };
       console.log(
         `  ${sockets.toLocaleString('en').padStart(6)} sockets: ${ROUNDS} rounds, ${s.n} receipts, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)}; approve answered p50 ${ms(pct(ans, 0.5))}, event handed to every socket p50 ${ms(pct(hand, 0.5))}; after a round's first receipt: p50 ${ms(pct(spr, 0.5))}, p99 ${ms(pct(spr, 0.99))}${missing ? `; ${missing} receipts MISSING` : ''}`,
+      );
+      console.log(
+        `    CPU per round (mean): server ${ms(cpu.server)}, client processes ${ms(cpu.clients)}, together ${ms(cpu.server + cpu.clients)} in ${ms(cpu.wall)} from the request to the last receipt (2 cores: ${ms(2 * cpu.wall)} at most)`,
       );
       return s;
     };
@@ -349,6 +367,9 @@ async function serverRole() {
         fds: readdirSync('/proc/self/fd').length,
         fdLimit,
       });
+    } else if (m.type === 'cpu') {
+      const u = process.cpuUsage();
+      send({ type: 'cpu', ms: (u.user + u.system) / 1000 });
     } else if (m.type === 'handedOver') {
       const id = (m as { id?: string }).id ?? '';
       send({ type: 'handedOver', at: handedOver.get(id) ?? 0 });
@@ -397,6 +418,7 @@ async function clientsRole() {
   let times: Float64Array = new Float64Array(0);
   let got = 0;
   let done: (() => void) | null = null;
+  let armedCpu = process.cpuUsage();
   const send = (m: object) => process.send?.(m);
 
   const open = (space: string) =>
@@ -437,14 +459,21 @@ async function clientsRole() {
         token = Buffer.from(`"${m.token}"`);
         times = new Float64Array(sockets.length);
         got = 0;
+        armedCpu = process.cpuUsage();
         send({ type: 'armed' });
       } else if (m.type === 'collect') {
         if (got < times.length) {
           await Promise.race([new Promise<void>((r) => (done = r)), delay(30_000)]);
           done = null;
         }
+        const used = process.cpuUsage(armedCpu);
         const list = Array.from(times).filter((t) => t !== 0);
-        send({ type: 'times', times: list, missing: times.length - list.length });
+        send({
+          type: 'times',
+          times: list,
+          missing: times.length - list.length,
+          cpuMs: (used.user + used.system) / 1000,
+        });
         token = null;
       } else if (m.type === 'stop') {
         for (const ws of sockets) ws.terminate();
