@@ -69,17 +69,22 @@ export function formatBytes(bytes: number, lng: string): string {
   return f.format(value);
 }
 
+/** A date with its time, "7 Dec 2026, 23:53" ("7 déc. 2026, 23:53"), in language `lng`. */
+export function formatDateTime(iso: string | Date, lng: string): string {
+  const locale = intlLocale(lng);
+  return formatter(
+    `dateTime|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(new Date(iso));
+}
+
 /** Dates and numbers in the interface language. */
 export function useFormat() {
   const lng = intlLocale(useUiLanguage());
   return {
     date: (iso: string | Date) =>
       formatter(`date|${lng}`, () => new Intl.DateTimeFormat(lng, { dateStyle: 'long' })).format(new Date(iso)),
-    dateTime: (iso: string | Date) =>
-      formatter(
-        `dateTime|${lng}`,
-        () => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }),
-      ).format(new Date(iso)),
+    dateTime: (iso: string | Date) => formatDateTime(iso, lng),
     number: (n: number) => formatter(`number|${lng}`, () => new Intl.NumberFormat(lng)).format(n),
     /** "in 3 days", "2 hours ago". */
     relative: (iso: string | Date) => {
