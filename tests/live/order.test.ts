@@ -1,7 +1,7 @@
 import type { ServerMessage } from '@convene/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { appendEvent } from '../../server/src/commands/events.js';
+import { EVENTS_CHANNEL, appendEvent } from '../../server/src/commands/events.js';
 import { testConfig } from '../../server/src/config.js';
 import { spaceRoles } from '../../server/src/db/schema/index.js';
 import { pruneEvents } from '../../server/src/live/replay.js';
@@ -227,7 +227,12 @@ describe('pruning', () => {
 });
 
 describe('a backlog too long to deliver', () => {
-  it('resets the spaces it touched, keeps revocation, and delivers the newest events', async () => {
+  // The instance learns of a backlog either from a NOTIFY naming an id far ahead of its position
+  // (it skips at once) or from reading the table (after a reconnect: nothing named an id).
+  it.each([
+    ['a NOTIFY names an id far ahead', false],
+    ['only reading the table shows it', true],
+  ])('resets the spaces it touched, keeps revocation, and delivers the newest events (%s)', async (_, unnamed) => {
     const { space: busy } = await makeSpace(ctx);
     const { space: quiet } = await makeSpace(ctx);
     const { space: staffed } = await makeSpace(ctx);
@@ -262,6 +267,11 @@ describe('a backlog too long to deliver', () => {
       );
       return rows.rows.map((r) => Number(r.id)).sort((x, y) => x - y);
     });
+    if (unnamed) {
+      // A NOTIFY naming no id, as after a reconnect: the listener reads the table and finds it long.
+      await ctx.db.db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, '')`);
+      await reader.waitFor((m) => m.type === 'reset' && m.space === busy.slug);
+    }
     const marker = await emit(ctx.db.db, quiet.id, 'comment.published', { marker: true });
 
     await reader.waitFor((m) => m.type === 'event' && m.id === marker);

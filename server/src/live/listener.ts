@@ -3,7 +3,7 @@ import { EVENTS_CHANNEL } from '../commands/events.js';
 import type { Database } from '../db/client.js';
 import type { EventRow } from '../db/schema/index.js';
 import { INBOX_CHANNEL } from './inboxChannel.js';
-import { type EventKey, ORIGIN, keyOf, newestKey, readAfter, skipPoint, touchedBetween } from './order.js';
+import { type EventKey, ORIGIN, keyOf, newestKey, readAfter, skipStretch } from './order.js';
 import type { SerialSteps } from './serial.js';
 import type { LiveLog } from './types.js';
 
@@ -58,6 +58,8 @@ export interface ListenerHandlers {
 export class EventListener {
   private client: pg.Client | null = null;
   private position: EventKey = ORIGIN;
+  /** The highest event id a NOTIFY named (each events NOTIFY carries its row's id). */
+  private notifiedId = 0;
   private pollQueued = false;
   private stopped = false;
   private reconnectDelay = 250;
@@ -125,8 +127,11 @@ export class EventListener {
     client.on('error', lost);
     client.on('end', () => lost());
     client.on('notification', (n) => {
-      if (n.channel === EVENTS_CHANNEL) this.schedulePoll();
-      else if (n.channel === SESSIONS_CHANNEL && n.payload)
+      if (n.channel === EVENTS_CHANNEL) {
+        const id = Number(n.payload);
+        if (Number.isSafeInteger(id) && id > this.notifiedId) this.notifiedId = id;
+        this.schedulePoll();
+      } else if (n.channel === SESSIONS_CHANNEL && n.payload)
         this.steps.enqueue(() => this.handlers.sessionEnded(n.payload ?? ''));
       else if (n.channel === PRESENCE_CHANNEL && n.payload) this.handlers.presence(n.payload);
       else if (n.channel === INBOX_CHANNEL && n.payload) this.steps.enqueue(() => this.handlers.inbox(n.payload ?? ''));
@@ -171,6 +176,9 @@ export class EventListener {
     // After a failed skip (the id gap was holes, not rows), read row by row this time.
     let mayBeLong = true;
     try {
+      // A NOTIFY already named an id that far ahead: skip first, without a read that would only
+      // find the backlog long (the same estimate `readAfter` makes from the newest id).
+      if (this.notifiedId - this.position.id > this.maxBacklog) mayBeLong = await this.skipBacklog();
       for (;;) {
         const batch = await readAfter(this.db, this.position, POLL_BATCH, mayBeLong ? this.maxBacklog : null);
         pending = batch.pending;
@@ -214,11 +222,16 @@ export class EventListener {
    * skipped.
    */
   private async skipBacklog(): Promise<boolean> {
-    const upTo = await skipPoint(this.db, this.position, Math.min(SKIP_KEEPS, this.maxBacklog));
-    if (!upTo) return false;
     const from = this.position;
-    const { changed, touched } = await touchedBetween(this.db, from, upTo, this.handlers.followedSpaces());
-    await this.handlers.skipped({ changed, touched, upTo });
+    const stretch = await skipStretch(
+      this.db,
+      from,
+      Math.min(SKIP_KEEPS, this.maxBacklog),
+      this.handlers.followedSpaces(),
+    );
+    if (!stretch) return false;
+    const { upTo, touched } = stretch;
+    await this.handlers.skipped(stretch);
     this.position = upTo;
     this.opts.log.warn(
       { fromId: from.id, toId: upTo.id, resetSpaces: touched.length },

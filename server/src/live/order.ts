@@ -65,7 +65,7 @@ export interface Batch {
   pending: boolean;
   /**
    * More than `maxBacklog` event ids were allocated after the position (an estimate from the
-   * newest id, which costs one index probe): nothing was read; see `skipPoint`.
+   * newest id, which costs one index probe): nothing was read; see `skipStretch`.
    */
   long: boolean;
 }
@@ -140,49 +140,42 @@ export async function newestKey(db: Database): Promise<EventKey> {
 }
 
 /**
- * Where to skip a long backlog to: the deliverable row with the highest id at most `keep` ids
- * below the newest (one probe of the primary key, however long the backlog). Every row up to
- * it in delivery order is deliverable (its xid is below the horizon). Null when that is not
- * after `after` (the id gap was holes or rows still pending, not a backlog).
+ * Where to skip a long backlog to, and what the skipped stretch (after, upTo] touched, in one
+ * round trip:
+ * - `upTo`: the deliverable row with the highest id at most `keep` ids below the newest (one
+ *   probe of the primary key, however long the backlog). Every row up to it in delivery order
+ *   is deliverable (its xid is below the horizon);
+ * - `changed`: the spaces with a `space.changed` in the stretch (roles or status changed: scopes
+ *   must be recomputed; a partial index);
+ * - `touched`: which of `spaceIds` have any event in it (one index probe each).
+ * Null when the skip point is not after `after` (the id gap was holes or rows still pending, not
+ * a backlog).
  */
-export async function skipPoint(db: Database, after: EventKey, keep: number): Promise<EventKey | null> {
-  const { rows } = await db.$client.query<{ xid: string; id: string }>(
-    `SELECT xid::text AS xid, id FROM events
-      WHERE id <= (SELECT max(id) FROM events) - $1::bigint AND xid < ${HORIZON}
-      ORDER BY id DESC LIMIT 1`,
-    [keep],
+export async function skipStretch(
+  db: Database,
+  after: EventKey,
+  keep: number,
+  spaceIds: string[],
+): Promise<{ upTo: EventKey; changed: string[]; touched: string[] } | null> {
+  const range = `(e.xid, e.id) > ($1::xid8, $2::bigint) AND (e.xid, e.id) <= (p.xid, p.id)`;
+  const { rows } = await db.$client.query<{ xid: string; id: string; changed: string[]; touched: string[] }>(
+    `WITH p AS (
+       SELECT xid, id FROM events
+        WHERE id <= (SELECT max(id) FROM events) - $3::bigint AND xid < ${HORIZON}
+        ORDER BY id DESC LIMIT 1
+     )
+     SELECT p.xid::text AS xid, p.id,
+            ARRAY(SELECT DISTINCT e.space_id FROM events e
+                   WHERE e.kind = 'space.changed' AND e.space_id IS NOT NULL AND ${range}) AS changed,
+            ARRAY(SELECT s.id FROM unnest($4::uuid[]) AS s(id)
+                   WHERE EXISTS (SELECT 1 FROM events e WHERE e.space_id = s.id AND ${range})) AS touched
+       FROM p
+      WHERE (p.xid, p.id) > ($1::xid8, $2::bigint)`,
+    [...params(after), keep, spaceIds],
   );
   const r = rows[0];
   if (!r) return null;
-  const key = { xid: BigInt(r.xid), id: Number(r.id) };
-  return compareKeys(key, after) > 0 ? key : null;
-}
-
-/**
- * What a skipped stretch (after, upTo] touched: the spaces with `space.changed` in it (roles or
- * status changed: scopes must be recomputed), and which of `spaceIds` have any event in it.
- */
-export async function touchedBetween(
-  db: Database,
-  after: EventKey,
-  upTo: EventKey,
-  spaceIds: string[],
-): Promise<{ changed: string[]; touched: string[] }> {
-  const range = `(xid, id) > ($1::xid8, $2::bigint) AND (xid, id) <= ($3::xid8, $4::bigint)`;
-  const [changed, touched] = await Promise.all([
-    db.$client.query<{ space_id: string }>(
-      `SELECT DISTINCT space_id FROM events WHERE kind = 'space.changed' AND space_id IS NOT NULL AND ${range}`,
-      [...params(after), ...params(upTo)],
-    ),
-    spaceIds.length === 0
-      ? Promise.resolve({ rows: [] as { space_id: string }[] })
-      : db.$client.query<{ space_id: string }>(
-          `SELECT s.id AS space_id FROM unnest($5::uuid[]) AS s(id)
-            WHERE EXISTS (SELECT 1 FROM events WHERE space_id = s.id AND ${range})`,
-          [...params(after), ...params(upTo), spaceIds],
-        ),
-  ]);
-  return { changed: changed.rows.map((r) => r.space_id), touched: touched.rows.map((r) => r.space_id) };
+  return { upTo: { xid: BigInt(r.xid), id: Number(r.id) }, changed: r.changed, touched: r.touched };
 }
 
 /**
