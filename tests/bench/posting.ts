@@ -40,6 +40,11 @@ interface LoadResult {
   p99: number;
   /** How busy the whole machine (every core) was while it was measured. */
   busy: number;
+  /**
+   * How busy the bench's main thread was meanwhile (its event-loop utilization): the app's one
+   * thread (the instance runs there; the load generator has its own thread).
+   */
+  appBusy: number;
 }
 
 /**
@@ -120,10 +125,18 @@ function load(spec: Record<string, unknown> & { mode: 'http' | 'pg'; workers: nu
     workerData: { warmupMs: WARMUP_MS, measureMs: MEASURE_MS, body: BODY, channel: EVENTS_CHANNEL, ...spec },
   });
   let from = cpuClock();
+  let loopFrom = performance.eventLoopUtilization();
   return new Promise((resolve, reject) => {
-    worker.on('message', (r: Omit<LoadResult, 'busy'> | { measuring: true }) => {
-      if ('measuring' in r) from = cpuClock();
-      else resolve({ ...r, busy: busyShare(from, cpuClock()) });
+    worker.on('message', (r: Omit<LoadResult, 'busy' | 'appBusy'> | { measuring: true }) => {
+      if ('measuring' in r) {
+        from = cpuClock();
+        loopFrom = performance.eventLoopUtilization();
+      } else
+        resolve({
+          ...r,
+          busy: busyShare(from, cpuClock()),
+          appBusy: performance.eventLoopUtilization(loopFrom).utilization,
+        });
     });
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`load worker exited with ${code}`)));
@@ -205,7 +218,7 @@ export async function posting(db: BenchDatabase) {
       two.rate / one.rate >= 1.6,
     );
     console.log(
-      `  (the whole machine's CPU busy: raw pg ${busyText(ceiling)}, one space ${busyText(one)}, two spaces ${busyText(two)}; raw pg into two spaces at once ${ceilingTwo.rate.toFixed(0)} tx/s = ${(ceilingTwo.rate / ceiling.rate).toFixed(2)}× its one space, busy ${busyText(ceilingTwo)})`,
+      `  (the whole machine's CPU busy: raw pg ${busyText(ceiling)}, one space ${busyText(one)}, two spaces ${busyText(two)}; raw pg into two spaces at once ${ceilingTwo.rate.toFixed(0)} tx/s = ${(ceilingTwo.rate / ceiling.rate).toFixed(2)}× its one space, busy ${busyText(ceilingTwo)}; the app's thread, its event loop busy: one space ${(one.appBusy * 100).toFixed(0)} %, two spaces ${(two.appBusy * 100).toFixed(0)} %)`,
     );
 
     // The live backlog: the normal delay, then the delay of the event after 50,000 unannounced rows.
