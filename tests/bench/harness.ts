@@ -1,4 +1,5 @@
 import { type Serializable, execFile, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +65,18 @@ export function cpuClock(): { busy: number; total: number } {
     busy += all - times.idle;
   }
   return { busy, total };
+}
+
+/**
+ * CPU time (ms, user + system) this process's main thread has run so far: Linux's per-thread
+ * counters (`/proc/self/task/<pid>/stat`, in clock ticks of 10 ms), where the event-loop
+ * utilization would also count the time the thread waited for a core.
+ */
+export function mainThreadCpuMs(): number {
+  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** How busy the whole machine was between two `cpuClock()` readings (0–1). */

@@ -6,7 +6,7 @@ import { EVENTS_CHANNEL } from '../../server/src/commands/events.js';
 import { testConfig } from '../../server/src/config.js';
 import { SESSION_COOKIE } from '../../server/src/plugins/session.js';
 import { LiveClient, emit, startInstance } from '../helpers/live.js';
-import { type BenchDatabase, busyShare, cpuClock } from './harness.js';
+import { type BenchDatabase, busyShare, cpuClock, mainThreadCpuMs } from './harness.js';
 
 /**
  * Posting at speed and the live backlog (issue 12), each row with its goal, figure and ceiling
@@ -45,6 +45,8 @@ interface LoadResult {
    * thread (the instance runs there; the load generator has its own thread).
    */
   appBusy: number;
+  /** The share of that time the thread was on a core (the rest of `appBusy` it waited for one). */
+  appCpu: number;
 }
 
 /**
@@ -126,16 +128,19 @@ function load(spec: Record<string, unknown> & { mode: 'http' | 'pg'; workers: nu
   });
   let from = cpuClock();
   let loopFrom = performance.eventLoopUtilization();
+  let threadFrom = { cpu: mainThreadCpuMs(), at: performance.now() };
   return new Promise((resolve, reject) => {
-    worker.on('message', (r: Omit<LoadResult, 'busy' | 'appBusy'> | { measuring: true }) => {
+    worker.on('message', (r: Omit<LoadResult, 'busy' | 'appBusy' | 'appCpu'> | { measuring: true }) => {
       if ('measuring' in r) {
         from = cpuClock();
         loopFrom = performance.eventLoopUtilization();
+        threadFrom = { cpu: mainThreadCpuMs(), at: performance.now() };
       } else
         resolve({
           ...r,
           busy: busyShare(from, cpuClock()),
           appBusy: performance.eventLoopUtilization(loopFrom).utilization,
+          appCpu: (mainThreadCpuMs() - threadFrom.cpu) / (performance.now() - threadFrom.at),
         });
     });
     worker.once('error', reject);
@@ -218,7 +223,7 @@ export async function posting(db: BenchDatabase) {
       two.rate / one.rate >= 1.6,
     );
     console.log(
-      `  (the whole machine's CPU busy: raw pg ${busyText(ceiling)}, one space ${busyText(one)}, two spaces ${busyText(two)}; raw pg into two spaces at once ${ceilingTwo.rate.toFixed(0)} tx/s = ${(ceilingTwo.rate / ceiling.rate).toFixed(2)}× its one space, busy ${busyText(ceilingTwo)}; the app's thread, its event loop busy: one space ${(one.appBusy * 100).toFixed(0)} %, two spaces ${(two.appBusy * 100).toFixed(0)} %)`,
+      `  (the whole machine's CPU busy: raw pg ${busyText(ceiling)}, one space ${busyText(one)}, two spaces ${busyText(two)}; raw pg into two spaces at once ${ceilingTwo.rate.toFixed(0)} tx/s = ${(ceilingTwo.rate / ceiling.rate).toFixed(2)}× its one space, busy ${busyText(ceilingTwo)}; the app's thread: its event loop busy ${(one.appBusy * 100).toFixed(0)} % with one space and ${(two.appBusy * 100).toFixed(0)} % with two, on a core ${(one.appCpu * 100).toFixed(0)} % and ${(two.appCpu * 100).toFixed(0)} % of the time)`,
     );
 
     // The live backlog: the normal delay, then the delay of the event after 50,000 unannounced rows.
