@@ -11,6 +11,9 @@ type Request = Exclude<ClientMessage, { type: 'ping' }>;
 const HEARTBEAT_SLICES = 30;
 const MIN_SLICE_MS = 100;
 
+/** A ping with no payload, as a server sends it (unmasked; RFC 6455 §5.5.2). */
+const PING_FRAME = Buffer.from([0x89, 0x00]);
+
 /** One unmasked, unfragmented WebSocket text frame (RFC 6455 §5.2), as a server sends it. */
 export function textFrame(text: string): Buffer {
   const payload = Buffer.from(text, 'utf8');
@@ -54,14 +57,17 @@ interface WsInternals {
 }
 
 /**
- * The TCP socket under a `ws` WebSocket when a whole frame may be written to it directly: the
- * sender has nothing queued (no compression, no blob in progress: `_state` 0, empty queue) and
- * is not inside a fragmented message, and no extension is in use. Writing there skips, per
- * socket, the sender's header allocation, the string's encoding and the cork/writev of two
- * chunks; the bytes are what `ws` would send, and `bufferedAmount` still counts them. Null when
- * any of that does not hold (or `ws` changed its internals): the caller uses `send`.
+ * The TCP socket under a `ws` WebSocket when a whole frame may be written to it directly: it is
+ * open, the sender has nothing queued (no compression, no blob in progress: `_state` 0, empty
+ * queue) and is not inside a fragmented message, and no extension is in use. Writing there
+ * skips, per socket, the sender's header allocation, the string's encoding and the cork/writev
+ * of two chunks; the bytes are what `ws` would send, and `bufferedAmount` still counts them.
+ * Null when any of that does not hold (or `ws` changed its internals): the caller uses `send`
+ * (or `ping`).
  */
 function idleTransport(socket: WebSocket): { write(b: Buffer): boolean } | null {
+  // No frame may follow a close frame: a closing socket goes through `ws`, which drops it.
+  if (socket.readyState !== socket.OPEN) return null;
   const ws = socket as unknown as WsInternals;
   const sender = ws._sender;
   if (!ws._socket || !sender || sender._state !== 0 || sender._firstFragment !== true) return null;
@@ -180,7 +186,10 @@ export class Sockets implements Outbox {
         continue;
       }
       conn.alive = false;
-      conn.socket.ping();
+      // The same two bytes for every socket, written as `sendRaw` writes a frame when it can.
+      const raw = idleTransport(conn.socket);
+      if (raw) raw.write(PING_FRAME);
+      else conn.socket.ping();
     }
     return slot;
   }
