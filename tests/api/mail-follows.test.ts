@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { type TestContext, setupApp } from '../helpers/app.js';
 import { type Person, grantRole, makeSpace, makeUser } from '../helpers/factories.js';
@@ -183,6 +184,43 @@ describe('new published contributions tell the followers', () => {
     await decide(ctx, moderator.client, c.id, 'restore');
     const rows = (await notificationsAbout(c.id)).filter((r) => r.kind === 'new_contribution');
     expect(rows).toEqual([{ user_id: follower.user.id, kind: 'new_contribution', status: expect.any(String) }]);
+  });
+
+  it('an approval writes the notifications of all its followers in one statement, each with its job', async () => {
+    const { space, q1, moderator } = await stage(ctx, 'pre');
+    const followers: Person[] = [];
+    for (let i = 0; i < 30; i++) {
+      const p = await makeUser(ctx);
+      expect((await follow(p, space.slug)).status).toBe(200);
+      followers.push(p);
+    }
+    const author = await makeUser(ctx);
+    const c = await post(author, space.slug, 'Read by thirty followers.', { questionId: q1.id });
+    // Every statement any connection sends meanwhile (the decision's transaction among them).
+    const sent: string[] = [];
+    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const original = proto.query;
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      const [q] = args;
+      sent.push(typeof q === 'string' ? q : ((q as { text?: string }).text ?? ''));
+      return original.apply(this, args);
+    };
+    try {
+      await decide(ctx, moderator.client, c.id, 'approve');
+    } finally {
+      proto.query = original;
+    }
+    // The author's `comment_approved`, then the thirty followers' `new_contribution` together.
+    expect(sent.filter((t) => /^insert into "notifications"/.test(t))).toHaveLength(2);
+    const rows = (await notificationsAbout(c.id)).filter((r) => r.kind === 'new_contribution');
+    expect(rows.map((r) => r.user_id).sort()).toEqual(followers.map((f) => f.user.id).sort());
+    // Each had its job: the worker takes every one of them out of `queued` (a daily digest holds them).
+    await waitUntil(
+      async () => (await notificationsAbout(c.id)).every((r) => r.status !== 'queued'),
+      10_000,
+      'every notification processed',
+    );
+    expect(rows).toHaveLength(30);
   });
 
   it('a reply to a follower’s own comment tells them once, as a reply', async () => {

@@ -270,6 +270,9 @@ async function afterGrowth(site: GrowthSite) {
     for (const s of [...sent].sort((a, b) => b.ms - a.ms).slice(0, 4)) {
       console.log(`    ${s.ms.toFixed(1).padStart(6)} ms  ${s.text.replace(/\s+/g, ' ').slice(0, 150)}`);
     }
+    // BENCH_GROWTH_SQL=1: every statement, in the order sent (diagnostic).
+    if (process.env.BENCH_GROWTH_SQL)
+      for (const s of sent) console.log(`      ${s.ms.toFixed(1).padStart(6)} ms  ${s.text.replace(/\s+/g, ' ').slice(0, 200)}`);
   }
   for (const [label, word] of [
     ['rare word', 'zanzibarite'],

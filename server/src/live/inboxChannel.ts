@@ -18,8 +18,14 @@ export interface InboxNotice {
 
 /** In the caller's transaction: announce (after commit) that this user's notifications changed. */
 export async function announceInbox(tx: DbOrTx, userId: string, notificationId?: string): Promise<void> {
-  const notice: InboxNotice = notificationId ? { u: userId, n: notificationId } : { u: userId };
-  await tx.execute(sql`select pg_notify(${INBOX_CHANNEL}, ${JSON.stringify(notice)})`);
+  await announceInboxes(tx, [notificationId ? { u: userId, n: notificationId } : { u: userId }]);
+}
+
+/** `announceInbox` for several notices, in one statement. */
+export async function announceInboxes(tx: DbOrTx, notices: readonly InboxNotice[]): Promise<void> {
+  if (notices.length === 0) return;
+  const payloads = JSON.stringify(notices.map((n) => JSON.stringify(n)));
+  await tx.execute(sql`select pg_notify(${INBOX_CHANNEL}, p) from json_array_elements_text(${payloads}::json) as p`);
 }
 
 /** A notice as received; null when malformed. */

@@ -2,7 +2,7 @@ import type { Locale } from '@convene/shared';
 import type { Config } from '../config.js';
 import type { Tx } from '../db/client.js';
 import { mailMessages, notifications } from '../db/schema/index.js';
-import { announceInbox } from '../live/inboxChannel.js';
+import { announceInboxes } from '../live/inboxChannel.js';
 import { QUEUES, type Jobs } from './jobs.js';
 import { isNotificationKind, type MailKind, type NotificationMailKind } from './kinds.js';
 import { oneLine } from './markup.js';
@@ -112,20 +112,52 @@ export async function queueNotification(
   config: Config,
   n: QueuedNotification,
 ): Promise<string | null> {
-  const [row] = await tx
-    .insert(notifications)
-    .values({
-      userId: n.userId,
-      kind: n.kind,
-      spaceId: n.spaceId,
-      commentId: n.commentId ?? null,
-      data: n.data ?? {},
-      dedupeKey: n.dedupeKey ?? null,
-    })
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
-  if (!row) return null;
-  await jobs.sendInTx(tx, QUEUES.mailNotify, { id: row.id }, retryOptions(config));
-  await announceInbox(tx, n.userId, row.id);
-  return row.id;
+  const [id] = await queueNotifications(tx, jobs, config, [n]);
+  return id ?? null;
+}
+
+/** Notifications written, their jobs inserted and their recipients announced per statement. */
+const NOTIFICATIONS_A_STATEMENT = 500;
+
+/**
+ * `queueNotification` for many at once (the followers of a space hearing of a contribution):
+ * three statements for each 500, whatever their number, instead of three for each. Returns the
+ * ids of those written (none for a `dedupeKey` that exists already).
+ */
+export async function queueNotifications(
+  tx: Tx,
+  jobs: Jobs,
+  config: Config,
+  list: readonly QueuedNotification[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < list.length; i += NOTIFICATIONS_A_STATEMENT) {
+    const rows = await tx
+      .insert(notifications)
+      .values(
+        list.slice(i, i + NOTIFICATIONS_A_STATEMENT).map((n) => ({
+          userId: n.userId,
+          kind: n.kind,
+          spaceId: n.spaceId,
+          commentId: n.commentId ?? null,
+          data: n.data ?? {},
+          dedupeKey: n.dedupeKey ?? null,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: notifications.id, userId: notifications.userId });
+    if (rows.length === 0) continue;
+    await jobs.insertInTx(
+      tx,
+      QUEUES.mailNotify,
+      rows.map((r) => ({ id: r.id })),
+      retryOptions(config),
+    );
+    await announceInboxes(
+      tx,
+      rows.map((r) => ({ u: r.userId, n: r.id })),
+    );
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
 }

@@ -13,7 +13,7 @@ import {
 import { isPublished, maySeeSpace } from '../policies/visibility.js';
 import { scopeOf, viewerRoles } from '../queries/spaces.js';
 import type { Viewer } from '../policies/index.js';
-import { queueNotification } from './compose.js';
+import { queueNotifications } from './compose.js';
 import type { Mailer } from './notifications.js';
 
 /**
@@ -138,13 +138,16 @@ export async function notifyFollowers(tx: Tx, mailer: Mailer, comment: Comment):
         sql`not exists (select 1 from ${notifications} n where n.comment_id = ${comment.id} and n.user_id = ${follows.userId})`,
       ),
     );
-  for (const { userId } of rows) {
-    await queueNotification(tx, mailer.jobs, mailer.config, {
+  await queueNotifications(
+    tx,
+    mailer.jobs,
+    mailer.config,
+    rows.map(({ userId }) => ({
       userId,
       kind: 'new_contribution',
       spaceId: comment.spaceId,
       commentId: comment.id,
       dedupeKey: `new_contribution:${comment.id}:${userId}`,
-    });
-  }
+    })),
+  );
 }
