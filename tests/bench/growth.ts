@@ -272,7 +272,8 @@ async function afterGrowth(site: GrowthSite) {
     }
     // BENCH_GROWTH_SQL=1: every statement, in the order sent (diagnostic).
     if (process.env.BENCH_GROWTH_SQL)
-      for (const s of sent) console.log(`      ${s.ms.toFixed(1).padStart(6)} ms  ${s.text.replace(/\s+/g, ' ').slice(0, 200)}`);
+      for (const s of sent)
+        console.log(`      ${s.ms.toFixed(1).padStart(6)} ms  ${s.text.replace(/\s+/g, ' ').slice(0, 200)}`);
   }
   for (const [label, word] of [
     ['rare word', 'zanzibarite'],
