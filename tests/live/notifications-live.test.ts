@@ -177,3 +177,43 @@ it('a notification dropped because its recipient may no longer see it lowers the
     socket.close();
   }
 });
+
+it('an approval tells each follower’s own sockets of the new contribution, together and no one else’s', async () => {
+  const { space, moderator, author, other } = await stage();
+  const followers = [await makeUser(ctx), await makeUser(ctx), await makeUser(ctx)];
+  for (const f of followers) expect((await f.client.put(`/api/spaces/${space.slug}/follow`)).status).toBe(200);
+  const sockets = await Promise.all(
+    followers.map((f, i) => LiveClient.connect(i % 2 ? b.url : a.url, { origin, cookie: f.client.cookieHeader })),
+  );
+  const otherOnA = await LiveClient.connect(a.url, { origin, cookie: other.client.cookieHeader });
+  try {
+    const posted = await author.client.post(`/api/spaces/${space.slug}/comments`, {
+      body: 'Read by three followers.',
+      language: 'en',
+      clientId: uuid(),
+    });
+    expect(posted.status).toBe(201);
+    const decided = await a.app.inject({
+      method: 'POST',
+      url: `/api/comments/${posted.body.comment.id}/decision`,
+      headers: { origin, cookie: moderator.client.cookieHeader },
+      payload: { action: 'approve', version: posted.body.comment.version },
+    });
+    expect(decided.statusCode).toBe(200);
+    const items = [];
+    for (const s of sockets) {
+      const n = await s.waitFor<Notice>((m) => m.type === 'notifications', 10_000, 'a follower’s notice');
+      expect(n).toMatchObject({ unread: 1, item: { kind: 'new_contribution', text: 'Read by three followers.' } });
+      items.push(n.item?.id);
+    }
+    // Each heard its own notification, once.
+    expect(new Set(items).size).toBe(3);
+    for (const s of sockets) expect(notices(s)).toHaveLength(1);
+    // Someone who follows nothing: only their own later notice.
+    const own = await notify(other.user.id, space.id);
+    await otherOnA.waitFor(noticeOf(own), 10_000, 'the other user’s own notice');
+    expect(notices(otherOnA).map((m) => m.item?.id)).toEqual([own]);
+  } finally {
+    for (const s of [...sockets, otherOnA]) s.close();
+  }
+});
