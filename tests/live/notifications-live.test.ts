@@ -3,7 +3,8 @@ import { afterAll, expect, it } from 'vitest';
 import { queueNotification } from '../../server/src/mail/compose.js';
 import { drop } from '../../server/src/mail/notifications.js';
 import { setupApp } from '../helpers/app.js';
-import { grantRole, makeSpace, makeUser, uuid } from '../helpers/factories.js';
+import { type Person, grantRole, makeSpace, makeUser } from '../helpers/factories.js';
+import { post } from '../helpers/mailFlow.js';
 import { LiveClient, startInstance } from '../helpers/live.js';
 
 /**
@@ -41,6 +42,17 @@ const notify = (userId: string, spaceId: string) =>
     return id;
   });
 
+/** The moderator's approval of a pending comment, made on instance A. */
+async function approveOnA(moderator: Person, comment: { id: string; version: number }) {
+  const decided = await a.app.inject({
+    method: 'POST',
+    url: `/api/comments/${comment.id}/decision`,
+    headers: { origin, cookie: moderator.client.cookieHeader },
+    payload: { action: 'approve', version: comment.version },
+  });
+  expect(decided.statusCode).toBe(200);
+}
+
 it('an approval made on A reaches the author’s sockets on A and B, and no one else’s', async () => {
   const { space, moderator, author, other } = await stage();
   const onA = await LiveClient.connect(a.url, { origin, cookie: author.client.cookieHeader });
@@ -52,19 +64,7 @@ it('an approval made on A reaches the author’s sockets on A and B, and no one 
   try {
     // The moderator and the other user even follow the space: notices are not space events.
     for (const s of all) await s.subscribe(space.slug);
-    const posted = await author.client.post(`/api/spaces/${space.slug}/comments`, {
-      body: 'A comment with **private** words until approved.',
-      language: 'en',
-      clientId: uuid(),
-    });
-    expect(posted.status).toBe(201);
-    const decided = await a.app.inject({
-      method: 'POST',
-      url: `/api/comments/${posted.body.comment.id}/decision`,
-      headers: { origin, cookie: moderator.client.cookieHeader },
-      payload: { action: 'approve', version: posted.body.comment.version },
-    });
-    expect(decided.statusCode).toBe(200);
+    await approveOnA(moderator, await post(author, space.slug, 'A comment with **private** words until approved.'));
 
     for (const s of [onA, onB]) {
       const n = await s.waitFor<Notice>((m) => m.type === 'notifications', 10_000, 'the author’s notice');
@@ -187,19 +187,7 @@ it('an approval tells each follower’s own sockets of the new contribution, tog
   );
   const otherOnA = await LiveClient.connect(a.url, { origin, cookie: other.client.cookieHeader });
   try {
-    const posted = await author.client.post(`/api/spaces/${space.slug}/comments`, {
-      body: 'Read by three followers.',
-      language: 'en',
-      clientId: uuid(),
-    });
-    expect(posted.status).toBe(201);
-    const decided = await a.app.inject({
-      method: 'POST',
-      url: `/api/comments/${posted.body.comment.id}/decision`,
-      headers: { origin, cookie: moderator.client.cookieHeader },
-      payload: { action: 'approve', version: posted.body.comment.version },
-    });
-    expect(decided.statusCode).toBe(200);
+    await approveOnA(moderator, await post(author, space.slug, 'Read by three followers.'));
     const items = [];
     for (const s of sockets) {
       const n = await s.waitFor<Notice>((m) => m.type === 'notifications', 10_000, 'a follower’s notice');
