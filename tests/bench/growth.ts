@@ -266,14 +266,12 @@ async function afterGrowth(site: GrowthSite) {
       inject('POST', `/api/comments/${next.id}/decision`, { action: 'approve', version: next.version }, true),
     );
     const total = sent.reduce((a, s) => a + s.ms, 0);
+    const line = (s: (typeof sent)[number], indent: string, width: number) =>
+      console.log(`${indent}${s.ms.toFixed(1).padStart(6)} ms  ${s.text.replace(/\s+/g, ' ').slice(0, width)}`);
     console.log(`  one approval at 50k: ${sent.length} statements, ${total.toFixed(1)} ms in SQL; slowest:`);
-    for (const s of [...sent].sort((a, b) => b.ms - a.ms).slice(0, 4)) {
-      console.log(`    ${s.ms.toFixed(1).padStart(6)} ms  ${s.text.replace(/\s+/g, ' ').slice(0, 150)}`);
-    }
+    for (const s of [...sent].sort((a, b) => b.ms - a.ms).slice(0, 4)) line(s, '    ', 150);
     // BENCH_GROWTH_SQL=1: every statement, in the order sent (diagnostic).
-    if (process.env.BENCH_GROWTH_SQL)
-      for (const s of sent)
-        console.log(`      ${s.ms.toFixed(1).padStart(6)} ms  ${s.text.replace(/\s+/g, ' ').slice(0, 200)}`);
+    if (process.env.BENCH_GROWTH_SQL) for (const s of sent) line(s, '      ', 200);
   }
   for (const [label, word] of [
     ['rare word', 'zanzibarite'],
