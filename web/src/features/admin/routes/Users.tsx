@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { countryName, useFormat } from '../../../i18n/format';
 import { ApiError } from '../../../lib/api';
+import { applyChange } from '../../../lib/cacheChange';
 import { useMe, useMyAbilities } from '../../auth/api/me';
 import { StaffGate } from '../../moderation/components/StaffGate';
 import { usePageTitle } from '../../moderation/hooks/usePageTitle';
@@ -53,7 +54,7 @@ function UsersPage() {
           : { role: c.kind === 'promote' ? 'admin' : 'user' },
       ),
     onSuccess: (user, c) => {
-      qc.setQueriesData<InfiniteData<AdminUsersPage>>({ queryKey: usersKey }, (old) =>
+      applyChange<InfiniteData<AdminUsersPage>>(qc, { queryKey: usersKey }, (old) =>
         old
           ? {
               ...old,

@@ -1,6 +1,7 @@
 import type { CommentDto, CommentListResponse, commentListResponse } from '@convene/shared';
 import { type InfiniteData, type QueryClient, infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { type Answer, api } from '../../../lib/api';
+import { applyChange } from '../../../lib/cacheChange';
 
 const PAGE = 50;
 
@@ -27,7 +28,7 @@ export const usePublished = (slug: string, highlightedOnly: boolean) =>
 
 /** Puts a changed comment in place in every cached list, without reordering or dropping it. */
 export function patchPublished(qc: QueryClient, slug: string, comment: CommentDto): void {
-  qc.setQueriesData<InfiniteData<CommentListResponse>>({ queryKey: publishedKey(slug) }, (old) =>
+  applyChange<InfiniteData<CommentListResponse>>(qc, { queryKey: publishedKey(slug) }, (old) =>
     old
       ? {
           ...old,

@@ -1,6 +1,7 @@
 import type { CommentDto } from '@convene/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { applyChange } from '../../../lib/cacheChange';
 import { commentsKey, viewOfKey } from '../api/getComments';
 import { listOf } from '../context';
 import {
@@ -26,16 +27,16 @@ export function useCommentCache(slug: string) {
         return undefined;
       },
       update(id: string, fn: (c: CommentDto) => CommentDto) {
-        qc.setQueriesData<CommentPages>(all, (d) => d && updateComment(d, id, fn));
+        applyChange<CommentPages>(qc, all, (d) => d && updateComment(d, id, fn));
       },
       remove(id: string) {
-        qc.setQueriesData<CommentPages>(all, (d) => d && removeComment(d, id));
+        applyChange<CommentPages>(qc, all, (d) => d && removeComment(d, id));
       },
       /** The viewer's new comment, at the end of its question's lists (at the start if newest first). */
       add(comment: CommentDto) {
         for (const q of qc.getQueryCache().findAll({ queryKey: commentsKey(slug, listOf(comment)) })) {
           const newest = viewOfKey(q.queryKey).order === 'newest';
-          qc.setQueryData<CommentPages>(q.queryKey, (d) =>
+          applyChange<CommentPages>(qc, { queryKey: q.queryKey, exact: true }, (d) =>
             d ? (newest ? prependComment(d, comment) : appendComment(d, comment)) : d,
           );
         }

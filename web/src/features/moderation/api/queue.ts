@@ -1,6 +1,7 @@
 import type { QueueItem, QueueResponse, QueueStatus, queueResponse } from '@convene/shared';
 import { type InfiniteData, type QueryClient, infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { type Answer, api } from '../../../lib/api';
+import { applyChange } from '../../../lib/cacheChange';
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -33,7 +34,7 @@ export const useQueue = (slug: string | undefined, status: QueueStatus) => useIn
 /** Takes decided comments out of every cached queue at once, before the refetch confirms it. */
 export function removeFromQueues(qc: QueryClient, ids: ReadonlySet<string>): void {
   if (ids.size === 0) return;
-  qc.setQueriesData<InfiniteData<QueueResponse>>({ queryKey: queueKeyRoot }, (old) =>
+  applyChange<InfiniteData<QueueResponse>>(qc, { queryKey: queueKeyRoot }, (old) =>
     old
       ? {
           ...old,
@@ -45,7 +46,7 @@ export function removeFromQueues(qc: QueryClient, ids: ReadonlySet<string>): voi
 
 /** Replaces one comment in every cached queue (e.g. after a highlight toggle). */
 export function patchQueueItem(qc: QueryClient, id: string, patch: (item: QueueItem) => QueueItem): void {
-  qc.setQueriesData<InfiniteData<QueueResponse>>({ queryKey: queueKeyRoot }, (old) =>
+  applyChange<InfiniteData<QueueResponse>>(qc, { queryKey: queueKeyRoot }, (old) =>
     old
       ? {
           ...old,

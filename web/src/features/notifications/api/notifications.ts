@@ -16,6 +16,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { type Answer, api } from '../../../lib/api';
+import { applyChange } from '../../../lib/cacheChange';
 
 const PAGE = 20;
 
@@ -45,7 +46,7 @@ function update(
   unread: number,
   change: (items: InboxItem[], first: boolean) => InboxItem[],
 ) {
-  qc.setQueryData<Inbox>(inboxQuery(userId).queryKey, (old) =>
+  applyChange<Inbox>(qc, { queryKey: inboxQuery(userId).queryKey, exact: true }, (old) =>
     old
       ? {
           ...old,
@@ -62,7 +63,6 @@ function update(
 /** A live notice: the new unread count, and the new item at the top unless it is there already. */
 export function receiveNotice(qc: QueryClient, userId: string, unread: number, item: InboxItem | undefined): void {
   const { queryKey } = inboxQuery(userId);
-  if (!qc.getQueryData(queryKey)) return;
   const present = (items: InboxItem[]) => item !== undefined && items.some((i) => i.id === item.id);
   const known = qc.getQueryData<Inbox>(queryKey)?.pages.some((p) => present(p.items)) ?? false;
   update(qc, userId, unread, (items, first) => (first && item && !known ? [item, ...items] : items));
