@@ -65,6 +65,34 @@ describe('a committed change written into the cache', () => {
     expect(qc.getQueryData(key)).toEqual(['a', 'b']);
   });
 
+  it('costs one restart and one fetch after it for a burst of changes during a refetch', async () => {
+    const qc = client();
+    const server = slowServer<string[]>([]);
+    const reads = { count: 0 };
+    const key = ['burst'];
+    const queryFn = () => {
+      reads.count++;
+      return server.read();
+    };
+    const loaded = qc.fetchQuery({ queryKey: key, queryFn });
+    await server.releaseAll();
+    await loaded;
+
+    void qc.refetchQueries({ queryKey: key });
+    const burst = Array.from({ length: 20 }, (_, i) => `c${i}`);
+    for (const [i, item] of burst.entries()) {
+      server.set(burst.slice(0, i + 1));
+      applyChange(qc, { queryKey: key }, add(item));
+      // The restarted fetch is sent between the changes, as a socket's messages are separate tasks.
+      if (i === 0) await new Promise((r) => setTimeout(r, 0));
+    }
+    await server.releaseAll();
+    await expect.poll(() => qc.getQueryState(key)?.fetchStatus).toBe('idle');
+    expect(qc.getQueryData(key)).toEqual(burst);
+    // The first load, the refetch, its restart, and the one fetch after the restart.
+    expect(reads.count).toBe(4);
+  });
+
   it('holds across a "show more" in flight, which keeps the pages it started from', async () => {
     const qc = client();
     const pages = slowServer<Record<number, string[]>>({ 0: ['a'], 1: ['c'] });
