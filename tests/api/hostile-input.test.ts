@@ -403,6 +403,50 @@ describe('numbers and nesting', () => {
     expectFieldRefused(res, 'version');
   });
 
+  it('versions and positions past PostgreSQL’s integer: 400 naming the field; the largest integer is an answer, not a 500', async () => {
+    const BEYOND = 2 ** 31;
+    const MAX = 2 ** 31 - 1;
+    const note = await cast.chair.client.post(`/api/spaces/${space.slug}/notes`, { title: 'Integers' });
+    expect(note.status, note.raw).toBe(201);
+    const id = note.body.note.id as string;
+    expectFieldRefused(await cast.chair.client.get(`/api/notes/${id}/versions?before=${BEYOND}`), 'before');
+    // Found by `npm run fuzz` (seed 20261208): a 500 "out of range for type integer" before.
+    expectFieldRefused(await cast.chair.client.get(`/api/notes/${id}/versions?before=9007199254740991`), 'before');
+    expect((await cast.chair.client.get(`/api/notes/${id}/versions?before=${MAX}`)).status).toBe(200);
+    expectFieldRefused(await cast.chair.client.get(`/api/notes/${id}/versions/${BEYOND}`), 'version');
+    expect((await cast.chair.client.get(`/api/notes/${id}/versions/${MAX}`)).status).toBe(404);
+    const save = (version: number) =>
+      cast.chair.client.put(`/api/notes/${id}`, { title: 'Integers', targetWords: 1000, sections: [], version });
+    expectFieldRefused(await save(BEYOND), 'version');
+    expect((await save(MAX)).status).toBe(409);
+    expectFieldRefused(await cast.chair.client.put(`/api/notes/${id}/outcome`, { version: BEYOND }), 'version');
+    expect((await cast.chair.client.put(`/api/notes/${id}/outcome`, { version: MAX })).status).toBeLessThan(500);
+
+    const c = await newComment();
+    expectFieldRefused(
+      await cast.author.client.patch(`/api/comments/${c.id}`, { body: 'An edit.', version: BEYOND }),
+      'version',
+    );
+    expect((await cast.author.client.patch(`/api/comments/${c.id}`, { body: 'An edit.', version: MAX })).status).toBe(
+      409,
+    );
+    const decide = (version: number) =>
+      cast.moderator.client.post(`/api/comments/${c.id}/decision`, { action: 'approve', version });
+    expectFieldRefused(await decide(BEYOND), 'version');
+    expect((await decide(MAX)).status).toBe(409);
+    expect(await count('comments', 'id = $1 and version = 1', [c.id])).toBe(1);
+
+    const questions = `/api/spaces/${space.slug}/questions`;
+    const before = await count('questions', 'space_id = $1', [space.id]);
+    expectFieldRefused(await cast.admin.client.post(questions, { text: 'Beyond?', position: BEYOND }), 'position');
+    expect(await count('questions', 'space_id = $1', [space.id])).toBe(before);
+    expectFieldRefused(await cast.admin.client.patch(`${questions}/${questionId}`, { position: BEYOND }), 'position');
+    const last = await cast.admin.client.post(questions, { text: 'At the very end?', position: MAX });
+    expect(last.status, last.raw).toBeLessThan(500);
+    const moved = await cast.admin.client.patch(`${questions}/${questionId}`, { position: MAX });
+    expect(moved.status, moved.raw).toBeLessThan(500);
+  });
+
   it('10,000 levels of nested arrays as a body: 400', async () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
     const res = await cast.author.client.request('POST', `/api/spaces/${space.slug}/comments`, deep, {

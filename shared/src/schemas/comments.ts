@@ -6,7 +6,7 @@ import {
   REPORT_CATEGORIES,
   REPORT_NOTE_MAX,
 } from '../constants.js';
-import { pastedText, storableString } from './common.js';
+import { pastedText, pgInteger, storableString } from './common.js';
 import { personSchema } from './spaces.js';
 import { commentTranslationSchema } from './translations.js';
 
@@ -110,7 +110,7 @@ export const updateCommentRequest = z.strictObject({
   language: z.enum(COMMENT_LANGUAGES).optional(),
   tags: tagRefs.optional(),
   /** The version the edit was based on; a stale one gets 409. */
-  version: z.number().int().min(1),
+  version: pgInteger().min(1),
 });
 export type UpdateCommentRequest = z.input<typeof updateCommentRequest>;
 

@@ -23,6 +23,17 @@ export type FieldError = z.infer<typeof fieldError>;
 
 export const okResponse = z.object({ ok: z.literal(true) });
 
+/** The largest value of PostgreSQL's `integer`, the type of every version and position column. */
+export const PG_INTEGER_MAX = 2_147_483_647;
+
+/**
+ * A whole number sent to be compared with a version or position column: a larger one is a 400
+ * naming the field, not a database error (`value "…" is out of range for type integer`).
+ * `coerce` for a path or query-string parameter.
+ */
+export const pgInteger = (opts: { coerce?: boolean } = {}) =>
+  (opts.coerce ? z.coerce.number() : z.number()).int().max(PG_INTEGER_MAX);
+
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
 /**

@@ -6,7 +6,7 @@ import {
   REPORT_CATEGORIES,
   STAFF_NOTE_MAX,
 } from '../constants.js';
-import { pastedText, storableString } from './common.js';
+import { pastedText, pgInteger, storableString } from './common.js';
 import { commentSchema } from './comments.js';
 import { personSchema, slugParams } from './spaces.js';
 
@@ -21,7 +21,7 @@ export const decisionRequest = z
     /** Required to reject; the author sees it. */
     reason: reason.optional(),
     /** The comment version the moderator saw; a stale one gets 409 with the current state. */
-    version: z.number().int().min(1),
+    version: pgInteger().min(1),
   })
   .refine((d) => d.action !== 'reject' || (d.reason?.length ?? 0) > 0, {
     path: ['reason'],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAKEHOLDER_CATEGORIES } from '../constants.js';
-import { pastedText, text } from './common.js';
+import { pastedText, pgInteger, text } from './common.js';
 
 /**
  * Background notes: a chair's synthesis of the highlighted contributions, in sections.
@@ -36,17 +36,17 @@ export const saveNoteRequest = z.strictObject({
   title: text(200),
   targetWords,
   /** The version the edit started from; a newer one on the server is a 409 `conflict`. */
-  version: z.number().int().min(1),
+  version: pgInteger().min(1),
   sections: z.array(noteSectionInput).max(50, 'At most 50 sections'),
 });
 export type SaveNoteRequest = z.input<typeof saveNoteRequest>;
 export type SaveNoteInput = z.output<typeof saveNoteRequest>;
 
 export const noteParams = z.object({ id: z.uuid() });
-export const noteVersionParams = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1) });
+export const noteVersionParams = z.object({ id: z.uuid(), version: pgInteger({ coerce: true }).min(1) });
 export const noteVersionsQuery = z.strictObject({
   /** Versions older than this one (the last of the previous page). */
-  before: z.coerce.number().int().min(2).optional(),
+  before: pgInteger({ coerce: true }).min(2).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const noteExportQuery = z.strictObject({ format: z.enum(['docx', 'md']) });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../constants.js';
+import { pgInteger } from './common.js';
 
 /**
  * A space's outcome: the final background note, published by a chair as a public section of the
@@ -9,7 +10,7 @@ import { LOCALES } from '../constants.js';
 
 export const publishOutcomeRequest = z.strictObject({
   /** The saved version of the note to publish (the one the chair reviewed). */
-  version: z.number().int().min(1),
+  version: pgInteger().min(1),
   /** The language the note is written in, set as the page's `lang`. */
   language: z.enum(LOCALES).default('en'),
 });

@@ -7,7 +7,7 @@ import {
   SPACE_STATUSES,
   STAKEHOLDER_CATEGORIES,
 } from '../constants.js';
-import { pastedText, storableString, text } from './common.js';
+import { pastedText, pgInteger, storableString, text } from './common.js';
 
 export const slug = storableString()
   .trim()
@@ -239,13 +239,13 @@ export const createQuestionRequest = z.strictObject({
   text: text(2_000),
   translations: questionTranslationsInput.optional(),
   /** 1-based; defaults to the end. */
-  position: z.number().int().min(1).optional(),
+  position: pgInteger().min(1).optional(),
 });
 export const updateQuestionRequest = z.strictObject({
   text: text(2_000).optional(),
   translations: questionTranslationsInput.optional(),
   /** Move the question to this 1-based position; the others shift. */
-  position: z.number().int().min(1).optional(),
+  position: pgInteger().min(1).optional(),
 });
 export type CreateQuestionInput = z.output<typeof createQuestionRequest>;
 export type UpdateQuestionInput = z.output<typeof updateQuestionRequest>;
