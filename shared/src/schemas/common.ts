@@ -32,7 +32,7 @@ export const PG_INTEGER_MAX = 2_147_483_647;
  * `coerce` for a path or query-string parameter.
  */
 export const pgInteger = (opts: { coerce?: boolean } = {}) =>
-  (opts.coerce ? z.coerce.number() : z.number()).int().max(PG_INTEGER_MAX);
+  (opts.coerce ? z.coerce.number() : z.number()).int().max(PG_INTEGER_MAX, 'At most 2,147,483,647');
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
